@@ -1,0 +1,4 @@
+namespace CoordBot.BotApi;
+
+/// <summary>Marker for the emulator assembly.</summary>
+public static class BotApiAssembly;

@@ -1,0 +1,4 @@
+namespace CoordBot.Domain;
+
+/// <summary>Marker for the pure domain assembly.</summary>
+public static class DomainAssembly;
