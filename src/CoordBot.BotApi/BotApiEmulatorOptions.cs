@@ -1,0 +1,27 @@
+namespace CoordBot.BotApi;
+
+/// <summary>How the emulator listens, who the bot is, and which Telegram limits it enforces.</summary>
+public sealed record BotApiEmulatorOptions
+{
+    /// <summary>Listening address; port 0 picks a free port (read the real one from <see cref="BotApiEmulator.BaseUrl"/>).</summary>
+    public string Url { get; init; } = "http://127.0.0.1:0";
+    public string BotToken { get; init; } = "123456:sandbox-token";
+    public long BotId { get; init; } = 123456;
+    public string BotUsername { get; init; } = "CoordBot";
+    public bool EnforceLimits { get; init; } = true;
+
+    /// <summary>All sends together (sendMessage, sendDocument, editMessageText).</summary>
+    public double GlobalPerSecond { get; init; } = 30;
+
+    /// <summary>Sustained rate per private chat; a burst of <see cref="PrivateBurst"/> is tolerated.</summary>
+    public double PrivatePerSecond { get; init; } = 1;
+
+    public int PrivateBurst { get; init; } = 3;
+    public int GroupPerMinute { get; init; } = 20;
+
+    /// <summary>Clock for message dates, rate limits and long-poll timeouts.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>First update_id; by default derived from the clock so a restarted sandbox does not reuse ids a bot already stored.</summary>
+    public long? FirstUpdateId { get; init; }
+}
