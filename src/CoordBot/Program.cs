@@ -1,3 +1,23 @@
-var builder = Host.CreateApplicationBuilder(args);
-using var host = builder.Build();
-await host.RunAsync();
+using CoordBot;
+using Microsoft.Extensions.Options;
+
+try
+{
+    var builder = Host.CreateApplicationBuilder(args);
+    builder.AddCoordBot();
+    using var host = builder.Build();
+    // Validate every option now, so a wrong setting stops the bot with one clear line, not a stack trace.
+    host.Services.GetService<IStartupValidator>()?.Validate();
+    await host.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.Failures)}");
+    return 2;
+}
+catch (ConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync($"coordbot: configuration error: {ex.Message}");
+    return 2;
+}

@@ -1,0 +1,92 @@
+using CoordBot.Features.Welcome;
+using CoordBot.Persistence;
+using CoordBot.Sandbox;
+using CoordBot.Telegram;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Receiving;
+using CoordBot.Telegram.Routing;
+using CoordBot.Telegram.Webhook;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CoordBot;
+
+public static class CoordBotRegistration
+{
+    /// <summary>Registers the whole bot. Hosted services start in the order they are added here.</summary>
+    public static IHostApplicationBuilder AddCoordBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
+        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        var sandbox = telegram.IsSandbox;
+
+        // 1. The database, migrated before anything reads it.
+        builder.AddCoordBotPersistence();
+
+        // 2. The Telegram connection: real Telegram, another server, or the sandbox emulator.
+        services.AddSingleton(_ =>
+        {
+            var connection = new BotConnection();
+            if (!sandbox)
+            {
+                connection.Configure(telegram.BotToken!, telegram.BaseUrl);
+            }
+
+            return connection;
+        });
+        if (sandbox)
+        {
+            services.AddHostedService<SandboxEmulatorHost>();
+            services.PostConfigure<BotOptions>(o =>
+            {
+                var operatorId = builder.Configuration.GetValue<long?>($"{SandboxOptions.Section}:OperatorId") ?? new SandboxOptions().OperatorId;
+                if (!o.Operators.Contains(operatorId))
+                {
+                    o.Operators.Add(operatorId);
+                }
+            });
+        }
+
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<InboxSignal>();
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<UpdateRouter>();
+        services.AddSingleton<UpdateProcessor>();
+        services.TryAddSingleton<IActorResolver, OperatorsActorResolver>();
+        services.AddSingleton<IBotSender, TelegramBotSender>();
+        services.AddSingleton<SendThrottle>();
+
+        // 3. Features.
+        services.AddWelcome();
+
+        // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
+        services.AddHostedService<BotStartup>();
+        if (telegram.ReceiveModeOrDefault() == ReceiveMode.Webhook)
+        {
+            services.AddSingleton<WebhookServer>();
+            services.AddHostedService(sp => sp.GetRequiredService<WebhookServer>());
+        }
+        else
+        {
+            services.AddHostedService<PollingReceiver>();
+        }
+
+        services.AddSingleton<InboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
+        services.AddSingleton<DeliveryService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
+        return builder;
+    }
+
+    private static ReceiveMode ReceiveModeOrDefault(this TelegramOptions options) =>
+        Enum.TryParse<ReceiveMode>(options.Mode, ignoreCase: true, out var mode) ? mode : ReceiveMode.Polling;
+}

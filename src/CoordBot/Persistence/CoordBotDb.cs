@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Persistence;
+
+/// <summary>The bot's one database. Features add their entities through <see cref="IEntityTypeConfiguration{TEntity}"/> classes in their own folders.</summary>
+public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext(options)
+{
+    public DbSet<InboxUpdate> InboxUpdates => Set<InboxUpdate>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<InboxUpdate>(e =>
+        {
+            e.HasKey(x => x.UpdateId);
+            e.Property(x => x.UpdateId).ValueGeneratedNever();
+            e.HasIndex(x => x.ProcessedAt);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.Status, x.ChatId, x.Id });
+            e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+        });
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.At);
+        });
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordBotDb).Assembly);
+    }
+}

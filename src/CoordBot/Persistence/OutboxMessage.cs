@@ -1,0 +1,59 @@
+namespace CoordBot.Persistence;
+
+public enum OutboxKind
+{
+    Text = 0,
+    Document = 1,
+    EditText = 2,
+    AnswerCallback = 3,
+}
+
+public enum OutboxStatus
+{
+    Pending = 0,
+    Sent = 1,
+    Failed = 2,
+}
+
+/// <summary>
+/// A message to send, written in the same transaction as the change that causes it; only the
+/// delivery service reads it and talks to Telegram.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    public long ChatId { get; set; }
+
+    public OutboxKind Kind { get; set; }
+
+    /// <summary>HTML text (user text already escaped) or a document caption.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>Inline keyboard as JSON rows of [text, callback data] pairs.</summary>
+    public string? Buttons { get; set; }
+
+    public string? DocumentName { get; set; }
+
+    public byte[]? DocumentContent { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.EditText"/>: the Telegram message to edit.</summary>
+    public int? TargetMessageId { get; set; }
+
+    /// <summary>For <see cref="OutboxKind.AnswerCallback"/>: the callback query id.</summary>
+    public string? CallbackQueryId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    public DateTime NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public int? TelegramMessageId { get; set; }
+
+    public DateTime? SentAt { get; set; }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CoordBot.Persistence;
+using CoordBot.Telegram.Rendering;
+
+namespace CoordBot.Telegram.Delivery;
+
+/// <summary>
+/// Writes outgoing messages into the current unit of work. Nothing here talks to Telegram: the rows
+/// are sent by <see cref="DeliveryService"/> once the transaction has committed.
+/// </summary>
+public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
+{
+    /// <summary>Queues an HTML message (user text must already be escaped); long texts become several messages.</summary>
+    public void Send(long chatId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    {
+        var parts = MessageSplitter.Split(html);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            db.OutboxMessages.Add(NewRow(chatId, OutboxKind.Text, parts[i], i == parts.Count - 1 ? buttons : null));
+        }
+    }
+
+    public void SendDocument(long chatId, string fileName, byte[] content, string? captionHtml = null)
+    {
+        var row = NewRow(chatId, OutboxKind.Document, captionHtml, null);
+        row.DocumentName = fileName;
+        row.DocumentContent = content;
+        db.OutboxMessages.Add(row);
+    }
+
+    public void EditText(long chatId, int messageId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    {
+        var row = NewRow(chatId, OutboxKind.EditText, html, buttons);
+        row.TargetMessageId = messageId;
+        db.OutboxMessages.Add(row);
+    }
+
+    /// <summary>Every button press is answered, or the user's client keeps spinning.</summary>
+    public void AnswerCallback(long chatId, string callbackQueryId, string? text = null)
+    {
+        var row = NewRow(chatId, OutboxKind.AnswerCallback, text, null);
+        row.CallbackQueryId = callbackQueryId;
+        db.OutboxMessages.Add(row);
+    }
+
+    private OutboxMessage NewRow(long chatId, OutboxKind kind, string? text, IReadOnlyList<IReadOnlyList<Button>>? buttons) => new()
+    {
+        ChatId = chatId,
+        Kind = kind,
+        Text = text,
+        Buttons = buttons is null ? null : JsonSerializer.Serialize(buttons),
+        CreatedAt = nowUtc,
+        NextAttemptAt = nowUtc,
+        Status = OutboxStatus.Pending,
+    };
+
+    public static IReadOnlyList<IReadOnlyList<Button>>? ParseButtons(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize<List<List<Button>>>(json);
+}

@@ -1,0 +1,67 @@
+using CoordBot.Persistence;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace CoordBot.Telegram.Delivery;
+
+internal sealed class TelegramBotSender(BotConnection connection) : IBotSender
+{
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public async Task<int?> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var client = connection.Client;
+        switch (message.Kind)
+        {
+            case OutboxKind.Text:
+                var sent = await client.SendMessage(
+                    message.ChatId,
+                    message.Text ?? string.Empty,
+                    parseMode: ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons),
+                    linkPreviewOptions: NoPreview,
+                    cancellationToken: cancellationToken);
+                return sent.Id;
+            case OutboxKind.Document:
+                using (var stream = new MemoryStream(message.DocumentContent ?? []))
+                {
+                    var document = await client.SendDocument(
+                        message.ChatId,
+                        InputFile.FromStream(stream, message.DocumentName ?? "document.txt"),
+                        caption: message.Text,
+                        parseMode: ParseMode.Html,
+                        cancellationToken: cancellationToken);
+                    return document.Id;
+                }
+
+            case OutboxKind.EditText:
+                var edited = await client.EditMessageText(
+                    message.ChatId,
+                    message.TargetMessageId ?? throw new InvalidOperationException($"Outbox {message.Id}: an edit without a target message."),
+                    message.Text ?? string.Empty,
+                    parseMode: ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons),
+                    linkPreviewOptions: NoPreview,
+                    cancellationToken: cancellationToken);
+                return edited.Id;
+            case OutboxKind.AnswerCallback:
+                await client.AnswerCallbackQuery(
+                    message.CallbackQueryId ?? throw new InvalidOperationException($"Outbox {message.Id}: an answer without a callback query."),
+                    message.Text,
+                    cancellationToken: cancellationToken);
+                return null;
+            default:
+                throw new InvalidOperationException($"Outbox {message.Id}: unknown kind {message.Kind}.");
+        }
+    }
+
+    private static InlineKeyboardMarkup? Keyboard(string? json)
+    {
+        var rows = Outbox.ParseButtons(json);
+        return rows is null
+            ? null
+            : new InlineKeyboardMarkup(rows.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Text, b.Data))));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace CoordBot.Telegram.Receiving;
+
+/// <summary>
+/// Long polling with the Telegram.Bot client. Updates are stored before the next getUpdates confirms
+/// them, so nothing sent while the bot was down or crashing is lost; pending updates are never dropped.
+/// </summary>
+public sealed class PollingReceiver(
+    BotConnection connection,
+    InboxWriter inbox,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<PollingReceiver> logger) : BackgroundService
+{
+    private static readonly string[] AllowedUpdates = ["message", "callback_query", "my_chat_member"];
+
+    /// <summary>A server that answers an empty poll at once (no long polling) is asked again only after this pause.</summary>
+    private static readonly TimeSpan EmptyPollPause = TimeSpan.FromSeconds(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        long? offset = null;
+        var failures = 0;
+        var pollTimeout = options.Value.PollTimeoutSeconds;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var batch = await connection.Client.SendRequest(
+                    new RawGetUpdatesRequest { Offset = offset, Limit = 100, Timeout = pollTimeout, AllowedUpdates = AllowedUpdates },
+                    stoppingToken);
+                failures = 0;
+                var updates = new List<RawUpdate>(batch.Length);
+                foreach (var element in batch)
+                {
+                    if (RawUpdate.From(element) is { } update)
+                    {
+                        updates.Add(update);
+                    }
+                    else
+                    {
+                        logger.LogWarning("Skipped an update without a readable update_id");
+                    }
+                }
+
+                if (updates.Count > 0)
+                {
+                    await inbox.StoreAsync(updates, stoppingToken);
+                    offset = updates.Max(u => u.UpdateId) + 1;
+                }
+                else if (Stopwatch.GetElapsedTime(started) < EmptyPollPause)
+                {
+                    await Task.Delay(EmptyPollPause, time, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var pause = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5))));
+                // The message only: a full exception could carry the request URL, and with it the token.
+                logger.LogWarning("Polling Telegram failed ({ErrorType}: {Reason}); trying again in {Pause}", ex.GetType().Name, connection.Redact(ex.Message), pause);
+                try
+                {
+                    await Task.Delay(pause, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using CoordBot.BotApi;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoordBot.Tests.Support;
+
+/// <summary>
+/// The real bot host (real Telegram.Bot client over HTTP, real SQLite file) against the emulator,
+/// both in this process. The host can be stopped and started again on the same database.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const long OperatorId = 1001;
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private readonly TempDirectory _directory = new();
+    private readonly Dictionary<string, string?> _settings;
+    private IHost? _host;
+
+    private BotHarness(BotApiEmulator emulator, IDictionary<string, string?> extra)
+    {
+        Emulator = emulator;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = emulator.BotToken,
+            ["Telegram:BaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
+            ["Telegram:PollTimeoutSeconds"] = "2",
+            ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File("coordbot.db")}",
+            ["Bot:Operators:0"] = OperatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in extra)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public BotApiEmulator Emulator { get; }
+
+    public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The host is not running.");
+
+    public static async Task<BotHarness> StartAsync(IDictionary<string, string?>? settings = null, BotApiEmulatorOptions? emulatorOptions = null, Action<IServiceCollection>? configure = null)
+    {
+        var emulator = await BotApiEmulator.StartAsync(emulatorOptions ?? new BotApiEmulatorOptions());
+        var harness = new BotHarness(emulator, settings ?? new Dictionary<string, string?>());
+        harness._configure = configure;
+        await harness.StartHostAsync();
+        return harness;
+    }
+
+    private Action<IServiceCollection>? _configure;
+
+    public async Task StartHostAsync()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCoordBot();
+        _configure?.Invoke(builder.Services);
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async Task StopHostAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+            _host = null;
+        }
+    }
+
+    public async Task RestartHostAsync()
+    {
+        await StopHostAsync();
+        await StartHostAsync();
+    }
+
+    /// <summary>A user writes <paramref name="text"/> in a chat (their private chat when <paramref name="chatId"/> is null).</summary>
+    public long Send(long userId, string text, long? chatId = null, string? firstName = null)
+    {
+        Emulator.RegisterUser(userId, firstName ?? $"User{userId}");
+        return Emulator.SendText(chatId ?? userId, userId, text);
+    }
+
+    public Task<SentMessage> ReplyAsync(long chatId, Func<SentMessage, bool> predicate) =>
+        Emulator.WaitForMessageAsync(chatId, predicate, Patience);
+
+    /// <summary>Sends a command and waits for the next message the bot writes in that chat.</summary>
+    public async Task<SentMessage> AskAsync(long userId, string text, long? chatId = null)
+    {
+        var chat = chatId ?? userId;
+        var last = Emulator.MessagesIn(chat).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+        Send(userId, text, chatId);
+        return await Emulator.WaitForMessageAsync(chat, m => m.MessageId > last, Patience);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync();
+        await Emulator.DisposeAsync();
+        _directory.Dispose();
+    }
+}
