@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Telegram.Bot;
 
 namespace CoordBot.Tests.BotApi;
 
@@ -74,6 +75,21 @@ public sealed class LongPollingTests
         var (olderStatus, olderBody) = await older.WaitAsync(EmulatorKit.SafetyNet);
         Assert.Equal(409, olderStatus);
         Assert.StartsWith("Conflict: terminated by other getUpdates request", olderBody["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_aborted_poll_stops_waiting_and_loses_no_update()
+    {
+        await using var kit = await EmulatorKit.StartAsync();
+        using var abort = new CancellationTokenSource();
+        var poll = kit.Bot.GetUpdates(timeout: 30, cancellationToken: abort.Token);
+        await kit.Emulator.WaitForWaitingPollAsync(EmulatorKit.SafetyNet);
+
+        await abort.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll.WaitAsync(EmulatorKit.SafetyNet));
+        var id = kit.Emulator.SendText(42, 42, "after the abort");
+
+        Assert.Equal(id, Assert.Single(await kit.Bot.GetUpdates(timeout: 30)).Id);
     }
 
     [Fact]
