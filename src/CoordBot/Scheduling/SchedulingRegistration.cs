@@ -31,10 +31,8 @@ public static class SchedulingRegistration
                 }
             })
             .ValidateDataAnnotations()
-            .Validate(
-                options => SchedulingDatabase.Problem(options.ConnectionString) is null,
-                "Scheduling:ConnectionString must name a SQLite file (set it, or ConnectionStrings:CoordBot from which it is derived).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 
         // Quartz and the features must read one clock, or "due" means two different things.
         services.TryAddSingleton(TimeProvider.System);
