@@ -56,4 +56,15 @@ public sealed class SchedulingOptionsTests : IDisposable
             ?? Assert.IsType<OptionsValidationException>(((AggregateException)error).InnerExceptions[0]);
         Assert.Contains("in-memory database is refused", validation.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Scheduling:MisfireThreshold", "00:00:00", "MisfireThreshold")]
+    [InlineData("Scheduling:InstanceName", " ", "InstanceName")]
+    public async Task An_out_of_range_setting_is_refused_at_start_naming_the_key(string key, string value, string named)
+    {
+        using var host = sandbox.BuildHost(new FiringLog(), settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync(sandbox.Timeout));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
 }
