@@ -95,6 +95,13 @@ public sealed class BotApiEmulator : IAsyncDisposable
     public Task<SentMessage> WaitForMessageAsync(long chatId, Func<SentMessage, bool> predicate, TimeSpan timeout, CancellationToken ct = default) =>
         state.WaitForMessageAsync(chatId, predicate, timeout, ct);
 
+    /// <summary>
+    /// Completes when a getUpdates call is blocked waiting for updates (at once if one already is): the bot is idle.
+    /// With a fake clock, advance it only after this, so the poll's timeout timer exists. The timeout is real time.
+    /// </summary>
+    public Task WaitForWaitingPollAsync(TimeSpan timeout, CancellationToken ct = default) =>
+        state.WaitForWaitingPollAsync(timeout, ct);
+
     /// <summary>A readable transcript of a chat: what users wrote and pressed, what the bot sent, edited, deleted and answered.</summary>
     public string MessageThreadLog(long chatId) => state.MessageThreadLog(chatId);
 

@@ -22,6 +22,9 @@ public sealed record BotApiEmulatorOptions
     /// <summary>Clock for message dates, rate limits and long-poll timeouts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>First update_id; by default derived from the clock so a restarted sandbox does not reuse ids a bot already stored.</summary>
+    /// <summary>
+    /// First update_id; by default derived from the clock so a restarted sandbox does not reuse ids a bot already stored.
+    /// Keep it below 2^31: Telegram.Bot reads update_id as an Int32.
+    /// </summary>
     public long? FirstUpdateId { get; init; }
 }

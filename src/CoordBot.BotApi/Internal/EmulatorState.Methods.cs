@@ -49,7 +49,7 @@ internal sealed partial class EmulatorState
         {
             while (true)
             {
-                Task changed;
+                Task waiting;
                 lock (gate)
                 {
                     var batch = pendingUpdates.Where(u => UpdateId(u) >= offset).Take(limit).ToList();
@@ -58,20 +58,34 @@ internal sealed partial class EmulatorState
                         return new JsonArray([.. batch.Select(u => u.DeepClone())]);
                     }
 
-                    changed = updatesChanged.Task;
+                    // The timer starts inside the lock, so a test that sees the poll waiting and then advances a fake clock ends it.
+                    waiting = updatesChanged.Task.WaitAsync(deadline - time.GetUtcNow(), time, linked.Token);
+                    waitingPolls++;
+                    Signal(ref pollWaiting);
                 }
 
                 try
                 {
-                    await changed.WaitAsync(deadline - time.GetUtcNow(), time, linked.Token);
+                    await waiting;
                 }
                 catch (TimeoutException)
                 {
                     // Loop once more: the deadline check answers [] unless an update slipped in.
                 }
+                catch (OperationCanceledException) when (shutdown.IsCancellationRequested && !aborted.IsCancellationRequested)
+                {
+                    return new JsonArray();
+                }
                 catch (OperationCanceledException) when (mine.IsCancellationRequested && !aborted.IsCancellationRequested)
                 {
                     throw new ApiException(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+                }
+                finally
+                {
+                    lock (gate)
+                    {
+                        waitingPolls--;
+                    }
                 }
             }
         }

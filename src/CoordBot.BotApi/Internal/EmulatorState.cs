@@ -25,7 +25,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
     private readonly List<FaultSlot> faults = [];
     private readonly Dictionary<string, int> requestsPerMethod = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource shutdown = new();
-    private long nextUpdateId = options.FirstUpdateId ?? (options.TimeProvider.GetUtcNow().ToUnixTimeSeconds() * 1000) + 1;
+    private long nextUpdateId = options.FirstUpdateId ?? FirstUpdateIdFromClock(options.TimeProvider);
     private long nextFileNumber = 1;
     private long nextCallbackNumber = 1;
     private int tooManyRequestsSent;
@@ -34,6 +34,8 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
     private TaskCompletionSource updatesChanged = NewSignal();
     private TaskCompletionSource messagesChanged = NewSignal();
     private CancellationTokenSource? currentPoll;
+    private TaskCompletionSource pollWaiting = NewSignal();
+    private int waitingPolls;
     private string webhookUrl = "";
     private JsonNode? webhookAllowedUpdates;
     private int? webhookMaxConnections;
@@ -231,6 +233,29 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         }
     }
 
+    public async Task WaitForWaitingPollAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Task next;
+        lock (gate)
+        {
+            if (waitingPolls > 0)
+            {
+                return;
+            }
+
+            next = pollWaiting.Task;
+        }
+
+        try
+        {
+            await next.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No getUpdates call was waiting for updates within {timeout.TotalSeconds:0.#} s.");
+        }
+    }
+
     public string MessageThreadLog(long chatId)
     {
         lock (gate)
@@ -345,6 +370,10 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
     public void Shutdown() => shutdown.Cancel();
 
     // ---- helpers (callers hold the lock) -------------------------------------------------
+
+    // Telegram.Bot reads update_id as Int32, so the clock-derived start (4 ids per second since late 2023) stays below 2^31 until about 2040.
+    private static long FirstUpdateIdFromClock(TimeProvider time) =>
+        Math.Clamp((time.GetUtcNow().ToUnixTimeSeconds() - 1_700_000_000) * 4, 0, int.MaxValue / 2) + 1;
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,0 +1,10 @@
+namespace CoordBot.Domain.Agenda;
+
+public enum AgendaItemStatus
+{
+    Proposed,
+    Adopted,
+    Discussing,
+    Concluded,
+    Deferred,
+}

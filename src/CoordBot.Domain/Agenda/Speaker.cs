@@ -1,0 +1,3 @@
+namespace CoordBot.Domain.Agenda;
+
+public sealed record Speaker(string DelegationCode, SpeakerState State);

@@ -1,0 +1,8 @@
+namespace CoordBot.Domain.Agenda;
+
+public enum SpeakerState
+{
+    Waiting,
+    Speaking,
+    Spoken,
+}

@@ -1,0 +1,445 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CoordBot.Domain.Council;
+
+// Hand-written over JsonDocument rather than a deserializer so that every problem is collected
+// (not just the first) and each message names the entry the operator has to fix.
+internal static class CouncilJson
+{
+    private const int DefaultThreshold = 9;
+    private const int MaxVotingHours = 168;
+    private const int MaxExplanationHours = 72;
+
+    private static readonly JsonDocumentOptions ReadOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static Result<CouncilDefinition> Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Result.Fail<CouncilDefinition>($"invalid JSON: {ex.Message}");
+        }
+
+        using (document)
+        {
+            var errors = new List<string>();
+            var definition = Read(document.RootElement, errors);
+            return errors.Count == 0 && definition is not null
+                ? Result.Ok(definition)
+                : Result.Fail<CouncilDefinition>(errors);
+        }
+    }
+
+    private static CouncilDefinition? Read(JsonElement root, List<string> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("the council must be a JSON object");
+            return null;
+        }
+
+        RejectUnknown(root, "", errors, "name", "members", "decisionRule", "thresholds", "presidency", "votes");
+        var name = ReadString(root, "", "name", errors, required: true);
+        var members = ReadMembers(root, errors);
+        var codes = members.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
+
+        var rule = DecisionRuleKind.Council;
+        var ruleName = ReadString(root, "", "decisionRule", errors, required: false);
+        if (ruleName is not null)
+        {
+            var parsed = DecisionRuleNames.Parse(ruleName);
+            if (parsed.IsSuccess)
+            {
+                rule = parsed.Value;
+            }
+            else
+            {
+                errors.Add($"decisionRule: {parsed.Error}");
+            }
+        }
+
+        var (procedural, substantive) = ReadThresholds(root, members.Count, errors);
+        var (order, anchor) = ReadPresidency(root, members, codes, errors);
+        var votes = ReadVotes(root, errors);
+
+        if (name is null || anchor is null || members.Count == 0)
+        {
+            return null;
+        }
+
+        return new CouncilDefinition(
+            name, members, rule, procedural, substantive, order, anchor,
+            votes.AllowChange, votes.Open, votes.Hours, votes.ExplanationHours);
+    }
+
+    private static List<CouncilMember> ReadMembers(JsonElement root, List<string> errors)
+    {
+        var members = new List<CouncilMember>();
+        if (!root.TryGetProperty("members", out var array))
+        {
+            errors.Add("missing members");
+            return members;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("members: expected a list of members");
+            return members;
+        }
+
+        if (array.GetArrayLength() == 0)
+        {
+            errors.Add("members: at least one member is required");
+            return members;
+        }
+
+        var index = 0;
+        var valid = true;
+        foreach (var item in array.EnumerateArray())
+        {
+            var path = $"members[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{path}: expected an object with code, name and permanent");
+                valid = false;
+                continue;
+            }
+
+            RejectUnknown(item, path, errors, "code", "name", "permanent");
+            var code = ReadString(item, path, "code", errors, required: true);
+            if (code is not null && !IsValidCode(code))
+            {
+                errors.Add($"{path}.code: \"{code}\" must be 2-3 uppercase letters (ISO 3166 alpha-3, e.g. \"BEL\")");
+                code = null;
+            }
+
+            var memberName = ReadString(item, path, "name", errors, required: true);
+            var permanent = ReadBool(item, path, "permanent", errors) ?? false;
+            if (code is null || memberName is null)
+            {
+                valid = false;
+                continue;
+            }
+
+            members.Add(new CouncilMember(code, memberName, permanent));
+        }
+
+        foreach (var code in Duplicates(members.Select(m => m.Code), StringComparer.Ordinal))
+        {
+            errors.Add($"members: duplicate code \"{code}\"");
+            valid = false;
+        }
+
+        // Two members with one name would make the alphabetical rotation ambiguous.
+        foreach (var memberName in Duplicates(members.Select(m => m.Name), StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"members: duplicate name \"{memberName}\"");
+            valid = false;
+        }
+
+        return valid ? members : [];
+    }
+
+    private static (int Procedural, int Substantive) ReadThresholds(JsonElement root, int memberCount, List<string> errors)
+    {
+        int procedural = DefaultThreshold, substantive = DefaultThreshold;
+        if (root.TryGetProperty("thresholds", out var thresholds))
+        {
+            if (thresholds.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("thresholds: expected an object with procedural and substantive");
+                return (procedural, substantive);
+            }
+
+            RejectUnknown(thresholds, "thresholds", errors, "procedural", "substantive");
+            procedural = ReadInt(thresholds, "thresholds", "procedural", errors) ?? procedural;
+            substantive = ReadInt(thresholds, "thresholds", "substantive", errors) ?? substantive;
+        }
+
+        // Without valid members the range is unknown; the member errors already say what to fix.
+        if (memberCount > 0)
+        {
+            CheckRange("thresholds.procedural", procedural, 1, memberCount, "the number of members", errors);
+            CheckRange("thresholds.substantive", substantive, 1, memberCount, "the number of members", errors);
+        }
+
+        return (procedural, substantive);
+    }
+
+    private static (IReadOnlyList<string> Order, PresidencyAnchor? Anchor) ReadPresidency(
+        JsonElement root, List<CouncilMember> members, HashSet<string> codes, List<string> errors)
+    {
+        IReadOnlyList<string> order = CouncilDefinition.AlphabeticalOrder(members);
+        if (!root.TryGetProperty("presidency", out var presidency))
+        {
+            errors.Add("missing presidency (at least the anchor: who presided in a known month, e.g. {\"code\":\"VNM\",\"month\":\"2020-01\"})");
+            return (order, null);
+        }
+
+        if (presidency.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("presidency: expected an object with order and anchor");
+            return (order, null);
+        }
+
+        RejectUnknown(presidency, "presidency", errors, "order", "anchor");
+        if (presidency.TryGetProperty("order", out var orderElement) && orderElement.ValueKind != JsonValueKind.Null)
+        {
+            order = ReadOrder(orderElement, members, codes, errors);
+        }
+
+        if (!presidency.TryGetProperty("anchor", out var anchorElement))
+        {
+            errors.Add("presidency: missing anchor (who presided in a known month, e.g. {\"code\":\"VNM\",\"month\":\"2020-01\"})");
+            return (order, null);
+        }
+
+        if (anchorElement.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("presidency.anchor: expected an object with code and month");
+            return (order, null);
+        }
+
+        RejectUnknown(anchorElement, "presidency.anchor", errors, "code", "month");
+        var code = ReadString(anchorElement, "presidency.anchor", "code", errors, required: true);
+        if (code is not null && members.Count > 0 && !codes.Contains(code))
+        {
+            errors.Add($"presidency.anchor.code: unknown code \"{code}\"");
+            code = null;
+        }
+
+        var monthText = ReadString(anchorElement, "presidency.anchor", "month", errors, required: true);
+        (int Year, int Month)? month = null;
+        if (monthText is not null)
+        {
+            month = ParseMonth(monthText);
+            if (month is null)
+            {
+                errors.Add($"presidency.anchor.month: \"{monthText}\" is not a month like \"2020-01\"");
+            }
+        }
+
+        return code is null || month is null
+            ? (order, null)
+            : (order, new PresidencyAnchor(code, month.Value.Year, month.Value.Month));
+    }
+
+    private static List<string> ReadOrder(
+        JsonElement element, List<CouncilMember> members, HashSet<string> codes, List<string> errors)
+    {
+        var order = new List<string>();
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("presidency.order: expected a list of member codes");
+            return order;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                errors.Add($"presidency.order[{index}]: expected a member code");
+            }
+            else if (members.Count > 0 && !codes.Contains(item.GetString()!))
+            {
+                errors.Add($"presidency.order: unknown code \"{item.GetString()}\"");
+            }
+            else
+            {
+                order.Add(item.GetString()!);
+            }
+
+            index++;
+        }
+
+        foreach (var code in Duplicates(order, StringComparer.Ordinal))
+        {
+            errors.Add($"presidency.order: duplicate code \"{code}\"");
+        }
+
+        // Every member presides in turn; leaving one out would silently skip it.
+        foreach (var member in members.Where(m => !order.Contains(m.Code)))
+        {
+            errors.Add($"presidency.order: missing \"{member.Code}\" ({member.Name}); every member must appear once");
+        }
+
+        return order;
+    }
+
+    private static (bool AllowChange, bool Open, int Hours, int ExplanationHours) ReadVotes(
+        JsonElement root, List<string> errors)
+    {
+        (bool AllowChange, bool Open, int Hours, int ExplanationHours) votes = (true, false, 24, 3);
+        if (!root.TryGetProperty("votes", out var element))
+        {
+            return votes;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("votes: expected an object with allowChange, open, hours and explanationHours");
+            return votes;
+        }
+
+        RejectUnknown(element, "votes", errors, "allowChange", "open", "hours", "explanationHours");
+        votes.AllowChange = ReadBool(element, "votes", "allowChange", errors) ?? votes.AllowChange;
+        votes.Open = ReadBool(element, "votes", "open", errors) ?? votes.Open;
+        votes.Hours = ReadInt(element, "votes", "hours", errors) ?? votes.Hours;
+        votes.ExplanationHours = ReadInt(element, "votes", "explanationHours", errors) ?? votes.ExplanationHours;
+        CheckRange("votes.hours", votes.Hours, 1, MaxVotingHours, "one week", errors);
+        CheckRange("votes.explanationHours", votes.ExplanationHours, 0, MaxExplanationHours, "three days", errors);
+        return votes;
+    }
+
+    internal static (int Year, int Month)? ParseMonth(string text) =>
+        DateTime.TryParseExact(text.Trim(), "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date.Year, date.Month)
+            : null;
+
+    internal static bool IsValidCode(string code) =>
+        code.Length is 2 or 3 && code.All(c => c is >= 'A' and <= 'Z');
+
+    private static void CheckRange(string path, int value, int min, int max, string maxMeaning, List<string> errors)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{path}: {value} is out of range {min}..{max} ({maxMeaning})");
+        }
+    }
+
+    // A typo such as "alowChange" would otherwise silently fall back to the default.
+    private static void RejectUnknown(JsonElement element, string path, List<string> errors, params string[] known)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                errors.Add($"{Join(path, property.Name)}: unknown property (expected {string.Join(", ", known)})");
+            }
+        }
+    }
+
+    private static string? ReadString(JsonElement element, string path, string name, List<string> errors, bool required)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add(path.Length == 0 ? $"missing {name}" : $"{path}: missing {name}");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add($"{Join(path, name)}: expected text");
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(path.Length == 0 ? $"missing {name}" : $"{path}: missing {name}");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static bool? ReadBool(JsonElement element, string path, string name, List<string> errors)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        errors.Add($"{Join(path, name)}: expected true or false");
+        return null;
+    }
+
+    private static int? ReadInt(JsonElement element, string path, string name, List<string> errors)
+    {
+        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        errors.Add($"{Join(path, name)}: expected a whole number");
+        return null;
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+
+    private static IEnumerable<string> Duplicates(IEnumerable<string> values, StringComparer comparer) =>
+        values.GroupBy(v => v, comparer).Where(g => g.Count() > 1).Select(g => g.Key);
+
+    public static string Write(CouncilDefinition council)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", council.Name);
+            writer.WriteStartArray("members");
+            foreach (var member in council.Members)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", member.Code);
+                writer.WriteString("name", member.Name);
+                writer.WriteBoolean("permanent", member.Permanent);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("decisionRule", DecisionRuleNames.ToName(council.DefaultRule));
+            writer.WriteStartObject("thresholds");
+            writer.WriteNumber("procedural", council.ProceduralThreshold);
+            writer.WriteNumber("substantive", council.SubstantiveThreshold);
+            writer.WriteEndObject();
+            writer.WriteStartObject("presidency");
+            writer.WriteStartArray("order");
+            foreach (var code in council.PresidencyOrder)
+            {
+                writer.WriteStringValue(code);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("anchor");
+            writer.WriteString("code", council.PresidencyAnchor.Code);
+            writer.WriteString("month", $"{council.PresidencyAnchor.Year:D4}-{council.PresidencyAnchor.Month:D2}");
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteStartObject("votes");
+            writer.WriteBoolean("allowChange", council.AllowVoteChange);
+            writer.WriteBoolean("open", council.OpenVotes);
+            writer.WriteNumber("hours", council.VotingHours);
+            writer.WriteNumber("explanationHours", council.ExplanationHours);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,19 @@
+namespace CoordBot.Domain.Drafts;
+
+/// <summary>Everything that can happen to a draft; ConcludeSilence is the silence deadline passing with no objection.</summary>
+public enum DraftAction
+{
+    Revise,
+    Comment,
+    Amend,
+    DecideAmendment,
+    Circulate,
+    StartSilence,
+    BreakSilence,
+    ExtendSilence,
+    ConcludeSilence,
+    PutInBlue,
+    Withdraw,
+    OpenVote,
+    CloseVote,
+}

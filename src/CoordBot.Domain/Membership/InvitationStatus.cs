@@ -1,0 +1,8 @@
+namespace CoordBot.Domain.Membership;
+
+public enum InvitationStatus
+{
+    Valid,
+    Expired,
+    AlreadyUsed,
+}

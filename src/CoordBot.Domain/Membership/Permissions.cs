@@ -1,0 +1,125 @@
+namespace CoordBot.Domain.Membership;
+
+/// <summary>Who may do what; every refusal names the role that would be needed.</summary>
+public static class Permissions
+{
+    /// <summary>
+    /// Operators invite anyone. A head names the deputy (domain: "may name a deputy") and, with the deputy,
+    /// brings in advisers and observers of the own delegation. Heads are named only by an operator.
+    /// </summary>
+    public static Verdict MayInvite(Actor actor, string delegationCode, DelegationRole role)
+    {
+        if (actor.IsOperator)
+        {
+            return Verdict.Allowed;
+        }
+
+        if (role == DelegationRole.Head)
+        {
+            return Verdict.Refused("only an operator can name a head of delegation");
+        }
+
+        if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
+        {
+            return Verdict.Refused("inviting needs the head of delegation or the deputy");
+        }
+
+        if (!actor.Belongs(delegationCode))
+        {
+            return Verdict.Refused($"you can invite only into your own delegation ({actor.DelegationCode})");
+        }
+
+        return role == DelegationRole.Deputy && !actor.Is(DelegationRole.Head)
+            ? Verdict.Refused("only the head of delegation or an operator can name a deputy")
+            : Verdict.Allowed;
+    }
+
+    /// <summary>
+    /// Operators remove anyone. Within a delegation the head removes the deputy, advisers and observers;
+    /// the deputy removes advisers and observers. Nobody but an operator removes a head.
+    /// </summary>
+    public static Verdict MayRemove(Actor actor, string delegationCode, DelegationRole role)
+    {
+        if (actor.IsOperator)
+        {
+            return Verdict.Allowed;
+        }
+
+        if (role == DelegationRole.Head)
+        {
+            return Verdict.Refused("only an operator can remove a head of delegation");
+        }
+
+        if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
+        {
+            return Verdict.Refused("removing members needs the head of delegation or the deputy");
+        }
+
+        if (!actor.Belongs(delegationCode))
+        {
+            return Verdict.Refused($"you can remove only members of your own delegation ({actor.DelegationCode})");
+        }
+
+        return role == DelegationRole.Deputy && !actor.Is(DelegationRole.Head)
+            ? Verdict.Refused("only the head of delegation or an operator can remove a deputy")
+            : Verdict.Allowed;
+    }
+
+    /// <summary>One vote per delegation, cast by its head or, in the head's place, the deputy; an operator never votes.</summary>
+    public static Verdict MayVote(Actor actor, string delegationCode)
+    {
+        if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
+        {
+            return Verdict.Refused("voting needs the head of delegation or the deputy");
+        }
+
+        return actor.Belongs(delegationCode)
+            ? Verdict.Allowed
+            : Verdict.Refused($"you can vote only for your own delegation ({actor.DelegationCode})");
+    }
+
+    public static Verdict MayReadDrafts(Actor actor) => DelegationWork(actor, "reading drafts");
+
+    public static Verdict MayComment(Actor actor) => DelegationWork(actor, "commenting");
+
+    public static Verdict MayProposeAmendment(Actor actor) => DelegationWork(actor, "proposing amendments");
+
+    public static Verdict MayCreateDraft(Actor actor) => DelegationWork(actor, "creating a draft");
+
+    /// <summary>Only a penholder delegation (or co-penholder) revises a draft and decides on its amendments.</summary>
+    public static Verdict MayRevise(Actor actor, IReadOnlyCollection<string> penholders)
+    {
+        var work = DelegationWork(actor, "revising a draft");
+        if (work.IsRefused)
+        {
+            return work;
+        }
+
+        return penholders.Contains(actor.DelegationCode!)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the penholder delegation can revise this draft");
+    }
+
+    /// <summary>
+    /// Chair business (schedule, agenda, opening votes, announcing results): the head or deputy of the
+    /// presiding delegation. An operator may stand in, so that the council is not stuck when the
+    /// presidency has not yet joined the bot.
+    /// </summary>
+    public static Verdict MayChair(Actor actor, string presidentCode)
+    {
+        if (actor.IsOperator)
+        {
+            return Verdict.Allowed;
+        }
+
+        return actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.Belongs(presidentCode)
+            ? Verdict.Allowed
+            : Verdict.Refused($"this is for the presidency: the head of delegation or deputy of {presidentCode}");
+    }
+
+    // The substantive work of a delegation; observers and briefers take part only in Arria meetings.
+    private static Verdict DelegationWork(Actor actor, string what) =>
+        actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
+            ? Verdict.Allowed
+            : Verdict.Refused($"{what} needs a member of a delegation (head, deputy or adviser)");
+}

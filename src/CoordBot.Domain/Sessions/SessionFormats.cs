@@ -1,0 +1,38 @@
+using CoordBot.Domain.Membership;
+
+namespace CoordBot.Domain.Sessions;
+
+/// <summary>Parsing of session formats from commands, and who may convene each.</summary>
+public static class SessionFormats
+{
+    public static Result<SessionFormat> Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "open" => Result.Ok(SessionFormat.Open),
+        "closed" => Result.Ok(SessionFormat.Closed),
+        "consultations" => Result.Ok(SessionFormat.Consultations),
+        "arria" => Result.Ok(SessionFormat.Arria),
+        _ => Result.Fail<SessionFormat>($"unknown format \"{text}\": use open, closed, consultations or arria"),
+    };
+
+    public static string ToName(SessionFormat format) => format.ToString().ToLowerInvariant();
+
+    /// <summary>Whether non-members (briefers, observers) may take part: only in Arria-formula meetings.</summary>
+    public static bool AdmitsObservers(SessionFormat format) => format == SessionFormat.Arria;
+
+    /// <summary>
+    /// Formal meetings and consultations are convened by the chair (see <see cref="Permissions.MayChair"/>).
+    /// An Arria-formula meeting is convened by a member delegation (its head or deputy), never in the
+    /// presidency's capacity: the presiding delegation may convene one, but as a member like any other.
+    /// </summary>
+    public static Verdict MayConvene(SessionFormat format, Actor actor, string presidentCode)
+    {
+        if (format != SessionFormat.Arria)
+        {
+            return Permissions.MayChair(actor, presidentCode);
+        }
+
+        return actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("an Arria-formula meeting is convened by a member: its head of delegation or deputy");
+    }
+}

@@ -1,0 +1,8 @@
+namespace CoordBot.Domain.Voting;
+
+public enum BallotEntryKind
+{
+    Cast,
+    Changed,
+    Refused,
+}

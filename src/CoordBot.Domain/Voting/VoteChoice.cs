@@ -1,0 +1,8 @@
+namespace CoordBot.Domain.Voting;
+
+public enum VoteChoice
+{
+    Yes,
+    No,
+    Abstain,
+}

@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+
+namespace CoordBot.Scheduling;
+
+/// <summary>Where the Quartz tables live, and getting that SQLite file ready before Quartz opens it.</summary>
+internal static class SchedulingDatabase
+{
+    public const string MainConnectionStringName = "CoordBot";
+    public const string DefaultMainConnectionString = "Data Source=data/coordbot.db";
+
+    /// <summary>
+    /// Puts the Quartz tables beside the bot's own database, in <c>&lt;name&gt;.quartz.db</c>: a test
+    /// that points CoordBot at a temporary directory gets its schedule there too, and the two files
+    /// never contend for SQLite's single writer lock.
+    /// </summary>
+    public static string? DeriveFromMain(string mainConnectionString)
+    {
+        SqliteConnectionStringBuilder main;
+        try
+        {
+            main = new SqliteConnectionStringBuilder(mainConnectionString);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+
+        if (!IsFile(main))
+        {
+            return null;
+        }
+
+        var directory = Path.GetDirectoryName(main.DataSource) ?? string.Empty;
+        var name = Path.GetFileNameWithoutExtension(main.DataSource);
+        main.DataSource = Path.Combine(directory, name + ".quartz.db");
+        return main.ConnectionString;
+    }
+
+    /// <summary>Null when the connection string names a SQLite file; otherwise why it does not.</summary>
+    public static string? Problem(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "Scheduling:ConnectionString is empty and none could be derived from ConnectionStrings:CoordBot. "
+                + "Set Scheduling:ConnectionString to a SQLite file, e.g. 'Data Source=data/coordbot.quartz.db'.";
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(connectionString);
+            return IsFile(builder)
+                ? null
+                : $"Scheduling:ConnectionString '{connectionString}' is not a SQLite file; reminders and deadlines "
+                    + "must survive a restart, so an in-memory database is refused.";
+        }
+        catch (ArgumentException ex)
+        {
+            return $"Scheduling:ConnectionString is not a valid SQLite connection string: {ex.Message}";
+        }
+    }
+
+    /// <summary>
+    /// Creates the directory and turns on WAL, so readers (the bot's own queries, a dashboard) never
+    /// wait behind Quartz's writes. Idempotent: WAL is a property of the file and stays set.
+    /// Busy waits are Microsoft.Data.Sqlite's: it retries a locked database until the command timeout.
+    /// </summary>
+    public static void Prepare(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    private static bool IsFile(SqliteConnectionStringBuilder builder) =>
+        builder.Mode != SqliteOpenMode.Memory
+        && !string.IsNullOrWhiteSpace(builder.DataSource)
+        && !string.Equals(builder.DataSource, ":memory:", StringComparison.OrdinalIgnoreCase);
+}

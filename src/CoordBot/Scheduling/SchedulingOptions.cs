@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoordBot.Scheduling;
+
+/// <summary>Settings of the Quartz scheduler that keeps reminders and deadlines across restarts.</summary>
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>
+    /// SQLite connection string of the Quartz tables. Left empty, it is derived from
+    /// <c>ConnectionStrings:CoordBot</c>: same directory, file <c>&lt;name&gt;.quartz.db</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Every Quartz row is keyed by this name: renaming it orphans what is already scheduled.
+    /// </summary>
+    [Required(AllowEmptyStrings = false)]
+    public string InstanceName { get; set; } = "CoordBot";
+
+    /// <summary>How late a trigger may fire before it counts as misfired.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00",
+        ErrorMessage = "Scheduling:MisfireThreshold must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
+}

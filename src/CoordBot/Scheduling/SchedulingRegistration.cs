@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CoordBot.Scheduling;
+
+public static class SchedulingRegistration
+{
+    /// <summary>
+    /// Quartz with its schedule in a SQLite file, started and stopped with the host, and
+    /// <see cref="IJobScheduler"/> for features. Features register their job classes with
+    /// <see cref="AddScheduledJob{TJob}"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCoordBotScheduling(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<SchedulingOptions>()
+            .BindConfiguration(SchedulingOptions.Section)
+            .PostConfigure<IConfiguration>((options, configuration) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    var main = configuration.GetConnectionString(SchedulingDatabase.MainConnectionStringName)
+                        ?? SchedulingDatabase.DefaultMainConnectionString;
+                    options.ConnectionString = SchedulingDatabase.DeriveFromMain(main);
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
+
+        // Quartz and the features must read one clock, or "due" means two different things.
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
+        {
+            store.UseSqlite(dataSource => dataSource.DataSourceFactory = provider =>
+            {
+                // Runs once, before Quartz opens its first connection, whoever asks for the scheduler first.
+                var connectionString = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!;
+                SchedulingDatabase.Prepare(connectionString);
+                return SqliteFactory.Instance.CreateDataSource(connectionString);
+            });
+            store.UseSystemTextJsonSerializer();
+            store.ProvisionSchema();
+            store.ConfigureStore(jobStore => jobStore.StoreJobDataAsStrings = true);
+        }));
+
+        // Quartz's options are read lazily, so settings bound after this call still reach it.
+        services.AddOptions<QuartzSchedulerOptions>()
+            .Configure<IOptions<SchedulingOptions>>((scheduler, options) => scheduler.InstanceName = options.Value.InstanceName);
+        services.AddOptions<AdoJobStoreOptions>()
+            .Configure<IOptions<SchedulingOptions>>((store, options) => store.MisfireThreshold = options.Value.MisfireThreshold);
+
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.TryAddSingleton<IJobScheduler, QuartzJobScheduler>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers a job class scoped, as Quartz resolves it: one scope per firing, so a job may take
+    /// scoped services such as a DbContext.
+    /// </summary>
+    public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services)
+        where TJob : class, IJob
+    {
+        services.TryAddScoped<TJob>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using CoordBot.Domain.Membership;
+
+namespace CoordBot.Domain.Tests.Membership;
+
+public sealed class PermissionsTests
+{
+    [Theory]
+    [InlineData("operator", "EST", DelegationRole.Head, null)]
+    [InlineData("operator", "EST", DelegationRole.Observer, null)]
+    [InlineData("EST:Head", "EST", DelegationRole.Deputy, null)]
+    [InlineData("EST:Head", "EST", DelegationRole.Adviser, null)]
+    [InlineData("EST:Deputy", "EST", DelegationRole.Observer, null)]
+    [InlineData("EST:Deputy", "EST", DelegationRole.Deputy, "only the head of delegation or an operator can name a deputy")]
+    [InlineData("EST:Head", "EST", DelegationRole.Head, "only an operator can name a head of delegation")]
+    [InlineData("EST:Head", "BEL", DelegationRole.Adviser, "you can invite only into your own delegation (EST)")]
+    [InlineData("EST:Adviser", "EST", DelegationRole.Adviser, "inviting needs the head of delegation or the deputy")]
+    [InlineData("EST:Observer", "EST", DelegationRole.Observer, "inviting needs the head of delegation or the deputy")]
+    [InlineData("stranger", "EST", DelegationRole.Observer, "inviting needs the head of delegation or the deputy")]
+    public void Who_may_invite(string actor, string delegation, DelegationRole role, string? refusal)
+    {
+        AssertVerdict(refusal, Permissions.MayInvite(Parse(actor), delegation, role));
+    }
+
+    [Theory]
+    [InlineData("operator", "EST", DelegationRole.Head, null)]
+    [InlineData("EST:Head", "EST", DelegationRole.Deputy, null)]
+    [InlineData("EST:Head", "EST", DelegationRole.Observer, null)]
+    [InlineData("EST:Deputy", "EST", DelegationRole.Adviser, null)]
+    [InlineData("EST:Deputy", "EST", DelegationRole.Head, "only an operator can remove a head of delegation")]
+    [InlineData("EST:Head", "EST", DelegationRole.Head, "only an operator can remove a head of delegation")]
+    [InlineData("EST:Deputy", "EST", DelegationRole.Deputy, "only the head of delegation or an operator can remove a deputy")]
+    [InlineData("EST:Head", "BEL", DelegationRole.Adviser, "you can remove only members of your own delegation (EST)")]
+    [InlineData("EST:Adviser", "EST", DelegationRole.Observer, "removing members needs the head of delegation or the deputy")]
+    public void Who_may_remove(string actor, string delegation, DelegationRole role, string? refusal)
+    {
+        AssertVerdict(refusal, Permissions.MayRemove(Parse(actor), delegation, role));
+    }
+
+    [Theory]
+    [InlineData("EST:Head", "EST", null)]
+    [InlineData("EST:Deputy", "EST", null)]
+    [InlineData("EST:Head", "BEL", "you can vote only for your own delegation (EST)")]
+    [InlineData("EST:Adviser", "EST", "voting needs the head of delegation or the deputy")]
+    [InlineData("EST:Observer", "EST", "voting needs the head of delegation or the deputy")]
+    [InlineData("operator", "EST", "voting needs the head of delegation or the deputy")]
+    public void Who_may_vote(string actor, string delegation, string? refusal)
+    {
+        AssertVerdict(refusal, Permissions.MayVote(Parse(actor), delegation));
+    }
+
+    [Theory]
+    [InlineData("EST:Head", true)]
+    [InlineData("EST:Deputy", true)]
+    [InlineData("EST:Adviser", true)]
+    [InlineData("EST:Observer", false)]
+    [InlineData("operator", false)]
+    [InlineData("stranger", false)]
+    public void Delegation_work_needs_head_deputy_or_adviser(string actor, bool allowed)
+    {
+        var who = Parse(actor);
+
+        Assert.All(
+            [Permissions.MayComment(who), Permissions.MayProposeAmendment(who), Permissions.MayCreateDraft(who), Permissions.MayReadDrafts(who)],
+            v => Assert.Equal(allowed, v.IsAllowed));
+        Assert.Equal(allowed ? null : "commenting needs a member of a delegation (head, deputy or adviser)", Permissions.MayComment(who).Reason);
+    }
+
+    [Theory]
+    [InlineData("FRA:Adviser", null)]
+    [InlineData("GBR:Head", null)]
+    [InlineData("EST:Head", "only the penholder delegation can revise this draft")]
+    [InlineData("FRA:Observer", "revising a draft needs a member of a delegation (head, deputy or adviser)")]
+    public void Only_penholders_revise(string actor, string? refusal)
+    {
+        AssertVerdict(refusal, Permissions.MayRevise(Parse(actor), ["FRA", "GBR"]));
+    }
+
+    [Theory]
+    [InlineData("VNM:Head", null)]
+    [InlineData("VNM:Deputy", null)]
+    [InlineData("operator", null)]
+    [InlineData("VNM:Adviser", "this is for the presidency: the head of delegation or deputy of VNM")]
+    [InlineData("BEL:Head", "this is for the presidency: the head of delegation or deputy of VNM")]
+    public void Chair_business_belongs_to_the_presidency(string actor, string? refusal)
+    {
+        AssertVerdict(refusal, Permissions.MayChair(Parse(actor), "VNM"));
+    }
+
+    private static void AssertVerdict(string? refusal, Verdict verdict) =>
+        Assert.Equal(refusal is null ? Verdict.Allowed : Verdict.Refused(refusal), verdict);
+
+    private static Actor Parse(string text) => text switch
+    {
+        "operator" => Actor.Operator,
+        "stranger" => Actor.Stranger,
+        _ => Actor.Member(text[..3], Enum.Parse<DelegationRole>(text[4..])),
+    };
+}
