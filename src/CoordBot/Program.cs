@@ -7,13 +7,18 @@ try
     builder.AddCoordBot();
     using var host = builder.Build();
     // Validate every option now, so a wrong setting stops the bot with one clear line, not a stack trace.
-    host.Services.GetService<IStartupValidator>()?.Validate();
+    host.ValidateCoordBotConfiguration();
     await host.RunAsync();
     return 0;
 }
 catch (OptionsValidationException ex)
 {
     await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.Failures)}");
+    return 2;
+}
+catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException or ConfigurationException))
+{
+    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.InnerExceptions.Select(e => e is OptionsValidationException o ? string.Join("; ", o.Failures) : e.Message))}");
     return 2;
 }
 catch (ConfigurationException ex)

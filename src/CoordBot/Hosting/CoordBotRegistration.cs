@@ -1,6 +1,8 @@
+using CoordBot.Features.Delegations;
 using CoordBot.Features.Welcome;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
+using CoordBot.Scheduling;
 using CoordBot.Telegram;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Receiving;
@@ -30,6 +32,7 @@ public static class CoordBotRegistration
 
         // 1. The database, migrated before anything reads it.
         builder.AddCoordBotPersistence();
+        builder.AddCoordBotScheduling();
 
         // 2. The Telegram connection: real Telegram, another server, or the sandbox emulator.
         services.AddSingleton(_ =>
@@ -61,12 +64,12 @@ public static class CoordBotRegistration
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
-        services.TryAddSingleton<IActorResolver, OperatorsActorResolver>();
         services.AddSingleton<IBotSender, TelegramBotSender>();
         services.AddSingleton<SendThrottle>();
 
         // 3. Features.
         services.AddWelcome();
+        services.AddDelegations();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddHostedService<BotStartup>();

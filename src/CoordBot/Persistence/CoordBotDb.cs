@@ -1,3 +1,4 @@
+using CoordBot.Features.Delegations;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -10,6 +11,16 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<DelegationGroup> DelegationGroups => Set<DelegationGroup>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<PresidencyOverride> PresidencyOverrides => Set<PresidencyOverride>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -168,7 +168,7 @@ public sealed class TelegramBotClientCompatibilityTests
 
         await kit.Bot.SetWebhook("https://coordbot.example/hook", maxConnections: 5);
         var info = await kit.Bot.GetWebhookInfo();
-        var conflict = await Assert.ThrowsAsync<Telegram.Bot.Exceptions.ApiRequestException>(() => kit.Bot.GetUpdates());
+        var conflict = await Assert.ThrowsAsync<global::Telegram.Bot.Exceptions.ApiRequestException>(() => kit.Bot.GetUpdates());
         await kit.Bot.DeleteWebhook();
 
         Assert.Equal("https://coordbot.example/hook", info.Url);

@@ -20,7 +20,7 @@ public sealed class FoundationTests
         var reply = await bot.AskAsync(42, "/start");
 
         Assert.Contains("Welcome to CoordBot", reply.Text, StringComparison.Ordinal);
-        Assert.Equal("HTML", reply.ParseMode);
+        Assert.Equal("HTML", reply.ParseMode, ignoreCase: true);
         Assert.Contains(bot.Emulator.Commands, c => c.Command == "help");
     }
 

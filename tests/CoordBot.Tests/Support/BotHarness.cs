@@ -59,6 +59,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.AddCoordBot();
         _configure?.Invoke(builder.Services);
         _host = builder.Build();
+        _host.ValidateCoordBotConfiguration();
         await _host.StartAsync();
     }
 

@@ -1,26 +1,46 @@
+using System.Globalization;
+using CoordBot.Council;
+using CoordBot.Features.Delegations;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Welcome;
 
-/// <summary><c>/start</c>: a welcome that says what this user can do now.</summary>
-internal sealed class StartHandler : ICommandHandler
+/// <summary><c>/start [token]</c>: a welcome that says what this user can do now, or redeems an invitation.</summary>
+internal sealed class StartHandler(InvitationRedeemer redeemer, CouncilProvider council) : ICommandHandler
 {
     public CommandInfo Info { get; } = new("start", "/start", "Welcome, and what you can do now");
 
-    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        if (context.Command.Words is [var token])
+        {
+            await redeemer.RedeemAsync(context, token, cancellationToken);
+            return;
+        }
+
         var actor = context.Actor;
         var lines = new List<string>
         {
             $"Welcome to CoordBot, {Html.Escape(actor.DisplayName)}.",
-            "I coordinate the council's delegations: sessions, agendas, draft texts and votes.",
+            $"I coordinate the delegations of the {Html.Escape(council.Council.Name)}: sessions, agendas, draft texts and votes.",
         };
-        lines.Add(actor.IsOperator
-            ? "You are an operator of this bot. Send /help to see every command."
-            : "You are not yet a member of a delegation. Ask your head of delegation or an operator for an invitation link.");
-        lines.Add($"Your Telegram user id is {Html.Code(actor.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture))}.");
+        if (actor.DelegationCode is { } code && actor.Role is { } role)
+        {
+            lines.Add($"You are {RoleNames.Describe(role)} in the delegation of <b>{Html.Escape(council.Council.NameOf(code))}</b>.");
+        }
+        else if (!actor.IsOperator)
+        {
+            lines.Add("You are not a member of a delegation yet. Ask your head of delegation or an operator for an invitation link, then open it (or send /join followed by the token).");
+        }
+
+        if (actor.IsOperator)
+        {
+            lines.Add("You are an operator of this bot: you can invite heads of delegation (/invite) and act as chair.");
+        }
+
+        lines.Add("Send /help to see the commands you can use.");
+        lines.Add($"Your Telegram user id is {Html.Code(actor.UserId.ToString(CultureInfo.InvariantCulture))}.");
         context.Reply(string.Join("\n", lines));
-        return Task.CompletedTask;
     }
 }

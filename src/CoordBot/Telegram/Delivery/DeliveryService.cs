@@ -19,6 +19,9 @@ public sealed class DeliveryService(
     ILogger<DeliveryService> logger) : BackgroundService
 {
     private const int BatchSize = 2000;
+
+    /// <summary>One round at a time: two rounds would both pick up the same pending rows and send them twice.</summary>
+    private readonly SemaphoreSlim _round = new(1, 1);
     private static readonly TimeSpan IdleWait = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -71,6 +74,19 @@ public sealed class DeliveryService(
 
     /// <summary>Sends what is due; returns how long to wait before the next round (zero: go again now).</summary>
     public async Task<TimeSpan> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        await _round.WaitAsync(cancellationToken);
+        try
+        {
+            return await DeliverRoundAsync(cancellationToken);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task<TimeSpan> DeliverRoundAsync(CancellationToken cancellationToken)
     {
         List<OutboxMessage> pending;
         await using (var db = await unitOfWork.ReadAsync(cancellationToken))

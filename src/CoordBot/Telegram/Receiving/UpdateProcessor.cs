@@ -42,7 +42,7 @@ public sealed class UpdateProcessor(
                     return;
                 }
 
-                var actor = await actors.ResolveAsync(sender, db, ct);
+                var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
                 var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username);
                 await router.RouteAsync(context, ct);
             }, cancellationToken);

@@ -1,9 +1,9 @@
 namespace CoordBot.Telegram.Routing;
 
-/// <summary>Builds the <see cref="Actor"/> of an update from the sender's Telegram user id.</summary>
+/// <summary>Builds the <see cref="Actor"/> of an update from the sender's Telegram user id and the chat it came from.</summary>
 public interface IActorResolver
 {
-    Task<Actor> ResolveAsync(UpdateSender sender, Persistence.CoordBotDb db, CancellationToken cancellationToken);
+    Task<Actor> ResolveAsync(UpdateSender sender, long chatId, Persistence.CoordBotDb db, DateTime nowUtc, CancellationToken cancellationToken);
 }
 
 public sealed record UpdateSender(long UserId, string FirstName, string? LastName, string? Username)

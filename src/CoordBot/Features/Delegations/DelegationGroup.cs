@@ -1,0 +1,15 @@
+namespace CoordBot.Features.Delegations;
+
+/// <summary>The Telegram group linked to a delegation: it receives circulated drafts, reminders and results.</summary>
+public sealed class DelegationGroup
+{
+    public required string DelegationCode { get; set; }
+
+    public long ChatId { get; set; }
+
+    public string? Title { get; set; }
+
+    public long LinkedBy { get; set; }
+
+    public DateTime LinkedAt { get; set; }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using CoordBot.Council;
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Delegations;
+
+/// <summary><c>/delegations</c>: every delegation with its head and whether a group is linked.</summary>
+internal sealed class DelegationsHandler(CouncilProvider council) : ICommandHandler
+{
+    public CommandInfo Info { get; } = new("delegations", "/delegations", "Every delegation: code, head, linked group", a => a.IsMember || a.IsOperator);
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
+        var db = context.Update.Db;
+        var heads = await db.Memberships.AsNoTracking()
+            .Where(m => m.EndedAt == null && m.Role == DelegationRole.Head)
+            .Join(db.People, m => m.UserId, p => p.UserId, (m, p) => new { m.DelegationCode, p.DisplayName })
+            .ToDictionaryAsync(x => x.DelegationCode, x => x.DisplayName, cancellationToken);
+        var groups = await db.DelegationGroups.AsNoTracking().Select(g => g.DelegationCode).ToListAsync(cancellationToken);
+
+        var text = new StringBuilder($"<b>{Html.Escape(council.Council.Name)}</b>\n");
+        foreach (var member in council.Council.Members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            text.Append($"{Html.Code(member.Code)} {Html.Escape(member.Name)}, {(member.Permanent ? "permanent" : "elected")}; head: ")
+                .Append(heads.TryGetValue(member.Code, out var head) ? Html.Escape(head) : "none yet")
+                .Append(groups.Contains(member.Code) ? "; group linked" : "; no group")
+                .Append('\n');
+        }
+
+        context.Reply(text.ToString().TrimEnd());
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoordBot.Features.Delegations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> e)
+    {
+        e.HasKey(x => x.UserId);
+        e.Property(x => x.UserId).ValueGeneratedNever();
+        e.Property(x => x.DisplayName).HasMaxLength(200);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        // The database itself enforces "at most one delegation per user".
+        e.HasIndex(x => x.UserId).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+        e.HasIndex(x => new { x.DelegationCode, x.EndedAt });
+    }
+}
+
+internal sealed class DelegationGroupConfiguration : IEntityTypeConfiguration<DelegationGroup>
+{
+    public void Configure(EntityTypeBuilder<DelegationGroup> e)
+    {
+        e.HasKey(x => x.DelegationCode);
+        e.HasIndex(x => x.ChatId).IsUnique();
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> e)
+    {
+        e.HasKey(x => x.Token);
+        e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
+internal sealed class PresidencyOverrideConfiguration : IEntityTypeConfiguration<PresidencyOverride>
+{
+    public void Configure(EntityTypeBuilder<PresidencyOverride> e) => e.HasKey(x => new { x.Year, x.Month });
+}

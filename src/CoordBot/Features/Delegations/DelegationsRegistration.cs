@@ -1,0 +1,27 @@
+using CoordBot.Council;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Delegations;
+
+public static class DelegationsRegistration
+{
+    public static IServiceCollection AddDelegations(this IServiceCollection services)
+    {
+        services.AddOptions<CouncilOptions>().BindConfiguration(CouncilOptions.Section);
+        services.AddSingleton<CouncilProvider>();
+        services.AddSingleton<PresidencyService>();
+        services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<IActorResolver, MembershipActorResolver>();
+        return services
+            .AddCommand<JoinHandler>()
+            .AddCommand<InviteHandler>()
+            .AddCommand<MeHandler>()
+            .AddCommand<DelegationsHandler>()
+            .AddCommand<DelegationHandler>()
+            .AddCommand<RemoveHandler>()
+            .AddCommand<LinkGroupHandler>()
+            .AddCommand<TimezoneHandler>()
+            .AddCommand<PresidencyHandler>()
+            .AddCommand<SetPresidentHandler>();
+    }
+}

@@ -1,0 +1,54 @@
+using CoordBot.Council;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+using Telegram.Bot.Types.Enums;
+
+namespace CoordBot.Features.Delegations;
+
+/// <summary><c>/linkgroup</c>, in a group: this group becomes the delegation's group for drafts, reminders and results.</summary>
+internal sealed class LinkGroupHandler(CouncilProvider council) : ICommandHandler
+{
+    public CommandInfo Info { get; } = new("linkgroup", "/linkgroup", "In a group: make it your delegation's group", a => a.IsHeadOrDeputy);
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var update = context.Update;
+        if (update.IsPrivate || update.ChatType == ChatType.Channel)
+        {
+            context.Reply("Send /linkgroup in your delegation's Telegram group (add me to the group first).");
+            return;
+        }
+
+        if (!context.Actor.IsHeadOrDeputy || context.Actor.DelegationCode is not { } code)
+        {
+            context.Reply("Only the head or deputy of a delegation can link a group.");
+            return;
+        }
+
+        var db = update.Db;
+        var other = await db.DelegationGroups.SingleOrDefaultAsync(g => g.ChatId == update.ChatId, cancellationToken);
+        if (other is not null && other.DelegationCode != code)
+        {
+            context.Reply("This group is already linked to another delegation. Its head or deputy must link another group first, or an operator can help.");
+            return;
+        }
+
+        var title = update.Update.Message?.Chat.Title;
+        var group = await db.DelegationGroups.SingleOrDefaultAsync(g => g.DelegationCode == code, cancellationToken);
+        if (group is null)
+        {
+            db.DelegationGroups.Add(new DelegationGroup { DelegationCode = code, ChatId = update.ChatId, Title = title, LinkedBy = context.Actor.UserId, LinkedAt = update.NowUtc });
+        }
+        else
+        {
+            group.ChatId = update.ChatId;
+            group.Title = title;
+            group.LinkedBy = context.Actor.UserId;
+            group.LinkedAt = update.NowUtc;
+        }
+
+        update.Audit("group.linked", $"{code} linked chat {update.ChatId} by {context.Actor.UserId}");
+        context.Reply($"This group is now the group of the delegation of <b>{Html.Escape(council.Council.NameOf(code))}</b>: circulated drafts, reminders and results will be posted here. Everyone in it can read them, so keep its membership to your delegation.");
+    }
+}

@@ -1,0 +1,20 @@
+namespace CoordBot.Features.Delegations;
+
+/// <summary>A Telegram user the bot has met, with their own settings. Identified by user id only.</summary>
+public sealed class Person
+{
+    public long UserId { get; set; }
+
+    public required string DisplayName { get; set; }
+
+    public string? Username { get; set; }
+
+    /// <summary>IANA zone used to show this person times (Telegram never tells a bot a user's zone).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public string Language { get; set; } = "en";
+
+    public DateTime FirstSeenAt { get; set; }
+
+    public DateTime LastSeenAt { get; set; }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using CoordBot.Council;
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Delegations;
+
+/// <summary><c>/presidency</c>: this month's and the next two presidents, with the chair's name.</summary>
+internal sealed class PresidencyHandler(CouncilProvider council, PresidencyService presidency) : ICommandHandler
+{
+    public CommandInfo Info { get; } = new("presidency", "/presidency", "Who presides this month and the next two", a => a.IsMember || a.IsOperator);
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
+        var db = context.Update.Db;
+        var now = context.Update.NowUtc;
+        var rotation = await presidency.RotationAsync(db, cancellationToken);
+        var terms = rotation.Upcoming(now.Year, now.Month, 3);
+        var codes = terms.Select(t => t.Code).ToList();
+        var heads = await db.Memberships.AsNoTracking()
+            .Where(m => m.EndedAt == null && m.Role == DelegationRole.Head && codes.Contains(m.DelegationCode))
+            .Join(db.People, m => m.UserId, p => p.UserId, (m, p) => new { m.DelegationCode, p.DisplayName })
+            .ToDictionaryAsync(x => x.DelegationCode, x => x.DisplayName, cancellationToken);
+
+        var text = new StringBuilder("<b>Presidency</b> (monthly rotation in English alphabetical order)\n");
+        foreach (var term in terms)
+        {
+            var month = new DateTime(term.Year, term.Month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+            text.Append($"{month}: {Html.Escape(council.Council.NameOf(term.Code))}")
+                .Append(heads.TryGetValue(term.Code, out var chair) ? $", chaired by {Html.Escape(chair)}" : ", head of delegation not yet registered")
+                .Append(term.Overridden ? " (set by an operator)" : string.Empty)
+                .Append('\n');
+        }
+
+        context.Reply(text.ToString().TrimEnd());
+    }
+}

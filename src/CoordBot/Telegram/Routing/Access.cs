@@ -1,0 +1,69 @@
+using CoordBot.Domain;
+
+namespace CoordBot.Telegram.Routing;
+
+/// <summary>
+/// Shared checks for handlers. Each refusal is a polite reply that says what is needed, and reveals
+/// nothing of the council's business to someone who may not see it.
+/// </summary>
+public static class Access
+{
+    public const string NotAMember =
+        "This is for members of the council's delegations. If you should be one, ask your head of delegation or an operator for an invitation link.";
+
+    public const string UnlinkedGroup =
+        "This group is not linked to a delegation, so I share nothing of the council's business here. Use me in a private chat, or ask your head of delegation to send /linkgroup here.";
+
+    /// <summary>Members (and operators), in a private chat or in their linked delegation group.</summary>
+    public static bool CouncilBusiness(CommandContext context)
+    {
+        var actor = context.Actor;
+        if (!context.Update.IsPrivate && actor.ChatDelegationCode is null)
+        {
+            context.Reply(UnlinkedGroup);
+            return false;
+        }
+
+        if (!actor.IsMember && !actor.IsOperator)
+        {
+            context.Reply(NotAMember);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Replies with the refusal's reason when <paramref name="verdict"/> refuses.</summary>
+    public static bool Allowed(CommandContext context, Verdict verdict)
+    {
+        if (verdict.IsRefused)
+        {
+            context.Reply(Rendering.Html.Escape(verdict.Reason));
+            return false;
+        }
+
+        return true;
+    }
+
+    public static bool Chair(CommandContext context)
+    {
+        if (context.Actor.IsChair)
+        {
+            return true;
+        }
+
+        context.Reply("Only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides.");
+        return false;
+    }
+
+    public static bool Operator(CommandContext context)
+    {
+        if (context.Actor.IsOperator)
+        {
+            return true;
+        }
+
+        context.Reply("Only an operator of this bot may do this.");
+        return false;
+    }
+}
