@@ -1,4 +1,7 @@
 using CoordBot.BotApi;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Delegations;
+using CoordBot.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -96,6 +99,35 @@ public sealed class BotHarness : IAsyncDisposable
         var last = Emulator.MessagesIn(chat).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
         Send(userId, text, chatId);
         return await Emulator.WaitForMessageAsync(chat, m => m.MessageId > last, Patience);
+    }
+
+    /// <summary>Makes <paramref name="userId"/> a member directly in the database (tests of other features start from a populated council).</summary>
+    public async Task SeedMemberAsync(long userId, string code, DelegationRole role, string? name = null, string timeZone = "UTC")
+    {
+        var displayName = name ?? $"User{userId}";
+        Emulator.RegisterUser(userId, displayName);
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
+        {
+            if (await db.People.FindAsync([userId], ct) is null)
+            {
+                db.People.Add(new Person { UserId = userId, DisplayName = displayName, TimeZone = timeZone, FirstSeenAt = now, LastSeenAt = now });
+            }
+
+            db.Memberships.Add(new Membership { UserId = userId, DelegationCode = code, Role = role, JoinedAt = now, InvitedBy = OperatorId });
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Links a group chat to a delegation directly in the database.</summary>
+    public async Task LinkGroupAsync(string code, long chatId)
+    {
+        Emulator.RegisterGroup(chatId, $"{code} delegation");
+        var now = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await Services.GetRequiredService<UnitOfWork>().RunAsync((db, ct) =>
+        {
+            db.DelegationGroups.Add(new DelegationGroup { DelegationCode = code, ChatId = chatId, Title = $"{code} delegation", LinkedBy = OperatorId, LinkedAt = now });
+            return Task.CompletedTask;
+        }, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,6 +11,7 @@ public static class DelegationsRegistration
         services.AddSingleton<CouncilProvider>();
         services.AddSingleton<PresidencyService>();
         services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<DelegationMessenger>();
         services.AddSingleton<IActorResolver, MembershipActorResolver>();
         return services
             .AddCommand<JoinHandler>()
