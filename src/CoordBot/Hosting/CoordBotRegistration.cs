@@ -1,4 +1,5 @@
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Voting;
 using CoordBot.Features.Welcome;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;

@@ -1,4 +1,5 @@
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Voting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -21,6 +22,14 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<PresidencyOverride> PresidencyOverrides => Set<PresidencyOverride>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+
+    public DbSet<BallotLogEntry> BallotLog => Set<BallotLogEntry>();
+
+    public DbSet<ExplanationOfVote> Explanations => Set<ExplanationOfVote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

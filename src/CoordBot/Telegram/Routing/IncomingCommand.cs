@@ -6,5 +6,8 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public sealed record IncomingCommand(string Name, string Arguments, string? Body, string? AddressedTo)
 {
+    /// <summary>The first argument (an id, usually), or null.</summary>
+    public string? FirstWord => Words is [var first, ..] ? first : null;
+
     public IReadOnlyList<string> Words => Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -28,6 +28,43 @@ namespace CoordBot.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BallotLog",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VoteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    DelegationCode = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BallotLog", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Ballots",
+                columns: table => new
+                {
+                    VoteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DelegationCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Choice = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CastBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    CastAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ballots", x => new { x.VoteId, x.DelegationCode });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DelegationGroups",
                 columns: table => new
                 {
@@ -40,6 +77,23 @@ namespace CoordBot.Persistence.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DelegationGroups", x => x.DelegationCode);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Explanations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VoteId = table.Column<long>(type: "INTEGER", nullable: false),
+                    DelegationCode = table.Column<string>(type: "TEXT", nullable: false),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Explanations", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -153,16 +207,57 @@ namespace CoordBot.Persistence.Migrations
                     table.PrimaryKey("PK_PresidencyOverrides", x => new { x.Year, x.Month });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Votes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DraftId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    TextHash = table.Column<string>(type: "TEXT", nullable: false),
+                    Matter = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    VotingCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    RecusedCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    AllowChange = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenTally = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosesAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Adopted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", nullable: true),
+                    ExplanationsUntil = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Votes", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_BallotLog_VoteId_Sequence",
+                table: "BallotLog",
+                columns: new[] { "VoteId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DelegationGroups_ChatId",
                 table: "DelegationGroups",
                 column: "ChatId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Explanations_VoteId",
+                table: "Explanations",
+                column: "VoteId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InboxUpdates_ProcessedAt",
@@ -190,6 +285,11 @@ namespace CoordBot.Persistence.Migrations
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Votes_DraftId",
+                table: "Votes",
+                column: "DraftId");
         }
 
         /// <inheritdoc />
@@ -199,7 +299,16 @@ namespace CoordBot.Persistence.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BallotLog");
+
+            migrationBuilder.DropTable(
+                name: "Ballots");
+
+            migrationBuilder.DropTable(
                 name: "DelegationGroups");
+
+            migrationBuilder.DropTable(
+                name: "Explanations");
 
             migrationBuilder.DropTable(
                 name: "InboxUpdates");
@@ -218,6 +327,9 @@ namespace CoordBot.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "PresidencyOverrides");
+
+            migrationBuilder.DropTable(
+                name: "Votes");
         }
     }
 }

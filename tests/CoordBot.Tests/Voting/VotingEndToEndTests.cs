@@ -1,0 +1,236 @@
+using System.Text;
+using CoordBot.Domain.Council;
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Voting;
+using CoordBot.Persistence;
+using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.Tests.Voting;
+
+public sealed class VotingEndToEndTests
+{
+    private static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    private const long Chair = BotHarness.OperatorId;
+
+    private static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
+
+    private static long DeputyOf(string code) => 4000 + Codes.ToList().IndexOf(code);
+
+    private static long GroupOf(string code) => -5000 - Codes.ToList().IndexOf(code);
+
+    private static async Task<(BotHarness Bot, FakeDrafts Drafts)> CouncilAsync(bool deputies = false)
+    {
+        var drafts = new FakeDrafts();
+        var bot = await BotHarness.StartAsync(configure: s =>
+        {
+            s.AddVoting();
+            s.AddSingleton<IVotableDrafts>(drafts);
+        });
+        foreach (var code in Codes)
+        {
+            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
+            if (deputies)
+            {
+                await bot.SeedMemberAsync(DeputyOf(code), code, DelegationRole.Deputy, $"Deputy of {code}");
+            }
+
+            await bot.LinkGroupAsync(code, GroupOf(code));
+        }
+
+        drafts.AddInBlue(3);
+        return (bot, drafts);
+    }
+
+    private static async Task<long> BallotMessageAsync(BotHarness bot, long userId) =>
+        (await bot.ReplyAsync(userId, m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal))).MessageId;
+
+    [Fact]
+    public async Task A_full_written_procedure_with_buttons_and_commands_closes_early_and_posts_the_result_once()
+    {
+        var (bot, drafts) = await CouncilAsync();
+        await using var _ = bot;
+
+        var opened = await bot.AskAsync(Chair, "/vote_open D3 substantive 24h");
+        Assert.Contains("15 delegations vote", opened.PlainText, StringComparison.Ordinal);
+        Assert.Equal(DraftStatus.Voting, drafts.Drafts[3].Status);
+        await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.Contains("Voting has started", StringComparison.Ordinal));
+
+        // Eleven in favour by button, China and Russia against by command (with an explanation), two abstain.
+        foreach (var code in Codes.Where(c => c is not ("CHN" or "RUS" or "ZAF" or "NER")))
+        {
+            var ballot = await BallotMessageAsync(bot, HeadOf(code));
+            bot.Emulator.PressButton(HeadOf(code), HeadOf(code), ballot, $"b:1:y");
+            await bot.ReplyAsync(HeadOf(code), m => m.PlainText!.Contains("in favour of D3 v4", StringComparison.Ordinal));
+        }
+
+        var receipt = await bot.AskAsync(HeadOf("CHN"), "/vote D3 no The text does not respect sovereignty.");
+        Assert.Matches(@"^China: against of D3 v4 \(hash [0-9a-f]{8}\), recorded \d\d:\d\d UTC", receipt.PlainText);
+        await bot.ReplyAsync(GroupOf("CHN"), m => m.PlainText!.StartsWith("China: against of D3 v4", StringComparison.Ordinal));
+        await bot.AskAsync(HeadOf("ZAF"), "/vote D3 abstain");
+        await bot.AskAsync(HeadOf("NER"), "/vote D3 abstain");
+        var tally = await bot.AskAsync(HeadOf("EST"), "/tally D3", GroupOf("EST"));
+        Assert.Contains("14 of 15 delegations have voted", tally.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Russian Federation: not yet", tally.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("against", tally.PlainText, StringComparison.Ordinal);
+
+        await bot.AskAsync(HeadOf("RUS"), "/vote D3 no");
+
+        var result = await bot.ReplyAsync(GroupOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        Assert.Contains("NOT ADOPTED: vetoed by China, Russian Federation", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("In favour (11)", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Absent (did not vote) (0): none", result.PlainText, StringComparison.Ordinal);
+        Assert.Equal(DraftStatus.NotAdopted, drafts.Drafts[3].Status);
+        foreach (var code in Codes)
+        {
+            await bot.ReplyAsync(GroupOf(code), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+            Assert.Single(bot.Emulator.MessagesIn(GroupOf(code)), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        }
+
+        var late = await bot.AskAsync(HeadOf("EST"), "/vote D3 no");
+        Assert.Contains("Not recorded: voting has closed", late.PlainText, StringComparison.Ordinal);
+
+        var explained = await bot.AskAsync(HeadOf("FRA"), "/explain D3 France regrets the veto.");
+        Assert.Contains("explanation of vote of France", explained.PlainText, StringComparison.Ordinal);
+
+        bot.Send(HeadOf("EST"), "/record D3");
+        var record = await bot.ReplyAsync(HeadOf("EST"), m => m.DocumentName == "D3-v4-vote-record.txt");
+        var recordText = Encoding.UTF8.GetString(record.DocumentContent!);
+        Assert.Contains("Result: NOT ADOPTED (vetoed by China, Russian Federation)", recordText, StringComparison.Ordinal);
+        Assert.Contains("China: against, recorded", recordText, StringComparison.Ordinal);
+        Assert.Contains("The text does not respect sovereignty.", recordText, StringComparison.Ordinal);
+        Assert.Contains("France regrets the veto.", recordText, StringComparison.Ordinal);
+        Assert.Contains(drafts.Drafts[3].Hash, recordText, StringComparison.Ordinal);
+
+        var audit = await bot.AskAsync(HeadOf("EST"), "/audit D3");
+        Assert.Contains("Hash chain: intact", audit.PlainText, StringComparison.Ordinal);
+        Assert.Contains("matches the recorded votes (15 delegations)", audit.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task At_the_deadline_a_delegation_that_did_not_vote_is_absent_not_abstaining()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3 procedural 24h");
+        foreach (var code in Codes.Take(9))
+        {
+            await bot.AskAsync(HeadOf(code), "/vote D3 yes");
+        }
+
+        await ReachDeadlineAsync(bot);
+
+        var result = await bot.ReplyAsync(GroupOf("VNM"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+
+        Assert.Contains("ADOPTED", result.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOT ADOPTED", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Absent (did not vote) (6)", result.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Abstaining (0): none", result.PlainText, StringComparison.Ordinal);
+    }
+
+    /// <summary>Moves the deadline to now and re-asserts the close job, as when the 24 hours have run out: the real Quartz job closes the vote.</summary>
+    private static async Task ReachDeadlineAsync(BotHarness bot)
+    {
+        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var vote = await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
+        {
+            var open = await db.Votes.SingleAsync(v => v.ClosedAt == null, ct);
+            open.ClosesAt = now;
+            return open;
+        }, CancellationToken.None);
+        await bot.Services.GetRequiredService<VoteDeadlines>().ScheduleAsync(vote, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Head_and_deputy_pressing_at_once_give_one_current_vote_and_two_log_entries()
+    {
+        var (bot, _) = await CouncilAsync(deputies: true);
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3");
+        var headBallot = await BallotMessageAsync(bot, HeadOf("EST"));
+        var deputyBallot = await BallotMessageAsync(bot, DeputyOf("EST"));
+
+        bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), headBallot, "b:1:y");
+        bot.Emulator.PressButton(DeputyOf("EST"), DeputyOf("EST"), deputyBallot, "b:1:n");
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("of D3 v4", StringComparison.Ordinal));
+        await bot.ReplyAsync(DeputyOf("EST"), m => m.PlainText!.Contains("of D3 v4", StringComparison.Ordinal));
+
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(1, await db.Ballots.CountAsync(b => b.DelegationCode == "EST"));
+        Assert.Equal(2, await db.BallotLog.CountAsync(e => e.DelegationCode == "EST"));
+        Assert.Equal(2, await db.BallotLog.CountAsync(e => e.DelegationCode == "EST" && e.Kind != Domain.Voting.BallotEntryKind.Refused));
+    }
+
+    [Fact]
+    public async Task Votes_from_the_wrong_people_or_buttons_are_refused_logged_and_change_nothing()
+    {
+        var (bot, drafts) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.SeedMemberAsync(6001, "EST", DelegationRole.Adviser);
+        drafts.AddInBlue(4);
+        await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
+
+        var adviser = await bot.AskAsync(6001, "/vote D3 yes");
+        var recused = await bot.AskAsync(HeadOf("ZAF"), "/vote D3 yes");
+        var notOpen = await bot.AskAsync(HeadOf("EST"), "/vote D4 yes");
+        var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
+        bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("in favour of D3", StringComparison.Ordinal));
+        bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused, not doubled
+
+        Assert.Contains("only the head or the deputy", adviser.PlainText, StringComparison.Ordinal);
+        Assert.Contains("party to the dispute", recused.PlainText, StringComparison.Ordinal);
+        Assert.Contains("There is no vote on D4", notOpen.PlainText, StringComparison.Ordinal);
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("already voted", StringComparison.Ordinal));
+
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(1, await db.Ballots.CountAsync());
+        Assert.Equal(3, await db.BallotLog.CountAsync(e => e.Kind == Domain.Voting.BallotEntryKind.Refused));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "ballot.refused"));
+    }
+
+    [Fact]
+    public async Task A_restart_while_the_vote_is_open_loses_nothing()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3");
+        foreach (var code in Codes.Take(7))
+        {
+            await bot.AskAsync(HeadOf(code), "/vote D3 yes");
+        }
+
+        await bot.StopHostAsync();
+        foreach (var code in Codes.Skip(7))
+        {
+            bot.Send(HeadOf(code), "/vote D3 yes");
+        }
+
+        await bot.StartHostAsync();
+
+        var result = await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        Assert.Contains("In favour (15)", result.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_a_draft_in_blue_can_be_put_to_the_vote_and_only_by_the_chair()
+    {
+        var (bot, drafts) = await CouncilAsync();
+        await using var _ = bot;
+        drafts.Drafts[5] = drafts.Drafts[3] with { Id = 5, Status = DraftStatus.Negotiation };
+
+        var notChair = await bot.AskAsync(HeadOf("EST"), "/vote_open D3");
+        var notBlue = await bot.AskAsync(Chair, "/vote_open D5");
+        var unknown = await bot.AskAsync(Chair, "/vote_open D99");
+        var badHours = await bot.AskAsync(Chair, "/vote_open D3 500h");
+
+        Assert.Contains("Only the president", notChair.PlainText, StringComparison.Ordinal);
+        Assert.Contains("not in blue", notBlue.PlainText, StringComparison.Ordinal);
+        Assert.Contains("There is no draft D99", unknown.PlainText, StringComparison.Ordinal);
+        Assert.Contains("at most 168 hours", badHours.PlainText, StringComparison.Ordinal);
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, await db.Votes.CountAsync());
+    }
+}
