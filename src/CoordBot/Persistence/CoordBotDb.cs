@@ -1,4 +1,6 @@
+using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -21,6 +23,16 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<PresidencyOverride> PresidencyOverrides => Set<PresidencyOverride>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();
+
+    public DbSet<SessionReminderSent> SessionRemindersSent => Set<SessionReminderSent>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<AgendaSpeaker> AgendaSpeakers => Set<AgendaSpeaker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
