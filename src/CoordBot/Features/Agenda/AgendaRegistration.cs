@@ -10,6 +10,15 @@ public static class AgendaRegistration
     {
         services.TryAddSingleton<IAgendaDraftLinks, NoAgendaDraftLinks>();
         services.TryAddSingleton<AgendaText>();
-        return services;
+        return services
+            .AddCommand<AgendaHandler>()
+            .AddCommand<AgendaAddHandler>()
+            .AddCommand<AgendaMoveHandler>()
+            .AddCommand<AgendaStatusHandler>()
+            .AddCommand<PenholderHandler>()
+            .AddCommand<SpeakHandler>()
+            .AddCommand<SpeakersHandler>()
+            .AddCommand<NextSpeakerHandler>()
+            .AddCommand<WithdrawSpeakerHandler>();
     }
 }

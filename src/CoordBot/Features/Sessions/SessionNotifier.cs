@@ -23,6 +23,8 @@ public enum SessionChange
 /// </summary>
 public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger messenger, SessionRendering rendering, AgendaText agenda)
 {
+    public IReadOnlyList<string> AllCodes() => council.Council.Members.Select(m => m.Code).ToList();
+
     /// <summary>Every delegation hears of a new, moved or cancelled session (observers too for an Arria-formula meeting).</summary>
     public async Task<int> AnnounceAsync(CoordBotDb db, Outbox outbox, Session session, SessionChange change, DateTime? previousStartUtc, CancellationToken cancellationToken)
     {
