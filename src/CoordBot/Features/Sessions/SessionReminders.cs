@@ -45,11 +45,22 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
                 [OffsetKey] = seconds.ToString(CultureInfo.InvariantCulture),
                 [StartKey] = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
             };
-            await scheduler.ScheduleOnceAsync<SessionReminderJob>(
-                KeyOf(sessionId, reminder.Offset),
-                new DateTimeOffset(DateTime.SpecifyKind(reminder.FireAtUtc, DateTimeKind.Utc)),
-                data,
-                cancellationToken);
+            var key = KeyOf(sessionId, reminder.Offset);
+            if (reminder.SendNow)
+            {
+                // Overdue: a job already pending for it fires by Quartz's misfire policy (fire now); otherwise it is
+                // scheduled for now rather than its past time, so Quartz takes it at once instead of treating it as
+                // a misfire (which its misfire handler would pick up only on its next round).
+                if (!await scheduler.ExistsAsync(key, cancellationToken))
+                {
+                    await scheduler.ScheduleOnceAsync<SessionReminderJob>(key, new DateTimeOffset(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc)), data, cancellationToken);
+                }
+            }
+            else
+            {
+                await scheduler.ScheduleOnceAsync<SessionReminderJob>(key, new DateTimeOffset(DateTime.SpecifyKind(reminder.FireAtUtc, DateTimeKind.Utc)), data, cancellationToken);
+            }
+
             count++;
         }
 
