@@ -1,5 +1,7 @@
+using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
 using CoordBot.Features.Voting;
+using CoordBot.Features.Sessions;
 using CoordBot.Features.Welcome;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
@@ -71,6 +73,8 @@ public static class CoordBotRegistration
         // 3. Features.
         services.AddWelcome();
         services.AddDelegations();
+        services.AddSessions();
+        services.AddAgenda();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddHostedService<BotStartup>();

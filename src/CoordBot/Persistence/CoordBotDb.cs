@@ -1,5 +1,7 @@
+using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
 using CoordBot.Features.Voting;
+using CoordBot.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -30,6 +32,15 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<BallotLogEntry> BallotLog => Set<BallotLogEntry>();
 
     public DbSet<ExplanationOfVote> Explanations => Set<ExplanationOfVote>();
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();
+
+    public DbSet<SessionReminderSent> SessionRemindersSent => Set<SessionReminderSent>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<AgendaSpeaker> AgendaSpeakers => Set<AgendaSpeaker>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

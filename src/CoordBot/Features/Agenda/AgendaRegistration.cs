@@ -1,0 +1,24 @@
+using CoordBot.Telegram.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoordBot.Features.Agenda;
+
+public static class AgendaRegistration
+{
+    /// <summary>Agenda items and speakers lists. The drafts feature may register its own <see cref="IAgendaDraftLinks"/>, before or after this.</summary>
+    public static IServiceCollection AddAgenda(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IAgendaDraftLinks, NoAgendaDraftLinks>();
+        services.TryAddSingleton<AgendaText>();
+        return services
+            .AddCommand<AgendaHandler>()
+            .AddCommand<AgendaAddHandler>()
+            .AddCommand<AgendaMoveHandler>()
+            .AddCommand<AgendaStatusHandler>()
+            .AddCommand<PenholderHandler>()
+            .AddCommand<SpeakHandler>()
+            .AddCommand<SpeakersHandler>()
+            .AddCommand<NextSpeakerHandler>()
+            .AddCommand<WithdrawSpeakerHandler>();
+    }
+}

@@ -1,0 +1,67 @@
+using CoordBot.Domain.Sessions;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary><c>/schedule &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone] &lt;format&gt; [&lt;minutes&gt;m] &lt;title&gt;</c>: a new session, announced to every delegation.</summary>
+internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifier notifier) : ICommandHandler
+{
+    public CommandInfo Info { get; } = new(
+        "schedule",
+        "/schedule <yyyy-mm-dd> <HH:mm> [IANA zone] <open|closed|consultations|arria> [<minutes>m] <title>",
+        "Schedule a session (the chair; an Arria-formula meeting: any head or deputy)",
+        a => a.IsChair || a.IsHeadOrDeputy);
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
+        var actor = context.Actor;
+        var parsed = ScheduleRequest.Parse(context.Command.Words, actor.TimeZone, context.Update.NowUtc);
+        if (!parsed.TryGetValue(out var request))
+        {
+            context.Reply($"I could not schedule that: {Html.Escape(parsed.Error)}.\nUsage: {ScheduleRequest.Usage}\nFor example: /schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");
+            return;
+        }
+
+        var verdict = SessionFormats.MayConvene(request.Format, actor.Rights, actor.PresidentCode ?? string.Empty);
+        if (!Access.Allowed(context, verdict))
+        {
+            return;
+        }
+
+        var now = context.Update.NowUtc;
+        var session = new Session
+        {
+            Title = request.Title,
+            Format = request.Format,
+            StartUtc = request.StartUtc,
+            DurationMinutes = request.DurationMinutes,
+            ZoneId = request.ZoneId,
+            ConvenorCode = request.Format == SessionFormat.Arria ? actor.DelegationCode : null,
+            CreatedBy = actor.UserId,
+            CreatedAt = now,
+        };
+        var db = context.Update.Db;
+        db.Sessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken); // the id, inside the update's transaction
+        context.Update.Audit("session.scheduled", $"{session.Label} {request.Format} at {request.StartUtc:O} ({request.ZoneId})");
+
+        var note = request.Note is null ? string.Empty : $"\nNote: {Html.Escape(request.Note)}";
+        context.Reply(
+            $"Scheduled {SessionRendering.Headline(session)}.\n" +
+            $"Starts: {TimeDisplay.InZoneAndUtc(session.StartUtc, actor.TimeZone)}" +
+            (request.ZoneId == actor.TimeZone ? string.Empty : $"\nAs set: {TimeDisplay.InZone(session.StartUtc, request.ZoneId)}") +
+            note +
+            $"\nEvery delegation is told. Add the agenda with /agenda_add {session.Label} &lt;title&gt;.");
+        await notifier.AnnounceAsync(db, context.Update.Outbox, session, SessionChange.Scheduled, null, cancellationToken);
+
+        // A job that fires before this transaction commits waits for the write gate, then reads the committed row;
+        // if the transaction fails, the job finds no session and does nothing.
+        await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, cancellationToken);
+    }
+}

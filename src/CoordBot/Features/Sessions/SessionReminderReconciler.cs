@@ -1,0 +1,42 @@
+using CoordBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary>
+/// At start, after Quartz: every future session gets the reminder jobs it should have (a crash between the
+/// database commit and the scheduling, a restore of the database, changed offsets), and a cancelled session
+/// loses any it still has. Idempotent, so a restart never duplicates a reminder.
+/// </summary>
+internal sealed class SessionReminderReconciler(UnitOfWork unitOfWork, SessionReminders reminders, TimeProvider time, ILogger<SessionReminderReconciler> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await unitOfWork.ReadAsync(cancellationToken);
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.StartUtc > now)
+            .Select(s => new { s.Id, s.StartUtc, s.CancelledAt })
+            .ToListAsync(cancellationToken);
+        var ids = sessions.Select(s => s.Id).ToList();
+        var sent = await db.SessionRemindersSent.AsNoTracking()
+            .Where(r => ids.Contains(r.SessionId))
+            .ToListAsync(cancellationToken);
+        var asserted = 0;
+        foreach (var session in sessions)
+        {
+            if (session.CancelledAt is not null)
+            {
+                await reminders.RemoveAsync(session.Id, cancellationToken);
+                continue;
+            }
+
+            var done = sent.Where(r => r.SessionId == session.Id && r.StartUtc == session.StartUtc).Select(r => r.OffsetSeconds).ToList();
+            asserted += await reminders.EnsureAsync(session.Id, session.StartUtc, done, now, cancellationToken);
+        }
+
+        logger.LogInformation("Session reminders reconciled: {Sessions} upcoming sessions, {Reminders} reminder jobs asserted", sessions.Count, asserted);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,66 @@
+using CoordBot.Domain;
+using NodaTime;
+using NodaTime.Text;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary>A UTC instant for a wall-clock time in a zone, and what the author should know about it.</summary>
+public sealed record ResolvedTime(DateTime Utc, string? Note);
+
+/// <summary>
+/// Turns "2026-03-09 10:00 America/New_York" into a UTC instant with NodaTime's tz database, so a
+/// daylight-saving change between now and then cannot shift the meeting. A wall-clock time that does not
+/// exist (the clocks jump over it) is refused; one that happens twice (the clocks go back) is taken at its
+/// earlier occurrence, and the author is told.
+/// </summary>
+public static class SessionTime
+{
+    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd");
+    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("d MMM uuuu HH':'mm");
+
+    public static Result<LocalDate> ParseDate(string text)
+    {
+        var parsed = DatePattern.Parse(text);
+        return parsed.Success
+            ? Result.Ok(parsed.Value)
+            : Result.Fail<LocalDate>($"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01");
+    }
+
+    public static Result<LocalTime> ParseTime(string text)
+    {
+        var parsed = TimePattern.Parse(text);
+        return parsed.Success
+            ? Result.Ok(parsed.Value)
+            : Result.Fail<LocalTime>($"\"{text}\" is not a time: write it as HH:mm on the 24-hour clock, for example 15:30");
+    }
+
+    public static Result<ResolvedTime> Resolve(LocalDateTime local, DateTimeZone zone)
+    {
+        var mapping = zone.MapLocal(local);
+        switch (mapping.Count)
+        {
+            case 1:
+                return Result.Ok(new ResolvedTime(mapping.Single().ToDateTimeUtc(), null));
+            case 0:
+                var after = zone.AtLeniently(local);
+                var interval = zone.GetZoneInterval(after.ToInstant());
+                return Result.Fail<ResolvedTime>(
+                    $"{Shown.Format(local)} does not exist in {zone.Id}: the clocks go forward then " +
+                    $"(to UTC{Format(interval.WallOffset)}). Choose another time, for example {Shown.Format(after.LocalDateTime)}");
+            default:
+                var earlier = mapping.First();
+                var later = mapping.Last();
+                return Result.Ok(new ResolvedTime(
+                    earlier.ToDateTimeUtc(),
+                    $"{Shown.Format(local)} happens twice in {zone.Id} (the clocks go back that night): I took the earlier one, " +
+                    $"UTC{Format(earlier.Offset)}, not the later one, UTC{Format(later.Offset)}."));
+        }
+    }
+
+    private static string Format(Offset offset)
+    {
+        var text = OffsetPattern.CreateWithInvariantCulture("+HH:mm").Format(offset);
+        return text.EndsWith(":00", StringComparison.Ordinal) ? text[..^3] : text;
+    }
+}
