@@ -108,6 +108,7 @@ public sealed class DeliveryService(
         try
         {
             await RecoverAsync(stoppingToken);
+            signal.Notify(); // read what is already pending
             await RunLoopAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
