@@ -7,16 +7,16 @@ public sealed class DeliveryOptions
 {
     public const string Section = "Delivery";
 
-    /// <summary>Messages per second over all chats (Telegram: about 30).</summary>
-    [Range(1, 1000)]
+    /// <summary>Messages per second over all chats (Telegram: about 30; higher only against a test server).</summary>
+    [Range(1, 100_000)]
     public double GlobalPerSecond { get; set; } = 30;
 
     /// <summary>Messages per second to one private chat (Telegram: about 1).</summary>
-    [Range(0.01, 100)]
+    [Range(0.01, 10_000)]
     public double PrivatePerSecond { get; set; } = 1;
 
     /// <summary>Messages a private chat may get at once before the per-second pace applies (Telegram tolerates short bursts).</summary>
-    [Range(1, 100)]
+    [Range(1, 10_000)]
     public int PrivateBurst { get; set; } = 3;
 
     /// <summary>Messages per minute to one group (Telegram: 20).</summary>
