@@ -150,6 +150,16 @@ async Task InboundAsync(int users, int updates, int pacedSeconds)
     var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(10))) == done.Task;
     var elapsed = Stopwatch.GetElapsedTime(started);
     var burst = Latencies(replies.ToList(), posted);
+    await using (var db = await bench.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
+    {
+        var handled = await db.InboxUpdates.Where(u => u.ProcessedAt != null).Select(u => new { u.ReceivedAt, u.ProcessedAt }).ToListAsync();
+        if (handled.Count > 1)
+        {
+            var span = handled.Max(u => u.ProcessedAt!.Value) - handled.Min(u => u.ReceivedAt);
+            rows.Add(("2 inbound", "updates handled/s (stored -> handled, replies queued in the outbox)", $"{handled.Count / span.TotalSeconds:0} ({handled.Count} in {span.TotalSeconds:0.0} s)", "-"));
+        }
+    }
+
     rows.Add(("2 inbound", $"updates/s ({updates} updates, {users} users, all at once)", $"{replyCount / elapsed.TotalSeconds:0} ({replyCount} replies in {elapsed.TotalSeconds:0.0} s{(finished ? "" : ", TIMED OUT")})", ">= 1000/s"));
     rows.Add(("2 inbound", "update -> reply p50 / p99 (burst, queueing included)", $"{burst.P50:0.0} / {burst.P99:0.0} ms", "-"));
 
