@@ -27,4 +27,10 @@ public sealed record BotApiEmulatorOptions
     /// Keep it below 2^31: Telegram.Bot reads update_id as an Int32.
     /// </summary>
     public long? FirstUpdateId { get; init; }
+
+    /// <summary>
+    /// Called for every message the bot sends, the moment the emulator accepts it (for measurements such as
+    /// update-to-reply latency). Runs under the emulator's lock: keep it short and never call back into the emulator.
+    /// </summary>
+    public Action<SentMessage>? MessageSent { get; init; }
 }

@@ -158,6 +158,7 @@ internal sealed partial class EmulatorState
             chat.BotMessages.Add(message);
             chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
             MessagesChanged();
+            options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
         }
     }
@@ -217,6 +218,7 @@ internal sealed partial class EmulatorState
             chat.BotMessages.Add(message);
             chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
             MessagesChanged();
+            options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
         }
     }
@@ -264,6 +266,7 @@ internal sealed partial class EmulatorState
             message.EditDate = time.GetUtcNow();
             chat.Log.Add($"bot edited #{message.MessageId}: {Describe(message)}");
             MessagesChanged();
+            options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
         }
     }
@@ -284,6 +287,7 @@ internal sealed partial class EmulatorState
             message.EditDate = time.GetUtcNow();
             chat.Log.Add($"bot changed the keyboard of #{message.MessageId}: {Describe(message)}");
             MessagesChanged();
+            options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
         }
     }

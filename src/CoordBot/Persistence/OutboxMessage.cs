@@ -56,4 +56,11 @@ public sealed class OutboxMessage
     public int? TelegramMessageId { get; set; }
 
     public DateTime? SentAt { get; set; }
+
+    /// <summary>
+    /// Set (and committed) just before a request for this row goes to Telegram, cleared when its outcome
+    /// is recorded. A pending row still claimed at start was in flight when the process stopped: it may
+    /// have reached Telegram already and is sent again (at least once).
+    /// </summary>
+    public DateTime? ClaimedAt { get; set; }
 }

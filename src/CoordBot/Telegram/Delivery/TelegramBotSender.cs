@@ -1,4 +1,5 @@
 using CoordBot.Persistence;
+using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -6,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace CoordBot.Telegram.Delivery;
 
-internal sealed class TelegramBotSender(BotConnection connection) : IBotSender
+internal sealed class TelegramBotSender(BotConnection connection, IOptions<DeliveryOptions> options) : IBotSender
 {
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
@@ -22,6 +23,7 @@ internal sealed class TelegramBotSender(BotConnection connection) : IBotSender
                     parseMode: ParseMode.Html,
                     replyMarkup: Keyboard(message.Buttons),
                     linkPreviewOptions: NoPreview,
+                    allowPaidBroadcast: options.Value.PaidBroadcast,
                     cancellationToken: cancellationToken);
                 return sent.Id;
             case OutboxKind.Document:
@@ -32,6 +34,7 @@ internal sealed class TelegramBotSender(BotConnection connection) : IBotSender
                         InputFile.FromStream(stream, message.DocumentName ?? "document.txt"),
                         caption: message.Text,
                         parseMode: ParseMode.Html,
+                        allowPaidBroadcast: options.Value.PaidBroadcast,
                         cancellationToken: cancellationToken);
                     return document.Id;
                 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Receiving;
@@ -11,13 +10,19 @@ public sealed class PollingReceiver(
     BotConnection connection,
     InboxWriter inbox,
     IOptions<TelegramOptions> options,
-    TimeProvider time,
     ILogger<PollingReceiver> logger) : BackgroundService
 {
     private static readonly string[] AllowedUpdates = ["message", "callback_query", "my_chat_member"];
 
     /// <summary>A server that answers an empty poll at once (no long polling) is asked again only after this pause.</summary>
     private static readonly TimeSpan EmptyPollPause = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Pauses are measured and waited on one clock, the real one: they exist to spare the CPU and the
+    /// server, which live in real time. (Measuring on one clock and sleeping on another, or sleeping on a
+    /// test's frozen fake clock, would either spin or stop receiving for good.)
+    /// </summary>
+    private static readonly TimeProvider Pace = TimeProvider.System;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,7 +31,7 @@ public sealed class PollingReceiver(
         var pollTimeout = options.Value.PollTimeoutSeconds;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var started = Stopwatch.GetTimestamp();
+            var started = Pace.GetTimestamp();
             try
             {
                 var batch = await connection.Client.SendRequest(
@@ -51,9 +56,9 @@ public sealed class PollingReceiver(
                     await inbox.StoreAsync(updates, stoppingToken);
                     offset = updates.Max(u => u.UpdateId) + 1;
                 }
-                else if (Stopwatch.GetElapsedTime(started) < EmptyPollPause)
+                else if (EmptyPollPause - Pace.GetElapsedTime(started) is { Ticks: > 0 } rest)
                 {
-                    await Task.Delay(EmptyPollPause, time, stoppingToken);
+                    await Task.Delay(rest, Pace, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -68,7 +73,7 @@ public sealed class PollingReceiver(
                 logger.LogWarning("Polling Telegram failed ({ErrorType}: {Reason}); trying again in {Pause}", ex.GetType().Name, connection.Redact(ex.Message), pause);
                 try
                 {
-                    await Task.Delay(pause, time, stoppingToken);
+                    await Task.Delay(pause, Pace, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
