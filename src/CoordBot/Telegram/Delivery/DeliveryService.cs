@@ -178,7 +178,9 @@ public sealed class DeliveryService(
 
             var now = _pacing.GetUtcNow();
             var wakeAt = Dispatch(now);
-            if (_armed.Count > 0 && _inFlight == 0 && wakeAt > now && !signal.Signalled.IsCompleted)
+            // Idle for a caller of DeliverDueAsync: nothing in flight and nothing due, except what waits for a
+            // retry_after or a backoff. A message only waiting for its turn under the limits is still due.
+            if (_armed.Count > 0 && _inFlight == 0 && wakeAt > now && !HasDueWork(now) && !signal.Signalled.IsCompleted)
             {
                 var until = wakeAt == DateTimeOffset.MaxValue ? IdleWait : wakeAt - now;
                 foreach (var request in _armed)
@@ -312,6 +314,9 @@ public sealed class DeliveryService(
 
         return ready;
     }
+
+    private bool HasDueWork(DateTimeOffset now) =>
+        _chats.Values.Any(c => c.InFlight || (c.Messages.Count > 0 && c.Messages.Peek().NotBefore <= now));
 
     /// <summary>Starts every send that may go now; returns when the next one may (MaxValue: at the next completion or signal).</summary>
     private DateTimeOffset Dispatch(DateTimeOffset now)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoordBot.Persistence.Migrations
 {
     [DbContext(typeof(CoordBotDb))]
-    [Migration("20261124000346_InitialCreate")]
+    [Migration("20261124000800_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -587,6 +587,9 @@ namespace CoordBot.Persistence.Migrations
 
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");

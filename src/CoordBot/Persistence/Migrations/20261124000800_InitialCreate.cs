@@ -204,7 +204,8 @@ namespace CoordBot.Persistence.Migrations
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", nullable: true),
                     TelegramMessageId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
