@@ -1,4 +1,5 @@
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Drafts;
 using CoordBot.Features.Welcome;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
@@ -70,6 +71,7 @@ public static class CoordBotRegistration
         // 3. Features.
         services.AddWelcome();
         services.AddDelegations();
+        services.AddDrafts();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddHostedService<BotStartup>();

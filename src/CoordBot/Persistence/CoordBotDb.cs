@@ -1,4 +1,5 @@
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Drafts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -21,6 +22,16 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<PresidencyOverride> PresidencyOverrides => Set<PresidencyOverride>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+
+    public DbSet<DraftComment> DraftComments => Set<DraftComment>();
+
+    public DbSet<DraftAmendment> DraftAmendments => Set<DraftAmendment>();
+
+    public DbSet<DraftCirculation> DraftCirculations => Set<DraftCirculation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
