@@ -23,9 +23,12 @@ public sealed class DraftsEndToEndTests
 
     private static async Task<BotHarness> CouncilAsync(TestClock? clock = null)
     {
+        // Telegram's per-chat limits (tested with delivery) would make these tests wait minutes for their group messages.
+        var fast = new Dictionary<string, string?> { ["Delivery:GroupPerMinute"] = "600", ["Delivery:PrivatePerSecond"] = "20" };
+        var emulator = new BotApiEmulatorOptions { GroupPerMinute = 600, PrivatePerSecond = 20, PrivateBurst = 20 };
         var bot = clock is null
-            ? await BotHarness.StartAsync()
-            : await BotHarness.StartAsync(configure: s => s.AddSingleton<TimeProvider>(clock));
+            ? await BotHarness.StartAsync(fast, emulator)
+            : await BotHarness.StartAsync(fast, emulator, configure: s => s.AddSingleton<TimeProvider>(clock));
         await bot.SeedMemberAsync(EstHead, "EST", DelegationRole.Head, "Sven", "Europe/Tallinn");
         await bot.SeedMemberAsync(FraHead, "FRA", DelegationRole.Head, "Nicolas", "Europe/Paris");
         await bot.SeedMemberAsync(FraAdviser, "FRA", DelegationRole.Adviser, "Claire");
