@@ -1,16 +1,17 @@
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
-using CoordBot.Features.Voting;
+using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
+using CoordBot.Features.Voting;
 using CoordBot.Features.Welcome;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
 using CoordBot.Scheduling;
-using CoordBot.Telegram;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Receiving;
 using CoordBot.Telegram.Routing;
 using CoordBot.Telegram.Webhook;
+using CoordBot.Telegram;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -75,6 +76,8 @@ public static class CoordBotRegistration
         services.AddDelegations();
         services.AddSessions();
         services.AddAgenda();
+        services.AddDrafts();
+        services.AddVoting();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddHostedService<BotStartup>();

@@ -1,7 +1,8 @@
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
-using CoordBot.Features.Voting;
+using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
+using CoordBot.Features.Voting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Persistence;
@@ -32,6 +33,7 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<BallotLogEntry> BallotLog => Set<BallotLogEntry>();
 
     public DbSet<ExplanationOfVote> Explanations => Set<ExplanationOfVote>();
+
     public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<SessionAttendance> SessionAttendances => Set<SessionAttendance>();
@@ -41,6 +43,16 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
 
     public DbSet<AgendaSpeaker> AgendaSpeakers => Set<AgendaSpeaker>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftVersion> DraftVersions => Set<DraftVersion>();
+
+    public DbSet<DraftComment> DraftComments => Set<DraftComment>();
+
+    public DbSet<DraftAmendment> DraftAmendments => Set<DraftAmendment>();
+
+    public DbSet<DraftCirculation> DraftCirculations => Set<DraftCirculation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

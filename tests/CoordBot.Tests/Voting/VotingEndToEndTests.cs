@@ -26,7 +26,6 @@ public sealed class VotingEndToEndTests
         var drafts = new FakeDrafts();
         var bot = await BotHarness.StartAsync(configure: s =>
         {
-            s.AddVoting();
             s.AddSingleton<IVotableDrafts>(drafts);
         });
         foreach (var code in Codes)

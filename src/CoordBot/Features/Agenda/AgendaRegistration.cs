@@ -5,10 +5,9 @@ namespace CoordBot.Features.Agenda;
 
 public static class AgendaRegistration
 {
-    /// <summary>Agenda items and speakers lists. The drafts feature may register its own <see cref="IAgendaDraftLinks"/>, before or after this.</summary>
+    /// <summary>Agenda items and speakers lists. The drafts feature provides <see cref="IAgendaDraftLinks"/>.</summary>
     public static IServiceCollection AddAgenda(this IServiceCollection services)
     {
-        services.TryAddSingleton<IAgendaDraftLinks, NoAgendaDraftLinks>();
         services.TryAddSingleton<AgendaText>();
         return services
             .AddCommand<AgendaHandler>()

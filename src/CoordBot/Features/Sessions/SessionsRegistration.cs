@@ -13,7 +13,6 @@ public static class SessionsRegistration
     {
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionsOptions>, SessionsOptionsValidator>());
-        services.TryAddSingleton<IAgendaDraftLinks, NoAgendaDraftLinks>();
         services.TryAddSingleton<AgendaText>();
         services.AddSingleton<SessionRendering>();
         services.AddSingleton<SessionNotifier>();

@@ -150,7 +150,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         var text = new StringBuilder()
             .Append($"<b>Result of the vote on D{vote.DraftId} v{vote.Version}</b> «{Html.Escape(vote.Title)}» (hash {vote.TextHash[..8]}), {MatterWord(vote.Matter)} matter\n")
             .Append(result.Adopted ? "<b>ADOPTED</b>: " : "<b>NOT ADOPTED</b>: ")
-            .Append(Html.Escape(result.Reason)).Append('\n');
+            .Append(Html.Escape(Why(result))).Append('\n');
         text.Append(Line("In favour", ballots.Where(b => b.Choice == VoteChoice.Yes).Select(b => b.DelegationCode)));
         text.Append(Line("Against", ballots.Where(b => b.Choice == VoteChoice.No).Select(b => b.DelegationCode)));
         text.Append(Line("Abstaining", ballots.Where(b => b.Choice == VoteChoice.Abstain).Select(b => b.DelegationCode)));
@@ -173,6 +173,10 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             return $"{label} ({names.Count}): {(names.Count == 0 ? "none" : Html.Escape(string.Join(", ", names)))}\n";
         }
     }
+
+    /// <summary>The reason without a repeated "adopted:" (the outcome is already in capitals before it).</summary>
+    public static string Why(DecisionResult result) =>
+        result.Reason.StartsWith("adopted: ", StringComparison.Ordinal) ? result.Reason["adopted: ".Length..] : result.Reason;
 
     public static string MatterWord(MatterKind matter) => matter == MatterKind.Procedural ? "procedural" : "substantive";
 

@@ -1,0 +1,142 @@
+using CoordBot.Domain.Drafts;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// A draft text (<c>D&lt;Id&gt;</c>) led by a penholder delegation. Its versions never change; the draft points
+/// at the current one and, once in blue, at the locked one (the text a vote is taken on).
+/// </summary>
+public sealed class Draft
+{
+    public long Id { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The agenda item (<c>A&lt;n&gt;</c>) it belongs to; not checked against the agenda (built separately).</summary>
+    public long? AgendaItemId { get; set; }
+
+    public required string PenholderCode { get; set; }
+
+    public DraftStatus Status { get; set; }
+
+    /// <summary>Number of the current version (1, 2, ...).</summary>
+    public int CurrentVersion { get; set; }
+
+    public long? CurrentVersionId { get; set; }
+
+    /// <summary>The version put in blue: set once, by /blue.</summary>
+    public long? BlueVersionId { get; set; }
+
+    public long CreatedBy { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>While under silence: when it ends (UTC).</summary>
+    public DateTime? SilenceDeadlineUtc { get; set; }
+
+    public DateTime? SilenceStartedAt { get; set; }
+
+    public DateTime? AgreedUnderSilenceAt { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+
+    public string Label => $"D{Id}";
+}
+
+/// <summary>One immutable text of a draft, with its fingerprint.</summary>
+public sealed class DraftVersion
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public int Number { get; set; }
+
+    public required string Text { get; set; }
+
+    /// <summary>SHA-256 of the NFC text (<see cref="ContentHash"/>); readers see its first 8 digits.</summary>
+    public required string Hash { get; set; }
+
+    public long AuthorUserId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public required string AuthorDelegation { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public string ShortHash => Hash[..8];
+}
+
+/// <summary>A delegation's comment on one version (optionally one paragraph).</summary>
+public sealed class DraftComment
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public int VersionNumber { get; set; }
+
+    public int? Paragraph { get; set; }
+
+    public required string DelegationCode { get; set; }
+
+    public long UserId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public required string Text { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public enum AmendmentStatus
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>An amendment <c>M&lt;Id&gt;</c>: a proposed text against one version, decided by the penholder.</summary>
+public sealed class DraftAmendment
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public int VersionNumber { get; set; }
+
+    public int? Paragraph { get; set; }
+
+    public required string DelegationCode { get; set; }
+
+    public long ProposerUserId { get; set; }
+
+    public required string ProposerName { get; set; }
+
+    public required string Text { get; set; }
+
+    public AmendmentStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public long? DecidedBy { get; set; }
+
+    public DateTime? DecidedAt { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string Label => $"M{Id}";
+}
+
+/// <summary>A delegation on a draft's circulation list: it may read the draft and receives its news.</summary>
+public sealed class DraftCirculation
+{
+    public long DraftId { get; set; }
+
+    public required string DelegationCode { get; set; }
+
+    public DateTime CirculatedAt { get; set; }
+
+    public long CirculatedBy { get; set; }
+}

@@ -1,0 +1,177 @@
+using CoordBot.Council;
+using CoordBot.Domain;
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Delegations;
+using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// What every draft command shares: finding a draft, deciding who may read it (the penholder and the
+/// delegations on its circulation list, checked against the active membership at each command), and
+/// telling those delegations, through <see cref="DelegationMessenger"/> only.
+/// </summary>
+public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messenger)
+{
+    public CouncilProvider Council => council;
+
+    /// <summary>The draft named by <paramref name="word"/>, with no access check (chair business); replies when there is none.</summary>
+    public async Task<Draft?> FindAsync(CommandContext context, string? word, string usage, CancellationToken cancellationToken)
+    {
+        if (!DraftRefs.TryParse(word, 'D', out var id))
+        {
+            context.Reply($"Which draft? Usage: {Html.Escape(usage)} (draft numbers are listed by /drafts).");
+            return null;
+        }
+
+        var draft = await context.Update.Db.Drafts.FindAsync([id], cancellationToken);
+        if (draft is null)
+        {
+            context.Reply(NotVisible(id));
+        }
+
+        return draft;
+    }
+
+    /// <summary>The draft, when the sender's delegation (and the chat) may read it; otherwise the same reply as for a draft that does not exist.</summary>
+    public async Task<Draft?> FindReadableAsync(CommandContext context, string? word, string usage, CancellationToken cancellationToken)
+    {
+        var draft = await FindAsync(context, word, usage, cancellationToken);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        if (!await MayReadAsync(context, draft, cancellationToken))
+        {
+            context.Reply(NotVisible(draft.Id));
+            return null;
+        }
+
+        return draft;
+    }
+
+    public static string NotVisible(long id) =>
+        $"I know no draft D{id} that your delegation can read. Drafts are shown to the penholder and to the delegations they were circulated to; send /drafts to see yours.";
+
+    /// <summary>Penholder first, then the circulation list.</summary>
+    public async Task<IReadOnlyList<string>> ReadersAsync(CoordBotDb db, Draft draft, CancellationToken cancellationToken)
+    {
+        var circulated = await db.DraftCirculations.AsNoTracking()
+            .Where(c => c.DraftId == draft.Id)
+            .Select(c => c.DelegationCode)
+            .ToListAsync(cancellationToken);
+        return [draft.PenholderCode, .. circulated.Where(c => c != draft.PenholderCode).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A head, deputy or adviser of a reading delegation, in a private chat or in a group linked to a reading
+    /// delegation: a draft never goes to a chat whose delegation may not read it.
+    /// </summary>
+    public async Task<bool> MayReadAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
+    {
+        var actor = context.Actor;
+        if (actor.DelegationCode is null || Permissions.MayReadDrafts(actor.Rights).IsRefused)
+        {
+            return false;
+        }
+
+        var readers = await ReadersAsync(context.Update.Db, draft, cancellationToken);
+        return readers.Contains(actor.DelegationCode)
+            && (context.Update.IsPrivate || (actor.ChatDelegationCode is { } chat && readers.Contains(chat)));
+    }
+
+    /// <summary>Replies with the refusal when the sender is not of the penholder delegation (head, deputy or adviser).</summary>
+    public static bool Penholder(CommandContext context, Draft draft) =>
+        Allowed(context, Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]));
+
+    /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
+    public static bool Allowed(CommandContext context, Verdict verdict)
+    {
+        if (verdict.IsAllowed)
+        {
+            return true;
+        }
+
+        context.Reply(Html.Escape(Sentence(verdict.Reason!)));
+        return false;
+    }
+
+    public static bool Allowed(CommandContext context, Draft draft, DraftAction action) =>
+        Allowed(context, DraftStateMachine.Check(draft.Status, action, draft.Label));
+
+    public static string Sentence(string reason) =>
+        reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
+
+    public Task<DraftVersion> VersionAsync(CoordBotDb db, Draft draft, int number, CancellationToken cancellationToken) =>
+        db.DraftVersions.SingleAsync(v => v.DraftId == draft.Id && v.Number == number, cancellationToken);
+
+    /// <summary>Queues <paramref name="html"/> for the penholder and every delegation on the circulation list.</summary>
+    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, string html, CancellationToken cancellationToken)
+    {
+        var readers = await ReadersAsync(db, draft, cancellationToken);
+        return await messenger.SendAsync(db, outbox, readers, _ => html, cancellationToken);
+    }
+
+    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, string html, CancellationToken cancellationToken) =>
+        messenger.SendAsync(db, outbox, codes, _ => html, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<long>>> RecipientsAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        messenger.RecipientsAsync(db, codes, includeObservers: false, cancellationToken);
+
+    public string Delegation(string code) => $"{Html.Escape(council.Council.NameOf(code))} ({code})";
+
+    public static string StatusName(DraftStatus status) => status switch
+    {
+        DraftStatus.Negotiation => "under negotiation",
+        DraftStatus.UnderSilence => "under silence",
+        DraftStatus.AgreedUnderSilence => "agreed under silence",
+        DraftStatus.InBlue => "in blue",
+        DraftStatus.Voting => "in voting",
+        DraftStatus.Adopted => "adopted",
+        DraftStatus.NotAdopted => "not adopted",
+        DraftStatus.Withdrawn => "withdrawn",
+        _ => status.ToString(),
+    };
+
+    /// <summary>"D3 v2 · title" with status, author, time (in the reader's zone, or UTC for a group) and the short hash.</summary>
+    public string Header(Draft draft, DraftVersion version, string? zoneId)
+    {
+        var lines = new List<string>
+        {
+            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)}",
+            $"Status: {StatusName(draft.Status)}"
+                + (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline ? $" until {TimeDisplay.InZoneAndUtc(deadline, zoneId)}" : string.Empty)
+                + (draft.BlueVersionId == version.Id ? " (this is the text in blue)" : string.Empty)
+                + (version.Number != draft.CurrentVersion ? $"; the current version is v{draft.CurrentVersion}" : string.Empty),
+            $"Penholder: {Delegation(draft.PenholderCode)}" + (draft.AgendaItemId is { } item ? $" · agenda item A{item}" : string.Empty),
+            $"Version {version.Number} by {Html.Escape(version.AuthorName)} ({version.AuthorDelegation}), {TimeDisplay.InZone(version.CreatedAt, zoneId)}",
+            $"Content hash: <code>{version.ShortHash}</code>",
+        };
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The zone to show times in: the reader's own in a private chat, UTC in a group (its readers sit in many zones).</summary>
+    public static string? ZoneFor(CommandContext context) => context.Update.IsPrivate ? context.Actor.TimeZone : null;
+
+    /// <summary>The version text, as a reader gets it: the header, a blank line, the escaped text.</summary>
+    public string FullText(Draft draft, DraftVersion version, string? zoneId) =>
+        $"{Header(draft, version, zoneId)}\n\n{Html.Escape(version.Text)}";
+
+    public static DraftVersion NewVersion(Draft draft, int number, string text, Telegram.Routing.Actor actor, DateTime now) => new()
+    {
+        DraftId = draft.Id,
+        Number = number,
+        Text = text,
+        Hash = ContentHash.Of(text),
+        AuthorUserId = actor.UserId,
+        AuthorName = actor.DisplayName,
+        AuthorDelegation = actor.DelegationCode ?? "-",
+        CreatedAt = now,
+    };
+}

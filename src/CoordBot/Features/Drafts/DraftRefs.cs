@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>Parses the references people type: <c>D3</c>, <c>v2</c>, <c>§4</c>, <c>M7</c>, <c>A5</c>.</summary>
+internal static class DraftRefs
+{
+    public static bool TryParse(string? word, char prefix, out long id)
+    {
+        id = 0;
+        return word is { Length: > 1 } && char.ToUpperInvariant(word[0]) == char.ToUpperInvariant(prefix)
+            && long.TryParse(word.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    }
+
+    public static bool TryParseVersion(string? word, out int number)
+    {
+        number = 0;
+        return TryParse(word, 'v', out var n) && n <= int.MaxValue && (number = (int)n) > 0;
+    }
+
+    public static bool TryParseParagraph(string? word, out int number)
+    {
+        number = 0;
+        return word is { Length: > 1 } && word[0] == '§'
+            && int.TryParse(word.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;
+    }
+
+    /// <summary>Whole positive hours, as the silence commands take them (at most 30 days).</summary>
+    public static bool TryParseHours(string? word, out int hours) =>
+        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720;
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using CoordBot.Domain.Drafts;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary><c>/drafts</c>: the drafts my delegation can read (the chair sees every draft's status, never a text it may not read).</summary>
+internal sealed class DraftsHandler : ICommandHandler
+{
+    public CommandInfo Info { get; } = new("drafts", "/drafts", "Drafts with status, current version, penholder and deadline", a => a.IsMember || a.IsOperator);
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
+        var db = context.Update.Db;
+        var actor = context.Actor;
+        var own = actor.DelegationCode;
+        var chat = context.Update.IsPrivate ? own : actor.ChatDelegationCode;
+        var circulatedTo = await db.DraftCirculations.AsNoTracking()
+            .Where(c => c.DelegationCode == own)
+            .Select(c => c.DraftId)
+            .ToListAsync(cancellationToken);
+        var drafts = await db.Drafts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var chatReads = chat is null
+            ? []
+            : await db.DraftCirculations.AsNoTracking().Where(c => c.DelegationCode == chat).Select(c => c.DraftId).ToListAsync(cancellationToken);
+
+        var zone = DraftDesk.ZoneFor(context);
+        var text = new StringBuilder("<b>Drafts</b>\n");
+        var shown = 0;
+        foreach (var draft in drafts)
+        {
+            var readable = own is not null && (draft.PenholderCode == own || circulatedTo.Contains(draft.Id))
+                && chat is not null && (draft.PenholderCode == chat || chatReads.Contains(draft.Id));
+            if (!readable && !actor.IsChair)
+            {
+                continue;
+            }
+
+            shown++;
+            text.Append($"{draft.Label} v{draft.CurrentVersion} · {Html.Escape(draft.Title)} — {DraftDesk.StatusName(draft.Status)}");
+            if (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline)
+            {
+                text.Append($", silence until {TimeDisplay.InZone(deadline, zone)}");
+            }
+
+            text.Append($"; penholder {draft.PenholderCode}");
+            if (draft.AgendaItemId is { } item)
+            {
+                text.Append($"; A{item}");
+            }
+
+            text.Append(readable ? string.Empty : " (not circulated to your delegation)").Append('\n');
+        }
+
+        if (shown == 0)
+        {
+            text.Append("None that your delegation can read. A draft is visible to its penholder and to the delegations it was circulated to; create one with /draft_new.");
+        }
+        else
+        {
+            text.Append("Read one with /draft D&lt;n&gt;.");
+        }
+
+        context.Reply(text.ToString().TrimEnd());
+    }
+}

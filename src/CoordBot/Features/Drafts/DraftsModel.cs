@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoordBot.Features.Drafts;
+
+internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
+{
+    public void Configure(EntityTypeBuilder<Draft> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.PenholderCode).HasMaxLength(16);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        e.Ignore(x => x.Label);
+        e.HasIndex(x => x.Status);
+        e.HasIndex(x => x.AgendaItemId);
+    }
+}
+
+internal sealed class DraftVersionConfiguration : IEntityTypeConfiguration<DraftVersion>
+{
+    public void Configure(EntityTypeBuilder<DraftVersion> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Hash).HasMaxLength(64);
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.AuthorDelegation).HasMaxLength(16);
+        e.Ignore(x => x.ShortHash);
+        e.HasIndex(x => new { x.DraftId, x.Number }).IsUnique();
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DraftCommentConfiguration : IEntityTypeConfiguration<DraftComment>
+{
+    public void Configure(EntityTypeBuilder<DraftComment> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.DelegationCode).HasMaxLength(16);
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.HasIndex(x => new { x.DraftId, x.VersionNumber });
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DraftAmendmentConfiguration : IEntityTypeConfiguration<DraftAmendment>
+{
+    public void Configure(EntityTypeBuilder<DraftAmendment> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.DelegationCode).HasMaxLength(16);
+        e.Property(x => x.ProposerName).HasMaxLength(200);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        e.Ignore(x => x.Label);
+        e.HasIndex(x => new { x.DraftId, x.VersionNumber });
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DraftCirculationConfiguration : IEntityTypeConfiguration<DraftCirculation>
+{
+    public void Configure(EntityTypeBuilder<DraftCirculation> e)
+    {
+        e.HasKey(x => new { x.DraftId, x.DelegationCode });
+        e.Property(x => x.DelegationCode).HasMaxLength(16);
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

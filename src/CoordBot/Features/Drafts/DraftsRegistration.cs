@@ -1,0 +1,37 @@
+using CoordBot.Features.Agenda;
+using CoordBot.Features.Voting;
+using CoordBot.Scheduling;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+public static class DraftsRegistration
+{
+    public static IServiceCollection AddDrafts(this IServiceCollection services)
+    {
+        services.AddSingleton<DraftDesk>();
+        services.AddSingleton<IAgendaDraftLinks, DraftLinks>();
+        services.AddSingleton<IVotableDrafts, VotableDrafts>();
+        services.AddSingleton<SilenceProcedure>();
+        services.AddSingleton<IDocumentFetcher, TelegramDocumentFetcher>();
+        services.AddScheduledJob<SilenceDeadlineJob>();
+        services.AddHostedService<SilenceReconciler>();
+        return services
+            .AddCommand<DraftNewHandler>()
+            .AddCommand<DraftsHandler>()
+            .AddCommand<DraftHandler>()
+            .AddCommand<ReviseHandler>()
+            .AddCommand<DiffHandler>()
+            .AddCommand<CommentHandler>()
+            .AddCommand<CommentsHandler>()
+            .AddCommand<AmendHandler>()
+            .AddCommand<AcceptHandler>()
+            .AddCommand<RejectHandler>()
+            .AddCommand<CirculateHandler>()
+            .AddCommand<SilenceHandler>()
+            .AddCommand<BreakSilenceHandler>()
+            .AddCommand<ExtendHandler>()
+            .AddCommand<BlueHandler>()
+            .AddCommand<WithdrawHandler>();
+    }
+}

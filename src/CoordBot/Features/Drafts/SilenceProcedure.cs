@@ -1,0 +1,112 @@
+using System.Globalization;
+using CoordBot.Domain.Drafts;
+using CoordBot.Persistence;
+using CoordBot.Scheduling;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// The silence deadline of a draft as a Quartz job, and what happens when it passes: the draft is agreed
+/// under silence and every delegation that can read it is told, once (the status change and the messages
+/// commit together, and a draft no longer under silence is left alone).
+/// </summary>
+public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
+{
+    public const string DraftIdKey = "draftId";
+
+    public static JobKey JobKeyFor(long draftId) => new($"D{draftId}", "drafts.silence");
+
+    /// <summary>Idempotent: the same deadline again changes nothing; another deadline replaces it.</summary>
+    public Task ScheduleAsync(long draftId, DateTime deadlineUtc, CancellationToken cancellationToken) =>
+        scheduler.ScheduleOnceAsync<SilenceDeadlineJob>(
+            JobKeyFor(draftId),
+            new DateTimeOffset(DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc)),
+            new Dictionary<string, string> { [DraftIdKey] = draftId.ToString(CultureInfo.InvariantCulture) },
+            cancellationToken);
+
+    public Task UnscheduleAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleAsync(JobKeyFor(draftId), cancellationToken);
+
+    /// <summary>Concludes the silence when its deadline has passed; false (and nothing changes) otherwise.</summary>
+    public async Task<bool> ConcludeIfDueAsync(CoordBotDb db, Outbox outbox, Draft draft, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        if (draft.Status != DraftStatus.UnderSilence || draft.SilenceDeadlineUtc is not { } deadline || deadline > nowUtc)
+        {
+            return false;
+        }
+
+        var next = DraftStateMachine.Next(draft.Status, DraftAction.ConcludeSilence, draft: draft.Label);
+        if (!next.IsSuccess)
+        {
+            return false;
+        }
+
+        draft.Status = next.Value;
+        draft.AgreedUnderSilenceAt = nowUtc;
+        var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.silence.agreed", Details = $"{draft.Label} v{version.Number} {version.Hash}, deadline {deadline:O}" });
+        await desk.NotifyReadersAsync(db, outbox, draft,
+            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)} is <b>agreed under silence</b>: no delegation broke silence before the deadline, {TimeDisplay.InZone(deadline, null)}.\n"
+            + $"The agreed text has content hash <code>{version.ShortHash}</code> (/draft {draft.Label}).",
+            cancellationToken);
+        return true;
+    }
+}
+
+/// <summary>Fires at a silence deadline (or at start, when the bot was down at the deadline); safe to run twice.</summary>
+internal sealed class SilenceDeadlineJob(UnitOfWork unitOfWork, SilenceProcedure silence, TimeProvider time, ILogger<SilenceDeadlineJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        if (!long.TryParse(context.MergedJobDataMap.GetString(SilenceProcedure.DraftIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var draftId))
+        {
+            logger.LogWarning("Silence job {Job} has no draft id", context.JobDetail.Key);
+            return;
+        }
+
+        await unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var draft = await db.Drafts.FindAsync([draftId], ct);
+            if (draft is null)
+            {
+                return; // the silence was scheduled in a transaction that did not commit
+            }
+
+            if (!await silence.ConcludeIfDueAsync(db, new Outbox(db, now), draft, now, ct) && draft.Status == DraftStatus.UnderSilence)
+            {
+                // Early (the deadline was extended meanwhile): /extend scheduled the new deadline, and the reconciler re-asserts it at start.
+                logger.LogInformation("Silence on D{Draft} not yet due at {Now:O} (deadline {Deadline:O})", draftId, now, draft.SilenceDeadlineUtc);
+            }
+        }, cancellationToken);
+    }
+}
+
+/// <summary>At start, re-creates the deadline job of every draft under silence from the database (idempotent).</summary>
+internal sealed class SilenceReconciler(UnitOfWork unitOfWork, SilenceProcedure silence, ILogger<SilenceReconciler> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await unitOfWork.ReadAsync(cancellationToken);
+        var pending = db.Drafts
+            .Where(d => d.Status == DraftStatus.UnderSilence && d.SilenceDeadlineUtc != null)
+            .Select(d => new { d.Id, Deadline = d.SilenceDeadlineUtc!.Value })
+            .AsAsyncEnumerable();
+        var count = 0;
+        await foreach (var draft in pending.WithCancellation(cancellationToken))
+        {
+            await silence.ScheduleAsync(draft.Id, draft.Deadline, cancellationToken);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            logger.LogInformation("Silence deadlines re-asserted for {Count} draft(s)", count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,237 @@
+using System.Text;
+using CoordBot.BotApi;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Drafts;
+using CoordBot.Persistence;
+using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.Tests.Drafts;
+
+public sealed class DraftsEndToEndTests
+{
+    private const long EstHead = 101;
+    private const long FraHead = 201;
+    private const long FraAdviser = 202;
+    private const long UsaHead = 301;
+    private const long ChnHead = 401;
+    private const long EstGroup = -100101;
+    private const long FraGroup = -100201;
+
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private static async Task<BotHarness> CouncilAsync(TestClock? clock = null)
+    {
+        // Telegram's per-chat limits (tested with delivery) would make these tests wait minutes for their group messages.
+        var fast = new Dictionary<string, string?> { ["Delivery:GroupPerMinute"] = "600", ["Delivery:PrivatePerSecond"] = "20" };
+        var emulator = new BotApiEmulatorOptions { GroupPerMinute = 600, PrivatePerSecond = 20, PrivateBurst = 20 };
+        var bot = clock is null
+            ? await BotHarness.StartAsync(fast, emulator)
+            : await BotHarness.StartAsync(fast, emulator, configure: s => s.AddSingleton<TimeProvider>(clock));
+        await bot.SeedMemberAsync(EstHead, "EST", DelegationRole.Head, "Sven", "Europe/Tallinn");
+        await bot.SeedMemberAsync(FraHead, "FRA", DelegationRole.Head, "Nicolas", "Europe/Paris");
+        await bot.SeedMemberAsync(FraAdviser, "FRA", DelegationRole.Adviser, "Claire");
+        await bot.SeedMemberAsync(UsaHead, "USA", DelegationRole.Head, "Kelly", "America/New_York");
+        await bot.SeedMemberAsync(ChnHead, "CHN", DelegationRole.Head, "Jun", "Asia/Shanghai");
+        await bot.LinkGroupAsync("EST", EstGroup);
+        await bot.LinkGroupAsync("FRA", FraGroup);
+        return bot;
+    }
+
+    private static Task<SentMessage> InChat(BotHarness bot, long chat, string contains) =>
+        bot.ReplyAsync(chat, m => (m.PlainText ?? m.Text ?? string.Empty).Contains(contains, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_draft_is_commented_amended_revised_circulated_and_its_silence_broken()
+    {
+        await using var bot = await CouncilAsync();
+
+        await bot.AskAsync(BotHarness.OperatorId, "/schedule 2030-01-10 10:00 UTC consultations Peace and security in Africa");
+        await bot.AskAsync(BotHarness.OperatorId, "/agenda_add S1 Adoption of the agenda");
+        await bot.AskAsync(BotHarness.OperatorId, "/agenda_add S1 The situation in the Sahel");
+        var unknownItem = await bot.AskAsync(EstHead, "/draft_new A9 Press statement\nText.");
+        Assert.Contains("There is no agenda item A9", unknownItem.PlainText, StringComparison.Ordinal);
+
+        var created = await bot.AskAsync(EstHead, "/draft_new A2 Press statement on the Sahel\nThe Council welcomes the agreement.\n\nThe Council calls for calm.");
+        Assert.Contains("Created D1", created.PlainText, StringComparison.Ordinal);
+        var agenda = await bot.AskAsync(EstHead, "/agenda S1");
+        Assert.Contains("D1 (", agenda.PlainText, StringComparison.Ordinal);
+
+        var circulated = await bot.AskAsync(EstHead, "/circulate D1 FRA");
+        Assert.Contains("circulated to 1 delegation", circulated.PlainText, StringComparison.Ordinal);
+        var inFrance = await InChat(bot, FraGroup, "The Council calls for calm.");
+        Assert.Contains("D1 v1", inFrance.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Content hash:", inFrance.PlainText, StringComparison.Ordinal);
+
+        // Not circulated: the United States cannot read, comment or even learn that D1 exists.
+        var refused = await bot.AskAsync(UsaHead, "/draft D1");
+        Assert.Contains("I know no draft D1", refused.PlainText, StringComparison.Ordinal);
+        Assert.Contains("I know no draft D1", (await bot.AskAsync(UsaHead, "/comment D1 Fine")).PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sahel", (await bot.AskAsync(UsaHead, "/drafts")).PlainText, StringComparison.Ordinal);
+
+        var comment = await bot.AskAsync(FraHead, "/comment D1 §2 Too weak.", FraGroup);
+        Assert.Contains("D1 v1 §2 is recorded", comment.PlainText, StringComparison.Ordinal);
+        await InChat(bot, EstGroup, "Too weak.");
+        var amendment = await bot.AskAsync(FraHead, "/amend D1 §2 The Council calls for calm and restraint.");
+        Assert.Contains("Amendment M1", amendment.PlainText, StringComparison.Ordinal);
+        await InChat(bot, EstGroup, "/accept M1");
+
+        Assert.Contains("Only the penholder", (await bot.AskAsync(FraHead, "/accept M1")).PlainText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("M1 is accepted", (await bot.AskAsync(EstHead, "/accept M1")).PlainText, StringComparison.Ordinal);
+        await InChat(bot, FraGroup, "accepted amendment M1");
+
+        var revised = await bot.AskAsync(EstHead, "/revise D1\nThe Council welcomes the agreement.\n\nThe Council calls for calm and restraint.");
+        Assert.Contains("version 2", revised.PlainText, StringComparison.Ordinal);
+        await InChat(bot, FraGroup, "/diff D1 v1 v2");
+
+        var diff = await bot.AskAsync(FraHead, "/diff D1 v1 v2", FraGroup);
+        Assert.Contains("and restraint</u>", diff.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<s>", diff.Text!.Split("\n\n", 2)[1], StringComparison.Ordinal);
+
+        var recirculated = await bot.AskAsync(EstHead, "/circulate D1 FRA,CHN");
+        Assert.Contains("2 delegation(s)", recirculated.PlainText, StringComparison.Ordinal);
+        await InChat(bot, ChnHead, "calm and restraint"); // no CHN group: its members privately
+
+        var silence = await bot.AskAsync(EstHead, "/silence D1 24");
+        Assert.Contains("under silence until", silence.PlainText, StringComparison.Ordinal);
+        await InChat(bot, FraGroup, "Silence procedure");
+        Assert.Contains("under silence", (await bot.AskAsync(EstHead, "/revise D1\nAnother text.")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("head of delegation or the deputy", (await bot.AskAsync(FraAdviser, "/breaksilence D1 no")).PlainText, StringComparison.Ordinal);
+
+        var broken = await bot.AskAsync(FraHead, "/breaksilence D1 Paris needs the word \"ceasefire\".");
+        Assert.Contains("You broke silence", broken.PlainText, StringComparison.Ordinal);
+        var told = await InChat(bot, EstGroup, "Silence broken");
+        Assert.Contains("France (FRA)", told.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Paris needs the word \"ceasefire\".", told.PlainText, StringComparison.Ordinal);
+        await InChat(bot, ChnHead, "Silence broken");
+
+        var read = await bot.AskAsync(FraHead, "/draft D1");
+        Assert.Contains("Status: under negotiation", read.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Europe/Paris", read.PlainText, StringComparison.Ordinal);
+
+        // A removed member loses access at once.
+        Assert.Contains("D1 v2", (await bot.AskAsync(FraAdviser, "/draft D1")).PlainText, StringComparison.Ordinal);
+        await bot.AskAsync(BotHarness.OperatorId, $"/remove FRA {FraAdviser}");
+        await InChat(bot, FraAdviser, "Your membership of the delegation of France has ended");
+        Assert.Contains("for members of the council", (await bot.AskAsync(FraAdviser, "/draft D1")).PlainText, StringComparison.Ordinal);
+
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        var draft = await db.Drafts.SingleAsync();
+        Assert.Equal(2L, draft.AgendaItemId);
+        Assert.Equal(2, draft.CurrentVersion);
+        Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == "draft.silence.broken");
+    }
+
+    [Fact]
+    public async Task Silence_that_nobody_breaks_ends_in_agreement_told_once_also_when_the_bot_was_down_at_the_deadline()
+    {
+        var clock = new TestClock(Start);
+        await using var bot = await CouncilAsync(clock);
+
+        // D1 from a .txt document: the caption is the command.
+        bot.Emulator.SendDocument(EstHead, EstHead, "letter.txt", Encoding.UTF8.GetBytes("Letter to the Secretary-General.\n\nWe agree."), "/draft_new Letter to the Secretary-General");
+        await InChat(bot, EstHead, "Created D1");
+        await bot.AskAsync(EstHead, "/draft_new Second statement\nThe Council stands united.");
+        await bot.AskAsync(EstHead, "/circulate D1 FRA");
+        await bot.AskAsync(EstHead, "/circulate D2 FRA");
+
+        // The chair (an operator here) need not be able to read the text to run the procedure.
+        Assert.Contains("under silence until", (await bot.AskAsync(BotHarness.OperatorId, "/silence D1 2")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("now ends", (await bot.AskAsync(BotHarness.OperatorId, "/extend D1 1")).PlainText, StringComparison.Ordinal);
+        await bot.AskAsync(EstHead, "/silence D2 5");
+
+        // D1's deadline (3 h) passes while the bot runs.
+        clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
+        var agreed = await InChat(bot, FraGroup, "D1 v1 · Letter to the Secretary-General is agreed under silence");
+        Assert.Contains("content hash", agreed.PlainText, StringComparison.Ordinal);
+
+        // D2's deadline (5 h) passes while the bot is down; it is told at the restart.
+        await SettleAsync(bot);
+        await bot.StopHostAsync();
+        clock.Advance(TimeSpan.FromHours(3));
+        await bot.StartHostAsync();
+        await InChat(bot, FraGroup, "D2 v1 · Second statement is agreed under silence");
+        await InChat(bot, EstGroup, "D2 v1 · Second statement is agreed under silence");
+
+        // Once only, even after another restart (the reconciler finds nothing to do).
+        await SettleAsync(bot);
+        await bot.RestartHostAsync();
+        Assert.Contains("agreed under silence", (await bot.AskAsync(FraHead, "/draft D2")).PlainText, StringComparison.Ordinal);
+        // Told once: one message per delegation chat, queued by one conclusion.
+        Assert.Equal(1, CountIn(bot, FraGroup, "D1 v1 · Letter to the Secretary-General is agreed"));
+        Assert.Equal(1, CountIn(bot, FraGroup, "D2 v1 · Second statement is agreed"));
+        await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
+        {
+            Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "draft.silence.agreed"));
+            var queued = await db.OutboxMessages.Where(m => m.Text!.Contains("Second statement is <b>agreed")).Select(m => m.ChatId).ToListAsync();
+            Assert.Equal(new[] { FraGroup, EstGroup }, queued.Order().ToArray());
+        }
+
+        Assert.Contains("agreed under silence", (await bot.AskAsync(EstHead, "/revise D2\nChanged.")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("is in blue", (await bot.AskAsync(EstHead, "/blue D2")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("in blue", (await bot.AskAsync(EstHead, "/withdraw D1")).PlainText + (await bot.AskAsync(EstHead, "/drafts")).PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Texts_over_50000_characters_and_other_file_types_are_refused_and_nothing_is_created()
+    {
+        await using var bot = await CouncilAsync();
+
+        bot.Emulator.SendDocument(EstHead, EstHead, "long.txt", Encoding.UTF8.GetBytes(new string('a', 60_000)), "/draft_new Too long");
+        var tooLong = await InChat(bot, EstHead, "60,000 characters");
+        Assert.Contains("at most 50,000", tooLong.PlainText, StringComparison.Ordinal);
+
+        bot.Emulator.SendDocument(EstHead, EstHead, "scan.pdf", [0x25, 0x50, 0x44, 0x46], "/draft_new A scan");
+        await InChat(bot, EstHead, "I accept drafts as .txt or .md documents only");
+
+        bot.Emulator.SendDocument(EstHead, EstHead, "huge.md", new byte[300_000], "/draft_new Huge");
+        await InChat(bot, EstHead, "300,000 bytes");
+
+        var inline = await bot.AskAsync(EstHead, "/draft_new Inline too long\n" + new string('b', 50_001));
+        Assert.Contains("50,001 characters", inline.PlainText, StringComparison.Ordinal);
+
+        Assert.Contains("needs a title", (await bot.AskAsync(EstHead, "/draft_new\nText")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("text is missing", (await bot.AskAsync(EstHead, "/draft_new Title only")).PlainText, StringComparison.Ordinal);
+
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, await db.Drafts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_long_draft_is_read_in_several_messages_and_a_markdown_document_revises_it()
+    {
+        await using var bot = await CouncilAsync();
+        var paragraphs = Enumerable.Range(1, 40).Select(i => $"Paragraph {i}: " + string.Join(' ', Enumerable.Repeat("operative <text> & more", 20)));
+        var text = string.Join("\n\n", paragraphs);
+        await bot.AskAsync(EstHead, "/draft_new Long resolution\n" + text);
+
+        var before = bot.Emulator.MessagesIn(EstHead).Count;
+        Send(bot, EstHead, "/draft D1");
+        var last = await InChat(bot, EstHead, "Paragraph 40:");
+        var parts = bot.Emulator.MessagesIn(EstHead).Skip(before).ToList();
+        Assert.True(parts.Count > 1);
+        Assert.StartsWith("D1 v1", parts[0].PlainText, StringComparison.Ordinal);
+        Assert.Equal(text, string.Join("\n\n", parts.Select(p => p.PlainText)).Split("\n\n", 2)[1]);
+        Assert.Contains("operative <text> & more", last.PlainText, StringComparison.Ordinal);
+
+        bot.Emulator.SendDocument(EstHead, EstHead, "v2.md", Encoding.UTF8.GetBytes("Short now."), "/revise D1");
+        await InChat(bot, EstHead, "now at version 2");
+    }
+
+    /// <summary>
+    /// Waits until what was sent to the two groups is also marked sent, before a restart: the delivery service sends a
+    /// chat's messages in order and marks each before the next, so a later reply in each group proves it. (Stopping the
+    /// host between a send and its mark would send that message again at the next start: at-least-once delivery.)
+    /// </summary>
+    private static async Task SettleAsync(BotHarness bot)
+    {
+        await bot.AskAsync(FraHead, "/drafts", FraGroup);
+        await bot.AskAsync(EstHead, "/drafts", EstGroup);
+    }
+
+    private static int CountIn(BotHarness bot, long chat, string text) =>
+        bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
+
+    private static void Send(BotHarness bot, long user, string text) => bot.Send(user, text);
+}

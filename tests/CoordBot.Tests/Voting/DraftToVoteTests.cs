@@ -1,0 +1,46 @@
+using CoordBot.BotApi;
+using CoordBot.Domain.Council;
+using CoordBot.Domain.Membership;
+using CoordBot.Tests.Support;
+
+namespace CoordBot.Tests.Voting;
+
+/// <summary>The whole path through the real drafts feature: a text put in blue, locked by the vote, then decided.</summary>
+public sealed class DraftToVoteTests
+{
+    [Fact]
+    public async Task A_draft_in_blue_is_locked_while_voting_and_adopted_when_all_have_voted()
+    {
+        var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
+        await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
+        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            await bot.SeedMemberAsync(7000 + i, codes[i], DelegationRole.Head);
+        }
+
+        var estonia = 7000 + codes.IndexOf("EST");
+        await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
+        await bot.AskAsync(estonia, "/circulate D1");
+        var blue = await bot.AskAsync(estonia, "/blue D1");
+        Assert.Contains("in blue", blue.PlainText, StringComparison.OrdinalIgnoreCase);
+
+        var opened = await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h");
+        Assert.Contains("Voting opened on D1 v1", opened.PlainText, StringComparison.Ordinal);
+        var withdraw = await bot.AskAsync(estonia, "/withdraw D1");
+        var revise = await bot.AskAsync(estonia, "/revise D1\nA different text.");
+        Assert.Contains("voting", withdraw.PlainText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("withdrawn", withdraw.PlainText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("version 2", revise.PlainText, StringComparison.OrdinalIgnoreCase);
+
+        for (var i = 0; i < codes.Count; i++)
+        {
+            await bot.AskAsync(7000 + i, "/vote D1 yes");
+        }
+
+        var result = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Result of the vote on D1 v1", StringComparison.Ordinal));
+        Assert.Contains("ADOPTED: 15 in favour", result.PlainText, StringComparison.Ordinal);
+        var drafts = await bot.AskAsync(estonia, "/drafts");
+        Assert.Contains("adopted", drafts.PlainText, StringComparison.OrdinalIgnoreCase);
+    }
+}
