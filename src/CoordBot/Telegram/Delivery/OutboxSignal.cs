@@ -25,17 +25,4 @@ public sealed class OutboxSignal
         Interlocked.CompareExchange(ref _current, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), current);
         return true;
     }
-
-    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Signalled.WaitAsync(timeout, cancellationToken);
-            return Consume() || true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
-    }
 }

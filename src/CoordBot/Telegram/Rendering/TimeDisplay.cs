@@ -15,7 +15,11 @@ public static class TimeDisplay
     public static DateTimeZone? FindZone(string? id) =>
         string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
 
-    public static DateTimeZone ZoneOrUtc(string? id) => FindZone(id) ?? DateTimeZone.Utc;
+    /// <summary>The zone, with every spelling of UTC ("UTC", "Etc/UTC", "Etc/GMT") as the one UTC zone.</summary>
+    public static DateTimeZone ZoneOrUtc(string? id) => FindZone(id) is { } zone && !IsUtc(zone) ? zone : DateTimeZone.Utc;
+
+    private static bool IsUtc(DateTimeZone zone) =>
+        zone == DateTimeZone.Utc || zone.Id is "UTC" or "Etc/UTC" or "Etc/UCT" or "Etc/GMT" or "GMT" or "Etc/Universal" or "Etc/Zulu";
 
     public static string InZone(DateTime utc, string? zoneId)
     {
