@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoordBot.Council;
+using CoordBot.Domain;
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Rendering;
@@ -288,61 +289,45 @@ internal sealed class SpeakersHandler(CouncilProvider council) : ICommandHandler
 /// <summary><c>/speak A&lt;n&gt;</c>: the delegation asks for the floor (once).</summary>
 internal sealed class SpeakHandler(CouncilProvider council) : ICommandHandler
 {
-    public CommandInfo Info { get; } = new("speak", "/speak A<n>", "Put your delegation on an item's list of speakers", a => a.Role is Domain.Membership.DelegationRole.Head or Domain.Membership.DelegationRole.Deputy or Domain.Membership.DelegationRole.Adviser);
+    public CommandInfo Info { get; } = new("speak", "/speak A<n>", "Put your delegation on an item's list of speakers", SpeakerListChange.MayAsk);
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
-    {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
-
-        var words = context.Command.Words;
-        if (await AgendaAccess.FindItemAsync(context, words.Count > 0 ? words[0] : null, "/speak A&lt;n&gt;", cancellationToken) is not ({ } item, { } session))
-        {
-            return;
-        }
-
-        if (!SpeakerRules.MaySpeak(context, session, item))
-        {
-            return;
-        }
-
-        var code = context.Actor.DelegationCode!;
-        var db = context.Update.Db;
-        var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
-        var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).Inscribe(code);
-        if (!changed.TryGetValue(out var list))
-        {
-            context.Reply(Html.Escape(changed.Error) + ".");
-            return;
-        }
-
-        AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
-        context.Update.Audit("agenda.speak", $"{item.Label} {code}");
-        context.Reply($"{Html.Escape(council.Council.NameOf(code))} is on the list of speakers on {item.Label}, number {list.Speakers.Count}.");
-    }
+    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        SpeakerListChange.ApplyAsync(context, council, "/speak A&lt;n&gt;", "agenda.speak", (list, code) => list.Inscribe(code),
+            (name, item, list) => $"{name} is on the list of speakers on {item}, number {list.Speakers.Count}.", cancellationToken);
 }
 
 /// <summary><c>/withdraw_speaker A&lt;n&gt;</c>: the delegation leaves the list.</summary>
 internal sealed class WithdrawSpeakerHandler(CouncilProvider council) : ICommandHandler
 {
-    public CommandInfo Info { get; } = new("withdraw_speaker", "/withdraw_speaker A<n>", "Take your delegation off an item's list of speakers", a => a.Role is Domain.Membership.DelegationRole.Head or Domain.Membership.DelegationRole.Deputy or Domain.Membership.DelegationRole.Adviser);
+    public CommandInfo Info { get; } = new("withdraw_speaker", "/withdraw_speaker A<n>", "Take your delegation off an item's list of speakers", SpeakerListChange.MayAsk);
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        SpeakerListChange.ApplyAsync(context, council, "/withdraw_speaker A&lt;n&gt;", "agenda.withdraw_speaker", (list, code) => list.Withdraw(code),
+            (name, item, _) => $"{name} is off the list of speakers on {item}.", cancellationToken);
+}
+
+/// <summary>What /speak and /withdraw_speaker share: find the item, check the delegation may speak, change its list, save, reply.</summary>
+internal static class SpeakerListChange
+{
+    public static bool MayAsk(Actor actor) =>
+        actor.Role is Domain.Membership.DelegationRole.Head or Domain.Membership.DelegationRole.Deputy or Domain.Membership.DelegationRole.Adviser;
+
+    public static async Task ApplyAsync(
+        CommandContext context,
+        CouncilProvider council,
+        string usage,
+        string auditAction,
+        Func<SpeakersList, string, Result<SpeakersList>> change,
+        Func<string, string, SpeakersList, string> reply,
+        CancellationToken cancellationToken)
     {
         if (!Access.CouncilBusiness(context))
         {
             return;
         }
 
-        var words = context.Command.Words;
-        if (await AgendaAccess.FindItemAsync(context, words.Count > 0 ? words[0] : null, "/withdraw_speaker A&lt;n&gt;", cancellationToken) is not ({ } item, { } session))
-        {
-            return;
-        }
-
-        if (!SpeakerRules.MaySpeak(context, session, item))
+        if (await AgendaAccess.FindItemAsync(context, context.Command.FirstWord, usage, cancellationToken) is not ({ } item, { } session)
+            || !SpeakerRules.MaySpeak(context, session, item))
         {
             return;
         }
@@ -350,7 +335,7 @@ internal sealed class WithdrawSpeakerHandler(CouncilProvider council) : ICommand
         var code = context.Actor.DelegationCode!;
         var db = context.Update.Db;
         var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
-        var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).Withdraw(code);
+        var changed = change(AgendaAccess.ListOf(rows, council.Council.NameOf), code);
         if (!changed.TryGetValue(out var list))
         {
             context.Reply(Html.Escape(changed.Error) + ".");
@@ -358,8 +343,8 @@ internal sealed class WithdrawSpeakerHandler(CouncilProvider council) : ICommand
         }
 
         AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
-        context.Update.Audit("agenda.withdraw_speaker", $"{item.Label} {code}");
-        context.Reply($"{Html.Escape(council.Council.NameOf(code))} is off the list of speakers on {item.Label}.");
+        context.Update.Audit(auditAction, $"{item.Label} {code}");
+        context.Reply(reply(Html.Escape(council.Council.NameOf(code)), item.Label, list));
     }
 }
 

@@ -13,12 +13,7 @@ internal sealed class AuditHandler(DraftVoteLookup lookup) : ICommandHandler
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
-
-        var vote = await lookup.FindAsync(context, context.Command.FirstWord, Usage, cancellationToken);
+        var vote = await lookup.FindForMemberAsync(context, Usage, cancellationToken);
         if (vote is null)
         {
             return;

@@ -16,12 +16,7 @@ internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLo
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
-
-        var vote = await lookup.FindAsync(context, context.Command.FirstWord, Usage, cancellationToken);
+        var vote = await lookup.FindForMemberAsync(context, Usage, cancellationToken);
         if (vote is null)
         {
             return;
