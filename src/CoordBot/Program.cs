@@ -18,7 +18,7 @@ catch (OptionsValidationException ex)
 }
 catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException or ConfigurationException))
 {
-    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.InnerExceptions.Select(e => e is OptionsValidationException o ? string.Join("; ", o.Failures) : e.Message))}");
+    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]).Distinct())}");
     return 2;
 }
 catch (ConfigurationException ex)

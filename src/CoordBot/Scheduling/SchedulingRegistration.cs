@@ -30,7 +30,7 @@ public static class SchedulingRegistration
                     options.ConnectionString = SchedulingDatabase.DeriveFromMain(main);
                 }
             })
-            .ValidateDataAnnotations()
+            .ValidateKeys(SchedulingOptions.Section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 
