@@ -113,6 +113,19 @@ public sealed partial class DelegationsEndToEndTests
     }
 
     [Fact]
+    public async Task A_non_member_cannot_probe_memberships_with_remove()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SeedMemberAsync(Adviser, "EST", DelegationRole.Adviser);
+
+        var known = await bot.AskAsync(Stranger, $"/remove EST {Adviser}");
+        var unknown = await bot.AskAsync(Stranger, "/remove EST 42");
+
+        Assert.Equal(known.PlainText, unknown.PlainText);
+        Assert.StartsWith("Only an operator", known.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_head_removes_an_adviser_who_is_told_and_loses_access_at_once()
     {
         await using var bot = await BotHarness.StartAsync();

@@ -14,6 +14,13 @@ internal sealed class RemoveHandler(CouncilProvider council) : ICommandHandler
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        // Before any lookup: who belongs where is not for everyone to probe.
+        if (!context.Actor.IsOperator && context.Actor.Role != DelegationRole.Head)
+        {
+            context.Reply("Only an operator, or the head of a delegation for its own members, may end a membership.");
+            return;
+        }
+
         if (context.Command.Words is not [var codeText, var idText] || !long.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var userId))
         {
             context.Reply("Usage: /remove &lt;CODE&gt; &lt;user id&gt;, for example /remove EST 123456789 (the ids are listed by /delegation EST).");

@@ -14,7 +14,7 @@ internal sealed class AmendHandler(DraftDesk desk) : ICommandHandler
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context) || !DraftDesk.Allowed(context, Permissions.MayProposeAmendment(context.Actor.Rights)))
+        if (!Access.CouncilBusiness(context) || !Access.Allowed(context, Permissions.MayProposeAmendment(context.Actor.Rights)))
         {
             return;
         }

@@ -14,7 +14,7 @@ internal sealed class CommentHandler(DraftDesk desk) : ICommandHandler
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context) || !DraftDesk.Allowed(context, Permissions.MayComment(context.Actor.Rights)))
+        if (!Access.CouncilBusiness(context) || !Access.Allowed(context, Permissions.MayComment(context.Actor.Rights)))
         {
             return;
         }
@@ -85,7 +85,7 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
             var found = Paragraphs.Get(version.Text, k);
             if (!found.IsSuccess)
             {
-                context.Reply(Html.Escape(DraftDesk.Sentence($"{draft.Label} v{draft.CurrentVersion}: {found.Error}")));
+                context.Reply(Html.Escape(Access.Sentence($"{draft.Label} v{draft.CurrentVersion}: {found.Error}")));
                 return null;
             }
 

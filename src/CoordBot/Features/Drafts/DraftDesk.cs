@@ -88,25 +88,10 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
 
     /// <summary>Replies with the refusal when the sender is not of the penholder delegation (head, deputy or adviser).</summary>
     public static bool Penholder(CommandContext context, Draft draft) =>
-        Allowed(context, Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]));
-
-    /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
-    public static bool Allowed(CommandContext context, Verdict verdict)
-    {
-        if (verdict.IsAllowed)
-        {
-            return true;
-        }
-
-        context.Reply(Html.Escape(Sentence(verdict.Reason!)));
-        return false;
-    }
+        Access.Allowed(context, Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]));
 
     public static bool Allowed(CommandContext context, Draft draft, DraftAction action) =>
-        Allowed(context, DraftStateMachine.Check(draft.Status, action, draft.Label));
-
-    public static string Sentence(string reason) =>
-        reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
+        Access.Allowed(context, DraftStateMachine.Check(draft.Status, action, draft.Label));
 
     public Task<DraftVersion> VersionAsync(CoordBotDb db, Draft draft, int number, CancellationToken cancellationToken) =>
         db.DraftVersions.SingleAsync(v => v.DraftId == draft.Id && v.Number == number, cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context) || !DraftDesk.Allowed(context, Permissions.MayCreateDraft(context.Actor.Rights)))
+        if (!Access.CouncilBusiness(context) || !Access.Allowed(context, Permissions.MayCreateDraft(context.Actor.Rights)))
         {
             return;
         }
@@ -45,7 +45,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         var text = await DraftTextInput.ReadAsync(context, fetcher, Usage, cancellationToken);
         if (!text.IsSuccess)
         {
-            context.Reply(Html.Escape(DraftDesk.Sentence(text.Error)));
+            context.Reply(Html.Escape(Access.Sentence(text.Error)));
             return;
         }
 

@@ -29,7 +29,7 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
         var text = await DraftTextInput.ReadAsync(context, fetcher, Usage, cancellationToken);
         if (!text.IsSuccess)
         {
-            context.Reply(Html.Escape(DraftDesk.Sentence(text.Error)));
+            context.Reply(Html.Escape(Access.Sentence(text.Error)));
             return;
         }
 

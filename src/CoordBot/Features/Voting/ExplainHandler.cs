@@ -13,6 +13,11 @@ internal sealed class ExplainHandler(CouncilProvider councilProvider, DraftVoteL
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
         var parts = context.Command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var text = parts.Length > 1 ? parts[1] : context.Command.Body;
         if (parts.Length == 0 || string.IsNullOrWhiteSpace(text))

@@ -12,6 +12,11 @@ internal sealed class VoteHandler(DraftVoteLookup lookup, VotingService voting) 
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        if (!Access.CouncilBusiness(context))
+        {
+            return;
+        }
+
         var arguments = context.Command.Arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (arguments.Length < 2 || !VoteRefs.TryParseChoice(arguments[1], out var choice))
         {

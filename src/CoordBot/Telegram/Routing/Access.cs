@@ -33,17 +33,21 @@ public static class Access
         return true;
     }
 
-    /// <summary>Replies with the refusal's reason when <paramref name="verdict"/> refuses.</summary>
+    /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
     public static bool Allowed(CommandContext context, Verdict verdict)
     {
         if (verdict.IsRefused)
         {
-            context.Reply(Rendering.Html.Escape(verdict.Reason));
+            context.Reply(Rendering.Html.Escape(Sentence(verdict.Reason ?? "that is not allowed")));
             return false;
         }
 
         return true;
     }
+
+    /// <summary>The domain's reasons are clauses ("only an operator can ..."); a reply starts with a capital and ends with a stop.</summary>
+    public static string Sentence(string reason) =>
+        reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
 
     public static bool Chair(CommandContext context)
     {
