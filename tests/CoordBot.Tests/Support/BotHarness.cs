@@ -21,6 +21,7 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
     private IHost? _host;
+    private Action<IServiceCollection>? _configure;
 
     private BotHarness(BotApiEmulator emulator, IDictionary<string, string?> extra)
     {
@@ -51,8 +52,6 @@ public sealed class BotHarness : IAsyncDisposable
         await harness.StartHostAsync();
         return harness;
     }
-
-    private Action<IServiceCollection>? _configure;
 
     public async Task StartHostAsync()
     {
