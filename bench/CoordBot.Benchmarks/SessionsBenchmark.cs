@@ -128,6 +128,7 @@ internal static partial class SessionsBenchmark
             rows.Add(("4 sessions", "reminders missing / duplicated (outbox rows; delivered to the chat)", $"{missingOutbox} / {duplicateOutbox}; {missingDelivered} / {duplicateDelivered}", "0 / 0"));
         }
 
+        timings.PrintTimeline();
         var (committed, starting, failures, repeats) = timings.Lateness();
         rows.Add(("4 sessions", "lateness, outbox row committed - due: p50 / p99 / max", $"{committed.P50:0.0} / {committed.P99:0.0} / {committed.Max:0.0} ms", "p99 < 100 ms, max < 1000 ms"));
         rows.Add(("4 sessions", "lateness, job started - due: p50 / p99 / max", $"{starting.P50:0.0} / {starting.P99:0.0} / {starting.Max:0.0} ms", "-"));
@@ -217,10 +218,30 @@ internal static partial class SessionsBenchmark
             builder.AddCoordBot();
             // Only the bench listens to the jobs; it adds nothing to their work but two timestamps.
             builder.Services.AddQuartz(q => q.AddJobListener(timings, [GroupMatcher<JobKey>.GroupStartsWith("session-")]));
+            Experiment(builder.Services);
             var host = builder.Build();
             host.ValidateCoordBotConfiguration();
             await host.StartAsync();
             return host;
+        }
+
+        /// <summary>Knobs for trying Quartz settings without touching the bot: BENCH_QUARTZ_THREADS, BENCH_QUARTZ_BATCH, BENCH_QUARTZ_FIRE_AHEAD_MS.</summary>
+        private static void Experiment(IServiceCollection services)
+        {
+            if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_QUARTZ_THREADS"), out var threads))
+            {
+                services.AddQuartz(q => q.UseDefaultThreadPool(o => o.MaxConcurrency = threads));
+            }
+
+            if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_QUARTZ_BATCH"), out var batch))
+            {
+                services.AddOptions<QuartzSchedulerOptions>().Configure(o => o.MaxBatchSize = batch);
+            }
+
+            if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_QUARTZ_FIRE_AHEAD_MS"), out var ahead))
+            {
+                services.AddOptions<QuartzSchedulerOptions>().Configure(o => o.BatchTriggerAcquisitionFireAheadTimeWindow = TimeSpan.FromMilliseconds(ahead));
+            }
         }
 
         public async Task StopAsync(IHost host)
@@ -287,7 +308,7 @@ internal static partial class SessionsBenchmark
 internal sealed class ReminderTimings : IJobListener
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _starts = new();
-    private readonly ConcurrentQueue<(string Key, double StartMs, double CommitMs, bool Failed)> _runs = new();
+    private readonly ConcurrentQueue<(string Key, DateTimeOffset Due, double FiredMs, double StartMs, double CommitMs, bool Failed)> _runs = new();
     private readonly object _waitLock = new();
     private (int Count, TaskCompletionSource Done)? _wait;
 
@@ -323,7 +344,7 @@ internal sealed class ReminderTimings : IJobListener
         var end = DateTimeOffset.UtcNow;
         var due = DateTimeOffset.Parse(context.MergedJobDataMap.GetString(ScheduledJobData.DueAtUtcKey)!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         var start = _starts.TryRemove(context.FireInstanceId, out var s) ? s : end;
-        _runs.Enqueue((context.JobDetail.Key.ToString(), (start - due).TotalMilliseconds, (end - due).TotalMilliseconds, jobException is not null));
+        _runs.Enqueue((context.JobDetail.Key.ToString(), due, (context.FireTimeUtc - due).TotalMilliseconds, (start - due).TotalMilliseconds, (end - due).TotalMilliseconds, jobException is not null));
         lock (_waitLock)
         {
             if (_wait is { } wait && _runs.Count >= wait.Count)
@@ -339,6 +360,27 @@ internal sealed class ReminderTimings : IJobListener
     {
         var runs = _runs.ToList();
         return (Stats(runs.Select(r => r.CommitMs)), Stats(runs.Select(r => r.StartMs)), runs.Count(r => r.Failed), runs.Count - runs.Select(r => r.Key).Distinct().Count());
+    }
+
+    /// <summary>Where the lateness comes from, over time: one line per 10 s of due times.</summary>
+    public void PrintTimeline()
+    {
+        var runs = _runs.ToList();
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        var origin = runs.Min(r => r.Due);
+        Console.WriteLine("   due at (s) | fired | Quartz fired-due p99/max | job start-due p99/max | committed-due p50/p99/max | job (commit-start) p50/p99 ms");
+        foreach (var bucket in runs.GroupBy(r => (int)((r.Due - origin).TotalSeconds / 10)).OrderBy(g => g.Key))
+        {
+            var fired = Stats(bucket.Select(r => r.FiredMs));
+            var started = Stats(bucket.Select(r => r.StartMs));
+            var committed = Stats(bucket.Select(r => r.CommitMs));
+            var work = Stats(bucket.Select(r => r.CommitMs - r.StartMs));
+            Console.WriteLine($"   {bucket.Key * 10,4}-{bucket.Key * 10 + 10,-4} | {bucket.Count(),5} | {fired.P99,7:0} / {fired.Max,5:0} | {started.P99,7:0} / {started.Max,5:0} | {committed.P50,5:0} / {committed.P99,5:0} / {committed.Max,5:0} | {work.P50,5:0} / {work.P99,5:0}");
+        }
     }
 
     private static (double P50, double P99, double Max) Stats(IEnumerable<double> values)
