@@ -133,6 +133,10 @@ internal static partial class SessionsBenchmark
         rows.Add(("4 sessions", "lateness, outbox row committed - due: p50 / p99 / max", $"{committed.P50:0.0} / {committed.P99:0.0} / {committed.Max:0.0} ms", "p99 < 100 ms, max < 1000 ms"));
         rows.Add(("4 sessions", "lateness, job started - due: p50 / p99 / max", $"{starting.P50:0.0} / {starting.P99:0.0} / {starting.Max:0.0} ms", "-"));
         rows.Add(("4 sessions", "job failures / jobs run twice", $"{failures} / {repeats}", "0 / 0"));
+        // Right after a restart the job path is cold (JIT, EF query compilation, SQLite caches): the first seconds show it.
+        var warm = TimeSpan.FromSeconds(20);
+        var (warmCommitted, _, _, _) = timings.Lateness(warm);
+        rows.Add(("4 sessions", $"lateness, committed - due, due {warm.TotalSeconds:0} s or more after the first (warm): p50 / p99 / max", $"{warmCommitted.P50:0.0} / {warmCommitted.P99:0.0} / {warmCommitted.Max:0.0} ms", "-"));
         await files.StopAsync(second);
     }
 
@@ -356,9 +360,12 @@ internal sealed class ReminderTimings : IJobListener
         return ValueTask.CompletedTask;
     }
 
-    public ((double P50, double P99, double Max) Committed, (double P50, double P99, double Max) Started, int Failures, int Repeats) Lateness()
+    /// <summary>Lateness of the runs whose due time is at least <paramref name="skip"/> after the first due time.</summary>
+    public ((double P50, double P99, double Max) Committed, (double P50, double P99, double Max) Started, int Failures, int Repeats) Lateness(TimeSpan skip = default)
     {
-        var runs = _runs.ToList();
+        var all = _runs.ToList();
+        var origin = all.Count == 0 ? default : all.Min(r => r.Due);
+        var runs = all.Where(r => r.Due >= origin + skip).ToList();
         return (Stats(runs.Select(r => r.CommitMs)), Stats(runs.Select(r => r.StartMs)), runs.Count(r => r.Failed), runs.Count - runs.Select(r => r.Key).Distinct().Count());
     }
 
