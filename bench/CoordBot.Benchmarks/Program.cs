@@ -10,16 +10,28 @@ using CoordBot.Telegram.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-// CoordBot benchmark: dotnet run -c Release --project bench/CoordBot.Benchmarks [-- --quick]
+// CoordBot benchmark: dotnet run -c Release --project bench/CoordBot.Benchmarks [-- --quick] [--sessions]
+// --sessions runs only part 4 (session reminders on the persistent Quartz store, and a restart).
 var quick = args.Contains("--quick");
+var sessionsOnly = args.Contains("--sessions");
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CoordBot benchmark{(quick ? " (quick)" : "")}: {Machine()}");
 
-await FanOutAsync(groups: quick ? 40 : 200, privates: quick ? 40 : 200);
-await InboundAsync(users: quick ? 200 : 2000, updates: quick ? 2000 : 20_000, pacedSeconds: quick ? 5 : 30);
-await IdleAsync(seconds: quick ? 5 : 30);
+if (!sessionsOnly)
+{
+    await FanOutAsync(groups: quick ? 40 : 200, privates: quick ? 40 : 200);
+    await InboundAsync(users: quick ? 200 : 2000, updates: quick ? 2000 : 20_000, pacedSeconds: quick ? 5 : 30);
+    await IdleAsync(seconds: quick ? 5 : 30);
+}
+
+await SessionsBenchmark.RunAsync(
+    sessions: quick ? 1000 : 10_000,
+    offsets: [TimeSpan.FromMinutes(1)],
+    lead: TimeSpan.FromSeconds(quick ? 30 : 90),
+    spread: TimeSpan.FromSeconds(quick ? 30 : 150),
+    rows);
 
 Console.WriteLine();
 Console.WriteLine("| Part | Figure | Result | Goal |");
