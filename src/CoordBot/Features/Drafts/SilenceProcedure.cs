@@ -67,6 +67,7 @@ internal sealed class SilenceDeadlineJob(UnitOfWork unitOfWork, SilenceProcedure
             return;
         }
 
+        await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
         await unitOfWork.RunAsync(async (db, ct) =>
         {
             var now = time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using CoordBot.Persistence;
+using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
 using Quartz;
 
@@ -20,6 +21,7 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Ti
             return;
         }
 
+        await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
         await unitOfWork.RunAsync(async (db, ct) =>
         {
             var vote = await db.Votes.FindAsync([voteId], ct);
