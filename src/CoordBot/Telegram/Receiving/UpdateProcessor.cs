@@ -36,7 +36,7 @@ public sealed class UpdateProcessor(
     /// No further update is started in a batch once this much real time has gone into it: the writer lock
     /// is held that long at most (plus one update), so storing new updates and recording deliveries wait little.
     /// </summary>
-    public static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(15);
+    public static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(30);
 
     private static readonly Func<CoordBotDb, int, IAsyncEnumerable<PendingUpdate>> Pending = EF.CompileAsyncQuery(
         (CoordBotDb db, int count) => db.InboxUpdates.AsNoTracking()
