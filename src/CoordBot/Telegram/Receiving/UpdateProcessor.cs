@@ -48,9 +48,6 @@ public sealed class UpdateProcessor(
     /// <summary>The budget of this processor's batches (<see cref="BatchBudget"/>; tests lengthen it to make batches deterministic).</summary>
     internal TimeSpan Budget { get; set; } = BatchBudget;
 
-    /// <summary>Test hook: runs at the start of every batch transaction, before any update is handled.</summary>
-    internal Func<SharedTransaction, CancellationToken, Task>? OnBatchStarting { get; set; }
-
     /// <summary>Test hook: runs after the batch's last update, before the commit (throw to simulate a crash before the commit).</summary>
     internal Func<IReadOnlyList<long>, CancellationToken, Task>? OnBatchCommitting { get; set; }
 
@@ -101,10 +98,6 @@ public sealed class UpdateProcessor(
         unitOfWork.RunBatchAsync(async (batch, ct) =>
         {
             var started = Stopwatch.GetTimestamp();
-            if (OnBatchStarting is { } starting)
-            {
-                await starting(batch, ct);
-            }
 
             var rows = new List<PendingUpdate>();
             await foreach (var row in Pending(batch.Host, maxUpdates).WithCancellation(ct))
@@ -141,7 +134,6 @@ public sealed class UpdateProcessor(
                     .Where(u => marked.Contains(u.UpdateId))
                     .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now), ct);
             }
-
 
             return handled.Count;
         }, cancellationToken);
