@@ -54,6 +54,42 @@ public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext
 
     public DbSet<DraftCirculation> DraftCirculations => Set<DraftCirculation>();
 
+    /// <summary>
+    /// Set when this context works inside a shared transaction (a batch of updates): values read once
+    /// for the whole transaction. Null for an ordinary unit of work.
+    /// </summary>
+    public TransactionMemo? Memo { get; internal set; }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ForgetStaleMemo();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ForgetStaleMemo();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>A change to an entity type a memo value was read from makes the memo stale (e.g. /setpresident).</summary>
+    private void ForgetStaleMemo()
+    {
+        if (Memo is not { IsEmpty: false } memo)
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if ((entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) && memo.DependsOn(entry.Metadata.ClrType))
+            {
+                memo.Clear();
+                return;
+            }
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<InboxUpdate>(e =>

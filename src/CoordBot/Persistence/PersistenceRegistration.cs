@@ -20,6 +20,7 @@ public static class PersistenceRegistration
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<UnitOfWork>();
         builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHostedService<WalCheckpointer>();
         EnsureDirectory(connectionString);
         return builder;
     }

@@ -1,11 +1,13 @@
 using CoordBot.Telegram.Delivery;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CoordBot.Persistence;
 
 /// <summary>
 /// One transaction for one event (an update or a timer): the change, the processed mark and every
-/// outgoing message commit together, or none does.
+/// outgoing message commit together, or none does. <see cref="RunBatchAsync{T}"/> does the same for
+/// many events in one transaction (group commit), each event isolated by a savepoint.
 /// </summary>
 public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal)
 {
@@ -16,6 +18,8 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A failure abandons the whole transaction anyway; EF's savepoint around SaveChanges buys nothing.
+            db.Database.AutoSavepointsEnabled = false;
             result = await work(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -31,6 +35,37 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
             await work(db, ct);
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// Group commit: one connection, one transaction and one durable commit for many steps (see
+    /// <see cref="SharedTransaction.RunStepAsync{T}"/>). If <paramref name="work"/> throws, nothing of it
+    /// is committed. The outbox is signalled once, after the commit.
+    /// </summary>
+    public async Task<T> RunBatchAsync<T>(Func<SharedTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        T result;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            await using var host = await factory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await host.Database.BeginTransactionAsync(cancellationToken);
+            host.Database.AutoSavepointsEnabled = false;
+            var shared = new SharedTransaction(factory, host, host.Database.GetDbConnection(), transaction.GetDbTransaction());
+            try
+            {
+                result = await work(shared, cancellationToken);
+            }
+            finally
+            {
+                await shared.DisposeStepContextAsync();
+            }
+
+            await host.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        outboxSignal.Notify();
+        return result;
+    }
 
     /// <summary>A read-only context for queries outside any transaction (WAL lets readers run beside the writer).</summary>
     public Task<CoordBotDb> ReadAsync(CancellationToken cancellationToken) => factory.CreateDbContextAsync(cancellationToken);

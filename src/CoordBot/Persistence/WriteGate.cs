@@ -7,14 +7,18 @@ namespace CoordBot.Persistence;
 public sealed class WriteGate
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _writes;
+
+    /// <summary>How many times the gate has been left (a cheap "something may have been written" stamp).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new Releaser(_gate);
+        return new Releaser(this);
     }
 
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    private sealed class Releaser(WriteGate owner) : IDisposable
     {
         private int _released;
 
@@ -22,7 +26,8 @@ public sealed class WriteGate
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                Interlocked.Increment(ref owner._writes);
+                owner._gate.Release();
             }
         }
     }

@@ -1,17 +1,12 @@
-using CoordBot.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace CoordBot.Telegram.Receiving;
 
 /// <summary>
-/// Hands stored updates to the processor: chats in parallel (bounded), each chat's updates in the
-/// order Telegram numbered them. Updates stored before a crash are handled after the restart.
+/// Hands stored updates to the processor in batches (group commit): oldest first, so each chat's
+/// updates are handled in the order Telegram numbered them; a batch covers many chats. Updates stored
+/// before a crash (or in a batch that never committed) are handled after the restart.
 /// </summary>
-public sealed class InboxDispatcher(UnitOfWork unitOfWork, UpdateProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxDispatcher> logger) : BackgroundService
+public sealed class InboxDispatcher(UpdateProcessor processor, InboxSignal signal, TimeProvider time, ILogger<InboxDispatcher> logger) : BackgroundService
 {
-    private const int BatchSize = 1000;
-    private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount * 2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -43,36 +38,8 @@ public sealed class InboxDispatcher(UnitOfWork unitOfWork, UpdateProcessor proce
     /// <summary>Handles every stored update not yet handled.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (true)
+        while (await processor.ProcessPendingAsync(cancellationToken) > 0)
         {
-            List<(long UpdateId, long? ChatId)> pending;
-            await using (var db = await unitOfWork.ReadAsync(cancellationToken))
-            {
-                var rows = await db.InboxUpdates.AsNoTracking()
-                    .Where(u => u.ProcessedAt == null)
-                    .OrderBy(u => u.UpdateId)
-                    .Take(BatchSize)
-                    .Select(u => new { u.UpdateId, u.ChatId })
-                    .ToListAsync(cancellationToken);
-                pending = rows.Select(r => (r.UpdateId, r.ChatId)).ToList();
-            }
-
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            var chats = pending.GroupBy(p => p.ChatId ?? -p.UpdateId).Select(g => g.Select(p => p.UpdateId).ToList());
-            await Parallel.ForEachAsync(
-                chats,
-                new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
-                async (updates, ct) =>
-                {
-                    foreach (var updateId in updates)
-                    {
-                        await processor.ProcessAsync(updateId, ct);
-                    }
-                });
         }
     }
 }

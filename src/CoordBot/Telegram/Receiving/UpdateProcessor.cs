@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -9,9 +11,15 @@ using Telegram.Bot.Types.Enums;
 namespace CoordBot.Telegram.Receiving;
 
 /// <summary>
-/// Handles one stored update in one unit of work: the handler's change, its replies and the
-/// processed mark commit together. A failure rolls all of that back, is logged with the update id,
-/// and gets the user a short apology; the next update is handled as usual.
+/// Handles stored updates with group commit: the oldest pending updates (at most <see cref="MaxBatch"/>,
+/// or as many as fit in <see cref="BatchBudget"/>) are handled in update_id order (so each chat's in
+/// order) inside ONE transaction, each update in its own savepoint and DbContext. An update's change,
+/// its replies and its processed mark are in that transaction together, and one durable commit covers
+/// the batch. A failing handler is rolled back to its savepoint alone, logged with the update id, and
+/// the update is marked failed with an apology, in the same transaction; the other updates go on.
+/// A crash before the commit loses nothing: the batch's updates are still unprocessed and are handled
+/// again after the restart. Pending updates are read inside the write transaction, so two drains never
+/// handle one update twice.
 /// </summary>
 public sealed class UpdateProcessor(
     UnitOfWork unitOfWork,
@@ -21,70 +29,181 @@ public sealed class UpdateProcessor(
     TimeProvider time,
     ILogger<UpdateProcessor> logger)
 {
-    public async Task ProcessAsync(long updateId, CancellationToken cancellationToken)
+    /// <summary>Most updates in one transaction.</summary>
+    public const int MaxBatch = 200;
+
+    /// <summary>
+    /// No further update is started in a batch once this much real time has gone into it: the writer lock
+    /// is held that long at most (plus one update), so storing new updates and recording deliveries wait little.
+    /// </summary>
+    public static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(30);
+
+    private static readonly Func<CoordBotDb, int, IAsyncEnumerable<PendingUpdate>> Pending = EF.CompileAsyncQuery(
+        (CoordBotDb db, int count) => db.InboxUpdates.AsNoTracking()
+            .Where(u => u.ProcessedAt == null)
+            .OrderBy(u => u.UpdateId)
+            .Take(count)
+            .Select(u => new PendingUpdate(u.UpdateId, u.Payload)));
+
+    /// <summary>The budget of this processor's batches (<see cref="BatchBudget"/>; tests lengthen it to make batches deterministic).</summary>
+    internal TimeSpan Budget { get; set; } = BatchBudget;
+
+    /// <summary>Test hook: runs after the batch's last update, before the commit (throw to simulate a crash before the commit).</summary>
+    internal Func<IReadOnlyList<long>, CancellationToken, Task>? OnBatchCommitting { get; set; }
+
+    /// <summary>
+    /// Handles one batch of pending updates; returns how many were handled (0: nothing was pending).
+    /// If the batch fails as a whole (not one handler: the transaction itself), it is rolled back and the
+    /// updates it had begun are handled again one per transaction, so one poisonous update cannot hold
+    /// the others back.
+    /// </summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken)
     {
+        var progress = new Progress();
         try
         {
-            await unitOfWork.RunAsync(async (db, ct) =>
+            return await ProcessBatchAsync(MaxBatch, progress, cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            logger.LogError(ex, "A batch of updates failed as a whole and was rolled back ({Count} begun, the last U{UpdateId}); handling them one at a time", progress.Started, progress.LastId);
+        }
+
+        var handled = 0;
+        for (var i = 0; i < Math.Max(1, progress.Started); i++)
+        {
+            var single = new Progress();
+            try
             {
-                var row = await db.InboxUpdates.FindAsync([updateId], ct);
-                if (row is null || row.ProcessedAt is not null)
+                var count = await ProcessBatchAsync(1, single, cancellationToken);
+                if (count == 0)
                 {
-                    return; // handled already: a repeated update has no second effect
+                    break;
                 }
 
+                handled += count;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested) && single.Started > 0)
+            {
+                logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", single.LastId);
+                await RecordFailureAloneAsync(single.LastId, ex, cancellationToken);
+                handled++;
+            }
+        }
+
+        return handled;
+    }
+
+    private Task<int> ProcessBatchAsync(int maxUpdates, Progress progress, CancellationToken cancellationToken) =>
+        unitOfWork.RunBatchAsync(async (batch, ct) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+
+            var rows = new List<PendingUpdate>();
+            await foreach (var row in Pending(batch.Host, maxUpdates).WithCancellation(ct))
+            {
+                rows.Add(row);
+            }
+
+            var handled = new List<long>(rows.Count);
+            var marked = new List<long>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (handled.Count > 0 && Stopwatch.GetElapsedTime(started) > Budget)
+                {
+                    break;
+                }
+
+                progress.Begin(row.UpdateId);
+                handled.Add(row.UpdateId);
+                if (await HandleAsync(batch, row, ct))
+                {
+                    marked.Add(row.UpdateId);
+                }
+            }
+
+            if (OnBatchCommitting is { } committing)
+            {
+                await committing(handled, ct);
+            }
+
+            if (marked.Count > 0)
+            {
                 var now = time.GetUtcNow().UtcDateTime;
-                row.ProcessedAt = now;
-                var update = Parse(row.Payload);
-                if (update is null || Describe(update) is not var (chatId, chatType, sender))
-                {
-                    logger.LogWarning("Update {UpdateId} carries nothing the bot handles; skipped", updateId);
-                    return;
-                }
+                await batch.Host.InboxUpdates
+                    .Where(u => marked.Contains(u.UpdateId))
+                    .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now), ct);
+            }
 
+            return handled.Count;
+        }, cancellationToken);
+
+    /// <summary>Handles one update in its own savepoint; false when its failure was recorded instead (already marked).</summary>
+    private async Task<bool> HandleAsync(SharedTransaction batch, PendingUpdate row, CancellationToken cancellationToken)
+    {
+        var update = Parse(row.Payload);
+        if (update is null || Describe(update) is not var (chatId, chatType, sender))
+        {
+            logger.LogWarning("Update {UpdateId} carries nothing the bot handles; skipped", row.UpdateId);
+            return true;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            await batch.RunStepAsync(async (db, ct) =>
+            {
                 var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
                 var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username);
                 await router.RouteAsync(context, ct);
             }, cancellationToken);
+            return true;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not SharedTransactionBrokenException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", updateId);
-            await RecordFailureAsync(updateId, ex, cancellationToken);
+            logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", row.UpdateId);
+            await batch.RunStepAsync((db, ct) => RecordFailureAsync(db, row.UpdateId, update, chatId, ex, ct), cancellationToken);
+            return false;
         }
     }
 
-    private async Task RecordFailureAsync(long updateId, Exception exception, CancellationToken cancellationToken)
-    {
-        await unitOfWork.RunAsync(async (db, ct) =>
+    /// <summary>The last resort when even a batch of one cannot commit: the failure alone, in its own transaction.</summary>
+    private Task RecordFailureAloneAsync(long updateId, Exception exception, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async (db, ct) =>
         {
-            var row = await db.InboxUpdates.FindAsync([updateId], ct);
-            if (row is null)
+            var payload = await db.InboxUpdates.AsNoTracking()
+                .Where(u => u.UpdateId == updateId && u.ProcessedAt == null)
+                .Select(u => u.Payload)
+                .SingleOrDefaultAsync(ct);
+            if (payload is null)
             {
                 return;
             }
 
-            var now = time.GetUtcNow().UtcDateTime;
-            row.ProcessedAt = now;
-            row.Error = $"{exception.GetType().Name}: {exception.Message}";
-            var update = Parse(row.Payload);
-            if (update is null || Describe(update) is not var (chatId, _, _))
-            {
-                return;
-            }
-
-            var outbox = new Outbox(db, now);
-            if (update.CallbackQuery is { } query)
-            {
-                outbox.AnswerCallback(chatId, query.Id, "Sorry, that did not work. Nothing was changed.");
-            }
-
-            outbox.Send(chatId, $"Sorry, something went wrong while handling that, and nothing was changed. Please try again; if it keeps happening, tell an operator (reference U{updateId}).");
+            var update = Parse(payload);
+            var chatId = update is null ? null : Describe(update)?.ChatId;
+            await RecordFailureAsync(db, updateId, update, chatId, exception, ct);
         }, cancellationToken);
+
+    private async Task RecordFailureAsync(CoordBotDb db, long updateId, Update? update, long? chatId, Exception exception, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var error = $"{exception.GetType().Name}: {exception.Message}";
+        await db.InboxUpdates
+            .Where(u => u.UpdateId == updateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now).SetProperty(u => u.Error, error), cancellationToken);
+        if (update is null || chatId is not { } chat)
+        {
+            return;
+        }
+
+        var outbox = new Outbox(db, now);
+        if (update.CallbackQuery is { } query)
+        {
+            outbox.AnswerCallback(chat, query.Id, "Sorry, that did not work. Nothing was changed.");
+        }
+
+        outbox.Send(chat, $"Sorry, something went wrong while handling that, and nothing was changed. Please try again; if it keeps happening, tell an operator (reference U{updateId}).");
     }
 
     private Update? Parse(string payload)
@@ -116,4 +235,19 @@ public sealed class UpdateProcessor(
     }
 
     private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
+
+    private sealed record PendingUpdate(long UpdateId, string Payload);
+
+    private sealed class Progress
+    {
+        public int Started { get; private set; }
+
+        public long LastId { get; private set; }
+
+        public void Begin(long updateId)
+        {
+            Started++;
+            LastId = updateId;
+        }
+    }
 }
