@@ -50,10 +50,13 @@ internal sealed class QuartzJobScheduler(ISchedulerFactory schedulerFactory, Tim
             .RequestRecovery(true)
             .Build();
 
+        // A due time already past starts now: Quartz would treat it as a misfire and pick it up only at its
+        // next misfire scan, up to a minute later. The job still sees the due time asked for.
+        var now = timeProvider.GetUtcNow();
         var trigger = TriggerBuilder.Create(timeProvider)
             .WithIdentity(TriggerKeyOf(job))
             .ForJob(job)
-            .StartAt(dueAt)
+            .StartAt(dueAt > now ? dueAt : now)
             .UsingJobData(ScheduledJobData.DueAtUtcKey, Format(dueAt))
             .WithSchedule(SimpleScheduleBuilder.Create()
                 .WithRepeatCount(0)
