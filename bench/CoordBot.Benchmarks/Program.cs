@@ -11,9 +11,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 // CoordBot benchmark: dotnet run -c Release --project bench/CoordBot.Benchmarks [-- --quick] [--sessions]
-// --sessions runs only part 4 (session reminders on the persistent Quartz store, and a restart).
+// --sessions runs only part 4 (session reminders on the persistent Quartz store, and a restart);
+// --delivery runs only parts 1-3 (fan-out, inbound, idle).
 var quick = args.Contains("--quick");
 var sessionsOnly = args.Contains("--sessions");
+var deliveryOnly = args.Contains("--delivery");
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -26,12 +28,15 @@ if (!sessionsOnly)
     await IdleAsync(seconds: quick ? 5 : 30);
 }
 
-await SessionsBenchmark.RunAsync(
-    sessions: quick ? 1000 : 10_000,
-    offsets: [TimeSpan.FromMinutes(1)],
-    lead: TimeSpan.FromSeconds(quick ? 30 : 90),
-    spread: TimeSpan.FromSeconds(quick ? 30 : 150),
-    rows);
+if (!deliveryOnly)
+{
+    await SessionsBenchmark.RunAsync(
+        sessions: quick ? 1000 : 10_000,
+        offsets: [TimeSpan.FromMinutes(1)],
+        lead: TimeSpan.FromSeconds(quick ? 30 : 90),
+        spread: TimeSpan.FromSeconds(quick ? 30 : 150),
+        rows);
+}
 
 Console.WriteLine();
 Console.WriteLine("| Part | Figure | Result | Goal |");
