@@ -22,8 +22,7 @@ internal sealed class AgendaHandler(AgendaText agenda) : ICommandHandler
             return;
         }
 
-        var words = context.Command.Words;
-        var session = await SessionAccess.FindVisibleAsync(context, words.Count > 0 ? words[0] : null, "/agenda S&lt;n&gt;", cancellationToken);
+        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, "/agenda S&lt;n&gt;", cancellationToken);
         if (session is null)
         {
             return;
@@ -256,8 +255,7 @@ internal sealed class SpeakersHandler(CouncilProvider council) : ICommandHandler
             return;
         }
 
-        var words = context.Command.Words;
-        if (await AgendaAccess.FindItemAsync(context, words.Count > 0 ? words[0] : null, "/speakers A&lt;n&gt;", cancellationToken) is not ({ } item, _))
+        if (await AgendaAccess.FindItemAsync(context, context.Command.FirstWord, "/speakers A&lt;n&gt;", cancellationToken) is not ({ } item, _))
         {
             return;
         }
@@ -360,8 +358,7 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
             return;
         }
 
-        var words = context.Command.Words;
-        if (await AgendaAccess.FindItemAsync(context, words.Count > 0 ? words[0] : null, "/next A&lt;n&gt;", cancellationToken) is not ({ } item, { } session)
+        if (await AgendaAccess.FindItemAsync(context, context.Command.FirstWord, "/next A&lt;n&gt;", cancellationToken) is not ({ } item, { } session)
             || !AgendaAccess.Manage(context, session, "give the floor"))
         {
             return;

@@ -23,7 +23,7 @@ internal sealed class CirculateHandler(DraftDesk desk) : ICommandHandler
         }
 
         var words = context.Command.Words;
-        var draft = await desk.FindReadableAsync(context, words.Count > 0 ? words[0] : null, Usage, cancellationToken);
+        var draft = await desk.FindReadableAsync(context, context.Command.FirstWord, Usage, cancellationToken);
         if (draft is null || !DraftDesk.Penholder(context, draft) || !DraftDesk.Allowed(context, draft, DraftAction.Circulate))
         {
             return;

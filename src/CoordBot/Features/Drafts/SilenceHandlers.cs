@@ -73,7 +73,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         }
 
         var words = context.Command.Words;
-        var draft = await desk.FindReadableAsync(context, words.Count > 0 ? words[0] : null, Usage, cancellationToken);
+        var draft = await desk.FindReadableAsync(context, context.Command.FirstWord, Usage, cancellationToken);
         if (draft is null)
         {
             return;

@@ -20,8 +20,7 @@ internal sealed class IcsHandler(SessionRendering rendering) : ICommandHandler
             return;
         }
 
-        var words = context.Command.Words;
-        var session = await SessionAccess.FindVisibleAsync(context, words.Count > 0 ? words[0] : null, "/ics S&lt;n&gt;", cancellationToken);
+        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, "/ics S&lt;n&gt;", cancellationToken);
         if (session is null)
         {
             return;

@@ -19,8 +19,7 @@ internal sealed class SessionHandler(SessionRendering rendering, AgendaText agen
             return;
         }
 
-        var words = context.Command.Words;
-        var session = await SessionAccess.FindVisibleAsync(context, words.Count > 0 ? words[0] : null, Usage, cancellationToken);
+        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, Usage, cancellationToken);
         if (session is null)
         {
             return;
