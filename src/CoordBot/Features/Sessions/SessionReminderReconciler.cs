@@ -19,9 +19,10 @@ internal sealed class SessionReminderReconciler(UnitOfWork unitOfWork, SessionRe
             .Select(s => new { s.Id, s.StartUtc, s.CancelledAt })
             .ToListAsync(cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
-        var sent = await db.SessionRemindersSent.AsNoTracking()
-            .Where(r => ids.Contains(r.SessionId))
-            .ToListAsync(cancellationToken);
+        var sent = (await db.SessionRemindersSent.AsNoTracking()
+                .Where(r => ids.Contains(r.SessionId))
+                .ToListAsync(cancellationToken))
+            .ToLookup(r => r.SessionId);
         var asserted = 0;
         foreach (var session in sessions)
         {
@@ -31,7 +32,7 @@ internal sealed class SessionReminderReconciler(UnitOfWork unitOfWork, SessionRe
                 continue;
             }
 
-            var done = sent.Where(r => r.SessionId == session.Id && r.StartUtc == session.StartUtc).Select(r => r.OffsetSeconds).ToList();
+            var done = sent[session.Id].Where(r => r.StartUtc == session.StartUtc).Select(r => r.OffsetSeconds).ToList();
             asserted += await reminders.EnsureAsync(session.Id, session.StartUtc, done, now, cancellationToken);
         }
 
