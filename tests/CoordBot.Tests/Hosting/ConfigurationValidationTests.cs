@@ -32,6 +32,20 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public void The_example_settings_file_is_valid_as_shipped()
+    {
+        using var directory = new Support.TempDirectory();
+        var example = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "appsettings.example.json");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddJsonFile(Path.GetFullPath(example), optional: false);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:CoordBot"] = $"Data Source={directory.File("c.db")}" });
+        builder.AddCoordBot();
+        using var host = builder.Build();
+
+        host.ValidateCoordBotConfiguration();
+    }
+
+    [Fact]
     public void Webhook_mode_needs_a_url_and_a_secret()
     {
         using var directory = new Support.TempDirectory();
