@@ -155,11 +155,7 @@ internal sealed partial class EmulatorState
                 Entities = entities,
                 ReplyMarkup = markup,
             };
-            chat.BotMessages.Add(message);
-            chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
-            MessagesChanged();
-            options.MessageSent?.Invoke(message.ToSentMessage());
-            return MessageJson(message);
+            return Deliver(chat, message);
         }
     }
 
@@ -215,12 +211,18 @@ internal sealed partial class EmulatorState
                 ParseMode = NullIfEmpty(parseMode),
                 ReplyMarkup = markup,
             };
-            chat.BotMessages.Add(message);
-            chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
-            MessagesChanged();
-            options.MessageSent?.Invoke(message.ToSentMessage());
-            return MessageJson(message);
+            return Deliver(chat, message);
         }
+    }
+
+    /// <summary>Records a message the bot sent (under the gate), wakes waiters, and answers it as Telegram does.</summary>
+    private JsonNode Deliver(StoredChat chat, StoredMessage message)
+    {
+        chat.BotMessages.Add(message);
+        chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
+        MessagesChanged();
+        options.MessageSent?.Invoke(message.ToSentMessage());
+        return MessageJson(message);
     }
 
     public JsonNode EditMessageText(ArgsAndChat call)
