@@ -1,28 +1,18 @@
 using CoordBot;
-using Microsoft.Extensions.Options;
 
 try
 {
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddCoordBot();
     using var host = builder.Build();
-    // Validate every option now, so a wrong setting stops the bot with one clear line, not a stack trace.
-    host.ValidateCoordBotConfiguration();
+    // Every option is validated and the database made ready before the host starts, so a wrong setting
+    // stops the bot with one clear line instead of a half-started host and a stack trace.
+    await host.PrepareCoordBotAsync(CancellationToken.None);
     await host.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ConfigurationError.Describe(ex) is { } error)
 {
-    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.Failures)}");
-    return 2;
-}
-catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException or ConfigurationException))
-{
-    await Console.Error.WriteLineAsync($"coordbot: configuration error: {string.Join("; ", ex.InnerExceptions.SelectMany(e => e is OptionsValidationException o ? o.Failures : [e.Message]).Distinct())}");
-    return 2;
-}
-catch (ConfigurationException ex)
-{
-    await Console.Error.WriteLineAsync($"coordbot: configuration error: {ex.Message}");
+    await Console.Error.WriteLineAsync($"coordbot: configuration error: {error}");
     return 2;
 }

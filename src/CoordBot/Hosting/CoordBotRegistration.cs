@@ -1,3 +1,4 @@
+using CoordBot.Council;
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
 using CoordBot.Features.Drafts;
@@ -25,11 +26,12 @@ public static class CoordBotRegistration
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateOnStart();
-        services.AddOptions<SandboxOptions>().BindConfiguration(SandboxOptions.Section);
-        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.Section).ValidateKeys(DeliveryOptions.Section).ValidateOnStart();
+        // Every section has one IValidateOptions class and is checked when the host starts.
+        services.AddValidatedOptions<TelegramOptions, TelegramOptionsValidator>(TelegramOptions.Section);
+        services.AddValidatedOptions<BotOptions, BotOptionsValidator>(BotOptions.Section);
+        services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.Section);
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
+        services.AddValidatedOptions<CouncilOptions, CouncilOptionsValidator>(CouncilOptions.Section);
 
         var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
         var sandbox = telegram.IsSandbox;
@@ -96,6 +98,14 @@ public static class CoordBotRegistration
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
         return builder;
+    }
+
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 
     private static ReceiveMode ReceiveModeOrDefault(this TelegramOptions options) =>

@@ -1,4 +1,5 @@
 using CoordBot.Council;
+using CoordBot.Persistence;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot;
@@ -6,9 +7,8 @@ namespace CoordBot;
 public static class StartupValidation
 {
     /// <summary>
-    /// Checks every setting and reads the council file before anything starts, so a wrong value
-    /// stops the bot with one clear line (thrown as <see cref="OptionsValidationException"/> or
-    /// <see cref="ConfigurationException"/>) instead of a half-started host and a stack trace.
+    /// Checks every setting (each options class has a validator and ValidateOnStart) before anything
+    /// starts; a wrong value throws <see cref="OptionsValidationException"/> naming its key.
     /// </summary>
     public static void ValidateCoordBotConfiguration(this IHost host)
     {
@@ -16,5 +16,15 @@ public static class StartupValidation
         var council = host.Services.GetRequiredService<CouncilProvider>().Council;
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CoordBot")
             .LogInformation("Serving {Council}: {Members} members, {Permanent} permanent", council.Name, council.Members.Count, council.Members.Count(m => m.Permanent));
+    }
+
+    /// <summary>
+    /// The settings, then the database (created, migrated, proved writable), before the host starts:
+    /// either failure throws with one line naming its key, which <c>Program</c> prints.
+    /// </summary>
+    public static async Task PrepareCoordBotAsync(this IHost host, CancellationToken cancellationToken)
+    {
+        host.ValidateCoordBotConfiguration();
+        await host.Services.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(cancellationToken);
     }
 }

@@ -1,17 +1,80 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoordBot.Persistence;
 
-/// <summary>Applies the migrations and turns on write-ahead logging before anything else starts.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, ILogger<DatabaseMigrator> logger) : IHostedService
+/// <summary>
+/// Before anything else starts: creates the database's folder (a fresh clone has no data/), applies the
+/// migrations and turns on write-ahead logging. A file the bot cannot create or write stops the start
+/// with one line naming the key and the path, not a stack trace.
+/// </summary>
+/// <remarks>
+/// <c>Program</c> runs it before the host starts (<see cref="EnsureReadyAsync"/>), because the host logs a
+/// failing hosted service with its stack trace; as a hosted service it then has nothing left to do.
+/// </remarks>
+public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.Database.MigrateAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
-    }
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _ready;
+
+    public Task StartAsync(CancellationToken cancellationToken) => EnsureReadyAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Migrates once; throws <see cref="ConfigurationException"/> when the file cannot be created or written.</summary>
+    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    {
+        await _once.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ready)
+            {
+                await MigrateAsync(cancellationToken);
+                _ready = true;
+            }
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var path = options.Value.FilePath;
+        try
+        {
+            if (path is not null && Directory.Exists(path))
+            {
+                throw new IOException("it is a folder, not a file");
+            }
+
+            if (path is not null && Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // A read-only file passes the steps above when nothing is left to migrate: prove it takes writes.
+            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE; ROLLBACK;", cancellationToken);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException(
+                $"{DatabaseOptions.Key} names a database the bot cannot create or write ({path ?? options.Value.ConnectionString}): {Reason(ex)}");
+        }
+
+        logger.LogInformation("Database ready at {DataSource}", path);
+    }
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: 8 } => "the file is read-only",
+        SqliteException { SqliteErrorCode: 14 } => "the file cannot be opened (is it a folder, or is its folder missing or read-only?)",
+        SqliteException sqlite => sqlite.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal).ReplaceLineEndings(" "),
+        _ => ex.Message.ReplaceLineEndings(" "),
+    };
 }

@@ -7,5 +7,5 @@ namespace CoordBot.Persistence;
 internal sealed class DesignTimeDbFactory : IDesignTimeDbContextFactory<CoordBotDb>
 {
     public CoordBotDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<CoordBotDb>().UseSqlite(PersistenceRegistration.DefaultConnectionString).Options);
+        new(new DbContextOptionsBuilder<CoordBotDb>().UseSqlite(DatabaseOptions.DefaultConnectionString).Options);
 }

@@ -1,57 +1,37 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoordBot.Persistence;
 
 public static class PersistenceRegistration
 {
-    public const string DefaultConnectionString = "Data Source=data/coordbot.db";
-
-    public static string ResolveConnectionString(IConfiguration configuration) =>
-        configuration.GetConnectionString("CoordBot") is { Length: > 0 } configured ? configured : DefaultConnectionString;
-
+    /// <summary>
+    /// The database and its unit of work. Nothing touches the disk here: the file's folder is created
+    /// and the file checked by <see cref="DatabaseMigrator"/> when the host starts.
+    /// </summary>
     public static IHostApplicationBuilder AddCoordBotPersistence(this IHostApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(builder.Configuration);
-        builder.Services.AddSingleton<SqlitePragmas>();
-        builder.Services.AddDbContextFactory<CoordBotDb>((services, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(services.GetRequiredService<SqlitePragmas>()));
-        builder.Services.AddSingleton<WriteGate>();
-        builder.Services.AddSingleton<UnitOfWork>();
-        builder.Services.AddHostedService<DatabaseMigrator>();
-        builder.Services.AddHostedService<WalCheckpointer>();
-        EnsureDirectory(connectionString);
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>()
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (configuration.GetConnectionString("CoordBot") is { Length: > 0 } configured)
+                {
+                    options.ConnectionString = configured;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        services.AddSingleton<SqlitePragmas>();
+        services.AddDbContextFactory<CoordBotDb>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<UnitOfWork>();
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
+        services.AddHostedService<WalCheckpointer>();
         return builder;
-    }
-
-    /// <summary>SQLite creates the file but not its folder; a fresh clone has no data/ folder.</summary>
-    private static void EnsureDirectory(string connectionString)
-    {
-        string dataSource;
-        try
-        {
-            dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        }
-        catch (ArgumentException ex)
-        {
-            throw new ConfigurationException($"ConnectionStrings:CoordBot is not a valid SQLite connection string ({ex.Message})");
-        }
-
-        if (string.IsNullOrWhiteSpace(dataSource))
-        {
-            throw new ConfigurationException("ConnectionStrings:CoordBot needs a Data Source, for example \"Data Source=data/coordbot.db\"");
-        }
-
-        if (dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
     }
 }

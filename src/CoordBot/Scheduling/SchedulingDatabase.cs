@@ -6,7 +6,6 @@ namespace CoordBot.Scheduling;
 internal static class SchedulingDatabase
 {
     public const string MainConnectionStringName = "CoordBot";
-    public const string DefaultMainConnectionString = "Data Source=data/coordbot.db";
 
     /// <summary>
     /// Puts the Quartz tables beside the bot's own database, in <c>&lt;name&gt;.quartz.db</c>: a test

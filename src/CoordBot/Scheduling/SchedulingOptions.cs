@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CoordBot.Scheduling;
 
 /// <summary>Settings of the Quartz scheduler that keeps reminders and deadlines across restarts.</summary>
@@ -16,11 +14,8 @@ public sealed class SchedulingOptions
     /// <summary>
     /// Every Quartz row is keyed by this name: renaming it orphans what is already scheduled.
     /// </summary>
-    [Required(AllowEmptyStrings = false)]
     public string InstanceName { get; set; } = "CoordBot";
 
     /// <summary>How late a trigger may fire before it counts as misfired.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00",
-        ErrorMessage = "Scheduling:MisfireThreshold must be between 00:00:01 and 1.00:00:00.")]
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -2,11 +2,30 @@ using Microsoft.Extensions.Options;
 
 namespace CoordBot.Scheduling;
 
-/// <summary>Says exactly what is wrong with the schedule's database, which a data annotation cannot.</summary>
 internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SchedulingOptions options) =>
-        SchedulingDatabase.Problem(options.ConnectionString) is { } problem
-            ? ValidateOptionsResult.Fail(problem)
-            : ValidateOptionsResult.Success;
+    private static readonly TimeSpan ShortestMisfire = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestMisfire = TimeSpan.FromDays(1);
+
+    public ValidateOptionsResult Validate(string? name, SchedulingOptions options)
+    {
+        var failures = new OptionFailures(SchedulingOptions.Section);
+        if (SchedulingDatabase.Problem(options.ConnectionString) is { } problem)
+        {
+            // The database's message names its key itself (it may be derived from ConnectionStrings:CoordBot).
+            return ValidateOptionsResult.Fail(problem);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.InstanceName))
+        {
+            failures.Add(nameof(options.InstanceName), "must not be empty: every Quartz row is keyed by it");
+        }
+
+        if (options.MisfireThreshold < ShortestMisfire || options.MisfireThreshold > LongestMisfire)
+        {
+            failures.Add(nameof(options.MisfireThreshold), $"must be between {ShortestMisfire} and {LongestMisfire} (got {options.MisfireThreshold})");
+        }
+
+        return failures.Result;
+    }
 }

@@ -26,11 +26,10 @@ public static class SchedulingRegistration
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     var main = configuration.GetConnectionString(SchedulingDatabase.MainConnectionStringName)
-                        ?? SchedulingDatabase.DefaultMainConnectionString;
+                        ?? CoordBot.Persistence.DatabaseOptions.DefaultConnectionString;
                     options.ConnectionString = SchedulingDatabase.DeriveFromMain(main);
                 }
             })
-            .ValidateKeys(SchedulingOptions.Section)
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>());
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace CoordBot.Telegram.Delivery;
 
 /// <summary>Section <c>Delivery</c>: Telegram's sending limits and the retry budget.</summary>
@@ -8,19 +6,15 @@ public sealed class DeliveryOptions
     public const string Section = "Delivery";
 
     /// <summary>Messages per second over all chats (Telegram: about 30; higher only against a test server).</summary>
-    [Range(1, 100_000)]
     public double GlobalPerSecond { get; set; } = 30;
 
     /// <summary>Messages per second to one private chat (Telegram: about 1).</summary>
-    [Range(0.01, 10_000)]
     public double PrivatePerSecond { get; set; } = 1;
 
     /// <summary>Messages a private chat may get at once before the per-second pace applies (Telegram tolerates short bursts).</summary>
-    [Range(1, 10_000)]
     public int PrivateBurst { get; set; } = 3;
 
     /// <summary>Messages per minute to one group (Telegram: 20).</summary>
-    [Range(1, 6000)]
     public int GroupPerMinute { get; set; } = 20;
 
     /// <summary>
@@ -30,15 +24,12 @@ public sealed class DeliveryOptions
     public bool PaidBroadcast { get; set; }
 
     /// <summary>The overall limit while <see cref="PaidBroadcast"/> is on (Telegram: up to 1000).</summary>
-    [Range(1, 1000)]
     public double PaidBroadcastPerSecond { get; set; } = 1000;
 
     /// <summary>Tries for a message that fails for a passing reason (5xx, network) before it is marked failed.</summary>
-    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Requests to Telegram in flight at the same time (each chat has at most one).</summary>
-    [Range(1, 512)]
     public int MaxConcurrency { get; set; } = 32;
 
     /// <summary>The overall limit in force.</summary>

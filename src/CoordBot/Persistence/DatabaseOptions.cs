@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CoordBot.Persistence;
+
+/// <summary>The bot's database, from <c>ConnectionStrings:CoordBot</c> (the key is a contract with operators).</summary>
+public sealed class DatabaseOptions
+{
+    public const string Key = "ConnectionStrings:CoordBot";
+
+    public const string DefaultConnectionString = "Data Source=data/coordbot.db";
+
+    public string ConnectionString { get; set; } = DefaultConnectionString;
+
+    /// <summary>The file the connection string names, as a full path; null for an in-memory or URI database.</summary>
+    public string? FilePath
+    {
+        get
+        {
+            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+            return dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+                ? null
+                : Path.GetFullPath(dataSource);
+        }
+    }
+}
+
+internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
+    {
+        string dataSource;
+        try
+        {
+            dataSource = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidateOptionsResult.Fail($"{DatabaseOptions.Key} is not a valid SQLite connection string ({ex.Message})");
+        }
+
+        return string.IsNullOrWhiteSpace(dataSource)
+            ? ValidateOptionsResult.Fail($"{DatabaseOptions.Key} needs a Data Source, for example \"{DatabaseOptions.DefaultConnectionString}\"")
+            : ValidateOptionsResult.Success;
+    }
+}
