@@ -97,7 +97,7 @@ async Task FanOutAsync(int groups, int privates)
 
     await Task.WhenAny(allArrived.Task, Task.Delay(TimeSpan.FromMinutes(5)));
     var elapsed = Stopwatch.GetElapsedTime(started);
-    await bench.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+    await bench.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
     var perChat = arrivals.GroupBy(a => a.Chat).ToDictionary(g => g.Key, g => g.Count());
     var lost = chats.Count(c => !perChat.ContainsKey(c));

@@ -72,6 +72,11 @@ public static class CoordBotRegistration
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<IBotSender, TelegramBotSender>();
         services.AddSingleton<SendThrottle>();
+        services.AddSingleton<OutboxReader>();
+        services.AddSingleton<RetryPolicy>();
+        services.AddSingleton<DeliveryStatus>();
+        // Telegram's limits run on real time, even when a test runs the bot on a fake clock.
+        services.TryAddSingleton(DeliveryClock.System);
 
         // 3. Features.
         services.AddWelcome();

@@ -13,6 +13,9 @@ public enum OutboxStatus
     Pending = 0,
     Sent = 1,
     Failed = 2,
+
+    /// <summary>Not sent: its moment (<see cref="OutboxMessage.NotAfter"/>) passed before it could go; LastError says when.</summary>
+    Expired = 3,
 }
 
 /// <summary>
@@ -50,6 +53,12 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// UTC; a message that says something about a moment ("starts in 10 minutes") is worthless after it:
+    /// if it has not gone by then (a backlog, a restart), it is dropped as <see cref="OutboxStatus.Expired"/>.
+    /// </summary>
+    public DateTime? NotAfter { get; set; }
 
     public string? LastError { get; set; }
 

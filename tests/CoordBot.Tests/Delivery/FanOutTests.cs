@@ -81,7 +81,7 @@ public sealed class FanOutTests
     private static async Task AssertAllSentAsync(BotHarness bot)
     {
         // The emulator shows a message before the bot has recorded it: let the delivery settle first.
-        await bot.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => Chats.Contains(m.ChatId)).ToListAsync();
         Assert.Equal(Chats.Length * PerChat, rows.Count);
@@ -101,7 +101,7 @@ public sealed class FanOutTests
 
         await QueueFanOutAsync(bot);
         await WaitForAllAsync(bot);
-        await bot.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.All(Arrivals(bot), a => Assert.Equal([1, 2, 3], a.Value));
         Assert.Equal(11, bot.Emulator.Stats.FaultsInjected);
@@ -163,7 +163,7 @@ public sealed class FanOutTests
 
         Assert.InRange(beforeRestart, 20, Chats.Length * PerChat - 1);
         Assert.All(Arrivals(bot), a => Assert.Equal([1, 2, 3], a.Value));
-        Assert.Equal(0, bot.Services.GetRequiredService<DeliveryService>().RecoveredInFlight);
+        Assert.Equal(0, bot.Services.GetRequiredService<DeliveryStatus>().RecoveredInFlight);
         await AssertAllSentAsync(bot);
     }
 
@@ -182,7 +182,7 @@ public sealed class FanOutTests
         await bot.StartHostAsync();
         await WaitForAllAsync(bot);
 
-        var recovered = bot.Services.GetRequiredService<DeliveryService>().RecoveredInFlight;
+        var recovered = bot.Services.GetRequiredService<DeliveryStatus>().RecoveredInFlight;
         var arrivals = Arrivals(bot);
         var duplicates = arrivals.Values.Sum(a => a.Count - a.Distinct().Count());
         Assert.True(duplicates <= recovered, $"{duplicates} duplicates, but only {recovered} messages were in flight");

@@ -40,7 +40,7 @@ public sealed class FoundationTests
         Assert.Equal(0, await inbox.StoreAsync([update], CancellationToken.None));
         await bot.ReplyAsync(77, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
         await bot.Services.GetRequiredService<InboxDispatcher>().DrainAsync(CancellationToken.None);
-        await bot.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Single(bot.Emulator.MessagesIn(77));
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class FoundationTests
         bot.Emulator.InjectFault(new EmulatorFault(Method: "sendMessage", Count: 1, Kind: FaultKind.TooManyRequests, RetryAfterSeconds: 1));
 
         await bot.AskAsync(42, "/start");
-        await bot.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Single(bot.Emulator.MessagesIn(42));
         Assert.True(bot.Emulator.Stats.TooManyRequestsSent >= 1);

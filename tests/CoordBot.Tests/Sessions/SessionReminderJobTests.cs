@@ -16,7 +16,7 @@ public sealed class SessionReminderJobTests
     {
         await using var scope = bot.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<SessionReminderJob>().RunAsync(sessionId, offset, startUtc ?? Start, CancellationToken.None);
-        await bot.Services.GetRequiredService<DeliveryService>().DeliverDueAsync(CancellationToken.None);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         return outcome;
     }
 

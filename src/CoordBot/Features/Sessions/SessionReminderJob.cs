@@ -63,7 +63,7 @@ public sealed class SessionReminderJob(UnitOfWork unitOfWork, TimeProvider time,
             }
 
             db.SessionRemindersSent.Add(new SessionReminderSent { SessionId = sessionId, StartUtc = startUtc, OffsetSeconds = seconds, SentAt = now });
-            await notifier.RemindAsync(db, new Outbox(db, now), session, asOf, ct);
+            await notifier.RemindAsync(db, new Outbox(db, now) { NotAfter = startUtc }, session, asOf, ct);
             return "sent";
         }, cancellationToken);
 }

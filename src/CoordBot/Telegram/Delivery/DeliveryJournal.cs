@@ -114,6 +114,3 @@ internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Fun
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
-
-/// <summary>What became of one try: the row's new state.</summary>
-internal sealed record DeliveryOutcome(OutboxStatus Status, int Attempts, DateTime NextAttemptAt, DateTime At, int? TelegramMessageId, string? Error);

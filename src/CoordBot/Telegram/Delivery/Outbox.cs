@@ -10,6 +10,9 @@ namespace CoordBot.Telegram.Delivery;
 /// </summary>
 public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
 {
+    /// <summary>UTC; what this outbox writes is dropped, not sent late, if it has not gone by then (a reminder: the session's start).</summary>
+    public DateTime? NotAfter { get; init; }
+
     /// <summary>Queues an HTML message (user text must already be escaped); long texts become several messages.</summary>
     public void Send(long chatId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
     {
@@ -51,6 +54,7 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         Buttons = buttons is null ? null : JsonSerializer.Serialize(buttons),
         CreatedAt = nowUtc,
         NextAttemptAt = nowUtc,
+        NotAfter = NotAfter,
         Status = OutboxStatus.Pending,
     };
 

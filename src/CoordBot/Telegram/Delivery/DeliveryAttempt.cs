@@ -1,0 +1,111 @@
+namespace CoordBot.Telegram.Delivery;
+
+/// <summary>
+/// One message the scheduler handed out, at least once: the row is claimed (committed) before the request,
+/// and the outcome recorded and the claim cleared right after Telegram answers. A row still claimed at
+/// start was in flight when the process died: it is sent again, and may arrive twice.
+/// </summary>
+internal sealed class DeliveryAttempt(
+    IBotSender sender,
+    OutboxReader reader,
+    RetryPolicy policy,
+    DeliveryJournal journal,
+    TimeProvider time,
+    TimeProvider pacing,
+    ILogger logger,
+    Func<bool> dead)
+{
+    /// <summary>How long to leave a message alone when its own bookkeeping failed.</summary>
+    public static readonly TimeSpan TroublePause = TimeSpan.FromSeconds(5);
+
+    /// <summary>Never throws: whatever happens becomes the result the scheduler needs.</summary>
+    public async Task<SendResult> RunAsync(ScheduledSend send, CancellationToken abort)
+    {
+        var row = send.Row;
+        if (send.Expired)
+        {
+            logger.LogInformation("Outbox {OutboxId} to chat {ChatId} dropped: its moment passed at {NotAfter}", row.Id, row.ChatId, row.NotAfter);
+            return await RecordAsync(send, RetryPolicy.Expire(row, time.GetUtcNow().UtcDateTime), tooManyRequests: false);
+        }
+
+        try
+        {
+            await journal.ClaimAsync(row.Id, time.GetUtcNow().UtcDateTime);
+            if (row.Kind == Persistence.OutboxKind.Document && row.DocumentContent is null)
+            {
+                row.DocumentContent = await reader.ReadDocumentAsync(row.Id, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            if (!dead())
+            {
+                logger.LogError(ex, "Could not claim outbox {OutboxId}; not sent, trying again in {Pause}", row.Id, TroublePause);
+            }
+
+            return new SendResult(pacing.GetUtcNow(), TroublePause);
+        }
+
+        int? telegramId = null;
+        DeliveryFailure? failure = null;
+        try
+        {
+            telegramId = await sender.SendAsync(row, abort);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // Cut off while stopping: it may or may not have reached Telegram. The claim stays.
+            return new SendResult(pacing.GetUtcNow(), TroublePause);
+        }
+        catch (Exception ex)
+        {
+            failure = DeliveryFailure.Classify(ex);
+        }
+
+        var decision = policy.Decide(row, telegramId, failure, time.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
+        Log(row, failure, decision);
+        return await RecordAsync(send, decision, failure?.Kind == FailureKind.RetryAfter);
+    }
+
+    private async Task<SendResult> RecordAsync(ScheduledSend send, DeliveryDecision decision, bool tooManyRequests)
+    {
+        var answeredAt = pacing.GetUtcNow();
+        try
+        {
+            await journal.RecordAsync(send.Row.Id, decision.Outcome);
+        }
+        catch (Exception ex)
+        {
+            // It went out (or failed) but the record did not commit: the row stays claimed and pending,
+            // so after a restart it is sent again. In this process it is treated as decided.
+            if (!dead())
+            {
+                logger.LogError(ex, "Could not record the delivery of outbox {OutboxId}; it may be sent again after a restart", send.Row.Id);
+            }
+        }
+
+        send.Row.Attempts = decision.Outcome.Attempts;
+        return new SendResult(answeredAt, decision.RetryIn, tooManyRequests);
+    }
+
+    private void Log(Persistence.OutboxMessage row, DeliveryFailure? failure, DeliveryDecision decision)
+    {
+        if (failure is null || failure.Kind == FailureKind.Moot)
+        {
+            return;
+        }
+
+        switch (failure.Kind)
+        {
+            case FailureKind.RetryAfter:
+                logger.LogWarning("Telegram asked to wait {RetryAfter} before outbox {OutboxId} (chat {ChatId})", failure.RetryAfter, row.Id, row.ChatId);
+                break;
+            case FailureKind.Transient when decision.RetryIn is { } wait:
+                logger.LogWarning("Outbox {OutboxId} to chat {ChatId} failed ({Reason}); try {Attempt} in {Wait}", row.Id, row.ChatId, failure.Reason, decision.Outcome.Attempts, wait);
+                break;
+            default:
+                logger.LogError("Outbox {OutboxId} to chat {ChatId} failed for good: {Reason}", row.Id, row.ChatId, failure.Reason);
+                break;
+        }
+    }
+}
