@@ -171,7 +171,7 @@ public sealed partial class DelegationsEndToEndTests
     public async Task Presidency_shows_three_months_and_an_override_wins()
     {
         await using var bot = await BotHarness.StartAsync();
-        var now = DateTime.UtcNow;
+        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var month = $"{now:yyyy-MM}";
 
         var set = await bot.AskAsync(BotHarness.OperatorId, $"/setpresident EST {month}");

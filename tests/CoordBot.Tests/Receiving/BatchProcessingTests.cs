@@ -58,7 +58,7 @@ public sealed class BatchProcessingTests
             if (handled.Any(ids.Contains))
             {
                 reachedCommit.TrySetResult(handled);
-                await Task.Delay(Timeout.Infinite, ct); // the process "dies" here: only stopping the host ends this
+                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, ct); // the process "dies" here: only stopping the host ends this
             }
         };
 
@@ -111,7 +111,7 @@ public sealed class BatchProcessingTests
         await using var bot = await BotHarness.StartAsync();
         var unitOfWork = bot.Services.GetRequiredService<UnitOfWork>();
         var presidency = bot.Services.GetRequiredService<PresidencyService>();
-        var now = DateTime.UtcNow;
+        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
         var seen = await unitOfWork.RunBatchAsync(async (batch, ct) =>
         {

@@ -10,7 +10,7 @@ public sealed class JobSchedulerTests : IAsyncLifetime
     private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>();
 
     private readonly SchedulingSandbox sandbox = new();
-    private readonly DateTimeOffset inThreeDays = DateTimeOffset.UtcNow.AddDays(3);
+    private readonly DateTimeOffset inThreeDays = TimeProvider.System.GetUtcNow().AddDays(3);
     private IHost host = null!;
 
     private IJobScheduler Scheduler => host.Services.GetRequiredService<IJobScheduler>();
@@ -106,7 +106,7 @@ public sealed class JobSchedulerTests : IAsyncLifetime
         var log = host.Services.GetRequiredService<FiringLog>();
         var job = new JobKey("overdue", "session-1");
 
-        await Scheduler.ScheduleOnceAsync<RecordingJob>(job, DateTimeOffset.UtcNow.AddMinutes(-10), NoData, ct);
+        await Scheduler.ScheduleOnceAsync<RecordingJob>(job, TimeProvider.System.GetUtcNow().AddMinutes(-10), NoData, ct);
 
         var firing = await log.FirstFiring;
         Assert.Equal(job, firing.Job);

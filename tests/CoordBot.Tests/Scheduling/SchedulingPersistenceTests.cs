@@ -18,7 +18,7 @@ public sealed class SchedulingPersistenceTests : IDisposable
     {
         var ct = sandbox.Timeout;
         var job = new JobKey("reminder", "session-1");
-        var dueAt = DateTimeOffset.UtcNow.AddDays(3);
+        var dueAt = TimeProvider.System.GetUtcNow().AddDays(3);
 
         using (var first = sandbox.BuildHost(new FiringLog()))
         {
@@ -61,13 +61,13 @@ public sealed class SchedulingPersistenceTests : IDisposable
     {
         var ct = sandbox.Timeout;
         var job = new JobKey("deadline", "draft-7");
-        var dueAt = DateTimeOffset.UtcNow.AddHours(-1);
+        var dueAt = TimeProvider.System.GetUtcNow().AddHours(-1);
         var data = new Dictionary<string, string> { ["delegation"] = "FR", ["draftId"] = "7" };
 
         // The first host's clock stands two hours back, so for it the deadline is still an hour away:
         // it is stopped before the deadline, as a bot that goes down would be.
         var firstLog = new FiringLog();
-        using (var first = sandbox.BuildHost(firstLog, new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))))
+        using (var first = sandbox.BuildHost(firstLog, new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddHours(-2))))
         {
             await first.StartAsync(ct);
             await first.Services.GetRequiredService<IJobScheduler>().ScheduleOnceAsync<RecordingJob>(job, dueAt, data, ct);
