@@ -17,9 +17,6 @@ public sealed record CouncilDefinition(
     /// <summary>Reads the council JSON; on failure every problem is listed, each naming its entry.</summary>
     public static Result<CouncilDefinition> Parse(string json) => CouncilJson.Parse(json);
 
-    /// <summary>The camelCase JSON that <see cref="Parse"/> reads back to an equal definition.</summary>
-    public string ToJson() => CouncilJson.Write(this);
-
     public CouncilMember? FindMember(string code) =>
         Members.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
 
@@ -33,21 +30,4 @@ public sealed record CouncilDefinition(
     /// <summary>Members sorted by English name, the order rule 18 and rule 20 use.</summary>
     public static IReadOnlyList<string> AlphabeticalOrder(IEnumerable<CouncilMember> members) =>
         members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Select(m => m.Code).ToList();
-
-    // Records compare lists by reference; a definition read twice from the same JSON should be equal.
-    public bool Equals(CouncilDefinition? other) =>
-        other is not null
-        && Name == other.Name
-        && Members.SequenceEqual(other.Members)
-        && DefaultRule == other.DefaultRule
-        && ProceduralThreshold == other.ProceduralThreshold
-        && SubstantiveThreshold == other.SubstantiveThreshold
-        && PresidencyOrder.SequenceEqual(other.PresidencyOrder)
-        && PresidencyAnchor == other.PresidencyAnchor
-        && AllowVoteChange == other.AllowVoteChange
-        && OpenVotes == other.OpenVotes
-        && VotingHours == other.VotingHours
-        && ExplanationHours == other.ExplanationHours;
-
-    public override int GetHashCode() => HashCode.Combine(Name, Members.Count, DefaultRule, PresidencyAnchor);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace CoordBot.Domain.Council;
@@ -394,52 +393,4 @@ internal static class CouncilJson
 
     private static IEnumerable<string> Duplicates(IEnumerable<string> values, StringComparer comparer) =>
         values.GroupBy(v => v, comparer).Where(g => g.Count() > 1).Select(g => g.Key);
-
-    public static string Write(CouncilDefinition council)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", council.Name);
-            writer.WriteStartArray("members");
-            foreach (var member in council.Members)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("code", member.Code);
-                writer.WriteString("name", member.Name);
-                writer.WriteBoolean("permanent", member.Permanent);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("decisionRule", DecisionRuleNames.ToName(council.DefaultRule));
-            writer.WriteStartObject("thresholds");
-            writer.WriteNumber("procedural", council.ProceduralThreshold);
-            writer.WriteNumber("substantive", council.SubstantiveThreshold);
-            writer.WriteEndObject();
-            writer.WriteStartObject("presidency");
-            writer.WriteStartArray("order");
-            foreach (var code in council.PresidencyOrder)
-            {
-                writer.WriteStringValue(code);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartObject("anchor");
-            writer.WriteString("code", council.PresidencyAnchor.Code);
-            writer.WriteString("month", $"{council.PresidencyAnchor.Year:D4}-{council.PresidencyAnchor.Month:D2}");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-            writer.WriteStartObject("votes");
-            writer.WriteBoolean("allowChange", council.AllowVoteChange);
-            writer.WriteBoolean("open", council.OpenVotes);
-            writer.WriteNumber("hours", council.VotingHours);
-            writer.WriteNumber("explanationHours", council.ExplanationHours);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }

@@ -15,28 +15,21 @@ namespace CoordBot.Persistence;
 /// </remarks>
 public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    private readonly SemaphoreSlim _once = new(1, 1);
-    private bool _ready;
+    private readonly Lock _lock = new();
+    private Task? _ready;
 
     public Task StartAsync(CancellationToken cancellationToken) => EnsureReadyAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Migrates once; throws <see cref="ConfigurationException"/> when the file cannot be created or written.</summary>
-    public async Task EnsureReadyAsync(CancellationToken cancellationToken)
+    /// <summary>Migrates once (a failure stays the answer); throws <see cref="ConfigurationException"/> when the file cannot be created or written.</summary>
+    public Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        await _once.WaitAsync(cancellationToken);
-        try
+        lock (_lock)
         {
-            if (!_ready)
-            {
-                await MigrateAsync(cancellationToken);
-                _ready = true;
-            }
-        }
-        finally
-        {
-            _once.Release();
+            // Not cancellable once begun: a migration cut in the middle is worse than a slow stop.
+            _ready ??= MigrateAsync(CancellationToken.None);
+            return _ready.WaitAsync(cancellationToken);
         }
     }
 
