@@ -41,9 +41,10 @@ public static class CoordBotRegistration
         builder.AddCoordBotScheduling();
 
         // 2. The Telegram connection: real Telegram, another server, or the sandbox emulator.
-        services.AddSingleton(_ =>
+        BotConnection.AddTelegramHttpClient(services);
+        services.AddSingleton(sp =>
         {
-            var connection = new BotConnection();
+            var connection = new BotConnection(sp.GetRequiredService<IHttpClientFactory>());
             if (!sandbox)
             {
                 connection.Configure(telegram.BotToken!, telegram.BaseUrl);

@@ -4,29 +4,29 @@ using Telegram.Bot;
 namespace CoordBot.Telegram;
 
 /// <summary>
-/// The one Telegram.Bot client of the process. Its address is known only once the sandbox emulator
-/// (when there is no token) has started, so it is created on first use.
+/// The token and server of the process's Telegram connection, and clients over the <c>telegram</c> HTTP
+/// client (<see cref="AddTelegramHttpClient"/>). The address is known only once the sandbox emulator (when
+/// there is no token) has started, so it is set at start and a client is made on use.
 /// </summary>
-public sealed class BotConnection : IDisposable
+public sealed class BotConnection(IHttpClientFactory httpClients)
 {
+    public const string HttpClientName = "telegram";
+
     private readonly Lock _lock = new();
-    private string? _token;
-    private string? _baseUrl;
-    private TelegramBotClient? _client;
-    private HttpClient? _http;
+    private TelegramBotClientOptions? _options;
 
     /// <summary>Sets the token and server; called once at start (from options, or by the sandbox).</summary>
     public void Configure(string token, string? baseUrl)
     {
         lock (_lock)
         {
-            if (_client is not null)
+            if (_options is not null)
             {
-                throw new InvalidOperationException("The bot connection is already in use.");
+                throw new InvalidOperationException("The bot connection is already configured.");
             }
 
-            _token = token;
-            _baseUrl = string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl;
+            // Telegram.Bot would otherwise retry 429s on its own; the delivery service honours them itself.
+            _options = new TelegramBotClientOptions(token, string.IsNullOrWhiteSpace(baseUrl) ? null : baseUrl) { RetryCount = 0, RetryThreshold = 0 };
         }
     }
 
@@ -36,7 +36,7 @@ public sealed class BotConnection : IDisposable
         {
             lock (_lock)
             {
-                return _token is not null;
+                return _options is not null;
             }
         }
     }
@@ -46,50 +46,36 @@ public sealed class BotConnection : IDisposable
     {
         lock (_lock)
         {
-            return string.IsNullOrEmpty(_token) ? text : text.Replace(_token, "<token>", StringComparison.Ordinal);
+            return _options is null ? text : text.Replace(_options.Token, "<token>", StringComparison.Ordinal);
         }
     }
 
-    public ITelegramBotClient Client
-    {
-        get
-        {
-            lock (_lock)
-            {
-                if (_client is not null)
-                {
-                    return _client;
-                }
+    /// <summary>A client over the pooled <c>telegram</c> handler; cheap, so made for each use as the HTTP client factory intends.</summary>
+    public ITelegramBotClient Client => CreateClient(httpClients.CreateClient(HttpClientName));
 
-                if (_token is null)
-                {
-                    throw new InvalidOperationException("The bot connection is not configured yet.");
-                }
-
-                // A plain HttpClient on purpose: the factory's logging handler writes request URLs,
-                // and a Bot API URL contains the token.
-                _http = new HttpClient(new SocketsHttpHandler
-                {
-                    PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                    MaxConnectionsPerServer = 64,
-                    AutomaticDecompression = DecompressionMethods.All,
-                })
-                {
-                    Timeout = TimeSpan.FromSeconds(100),
-                };
-                // Telegram.Bot would otherwise retry 429s on its own; the delivery service honours them itself.
-                var options = new TelegramBotClientOptions(_token, _baseUrl) { RetryCount = 0, RetryThreshold = 0 };
-                _client = new TelegramBotClient(options, _http);
-                return _client;
-            }
-        }
-    }
-
-    public void Dispose()
+    internal ITelegramBotClient CreateClient(HttpClient http)
     {
         lock (_lock)
         {
-            _http?.Dispose();
+            return new TelegramBotClient(_options ?? throw new InvalidOperationException("The bot connection is not configured yet."), http);
         }
     }
+
+    /// <summary>
+    /// The <c>telegram</c> HTTP client, configured where .NET developers look for it, and
+    /// <see cref="ITelegramBotClient"/> as its typed client.
+    /// </summary>
+    public static void AddTelegramHttpClient(IServiceCollection services) =>
+        services.AddHttpClient(HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                MaxConnectionsPerServer = 64,
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            // A long poll waits up to 50 s; anything slower than this is a dead connection.
+            .ConfigureHttpClient(http => http.Timeout = TimeSpan.FromSeconds(100))
+            // The factory's loggers write request URLs, and a Bot API URL contains the token.
+            .RemoveAllLoggers()
+            .AddTypedClient<ITelegramBotClient>((http, services) => services.GetRequiredService<BotConnection>().CreateClient(http));
 }
