@@ -54,8 +54,15 @@ public sealed partial class ArgReader
         return null;
     }
 
-    /// <summary>A council code (2 or 3 letters), upper-cased. Whether it is a member is the handler's question.</summary>
-    public string Code() => TakeWord(static w => w.Length is 2 or 3 && w.All(char.IsAsciiLetter) ? w.ToUpperInvariant() : null) ?? string.Empty;
+    /// <summary>A council code (letters only, upper-cased). Whether it names a member is the handler's question, so it can say so.</summary>
+    public string Code() => TakeWord(static w => w.Length <= 8 && w.All(char.IsAsciiLetter) ? w.ToUpperInvariant() : null) ?? string.Empty;
+
+    /// <summary>An optional council code: taken when there is a next word (which must then be a code).</summary>
+    public string? OptionalCode() => HasMore ? Code() : null;
+
+    /// <summary>A word read by a parser of the command's own (a month, a zone); null from it fails the parse.</summary>
+    public T Value<T>(Func<string, T?> read)
+        where T : struct => TakeValue(read) ?? default;
 
     /// <summary>One of the words of <paramref name="choices"/> (case-insensitive).</summary>
     public T Choice<T>(IReadOnlyDictionary<string, T> choices)

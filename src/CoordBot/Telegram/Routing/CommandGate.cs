@@ -35,6 +35,23 @@ public static class CommandGate
         return info.Where == ChatScope.CouncilChat ? OwnGroupRefusal(update) : null;
     }
 
+    /// <summary>
+    /// Whether /help offers the command to this sender in this chat: its rule allows them, and council business
+    /// is not listed where it would be refused (an unlinked group, another delegation's group). Commands for a
+    /// private chat or a group are listed in either, so that people learn where to use them.
+    /// </summary>
+    public static bool Offers(CommandInfo info, UpdateContext update)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(update);
+        if (!info.IsOfferedTo(update.Actor))
+        {
+            return false;
+        }
+
+        return info.Where != ChatScope.CouncilChat || (PlaceRefusal(info, update) is null && OwnGroupRefusal(update) is null);
+    }
+
     /// <summary>Council business: refuses an unlinked group, a non-member, and another delegation's group, in that order.</summary>
     public static string? CouncilBusinessRefusal(UpdateContext update) =>
         Refusal(new CommandInfo(string.Empty, string.Empty, string.Empty) { Rule = Rules.Member, Where = ChatScope.CouncilChat }, update);
