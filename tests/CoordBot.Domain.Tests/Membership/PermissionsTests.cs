@@ -86,6 +86,29 @@ public sealed class PermissionsTests
         AssertVerdict(refusal, Permissions.MayChair(Parse(actor), "VNM"));
     }
 
+    [Theory]
+    [InlineData("operator", "*", "*", "*", "*", "-", "*")]
+    [InlineData("stranger", "-", "-", "-", "-", "-", "*")]
+    [InlineData("EST:Head", "*", "-", "*", "*", "*", "-")]
+    [InlineData("EST:Deputy", "*", "-", "*", "-", "*", "-")]
+    [InlineData("EST:Adviser", "*", "-", "-", "-", "-", "-")]
+    [InlineData("EST:Observer", "*", "-", "-", "-", "-", "-")]
+    public void Door_rules_of_the_declared_commands(string actor, string councilBusiness, string operate, string invite, string remove, string linkGroup, string join)
+    {
+        var who = Parse(actor);
+        Assert.Equal(councilBusiness == "*", Permissions.MaySeeCouncilBusiness(who).IsAllowed);
+        Assert.Equal(operate == "*", Permissions.MayOperate(who).IsAllowed);
+        Assert.Equal(invite == "*", Permissions.MayInviteSomeone(who).IsAllowed);
+        Assert.Equal(remove == "*", Permissions.MayRemoveSomeone(who).IsAllowed);
+        Assert.Equal(linkGroup == "*", Permissions.MayLinkGroup(who).IsAllowed);
+        Assert.Equal(join == "*", Permissions.MayJoin(who).IsAllowed);
+        Assert.True(Permissions.Anyone(who).IsAllowed);
+    }
+
+    [Fact]
+    public void A_non_member_is_told_only_that_this_is_for_members() =>
+        Assert.Equal(Verdict.Refused(Permissions.NotAMember), Permissions.MaySeeCouncilBusiness(Actor.Stranger));
+
     private static void AssertVerdict(string? refusal, Verdict verdict) =>
         Assert.Equal(refusal is null ? Verdict.Allowed : Verdict.Refused(refusal), verdict);
 
