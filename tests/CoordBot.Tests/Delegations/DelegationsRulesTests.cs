@@ -110,6 +110,23 @@ public sealed class DelegationsRulesTests
         Assert.Equal("This invitation has already been used; ask for a new one.", refusal.PlainText);
     }
 
+    [Fact]
+    public async Task The_command_menus_are_read_from_the_declarations()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var declared = bot.Services.GetRequiredService<UpdateRouter>().Commands.Select(c => c.Info.Name).Order(StringComparer.Ordinal);
+
+        var everywhere = bot.Emulator.Commands.Select(c => c.Command).ToList();
+        var inPrivate = bot.Emulator.CommandsFor("all_private_chats").Select(c => c.Command).ToList();
+        var inGroups = bot.Emulator.CommandsFor("all_group_chats").Select(c => c.Command).ToList();
+
+        Assert.Equal(declared, everywhere);
+        Assert.DoesNotContain("linkgroup", inPrivate);
+        Assert.Contains("linkgroup", inGroups);
+        Assert.Contains("delegations", inPrivate);
+        Assert.Contains("delegations", inGroups);
+    }
+
     private static async Task<(int, int, int, int, int)> StateAsync(BotHarness bot)
     {
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
