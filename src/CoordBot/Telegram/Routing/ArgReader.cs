@@ -102,33 +102,32 @@ public sealed partial class ArgReader
 
     private string? Peek() => HasMore ? _words[_next].Value : null;
 
-    private string? TakeWord(Func<string, string?> read)
-    {
-        if (_failed || !HasMore)
-        {
-            _failed = true;
-            return null;
-        }
-
-        var value = read(_words[_next].Value);
-        _failed |= value is null;
-        _next++;
-        return value;
-    }
+    private string? TakeWord(Func<string, string?> read) => Next() is { } word ? Check(read(word)) : null;
 
     private T? TakeValue<T>(Func<string, T?> read)
         where T : struct
     {
+        var value = Next() is { } word ? read(word) : null;
+        _failed |= value is null;
+        return value;
+    }
+
+    private string? Check(string? value)
+    {
+        _failed |= value is null;
+        return value;
+    }
+
+    // The next word; none (or an earlier failure) fails the parse.
+    private string? Next()
+    {
         if (_failed || !HasMore)
         {
             _failed = true;
             return null;
         }
 
-        var value = read(_words[_next].Value);
-        _failed |= value is null;
-        _next++;
-        return value;
+        return _words[_next++].Value;
     }
 
     [GeneratedRegex(@"\S+")]
