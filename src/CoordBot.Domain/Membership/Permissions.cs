@@ -167,6 +167,15 @@ public static class Permissions
             ? Verdict.Allowed
             : Verdict.Refused("this needs the head of delegation or the deputy");
 
+    /// <summary>
+    /// The door rule of chair commands (<see cref="MayChair"/>), when the presiding delegation may be unknown
+    /// (no presidency yet): the reason tells the person where to look rather than naming a delegation.
+    /// </summary>
+    public static Verdict MayActAsChair(Actor actor, string? presidentCode) =>
+        actor.IsOperator || (presidentCode is not null && MayChair(actor, presidentCode).IsAllowed)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides");
+
     /// <summary>The sentence a non-member gets for any council business: it names no delegation and no draft.</summary>
     public const string NotAMember =
         "This is for members of the council's delegations. If you should be one, ask your head of delegation or an operator for an invitation link.";

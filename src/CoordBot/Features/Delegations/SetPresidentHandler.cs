@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.Council;
+using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Delegations;
@@ -39,7 +40,7 @@ internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsTe
 
         var label = month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         context.Update.Audit("presidency.override", $"{label}: {code} by {context.Actor.UserId}");
-        context.Reply($"{Telegram.Rendering.Html.Escape(council.Council.NameOf(code))} will preside in {label}. The rotation of other months is unchanged.");
+        context.Reply($"{Html.Escape(council.Council.NameOf(code))} will preside in {label}. The rotation of other months is unchanged.");
     }
 
     private static DateTime? Month(string word) =>

@@ -47,25 +47,10 @@ public static class Access
     public static string Sentence(string reason) =>
         reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
 
+    /// <summary>For handlers not yet declared with <see cref="Rules.Chair"/>: the same rule and words.</summary>
     public static bool Chair(CommandContext context)
     {
-        if (context.Actor.IsChair)
-        {
-            return true;
-        }
-
-        context.Reply("Only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides.");
-        return false;
-    }
-
-    public static bool Operator(CommandContext context)
-    {
-        if (context.Actor.IsOperator)
-        {
-            return true;
-        }
-
-        context.Reply("Only an operator of this bot may do this.");
-        return false;
+        ArgumentNullException.ThrowIfNull(context);
+        return Allowed(context, Rules.Chair(context.Actor));
     }
 }

@@ -20,8 +20,7 @@ public static class Rules
     public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a.Rights);
 
     /// <summary>The head or deputy of the delegation presiding this month, or an operator.</summary>
-    public static readonly Func<Actor, Verdict> Chair = a =>
-        a.IsOperator || a.PresidentCode is null ? Permissions.MayOperate(a.Rights) : Permissions.MayChair(a.Rights, a.PresidentCode);
+    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
 
     /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
     public static Func<Actor, Verdict> Of(Func<Domain.Membership.Actor, Verdict> rule)
