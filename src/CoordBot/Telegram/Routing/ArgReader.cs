@@ -30,6 +30,9 @@ public sealed partial class ArgReader
 
     public bool HasMore => _next < _words.Count;
 
+    /// <summary>Marks the parse failed, for a check of the command's own (words in any order, a combination not allowed).</summary>
+    public void Fail() => _failed = true;
+
     /// <summary>The next word, whatever it is.</summary>
     public string Text() => TakeWord(static w => w) ?? string.Empty;
 
