@@ -32,6 +32,23 @@ public sealed class DelegationsRulesTests
         ["timezone"] = "Europe/Tallinn",
     };
 
+    /// <summary>Who each command admits (S stranger, A adviser, D deputy, H head of another delegation, O operator): the rules themselves are pinned too.</summary>
+    private static readonly Dictionary<string, string> Admitted = new(StringComparer.Ordinal)
+    {
+        ["start"] = "SADHO",
+        ["help"] = "SADHO",
+        ["me"] = "SADHO",
+        ["timezone"] = "SADHO",
+        ["join"] = "SO",
+        ["invite"] = "DHO",
+        ["remove"] = "HO",
+        ["linkgroup"] = "DH",
+        ["delegations"] = "ADHO",
+        ["delegation"] = "ADHO",
+        ["presidency"] = "ADHO",
+        ["setpresident"] = "O",
+    };
+
     [Fact]
     public async Task Every_declared_rule_is_the_one_enforced_and_help_offers_exactly_what_it_admits()
     {
@@ -46,21 +63,23 @@ public sealed class DelegationsRulesTests
             .ToList();
         Assert.All(commands, c => Assert.True(c.Info.IsDeclared, $"/{c.Info.Name} declares no rule"));
 
+        Assert.Equal(Admitted.Keys.Order(StringComparer.Ordinal), commands.Select(c => c.Info.Name).Order(StringComparer.Ordinal));
         var people = new[]
         {
-            new Actor(Stranger, "Stranger", false),
-            new Actor(Adviser, "Adviser", false, "EST", DelegationRole.Adviser),
-            new Actor(Deputy, "Deputy", false, "EST", DelegationRole.Deputy),
-            new Actor(FranceHead, "Head", false, "FRA", DelegationRole.Head),
-            new Actor(BotHarness.OperatorId, "Operator", true),
+            ('S', new Actor(Stranger, "Stranger", false)),
+            ('A', new Actor(Adviser, "Adviser", false, "EST", DelegationRole.Adviser)),
+            ('D', new Actor(Deputy, "Deputy", false, "EST", DelegationRole.Deputy)),
+            ('H', new Actor(FranceHead, "Head", false, "FRA", DelegationRole.Head)),
+            ('O', new Actor(BotHarness.OperatorId, "Operator", true)),
         };
         var refusals = 0;
-        foreach (var person in people)
+        foreach (var (letter, person) in people)
         {
             var help = (await bot.AskAsync(person.UserId, "/help")).PlainText!;
             foreach (var command in commands)
             {
                 var verdict = command.Info.Rule!(person);
+                Assert.True(verdict.IsAllowed == Admitted[command.Info.Name].Contains(letter, StringComparison.Ordinal), $"/{command.Info.Name} for {letter}: {verdict}");
                 var listed = help.Contains($"{command.Info.Usage} — ", StringComparison.Ordinal);
                 Assert.True(verdict.IsAllowed == listed, $"/help for user {person.UserId} {(listed ? "lists" : "hides")} /{command.Info.Name}, whose rule says {verdict}");
                 if (verdict.IsAllowed)
