@@ -14,11 +14,11 @@ public static class InvitationRules
         // Used is checked first: "already used" tells the holder more than "expired" would.
         if (usedAtUtc is not null)
         {
-            return new(InvitationStatus.AlreadyUsed, "this invitation has already been used; ask for a new one");
+            return new(InvitationStatus.AlreadyUsed, "This invitation has already been used; ask for a new one");
         }
 
         return nowUtc >= ExpiresAt(createdAtUtc)
-            ? new(InvitationStatus.Expired, "this invitation has expired (invitations are valid for 72 hours); ask for a new one")
+            ? new(InvitationStatus.Expired, "This invitation has expired (invitations are valid for 72 hours); ask for a new one")
             : new(InvitationStatus.Valid, "invitation accepted");
     }
 

@@ -117,6 +117,69 @@ public static class Permissions
             : Verdict.Refused($"this is for the presidency: the head of delegation or deputy of {presidentCode}");
     }
 
+    /// <summary>Everyone, members or not: greeting, help, one's own settings.</summary>
+    public static Verdict Anyone(Actor actor) => Verdict.Allowed;
+
+    /// <summary>Council business that any member of a delegation (any role) or an operator may read.</summary>
+    public static Verdict MaySeeCouncilBusiness(Actor actor) =>
+        actor.IsOperator || actor.DelegationCode is not null
+            ? Verdict.Allowed
+            : Verdict.Refused(NotAMember);
+
+    /// <summary>Administration of the bot itself (presidency overrides and the like).</summary>
+    public static Verdict MayOperate(Actor actor) =>
+        actor.IsOperator ? Verdict.Allowed : Verdict.Refused("only an operator of this bot may do this");
+
+    /// <summary>
+    /// Whether someone may ask for invitations at all (before the delegation and role asked for are known):
+    /// operators, and heads and deputies for their own delegation; <see cref="MayInvite"/> decides the rest.
+    /// </summary>
+    public static Verdict MayInviteSomeone(Actor actor) =>
+        actor.IsOperator || actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("inviting needs the head of delegation or the deputy");
+
+    /// <summary>
+    /// Whether someone may end memberships at all: operators, and heads for their own delegation
+    /// (<see cref="MayRemove"/> decides about the one member named). Deputies are turned away at the door, so
+    /// that nobody but a head or an operator can probe who belongs where.
+    /// </summary>
+    public static Verdict MayRemoveSomeone(Actor actor) =>
+        actor.IsOperator || actor.Is(DelegationRole.Head)
+            ? Verdict.Allowed
+            : Verdict.Refused("only an operator, or the head of a delegation for its own members, may end a membership");
+
+    /// <summary>A delegation's group is linked by its head or deputy.</summary>
+    public static Verdict MayLinkGroup(Actor actor) =>
+        actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.DelegationCode is not null
+            ? Verdict.Allowed
+            : Verdict.Refused("only the head or deputy of a delegation can link a group");
+
+    /// <summary>A person belongs to one delegation at a time, so a member cannot join with another invitation.</summary>
+    public static Verdict MayJoin(Actor actor) =>
+        actor.DelegationCode is null
+            ? Verdict.Allowed
+            : Verdict.Refused("you are already a member of a delegation, and a person belongs to one delegation at a time: ask its head or an operator to remove you first");
+
+    /// <summary>The head or deputy of any delegation (votes, attendance, breaking silence, convening Arria meetings).</summary>
+    public static Verdict IsHeadOrDeputy(Actor actor) =>
+        actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("this needs the head of delegation or the deputy");
+
+    /// <summary>
+    /// The door rule of chair commands (<see cref="MayChair"/>), when the presiding delegation may be unknown
+    /// (no presidency yet): the reason tells the person where to look rather than naming a delegation.
+    /// </summary>
+    public static Verdict MayActAsChair(Actor actor, string? presidentCode) =>
+        actor.IsOperator || (presidentCode is not null && MayChair(actor, presidentCode).IsAllowed)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides");
+
+    /// <summary>The sentence a non-member gets for any council business: it names no delegation and no draft.</summary>
+    public const string NotAMember =
+        "This is for members of the council's delegations. If you should be one, ask your head of delegation or an operator for an invitation link.";
+
     // The substantive work of a delegation; observers and briefers take part only in Arria meetings.
     private static Verdict DelegationWork(Actor actor, string what) =>
         actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)

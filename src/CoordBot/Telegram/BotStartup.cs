@@ -62,10 +62,9 @@ internal sealed class BotStartup(
 
         try
         {
-            var menu = router.Commands.Where(c => c.Info.InMenu)
-                .OrderBy(c => c.Info.Name, StringComparer.Ordinal)
-                .Select(c => new BotCommand(c.Info.Name, Truncate(c.Info.Description, 256)));
-            await client.SetMyCommands(menu, cancellationToken: cancellationToken);
+            await client.SetMyCommands(Menu(null), cancellationToken: cancellationToken);
+            await client.SetMyCommands(Menu(true), new BotCommandScopeAllPrivateChats(), cancellationToken: cancellationToken);
+            await client.SetMyCommands(Menu(false), new BotCommandScopeAllGroupChats(), cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -75,6 +74,9 @@ internal sealed class BotStartup(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private IEnumerable<BotCommand> Menu(bool? privateChats) =>
+        CommandMenu.For(router.Commands, privateChats).Select(c => new BotCommand(c.Name, Truncate(c.Description, 256)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -86,6 +86,42 @@ public sealed class PermissionsTests
         AssertVerdict(refusal, Permissions.MayChair(Parse(actor), "VNM"));
     }
 
+    [Theory]
+    [InlineData("operator", "*", "*", "*", "*", "-", "*")]
+    [InlineData("stranger", "-", "-", "-", "-", "-", "*")]
+    [InlineData("EST:Head", "*", "-", "*", "*", "*", "-")]
+    [InlineData("EST:Deputy", "*", "-", "*", "-", "*", "-")]
+    [InlineData("EST:Adviser", "*", "-", "-", "-", "-", "-")]
+    [InlineData("EST:Observer", "*", "-", "-", "-", "-", "-")]
+    public void Door_rules_of_the_declared_commands(string actor, string councilBusiness, string operate, string invite, string remove, string linkGroup, string join)
+    {
+        var who = Parse(actor);
+        Assert.Equal(councilBusiness == "*", Permissions.MaySeeCouncilBusiness(who).IsAllowed);
+        Assert.Equal(operate == "*", Permissions.MayOperate(who).IsAllowed);
+        Assert.Equal(invite == "*", Permissions.MayInviteSomeone(who).IsAllowed);
+        Assert.Equal(remove == "*", Permissions.MayRemoveSomeone(who).IsAllowed);
+        Assert.Equal(linkGroup == "*", Permissions.MayLinkGroup(who).IsAllowed);
+        Assert.Equal(join == "*", Permissions.MayJoin(who).IsAllowed);
+        Assert.True(Permissions.Anyone(who).IsAllowed);
+    }
+
+    [Fact]
+    public void A_non_member_is_told_only_that_this_is_for_members() =>
+        Assert.Equal(Verdict.Refused(Permissions.NotAMember), Permissions.MaySeeCouncilBusiness(Actor.Stranger));
+
+    [Theory]
+    [InlineData("VNM:Head", "VNM", true)]
+    [InlineData("operator", null, true)]
+    [InlineData("VNM:Adviser", "VNM", false)]
+    [InlineData("BEL:Deputy", "VNM", false)]
+    [InlineData("BEL:Head", null, false)]
+    public void Chair_commands_at_the_door(string actor, string? president, bool allowed)
+    {
+        var verdict = Permissions.MayActAsChair(Parse(actor), president);
+        Assert.Equal(allowed, verdict.IsAllowed);
+        Assert.Equal(allowed ? null : "only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides", verdict.Reason);
+    }
+
     private static void AssertVerdict(string? refusal, Verdict verdict) =>
         Assert.Equal(refusal is null ? Verdict.Allowed : Verdict.Refused(refusal), verdict);
 

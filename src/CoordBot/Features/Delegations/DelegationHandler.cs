@@ -7,19 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/delegation [CODE]</c>: the members of one delegation (default: mine) and their roles.</summary>
-internal sealed class DelegationHandler(CouncilProvider council) : ICommandHandler
+internal sealed class DelegationHandler(CouncilProvider council, DelegationsText words) : Command<string?>
 {
-    public CommandInfo Info { get; } = new("delegation", "/delegation [CODE]", "The members of a delegation and their roles", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("delegation", "/delegation [CODE]", "The members of a delegation and their roles")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+        Example = "/delegation EST",
+    };
 
-        var words = context.Command.Words;
-        var code = words.Count > 0 ? words[0].ToUpperInvariant() : context.Actor.DelegationCode;
+    protected override string? Parse(ArgReader args) => args.OptionalCode();
+
+    protected override async Task ExecuteAsync(CommandContext context, string? requested, CancellationToken cancellationToken)
+    {
+        var code = requested ?? context.Actor.DelegationCode;
         if (code is null)
         {
             context.Reply("Which delegation? Send /delegation followed by its code, for example /delegation EST (see /delegations).");
@@ -28,7 +29,7 @@ internal sealed class DelegationHandler(CouncilProvider council) : ICommandHandl
 
         if (!council.Council.IsMember(code))
         {
-            context.Reply($"{Html.Escape(code)} is not a member of the council. Send /delegations to see the codes.");
+            context.Reply(words.NotACouncilMember(code));
             return;
         }
 

@@ -8,17 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/delegations</c>: every delegation with its head and whether a group is linked.</summary>
-internal sealed class DelegationsHandler(CouncilProvider council) : ICommandHandler
+internal sealed class DelegationsHandler(CouncilProvider council) : Command
 {
-    public CommandInfo Info { get; } = new("delegations", "/delegations", "Every delegation: code, head, linked group", a => a.IsMember || a.IsOperator);
+    public override CommandInfo Info { get; } = new("delegations", "/delegations", "Every delegation: code, head, linked group") { Rule = Rules.Member, Where = ChatScope.CouncilChat };
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
-
         var db = context.Update.Db;
         var heads = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && m.Role == DelegationRole.Head)

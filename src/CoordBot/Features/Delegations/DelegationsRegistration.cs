@@ -11,6 +11,8 @@ public static class DelegationsRegistration
         services.AddSingleton<CouncilProvider>();
         services.AddSingleton<PresidencyService>();
         services.AddSingleton<InvitationRedeemer>();
+        services.AddSingleton<JoinReplies>();
+        services.AddSingleton<DelegationsText>();
         services.AddSingleton<DelegationMessenger>();
         services.AddSingleton<IActorResolver, MembershipActorResolver>();
         return services

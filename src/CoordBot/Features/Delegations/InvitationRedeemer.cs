@@ -1,53 +1,51 @@
-using CoordBot.Council;
+using CoordBot.Domain;
 using CoordBot.Domain.Membership;
-using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Delegations;
 
-/// <summary>Redeems an invitation token for <c>/start &lt;token&gt;</c> and <c>/join &lt;token&gt;</c>.</summary>
-public sealed class InvitationRedeemer(CouncilProvider council)
+/// <summary>
+/// Redeems an invitation token (<c>/start &lt;token&gt;</c>, <c>/join &lt;token&gt;</c>): decides, records the
+/// membership and the audit entry, and says what happened as an <see cref="Outcome{TAccepted, TRefused}"/>;
+/// <see cref="DelegationsText"/> writes the words.
+/// </summary>
+public sealed class InvitationRedeemer
 {
-    public async Task RedeemAsync(CommandContext context, string token, CancellationToken cancellationToken)
+    public async Task<Outcome<Joined, JoinRefusal>> RedeemAsync(UpdateContext update, string token, CancellationToken cancellationToken)
     {
-        if (!context.Update.IsPrivate)
+        ArgumentNullException.ThrowIfNull(update);
+        if (!update.IsPrivate)
         {
-            context.Reply("Please redeem an invitation in a private chat with me, so the link stays yours.");
-            return;
+            return Refuse(JoinRefusalCode.NotPrivate);
         }
 
-        var db = context.Update.Db;
-        var now = context.Update.NowUtc;
+        var db = update.Db;
+        var now = update.NowUtc;
         var invitation = token.Length is > 0 and <= 64 ? await db.Invitations.FindAsync([token], cancellationToken) : null;
         if (invitation is null)
         {
-            context.Reply("That invitation is not known. Check that you copied the whole link, or ask for a new invitation.");
-            return;
+            return Refuse(JoinRefusalCode.UnknownToken);
         }
 
         var check = InvitationRules.CanRedeem(invitation.CreatedAt, invitation.UsedAt, now);
         if (!check.CanRedeem)
         {
-            context.Reply(Html.Escape(check.Message));
-            return;
+            return Refuse(check.Status == InvitationStatus.AlreadyUsed ? JoinRefusalCode.AlreadyUsed : JoinRefusalCode.Expired);
         }
 
-        var actor = context.Actor;
-        var delegationName = council.Council.NameOf(invitation.DelegationCode);
+        var actor = update.Actor;
         if (actor.DelegationCode is { } current)
         {
-            context.Reply(string.Equals(current, invitation.DelegationCode, StringComparison.Ordinal)
-                ? $"You are already a member of the delegation of {Html.Escape(delegationName)}. The invitation was not used."
-                : $"You are a member of the delegation of {Html.Escape(council.Council.NameOf(current))}. A person belongs to one delegation at a time: ask its head or an operator to remove you first. The invitation was not used.");
-            return;
+            return string.Equals(current, invitation.DelegationCode, StringComparison.Ordinal)
+                ? Refuse(JoinRefusalCode.AlreadyMemberThere, current)
+                : Refuse(JoinRefusalCode.MemberElsewhere, current);
         }
 
         if (invitation.Role == DelegationRole.Head
             && await db.Memberships.AnyAsync(m => m.DelegationCode == invitation.DelegationCode && m.Role == DelegationRole.Head && m.EndedAt == null, cancellationToken))
         {
-            context.Reply($"{Html.Escape(delegationName)} already has a head of delegation. An operator must remove the current head first. The invitation was not used.");
-            return;
+            return Refuse(JoinRefusalCode.HeadTaken, invitation.DelegationCode);
         }
 
         invitation.UsedAt = now;
@@ -60,8 +58,10 @@ public sealed class InvitationRedeemer(CouncilProvider council)
             JoinedAt = now,
             InvitedBy = invitation.CreatedBy,
         });
-        context.Update.Audit("membership.joined", $"user {actor.UserId} joined {invitation.DelegationCode} as {invitation.Role} (invited by {invitation.CreatedBy})");
-        context.Reply($"Welcome to the delegation of <b>{Html.Escape(delegationName)}</b>, {Html.Escape(actor.DisplayName)}. You are its {RoleNames.Describe(invitation.Role)}.\nSend /help to see what you can do, and /timezone to have times shown in your own zone.");
-        context.Update.Outbox.Send(invitation.CreatedBy, $"{Html.Escape(actor.DisplayName)} accepted your invitation and joined {Html.Escape(delegationName)} as {RoleNames.Describe(invitation.Role)}.");
+        update.Audit("membership.joined", $"user {actor.UserId} joined {invitation.DelegationCode} as {invitation.Role} (invited by {invitation.CreatedBy})");
+        return Outcome<Joined, JoinRefusal>.Accept(new Joined(invitation.DelegationCode, invitation.Role, invitation.CreatedBy));
     }
+
+    private static Outcome<Joined, JoinRefusal> Refuse(JoinRefusalCode code, string? delegationCode = null) =>
+        Outcome<Joined, JoinRefusal>.Refuse(new JoinRefusal(code, delegationCode));
 }

@@ -7,30 +7,26 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/invite &lt;CODE&gt; &lt;role&gt;</c>: a one-time invitation, valid 72 hours.</summary>
-internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot) : ICommandHandler
+internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot, DelegationsText text) : Command<InviteHandler.Arguments>
 {
-    public CommandInfo Info { get; } = new(
-        "invite",
-        "/invite <CODE> <head|deputy|adviser|observer>",
-        "Invite someone to a delegation (one-time link, 72 hours)",
-        a => a.IsOperator || a.IsHeadOrDeputy);
-
-    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("invite", "/invite <CODE> <head|deputy|adviser|observer>", "Invite someone to a delegation (one-time link, 72 hours)")
     {
-        if (context.Command.Words is not [var codeText, var roleText] || !RoleNames.TryParse(roleText, out var role))
+        Rule = Rules.Of(Permissions.MayInviteSomeone),
+        Where = ChatScope.CouncilChat,
+        Example = "/invite EST adviser",
+    };
+
+    protected override Arguments Parse(ArgReader args) => new(args.Code(), args.Choice(RoleNames.Words));
+
+    protected override Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        if (!council.Council.IsMember(args.Code))
         {
-            context.Reply("Usage: /invite &lt;CODE&gt; &lt;head|deputy|adviser|observer&gt;, for example /invite EST adviser");
+            context.Reply(text.NotACouncilMember(args.Code));
             return Task.CompletedTask;
         }
 
-        var code = codeText.ToUpperInvariant();
-        if (!council.Council.IsMember(code))
-        {
-            context.Reply($"{Html.Escape(codeText)} is not a member of the council. Send /delegations to see the codes.");
-            return Task.CompletedTask;
-        }
-
-        if (!Access.Allowed(context, Permissions.MayInvite(context.Actor.Rights, code, role)))
+        if (!Access.Allowed(context, Permissions.MayInvite(context.Actor.Rights, args.Code, args.Role)))
         {
             return Task.CompletedTask;
         }
@@ -40,17 +36,19 @@ internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot) : 
         context.Update.Db.Invitations.Add(new Invitation
         {
             Token = token,
-            DelegationCode = code,
-            Role = role,
+            DelegationCode = args.Code,
+            Role = args.Role,
             CreatedBy = context.Actor.UserId,
             CreatedAt = now,
         });
-        context.Update.Audit("invitation.created", $"{role} of {code} by {context.Actor.UserId}");
+        context.Update.Audit("invitation.created", $"{args.Role} of {args.Code} by {context.Actor.UserId}");
         var link = $"https://t.me/{bot.Username}?start={token}";
         context.Reply(
-            $"Invitation for the {RoleNames.Describe(role)} of {Html.Escape(council.Council.NameOf(code))}, valid once until {TimeDisplay.InZoneAndUtc(InvitationRules.ExpiresAt(now), context.Actor.TimeZone)}.\n" +
+            $"Invitation for the {RoleNames.Describe(args.Role)} of {Html.Escape(council.Council.NameOf(args.Code))}, valid once until {TimeDisplay.InZoneAndUtc(InvitationRules.ExpiresAt(now), context.Actor.TimeZone)}.\n" +
             $"Link: {Html.Escape(link)}\nToken: {Html.Code(token)}\n" +
             "Give it to that person only: whoever opens it first joins.");
         return Task.CompletedTask;
     }
+
+    internal sealed record Arguments(string Code, DelegationRole Role);
 }

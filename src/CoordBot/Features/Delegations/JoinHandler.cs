@@ -1,20 +1,19 @@
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/join &lt;token&gt;</c>: the same as opening the invitation link.</summary>
-internal sealed class JoinHandler(InvitationRedeemer redeemer) : ICommandHandler
+internal sealed class JoinHandler(JoinReplies join) : Command<string>
 {
-    public CommandInfo Info { get; } = new("join", "/join <token>", "Join a delegation with an invitation token", a => !a.IsMember);
-
-    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("join", "/join <token>", "Join a delegation with an invitation token")
     {
-        if (context.Command.Words is not [var token])
-        {
-            context.Reply("Send /join followed by the invitation token, for example: /join q3Zx0… (or simply open the invitation link).");
-            return Task.CompletedTask;
-        }
+        Rule = Rules.Of(Permissions.MayJoin),
+        Example = "/join q3Zx0… (or simply open the invitation link)",
+    };
 
-        return redeemer.RedeemAsync(context, token, cancellationToken);
-    }
+    protected override string Parse(ArgReader args) => args.Text();
+
+    protected override Task ExecuteAsync(CommandContext context, string token, CancellationToken cancellationToken) =>
+        join.RedeemAsync(context, token, cancellationToken);
 }

@@ -1,31 +1,24 @@
 using CoordBot.Council;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
-using Telegram.Bot.Types.Enums;
 
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/linkgroup</c>, in a group: this group becomes the delegation's group for drafts, reminders and results.</summary>
-internal sealed class LinkGroupHandler(CouncilProvider council) : ICommandHandler
+internal sealed class LinkGroupHandler(CouncilProvider council) : Command
 {
-    public CommandInfo Info { get; } = new("linkgroup", "/linkgroup", "In a group: make it your delegation's group", a => a.IsHeadOrDeputy);
+    public override CommandInfo Info { get; } = new("linkgroup", "/linkgroup", "In a group: make it your delegation's group")
+    {
+        Rule = Rules.Of(Permissions.MayLinkGroup),
+        Where = ChatScope.Group,
+    };
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var update = context.Update;
-        if (update.IsPrivate || update.ChatType == ChatType.Channel)
-        {
-            context.Reply("Send /linkgroup in your delegation's Telegram group (add me to the group first).");
-            return;
-        }
-
-        if (!context.Actor.IsHeadOrDeputy || context.Actor.DelegationCode is not { } code)
-        {
-            context.Reply("Only the head or deputy of a delegation can link a group.");
-            return;
-        }
-
+        var code = context.Actor.DelegationCode!; // the rule admits only a head or deputy of a delegation
         var db = update.Db;
         var other = await db.DelegationGroups.SingleOrDefaultAsync(g => g.ChatId == update.ChatId, cancellationToken);
         if (other is not null && other.DelegationCode != code)

@@ -5,11 +5,11 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/me</c>: my delegation, role, time zone and language.</summary>
-internal sealed class MeHandler(CouncilProvider council) : ICommandHandler
+internal sealed class MeHandler(CouncilProvider council) : Command
 {
-    public CommandInfo Info { get; } = new("me", "/me", "Your delegation, role, time zone and language");
+    public override CommandInfo Info { get; } = new("me", "/me", "Your delegation, role, time zone and language") { Rule = Rules.Anyone };
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
         var person = await context.Update.Db.People.FindAsync([actor.UserId], cancellationToken);

@@ -9,17 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/presidency</c>: this month's and the next two presidents, with the chair's name.</summary>
-internal sealed class PresidencyHandler(CouncilProvider council, PresidencyService presidency) : ICommandHandler
+internal sealed class PresidencyHandler(CouncilProvider council, PresidencyService presidency) : Command
 {
-    public CommandInfo Info { get; } = new("presidency", "/presidency", "Who presides this month and the next two", a => a.IsMember || a.IsOperator);
+    public override CommandInfo Info { get; } = new("presidency", "/presidency", "Who presides this month and the next two") { Rule = Rules.Member, Where = ChatScope.CouncilChat };
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
-
         var db = context.Update.Db;
         var now = context.Update.NowUtc;
         var rotation = await presidency.RotationAsync(db, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
@@ -8,26 +7,21 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/remove &lt;CODE&gt; &lt;user id&gt;</c>: ends a membership; the person is told.</summary>
-internal sealed class RemoveHandler(CouncilProvider council) : ICommandHandler
+internal sealed class RemoveHandler(CouncilProvider council) : Command<RemoveHandler.Arguments>
 {
-    public CommandInfo Info { get; } = new("remove", "/remove <CODE> <user id>", "End someone's membership of a delegation", a => a.IsOperator || a.Role == DelegationRole.Head);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    // The rule is checked at the door, before the membership is looked up: who belongs where is not for everyone to probe.
+    public override CommandInfo Info { get; } = new("remove", "/remove <CODE> <user id>", "End someone's membership of a delegation")
     {
-        // Before any lookup: who belongs where is not for everyone to probe.
-        if (!context.Actor.IsOperator && context.Actor.Role != DelegationRole.Head)
-        {
-            context.Reply("Only an operator, or the head of a delegation for its own members, may end a membership.");
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayRemoveSomeone),
+        Where = ChatScope.CouncilChat,
+        Example = "/remove EST 123456789 (the ids are listed by /delegation EST)",
+    };
 
-        if (context.Command.Words is not [var codeText, var idText] || !long.TryParse(idText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var userId))
-        {
-            context.Reply("Usage: /remove &lt;CODE&gt; &lt;user id&gt;, for example /remove EST 123456789 (the ids are listed by /delegation EST).");
-            return;
-        }
+    protected override Arguments Parse(ArgReader args) => new(args.Code(), args.Number(1, long.MaxValue));
 
-        var code = codeText.ToUpperInvariant();
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        var (code, userId) = args;
         var db = context.Update.Db;
         var membership = council.Council.IsMember(code)
             ? await db.Memberships.SingleOrDefaultAsync(m => m.DelegationCode == code && m.UserId == userId && m.EndedAt == null, cancellationToken)
@@ -50,4 +44,6 @@ internal sealed class RemoveHandler(CouncilProvider council) : ICommandHandler
         context.Reply($"User {userId} is no longer {RoleNames.Describe(membership.Role)} of {Html.Escape(name)}. Their access ended now.");
         context.Update.Outbox.Send(userId, $"Your membership of the delegation of {Html.Escape(name)} has ended. You no longer have access to the council's business through this bot.");
     }
+
+    internal sealed record Arguments(string Code, long UserId);
 }

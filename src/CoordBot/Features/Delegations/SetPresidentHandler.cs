@@ -6,28 +6,22 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/setpresident &lt;CODE&gt; &lt;yyyy-mm&gt;</c>: an operator's override of the rotation for one month.</summary>
-internal sealed class SetPresidentHandler(CouncilProvider council) : ICommandHandler
+internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsText text) : Command<SetPresidentHandler.Arguments>
 {
-    public CommandInfo Info { get; } = new("setpresident", "/setpresident <CODE> <yyyy-mm>", "Override the presidency for one month", a => a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("setpresident", "/setpresident <CODE> <yyyy-mm>", "Override the presidency for one month")
     {
-        if (!Access.Operator(context))
-        {
-            return;
-        }
+        Rule = Rules.Operator,
+        Example = "/setpresident EST 2026-12",
+    };
 
-        if (context.Command.Words is not [var codeText, var monthText]
-            || !DateTime.TryParseExact(monthText, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month))
-        {
-            context.Reply("Usage: /setpresident &lt;CODE&gt; &lt;yyyy-mm&gt;, for example /setpresident EST 2026-12");
-            return;
-        }
+    protected override Arguments Parse(ArgReader args) => new(args.Code(), args.Value(Month));
 
-        var code = codeText.ToUpperInvariant();
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        var (code, month) = args;
         if (!council.Council.IsMember(code))
         {
-            context.Reply($"{Html.Escape(codeText)} is not a member of the council. Send /delegations to see the codes.");
+            context.Reply(text.NotACouncilMember(code));
             return;
         }
 
@@ -48,4 +42,9 @@ internal sealed class SetPresidentHandler(CouncilProvider council) : ICommandHan
         context.Update.Audit("presidency.override", $"{label}: {code} by {context.Actor.UserId}");
         context.Reply($"{Html.Escape(council.Council.NameOf(code))} will preside in {label}. The rotation of other months is unchanged.");
     }
+
+    private static DateTime? Month(string word) =>
+        DateTime.TryParseExact(word, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var month) ? month : null;
+
+    internal sealed record Arguments(string Code, DateTime Month);
 }

@@ -3,16 +3,22 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Delegations;
 
-/// <summary><c>/timezone &lt;IANA zone&gt;</c>: times are then shown to this user in that zone.</summary>
-internal sealed class TimezoneHandler : ICommandHandler
+/// <summary><c>/timezone [IANA zone]</c>: times are then shown to this user in that zone; without a zone, the current one.</summary>
+internal sealed class TimezoneHandler : Command<string?>
 {
     private const string Examples = "America/New_York, Europe/Tallinn, Asia/Shanghai, America/Argentina/Buenos_Aires, Africa/Johannesburg, UTC";
 
-    public CommandInfo Info { get; } = new("timezone", "/timezone <IANA zone>", "Show times in your zone, e.g. /timezone Europe/Tallinn");
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("timezone", "/timezone <IANA zone>", "Show times in your zone, e.g. /timezone Europe/Tallinn")
     {
-        if (context.Command.Words is not [var requested])
+        Rule = Rules.Anyone,
+        Example = "/timezone Europe/Tallinn",
+    };
+
+    protected override string? Parse(ArgReader args) => args.OptionalText();
+
+    protected override async Task ExecuteAsync(CommandContext context, string? requested, CancellationToken cancellationToken)
+    {
+        if (requested is null)
         {
             context.Reply($"Your time zone is {Html.Escape(context.Actor.TimeZone)}. To change it, send /timezone followed by an IANA zone name, for example: {Examples}.");
             return;

@@ -20,7 +20,7 @@ internal abstract class DecideAmendmentHandler(DraftDesk desk, bool accept) : IC
         }
 
         var words = context.Command.Words;
-        if (words.Count == 0 || !DraftRefs.TryParse(words[0], 'M', out var id) || (accept && words.Count > 1))
+        if (words.Count == 0 || !EntityIds.TryParse(words[0], 'M', out var id) || (accept && words.Count > 1))
         {
             context.Reply($"Usage: {Html.Escape(Info.Usage)}, for example /{Info.Name} M4. Amendments are listed by /comments D&lt;n&gt;.");
             return;

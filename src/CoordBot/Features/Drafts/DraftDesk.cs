@@ -23,7 +23,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// <summary>The draft named by <paramref name="word"/>, with no access check (chair business); replies when there is none.</summary>
     public async Task<Draft?> FindAsync(CommandContext context, string? word, string usage, CancellationToken cancellationToken)
     {
-        if (!DraftRefs.TryParse(word, 'D', out var id))
+        if (!EntityIds.TryParse(word, 'D', out var id))
         {
             context.Reply($"Which draft? Usage: {Html.Escape(usage)} (draft numbers are listed by /drafts).");
             return null;

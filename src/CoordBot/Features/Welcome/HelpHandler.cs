@@ -4,17 +4,17 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Welcome;
 
-/// <summary><c>/help</c>: the commands this user may use, as their roles allow.</summary>
-internal sealed class HelpHandler(IServiceProvider services) : ICommandHandler
+/// <summary><c>/help</c>: the commands this user may use here, read from the same declarations the router enforces.</summary>
+internal sealed class HelpHandler(IServiceProvider services) : Command
 {
-    public CommandInfo Info { get; } = new("help", "/help", "The commands you can use");
+    public override CommandInfo Info { get; } = new("help", "/help", "The commands you can use") { Rule = Rules.Anyone };
 
-    public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         // Resolved late: the router needs every handler, this one included.
         var router = services.GetRequiredService<UpdateRouter>();
         var available = router.Commands
-            .Where(c => c.Info.IsAvailableTo?.Invoke(context.Actor) ?? true)
+            .Where(c => CommandGate.Offers(c.Info, context.Update))
             .OrderBy(c => c.Info.Name, StringComparer.Ordinal);
         var text = new StringBuilder("<b>Commands you can use</b>\n");
         foreach (var command in available)

@@ -7,15 +7,17 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Welcome;
 
 /// <summary><c>/start [token]</c>: a welcome that says what this user can do now, or redeems an invitation.</summary>
-internal sealed class StartHandler(InvitationRedeemer redeemer, CouncilProvider council) : ICommandHandler
+internal sealed class StartHandler(JoinReplies join, CouncilProvider council) : Command<string?>
 {
-    public CommandInfo Info { get; } = new("start", "/start", "Welcome, and what you can do now");
+    public override CommandInfo Info { get; } = new("start", "/start", "Welcome, and what you can do now") { Rule = Rules.Anyone };
 
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override string? Parse(ArgReader args) => args.OptionalText();
+
+    protected override async Task ExecuteAsync(CommandContext context, string? token, CancellationToken cancellationToken)
     {
-        if (context.Command.Words is [var token])
+        if (token is not null)
         {
-            await redeemer.RedeemAsync(context, token, cancellationToken);
+            await join.RedeemAsync(context, token, cancellationToken);
             return;
         }
 

@@ -1,4 +1,5 @@
 using CoordBot.Domain;
+using CoordBot.Domain.Membership;
 
 namespace CoordBot.Telegram.Routing;
 
@@ -8,25 +9,22 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public static class Access
 {
-    public const string NotAMember =
-        "This is for members of the council's delegations. If you should be one, ask your head of delegation or an operator for an invitation link.";
+    public const string NotAMember = Permissions.NotAMember;
 
     public const string UnlinkedGroup =
         "This group is not linked to a delegation, so I share nothing of the council's business here. Use me in a private chat, or ask your head of delegation to send /linkgroup here.";
 
-    /// <summary>Members (and operators), in a private chat or in their linked delegation group.</summary>
+    /// <summary>
+    /// Members (and operators), in a private chat or in their OWN delegation's linked group (operators: any
+    /// linked group). For handlers not yet declared with <see cref="ChatScope.CouncilChat"/>: the same checks
+    /// as the router's (<see cref="CommandGate"/>).
+    /// </summary>
     public static bool CouncilBusiness(CommandContext context)
     {
-        var actor = context.Actor;
-        if (!context.Update.IsPrivate && actor.ChatDelegationCode is null)
+        ArgumentNullException.ThrowIfNull(context);
+        if (CommandGate.CouncilBusinessRefusal(context.Update) is { } refusal)
         {
-            context.Reply(UnlinkedGroup);
-            return false;
-        }
-
-        if (!actor.IsMember && !actor.IsOperator)
-        {
-            context.Reply(NotAMember);
+            context.Reply(refusal);
             return false;
         }
 
@@ -49,25 +47,10 @@ public static class Access
     public static string Sentence(string reason) =>
         reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
 
+    /// <summary>For handlers not yet declared with <see cref="Rules.Chair"/>: the same rule and words.</summary>
     public static bool Chair(CommandContext context)
     {
-        if (context.Actor.IsChair)
-        {
-            return true;
-        }
-
-        context.Reply("Only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides.");
-        return false;
-    }
-
-    public static bool Operator(CommandContext context)
-    {
-        if (context.Actor.IsOperator)
-        {
-            return true;
-        }
-
-        context.Reply("Only an operator of this bot may do this.");
-        return false;
+        ArgumentNullException.ThrowIfNull(context);
+        return Allowed(context, Rules.Chair(context.Actor));
     }
 }

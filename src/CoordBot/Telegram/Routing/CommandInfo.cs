@@ -1,4 +1,36 @@
+using CoordBot.Domain;
+
 namespace CoordBot.Telegram.Routing;
 
-/// <summary>How a command presents itself in /help and in Telegram's command menu.</summary>
-public sealed record CommandInfo(string Name, string Usage, string Description, Func<Actor, bool>? IsAvailableTo = null, bool InMenu = true);
+/// <summary>
+/// A command's declaration: its name, usage line and description (for /help and Telegram's command menu),
+/// who may use it (<see cref="Rule"/>) and where (<see cref="Where"/>). The router enforces the rule and the
+/// place before the handler runs, and /help and the menu read the same declaration, so what /help offers a
+/// person is exactly what they may run.
+/// </summary>
+/// <param name="IsAvailableTo">
+/// Only for handlers not yet converted to a declared <see cref="Rule"/>: who /help lists the command for.
+/// Such a handler still checks access itself. Remove once every handler declares its rule.
+/// </param>
+public sealed record CommandInfo(string Name, string Usage, string Description, Func<Actor, bool>? IsAvailableTo = null, bool InMenu = true)
+{
+    /// <summary>Who may use the command: a rule of the domain's permissions (see <see cref="Rules"/>). Null: the handler checks itself (not yet converted).</summary>
+    public Func<Actor, Verdict>? Rule { get; init; }
+
+    /// <summary>Where the command may be used; enforced only when <see cref="Rule"/> is declared.</summary>
+    public ChatScope Where { get; init; } = ChatScope.Anywhere;
+
+    /// <summary>A filled-in example for the usage reply (plain text; escaped when rendered).</summary>
+    public string? Example { get; init; }
+
+    /// <summary>Whether the router enforces this declaration (a converted handler) or leaves it to the handler.</summary>
+    public bool IsDeclared => Rule is not null;
+
+    /// <summary>Whether /help offers the command to <paramref name="actor"/>: by its rule, or the legacy predicate.</summary>
+    public bool IsOfferedTo(Actor actor) =>
+        Rule is { } rule ? rule(actor).IsAllowed : IsAvailableTo?.Invoke(actor) ?? true;
+
+    /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any.</summary>
+    public string UsageReply =>
+        $"Usage: {Rendering.Html.Escape(Usage)}" + (Example is null ? string.Empty : $", for example {Rendering.Html.Escape(Example)}");
+}

@@ -73,6 +73,13 @@ public sealed class UpdateRouter
             return;
         }
 
+        // A declared command's place and rule are checked here, before its handler reads anything.
+        if (handler.Info.IsDeclared && CommandGate.Refusal(handler.Info, context) is { } refusal)
+        {
+            context.Reply(refusal);
+            return;
+        }
+
         await handler.HandleAsync(new CommandContext(context, command), cancellationToken);
     }
 
@@ -84,7 +91,11 @@ public sealed class UpdateRouter
         var prefix = colon < 0 ? data : data[..colon];
         var payload = colon < 0 ? string.Empty : data[(colon + 1)..];
         var callback = new CallbackContext(context, query, payload);
-        if (_callbacks.TryGetValue(prefix, out var handler))
+        if (CommandGate.ButtonPlaceRefusal(context) is { } refusal)
+        {
+            callback.Answer(refusal);
+        }
+        else if (_callbacks.TryGetValue(prefix, out var handler))
         {
             await handler.HandleAsync(callback, cancellationToken);
         }

@@ -1,0 +1,18 @@
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Delegations;
+
+/// <summary>Redeems a token and answers: shared by <c>/start &lt;token&gt;</c> and <c>/join &lt;token&gt;</c>, which are the same act.</summary>
+public sealed class JoinReplies(InvitationRedeemer redeemer, DelegationsText text)
+{
+    public async Task RedeemAsync(CommandContext context, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var outcome = await redeemer.RedeemAsync(context.Update, token, cancellationToken);
+        context.Reply(text.Join(outcome, context.Actor));
+        if (outcome.Value is { } joined)
+        {
+            context.Update.Outbox.Send(joined.InvitedBy, text.InviterNote(joined, context.Actor));
+        }
+    }
+}

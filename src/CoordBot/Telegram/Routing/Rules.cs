@@ -1,0 +1,31 @@
+using CoordBot.Domain;
+using CoordBot.Domain.Membership;
+
+namespace CoordBot.Telegram.Routing;
+
+/// <summary>
+/// The rules a command can declare: each is a rule of the domain's <see cref="Permissions"/>, applied to the
+/// sender as the router knows them. A rule sees only who is asking (no lookup), so it can be checked before
+/// anything is read, and /help can ask it of every command.
+/// </summary>
+public static class Rules
+{
+    public static readonly Func<Actor, Verdict> Anyone = a => Permissions.Anyone(a.Rights);
+
+    /// <summary>Any member of a delegation (observers included) or an operator.</summary>
+    public static readonly Func<Actor, Verdict> Member = a => Permissions.MaySeeCouncilBusiness(a.Rights);
+
+    public static readonly Func<Actor, Verdict> Operator = a => Permissions.MayOperate(a.Rights);
+
+    public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a.Rights);
+
+    /// <summary>The head or deputy of the delegation presiding this month, or an operator.</summary>
+    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
+
+    /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
+    public static Func<Actor, Verdict> Of(Func<Domain.Membership.Actor, Verdict> rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return a => rule(a.Rights);
+    }
+}
