@@ -4,6 +4,7 @@ using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
 using CoordBot.Features.Voting;
 using CoordBot.Features.Welcome;
+using CoordBot.Operations;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
 using CoordBot.Scheduling;
@@ -95,6 +96,7 @@ public static class CoordBotRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
+        builder.AddOperations();
         return builder;
     }
 

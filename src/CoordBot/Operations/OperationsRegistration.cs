@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CoordBot.Operations;
+
+public static class OperationsRegistration
+{
+    /// <summary>Health and metrics endpoint, the instance lock that protects restores, retention and the operator commands.</summary>
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OperationsOptions>().BindConfiguration(OperationsOptions.Section).ValidateKeys(OperationsOptions.Section).ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateKeys(RetentionOptions.Section).ValidateOnStart();
+
+        // First of all hosted services: the lock must be held before the migrator touches the files.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, BotInstanceLock>());
+
+        services.TryAddSingleton<Backlog>();
+        services.TryAddSingleton<DatabaseHealthCheck>();
+        services.TryAddSingleton<SchedulerHealthCheck>();
+        services.TryAddSingleton<BacklogHealthCheck>();
+
+        var url = builder.Configuration[$"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}"];
+        if (url is null || !string.IsNullOrWhiteSpace(url))
+        {
+            services.AddSingleton<OperationsServer>();
+            services.AddHostedService(sp => sp.GetRequiredService<OperationsServer>());
+        }
+
+        return builder;
+    }
+}

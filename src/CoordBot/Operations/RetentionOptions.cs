@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CoordBot.Operations;
+
+/// <summary>
+/// Section <c>Operations:Retention</c>: how long operational rows are kept. Only plumbing is ever
+/// deleted; ballots, ballot logs, results, drafts and records are kept for the audit, whatever is set here.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Operations:Retention";
+
+    /// <summary>Handled (or failed) updates: raw Telegram payloads, which may quote draft text.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Operations:Retention:ProcessedUpdates must be between 01:00:00 and 3650.00:00:00.")]
+    public TimeSpan ProcessedUpdates { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Messages Telegram has accepted: copies of what members already received.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Operations:Retention:SentMessages must be between 01:00:00 and 3650.00:00:00.")]
+    public TimeSpan SentMessages { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Unused invitations, counted from when they expired (72 hours after they were made).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ErrorMessage = "Operations:Retention:ExpiredInvitations must be between 00:00:00 and 3650.00:00:00.")]
+    public TimeSpan ExpiredInvitations { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the retention job runs.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "Operations:Retention:Interval must be between 00:01:00 and 30.00:00:00.")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(6);
+}
