@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 
 try
 {
+    if (await CoordBot.Operations.Backups.BackupVerbs.TryRunAsync(args, Console.Out, Console.Error) is { } verbExitCode) return verbExitCode;
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddCoordBot();
     using var host = builder.Build();
