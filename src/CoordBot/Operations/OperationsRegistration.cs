@@ -1,3 +1,5 @@
+using CoordBot.Operations.Retention;
+using CoordBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordBot.Operations;
@@ -18,6 +20,10 @@ public static class OperationsRegistration
         services.TryAddSingleton<DatabaseHealthCheck>();
         services.TryAddSingleton<SchedulerHealthCheck>();
         services.TryAddSingleton<BacklogHealthCheck>();
+
+        services.TryAddSingleton<RetentionSweep>();
+        services.AddScheduledJob<RetentionJob>();
+        services.AddHostedService<RetentionStarter>();
 
         var url = builder.Configuration[$"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}"];
         if (url is null || !string.IsNullOrWhiteSpace(url))
