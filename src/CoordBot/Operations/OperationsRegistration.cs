@@ -1,4 +1,6 @@
+using CoordBot.Operations.Metrics;
 using CoordBot.Operations.Retention;
+using OpenTelemetry.Metrics;
 using CoordBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +26,22 @@ public static class OperationsRegistration
         services.TryAddSingleton<RetentionSweep>();
         services.AddScheduledJob<RetentionJob>();
         services.AddHostedService<RetentionStarter>();
+
+        services.TryAddSingleton<CoordBotMetrics>();
+        services.TryAddSingleton<JobLatenessListener>();
+        services.AddHostedService<MetricsStarter>();
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(CoordBotMetrics.MeterName);
+            // Every scrape reads fresh values: the gauges are cheap and a stale cache confuses alerting on backlogs.
+            metrics.AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        services.AddSingleton<IOperationsEndpoint, PrometheusEndpoint>();
 
         var url = builder.Configuration[$"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}"];
         if (url is null || !string.IsNullOrWhiteSpace(url))

@@ -31,6 +31,7 @@ public sealed class DeliveryService(
     TimeProvider time,
     IOptions<DeliveryOptions> options,
     ILogger<DeliveryService> logger,
+    CoordBot.Operations.Metrics.CoordBotMetrics metrics,
     DeliveryClock? pacingClock = null) : BackgroundService
 {
     private const int LoadBatch = 5000;
@@ -430,6 +431,7 @@ public sealed class DeliveryService(
 
         var answeredAt = _pacing.GetUtcNow();
         var (outcome, step, wait) = Decide(row, telegramId, failure);
+        metrics.MessageSent(failure?.Kind, wait);
         try
         {
             await journal.RecordAsync(row.Id, outcome);
