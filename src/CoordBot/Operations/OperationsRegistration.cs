@@ -1,7 +1,9 @@
+using CoordBot.Operations.Commands;
 using CoordBot.Operations.Metrics;
 using CoordBot.Operations.Retention;
 using OpenTelemetry.Metrics;
 using CoordBot.Scheduling;
+using CoordBot.Telegram.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CoordBot.Operations;
@@ -42,6 +44,9 @@ public static class OperationsRegistration
             }
         });
         services.AddSingleton<IOperationsEndpoint, PrometheusEndpoint>();
+
+        services.AddCommand<StatusHandler>();
+        services.AddCommand<ExportHandler>();
 
         var url = builder.Configuration[$"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}"];
         if (url is null || !string.IsNullOrWhiteSpace(url))

@@ -17,9 +17,9 @@ namespace CoordBot.Tests.Operations;
 public sealed class BackupTests
 {
     private static readonly Dictionary<string, string?> Fast = new() { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
-    private static readonly List<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    internal static readonly List<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
 
-    private static long HeadOf(string code) => 7000 + Codes.IndexOf(code);
+    internal static long HeadOf(string code) => 7000 + Codes.IndexOf(code);
 
     [Fact]
     public async Task A_backup_taken_during_traffic_restores_into_a_new_directory_with_every_vote_draft_version_and_reminder()
@@ -141,7 +141,7 @@ public sealed class BackupTests
         Assert.Contains("usage: coordbot backup <file>", usage.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<BotHarness> CouncilWithAVoteAsync()
+    internal static async Task<BotHarness> CouncilWithAVoteAsync()
     {
         var bot = await BotHarness.StartAsync(Fast, new BotApiEmulatorOptions { EnforceLimits = false });
         foreach (var code in Codes)

@@ -28,6 +28,7 @@ public sealed class CoordBotMetrics
     {
         _database = database;
         _time = time;
+        StartedAt = time.GetUtcNow();
         var meter = meterFactory.Create(MeterName);
         _received = meter.CreateCounter<long>("coordbot_updates_received", "{update}", "Updates stored in the inbox (repeats not counted)");
         _handled = meter.CreateCounter<long>("coordbot_updates_handled", "{update}", "Updates handled, by outcome (ok, failed)");
@@ -44,6 +45,12 @@ public sealed class CoordBotMetrics
 
     /// <summary>Buckets in seconds: the SDK's defaults are made for milliseconds.</summary>
     private static InstrumentAdvice<double> Seconds(params double[] bounds) => new() { HistogramBucketBoundaries = bounds };
+
+    /// <summary>When this bot process started (for /status).</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>When Telegram last answered 429, since the start (for /status).</summary>
+    public DateTimeOffset? LastTooManyRequestsAt { get; private set; }
 
     public void UpdatesReceived(int count) => _received.Add(count);
 
@@ -66,6 +73,7 @@ public sealed class CoordBotMetrics
         _sent.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
         if (failure == FailureKind.RetryAfter)
         {
+            LastTooManyRequestsAt = _time.GetUtcNow();
             _retryAfter.Record(retryAfter.TotalSeconds);
         }
     }
