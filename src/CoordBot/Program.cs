@@ -2,6 +2,7 @@ using CoordBot;
 
 try
 {
+    if (await CoordBot.Operations.Backups.BackupVerbs.TryRunAsync(args, Console.Out, Console.Error) is { } verbExitCode) return verbExitCode;
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddCoordBot();
     using var host = builder.Build();

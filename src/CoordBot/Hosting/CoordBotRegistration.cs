@@ -5,6 +5,7 @@ using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
 using CoordBot.Features.Voting;
 using CoordBot.Features.Welcome;
+using CoordBot.Operations;
 using CoordBot.Persistence;
 using CoordBot.Sandbox;
 using CoordBot.Scheduling;
@@ -103,10 +104,11 @@ public static class CoordBotRegistration
         services.AddHostedService(sp => sp.GetRequiredService<InboxDispatcher>());
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
+        builder.AddOperations();
         return builder;
     }
 
-    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
+    internal static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, string section)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {

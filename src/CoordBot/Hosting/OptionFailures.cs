@@ -13,6 +13,14 @@ public sealed class OptionFailures(string section)
     /// <summary>Adds "Section:Name message".</summary>
     public void Add(string name, string message) => _failures.Add($"{section}:{name} {message}");
 
+    public void Range(string name, TimeSpan value, TimeSpan min, TimeSpan max)
+    {
+        if (value < min || value > max)
+        {
+            Add(name, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max} (got {value})"));
+        }
+    }
+
     /// <summary>NaN is outside every range.</summary>
     public void Range(string name, double value, double min, double max)
     {

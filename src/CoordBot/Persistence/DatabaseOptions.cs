@@ -12,6 +12,10 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = DefaultConnectionString;
 
+    /// <summary>The configured connection string, or the default: for the verbs that run without a host.</summary>
+    public static string ConnectionStringFrom(IConfiguration configuration) =>
+        configuration.GetConnectionString("CoordBot") is { Length: > 0 } configured ? configured : DefaultConnectionString;
+
     /// <summary>The file the connection string names, as a full path; null for an in-memory or URI database.</summary>
     public string? FilePath
     {

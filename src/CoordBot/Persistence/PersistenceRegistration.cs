@@ -14,13 +14,7 @@ public static class PersistenceRegistration
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>()
-            .Configure<IConfiguration>((options, configuration) =>
-            {
-                if (configuration.GetConnectionString("CoordBot") is { Length: > 0 } configured)
-                {
-                    options.ConnectionString = configured;
-                }
-            })
+            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = DatabaseOptions.ConnectionStringFrom(configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.AddSingleton<SqlitePragmas>();

@@ -33,6 +33,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Telegram:PollTimeoutSeconds"] = "2",
             ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File("coordbot.db")}",
             ["Bot:Operators:0"] = OperatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Operations:Url"] = "", // many harnesses run at once; a test that needs the endpoint binds port 0
         };
         foreach (var (key, value) in extra)
         {

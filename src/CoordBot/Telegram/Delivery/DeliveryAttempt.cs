@@ -10,6 +10,7 @@ internal sealed class DeliveryAttempt(
     OutboxReader reader,
     RetryPolicy policy,
     DeliveryJournal journal,
+    Operations.Metrics.CoordBotMetrics metrics,
     TimeProvider time,
     TimeProvider pacing,
     ILogger logger,
@@ -64,6 +65,7 @@ internal sealed class DeliveryAttempt(
 
         var decision = policy.Decide(row, telegramId, failure, time.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
         Log(row, failure, decision);
+        metrics.MessageSent(failure?.Kind, failure?.RetryAfter ?? TimeSpan.Zero);
         return await RecordAsync(send, decision, failure?.Kind == FailureKind.RetryAfter);
     }
 

@@ -23,7 +23,8 @@ public sealed class DeliveryService(
     DeliveryClock pacingClock,
     TimeProvider time,
     IOptions<DeliveryOptions> options,
-    ILogger<DeliveryService> logger) : BackgroundService
+    ILogger<DeliveryService> logger,
+    Operations.Metrics.CoordBotMetrics metrics) : BackgroundService
 {
     private const int LoadBatch = 5000;
     private const int MaxQueued = 50_000;
@@ -59,7 +60,7 @@ public sealed class DeliveryService(
     {
         var journal = new DeliveryJournal(unitOfWork, logger, () => _dead);
         var journalTask = Task.Run(journal.RunAsync, CancellationToken.None);
-        var attempt = new DeliveryAttempt(sender, reader, policy, journal, time, _pacing, logger, () => _dead);
+        var attempt = new DeliveryAttempt(sender, reader, policy, journal, metrics, time, _pacing, logger, () => _dead);
         _running = true;
         status.Running = true;
         try

@@ -10,7 +10,7 @@ namespace CoordBot.Telegram.Receiving;
 /// Stores received updates before they are confirmed to Telegram. A repeated update_id is skipped,
 /// so an update that arrives twice (a redelivery after a crash, a webhook retry) has one effect.
 /// </summary>
-public sealed class InboxWriter(UnitOfWork unitOfWork, InboxSignal signal, TimeProvider time)
+public sealed class InboxWriter(UnitOfWork unitOfWork, InboxSignal signal, TimeProvider time, CoordBot.Operations.Metrics.CoordBotMetrics metrics)
 {
     /// <summary>
     /// One prepared statement per update; the primary key skips a known update_id. (Plain SQL: a poll of
@@ -51,6 +51,7 @@ public sealed class InboxWriter(UnitOfWork unitOfWork, InboxSignal signal, TimeP
         if (stored > 0)
         {
             signal.Notify();
+            metrics.UpdatesReceived(stored);
         }
 
         return stored;

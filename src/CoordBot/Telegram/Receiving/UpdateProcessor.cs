@@ -27,7 +27,8 @@ public sealed class UpdateProcessor(
     IActorResolver actors,
     BotIdentity identity,
     TimeProvider time,
-    ILogger<UpdateProcessor> logger)
+    ILogger<UpdateProcessor> logger,
+    CoordBot.Operations.Metrics.CoordBotMetrics metrics)
 {
     /// <summary>Most updates in one transaction.</summary>
     public const int MaxBatch = 200;
@@ -116,7 +117,10 @@ public sealed class UpdateProcessor(
 
                 progress.Begin(row.UpdateId);
                 handled.Add(row.UpdateId);
-                if (await HandleAsync(batch, row, ct))
+                var began = Stopwatch.GetTimestamp();
+                var ok = await HandleAsync(batch, row, ct);
+                metrics.UpdateHandled(ok, Stopwatch.GetElapsedTime(began));
+                if (ok)
                 {
                     marked.Add(row.UpdateId);
                 }

@@ -1,0 +1,35 @@
+using CoordBot.Persistence;
+using CoordBot.Scheduling;
+using Microsoft.Data.Sqlite;
+
+namespace CoordBot.Operations;
+
+/// <summary>
+/// The files that hold a bot's state, resolved from configuration exactly as the running bot resolves
+/// them: the database, the Quartz job store beside it, and the lock file that says a bot is using them.
+/// </summary>
+public sealed record DataFiles(string Database, string JobStore)
+{
+    /// <summary>Held (exclusively) by a running bot; restore refuses to touch the data while it is.</summary>
+    public string LockFile => Database + ".lock";
+
+    public static DataFiles From(IConfiguration configuration)
+    {
+        var main = DatabaseOptions.ConnectionStringFrom(configuration);
+        var jobStore = configuration[$"{SchedulingOptions.Section}:{nameof(SchedulingOptions.ConnectionString)}"] is { Length: > 0 } configured
+            ? configured
+            : SchedulingDatabase.DeriveFromMain(main);
+        return new DataFiles(FileOf(main, "ConnectionStrings:CoordBot"), FileOf(jobStore, "Scheduling:ConnectionString"));
+    }
+
+    private static string FileOf(string? connectionString, string key)
+    {
+        var dataSource = connectionString is null ? null : new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConfigurationException($"{key} must name a SQLite file for backups and restores");
+        }
+
+        return Path.GetFullPath(dataSource);
+    }
+}

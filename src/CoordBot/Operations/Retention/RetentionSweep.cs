@@ -1,0 +1,51 @@
+using CoordBot.Domain.Membership;
+using CoordBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CoordBot.Operations.Retention;
+
+public sealed record RetentionResult(int Updates, int Messages, int Invitations);
+
+/// <summary>
+/// Deletes operational rows past their retention period: handled updates, sent messages and unused
+/// invitations long expired. Nothing else, ever: ballots, ballot logs, votes, results, explanations,
+/// drafts and their versions, audit entries and records stay for the audit. Unhandled updates, unsent
+/// and failed messages stay too: they are work or evidence of a fault, not history.
+/// </summary>
+public sealed class RetentionSweep(UnitOfWork unitOfWork, TimeProvider time, IOptions<RetentionOptions> options, ILogger<RetentionSweep> logger)
+{
+    /// <summary>Rows deleted per transaction: each batch takes the write gate briefly, so replies are not held up behind a large sweep.</summary>
+    private const int Batch = 500;
+
+    public async Task<RetentionResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var updatesBefore = now - settings.ProcessedUpdates;
+        var messagesBefore = now - settings.SentMessages;
+        var invitationsBefore = now - InvitationRules.Validity - settings.ExpiredInvitations;
+
+        var updates = await DeleteAsync(db => db.InboxUpdates.Where(u => u.ProcessedAt != null && u.ProcessedAt < updatesBefore).OrderBy(u => u.UpdateId).Take(Batch), cancellationToken);
+        var messages = await DeleteAsync(db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null && m.SentAt < messagesBefore).OrderBy(m => m.Id).Take(Batch), cancellationToken);
+        var invitations = await DeleteAsync(db => db.Invitations.Where(i => i.UsedAt == null && i.CreatedAt < invitationsBefore).OrderBy(i => i.Token).Take(Batch), cancellationToken);
+
+        var result = new RetentionResult(updates, messages, invitations);
+        logger.LogInformation("Retention: deleted {Updates} handled updates, {Messages} sent messages and {Invitations} expired invitations", updates, messages, invitations);
+        return result;
+    }
+
+    private async Task<int> DeleteAsync<T>(Func<CoordBotDb, IQueryable<T>> batch, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var deleted = await unitOfWork.RunAsync((db, ct) => batch(db).ExecuteDeleteAsync(ct), cancellationToken);
+            total += deleted;
+            if (deleted < Batch)
+            {
+                return total;
+            }
+        }
+    }
+}
