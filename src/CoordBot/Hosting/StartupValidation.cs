@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Persistence;
+using CoordBot.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot;
@@ -19,12 +20,13 @@ public static class StartupValidation
     }
 
     /// <summary>
-    /// The settings, then the database (created, migrated, proved writable), before the host starts:
+    /// The settings, then the databases (created, migrated, proved writable), before the host starts:
     /// either failure throws with one line naming its key, which <c>Program</c> prints.
     /// </summary>
     public static async Task PrepareCoordBotAsync(this IHost host, CancellationToken cancellationToken)
     {
         host.ValidateCoordBotConfiguration();
         await host.Services.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(cancellationToken);
+        SchedulingDatabase.Prepare(host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,10 +37,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOpt
         var path = options.Value.FilePath;
         try
         {
-            if (path is not null && Directory.Exists(path))
-            {
-                throw new IOException("it is a folder, not a file");
-            }
+            UnwritableDatabase.RefuseFolder(path);
 
             if (path is not null && Path.GetDirectoryName(path) is { Length: > 0 } directory)
             {
@@ -54,20 +50,11 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOpt
             // A read-only file passes the steps above when nothing is left to migrate: prove it takes writes.
             await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE; ROLLBACK;", cancellationToken);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (UnwritableDatabase.Is(ex))
         {
-            throw new ConfigurationException(
-                $"{DatabaseOptions.Key} names a database the bot cannot create or write ({path ?? options.Value.ConnectionString}): {Reason(ex)}");
+            throw UnwritableDatabase.Error(DatabaseOptions.Key, path ?? options.Value.ConnectionString, ex);
         }
 
         logger.LogInformation("Database ready at {DataSource}", path);
     }
-
-    private static string Reason(Exception ex) => ex switch
-    {
-        SqliteException { SqliteErrorCode: 8 } => "the file is read-only",
-        SqliteException { SqliteErrorCode: 14 } => "the file cannot be opened (is it a folder, or is its folder missing or read-only?)",
-        SqliteException sqlite => sqlite.Message.Replace("SQLite Error ", "SQLite error ", StringComparison.Ordinal).ReplaceLineEndings(" "),
-        _ => ex.Message.ReplaceLineEndings(" "),
-    };
 }

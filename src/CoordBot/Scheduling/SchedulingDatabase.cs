@@ -1,3 +1,4 @@
+using CoordBot.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace CoordBot.Scheduling;
@@ -63,20 +64,28 @@ internal static class SchedulingDatabase
     /// wait behind Quartz's writes. Idempotent: WAL is a property of the file and stays set.
     /// Busy waits are Microsoft.Data.Sqlite's: it retries a locked database until the command timeout.
     /// </summary>
+    /// <exception cref="ConfigurationException">The file cannot be created or written.</exception>
     public static void Prepare(string connectionString)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory))
+        var path = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        try
         {
-            Directory.CreateDirectory(directory);
-        }
+            UnwritableDatabase.RefuseFolder(path);
+            if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
 
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        command.ExecuteNonQuery();
+            using var connection = new SqliteConnection(connectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=WAL; BEGIN IMMEDIATE; ROLLBACK;";
+            command.ExecuteNonQuery();
+        }
+        catch (Exception ex) when (UnwritableDatabase.Is(ex))
+        {
+            throw UnwritableDatabase.Error($"{SchedulingOptions.Section}:ConnectionString (or, when it is empty, ConnectionStrings:CoordBot)", path, ex);
+        }
     }
 
     private static bool IsFile(SqliteConnectionStringBuilder builder) =>

@@ -70,6 +70,28 @@ public sealed class UnwritableDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unwritable_schedule_database_is_named_too()
+    {
+        var folder = _directory.File("schedule.db");
+        Directory.CreateDirectory(folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File("c.db")}",
+            ["Scheduling:ConnectionString"] = $"Data Source={folder}",
+        });
+        builder.AddCoordBot();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => host.PrepareCoordBotAsync(CancellationToken.None));
+
+        var line = ConfigurationError.Describe(error);
+        Assert.NotNull(line);
+        Assert.StartsWith("Scheduling:ConnectionString ", line, StringComparison.Ordinal);
+        Assert.Contains(folder, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_process_prints_one_line_and_exits_2()
     {
         var (connectionString, path) = await ArrangeAsync("folder as file");
