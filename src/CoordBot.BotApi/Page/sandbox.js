@@ -150,7 +150,7 @@ function openPanel(chatId) {
   const panel = { version: -1, sender: isPrivate ? chatId : (state.people[0] || {}).user_id };
 
   const messages = h("div", { class: "messages", "aria-label": "Messages" });
-  const senderSelect = h("select", { "aria-label": "Write as", onchange: e => { panel.sender = Number(e.target.value); } });
+  const senderSelect = h("select", { "aria-label": "Write as", onchange: e => { panel.sender = Number(e.target.value); panel.chosen = true; } });
   const textarea = h("textarea", { rows: 2, placeholder: "Write a message or a /command (Enter sends, Shift+Enter for a new line)", "aria-label": "Message" });
   const fileInput = h("input", { type: "file", "aria-label": "Attach a document", accept: ".txt,.md,.ics,.csv,.pdf" });
   const send = async () => {
@@ -222,6 +222,12 @@ async function refreshPanel(chatId) {
   const box = panel.messages;
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
   box.replaceChildren(...timeline.items.map(item => renderItem(chatId, panel, item)));
+  // In a group, write as whoever wrote there last, until the person picks someone else.
+  const lastWriter = [...timeline.items].reverse().find(i => i.kind === "user");
+  if (!panel.chosen && timeline.type !== "private" && lastWriter && lastWriter.from_id !== panel.sender) {
+    panel.sender = lastWriter.from_id;
+    fillSenders(panel);
+  }
   panel.version = timeline.version;
   state.seen.set(chatId, timeline.version);
   if (atBottom || panel.firstFill !== false) box.scrollTop = box.scrollHeight;
@@ -278,6 +284,9 @@ async function refresh() {
     do {
       again = false;
       const [overview, people] = await Promise.all([api("GET", "/_emulator/overview"), api("GET", "/_emulator/people")]);
+      // Only activity after the page opened counts as new.
+      if (!state.loaded) for (const chat of overview.chats) state.seen.set(chat.chat_id, chat.version);
+      state.loaded = true;
       state.chats = overview.chats;
       state.people = people;
       renderChatList();
