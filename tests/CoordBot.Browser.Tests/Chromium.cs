@@ -8,7 +8,8 @@ namespace CoordBot.Browser.Tests;
 /// </summary>
 internal static class Chromium
 {
-    public const string ExecutablePath = "/usr/bin/chromium";
+    /// <summary>Debian's Chromium, or another build named by <c>CHROMIUM_PATH</c>.</summary>
+    public static readonly string ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     public static string? MissingReason =>
         File.Exists(ExecutablePath) ? null : $"{ExecutablePath} is missing: install it with `apt-get install -y chromium` to run the browser tests.";
