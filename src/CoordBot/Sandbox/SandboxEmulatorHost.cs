@@ -79,7 +79,7 @@ public sealed class SandboxEmulatorHost(
         }
     }
 
-    private static bool IsLoopback(string url) =>
+    internal static bool IsLoopback(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 
