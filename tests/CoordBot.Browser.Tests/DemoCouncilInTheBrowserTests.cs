@@ -62,6 +62,11 @@ public sealed class DemoCouncilInTheBrowserTests(SandboxFixture sandbox) : IClas
         await Expect(group).ToContainTextAsync("Reminder:", Patient);
         await Expect(head).ToContainTextAsync("Reminder:", Patient);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ArtefactPath("sandbox-after-rehearsal.png") });
+
+        // Pressed again, the demo completes only what is missing: the council stays as it is.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Demo council", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("0 invited now", Patient);
+        await Expect(chats.Locator("button[data-chat-id]")).ToHaveCountAsync(sandbox.Codes.Count + 1 + linked.Count);
     }
 
     private static ILocator Panel(IPage page, long chatId) => page.Locator($"section.panel[data-chat-id='{chatId}']");

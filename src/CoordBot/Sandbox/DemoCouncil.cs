@@ -42,7 +42,7 @@ public sealed partial class DemoCouncil(
     public EmulatorAction Action() => new(
         "demo-council",
         ActionLabel,
-        "Sets up the council file's delegations with a head each, this month's chair and three linked groups, through the bot's own commands (about 20 seconds).",
+        "Sets up the council file's delegations with a head each, this month's chair and three linked groups, through the bot's own commands (about half a minute: the bot keeps to Telegram's pace of one message a second per chat).",
         async (emulator, ct) => (await BuildAsync(emulator, ct)).Summary);
 
     public async Task<DemoCouncilResult> BuildAsync(BotApiEmulator emulator, CancellationToken cancellationToken)
