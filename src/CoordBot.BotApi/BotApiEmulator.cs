@@ -18,11 +18,13 @@ public sealed class BotApiEmulator : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly EmulatorState state;
+    private readonly StateFile? stateFile;
 
-    private BotApiEmulator(WebApplication app, EmulatorState state, Uri baseUrl)
+    private BotApiEmulator(WebApplication app, EmulatorState state, StateFile? stateFile, Uri baseUrl)
     {
         this.app = app;
         this.state = state;
+        this.stateFile = stateFile;
         BaseUrl = baseUrl;
     }
 
@@ -42,9 +44,14 @@ public sealed class BotApiEmulator : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var state = new EmulatorState(options);
+        var stateFile = options.StateFile is { Length: > 0 } path ? new StateFile(path, state, options.Warn) : null;
+        stateFile?.Load();
 
+        // The page's actions drive the emulator itself, which exists only once the server has started.
+        BotApiEmulator? started = null;
         BotApiEndpoints.Map(app, state);
-        SandboxEndpoints.Map(app, state);
+        SandboxEndpoints.Map(app, state, () => started ?? throw new InvalidOperationException("The emulator is still starting."));
+        SandboxPage.Map(app);
         app.MapFallback(context => BotApiEndpoints.WriteAsync(context, ApiResult.Error(404, "Not Found")));
 
         await app.StartAsync(cancellationToken);
@@ -52,7 +59,9 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
         // A wildcard binding is reachable on loopback, which is where the in-process bot connects.
         var reachable = bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
-        return new BotApiEmulator(app, state, new Uri(reachable));
+        started = new BotApiEmulator(app, state, stateFile, new Uri(reachable));
+        stateFile?.Start();
+        return started;
     }
 
     // ---- the users' side ------------------------------------------------------------------
@@ -149,5 +158,9 @@ public sealed class BotApiEmulator : IAsyncDisposable
         state.Shutdown();
         await app.StopAsync();
         await app.DisposeAsync();
+        if (stateFile is not null)
+        {
+            await stateFile.FlushAsync();
+        }
     }
 }

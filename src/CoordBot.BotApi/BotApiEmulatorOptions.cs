@@ -33,4 +33,22 @@ public sealed record BotApiEmulatorOptions
     /// update-to-reply latency). Runs under the emulator's lock: keep it short and never call back into the emulator.
     /// </summary>
     public Action<SentMessage>? MessageSent { get; init; }
+
+    /// <summary>
+    /// A JSON file the emulator loads at start and keeps up to date (people, chats, messages, files, update ids),
+    /// so a sandbox restarted tomorrow still knows the chats the bot writes to. None: state lives in memory only.
+    /// </summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Named actions the sandbox page offers as buttons (e.g. building a demo council through the bot's commands).</summary>
+    public IReadOnlyList<EmulatorAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// Moves the clock shared by the emulator and the bot forward (sandbox only). None: the page's clock control says
+    /// the clock cannot be moved here.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task>? AdvanceClock { get; init; }
+
+    /// <summary>Where the emulator reports problems it works around (a state file it cannot write or read).</summary>
+    public Action<string>? Warn { get; init; }
 }

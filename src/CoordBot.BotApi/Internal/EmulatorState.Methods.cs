@@ -115,7 +115,10 @@ internal sealed partial class EmulatorState
         else
         {
             var confirmed = offset;
-            pendingUpdates.RemoveAll(u => UpdateId(u) < confirmed);
+            if (pendingUpdates.RemoveAll(u => UpdateId(u) < confirmed) > 0)
+            {
+                Changed();
+            }
         }
     }
 
@@ -218,8 +221,10 @@ internal sealed partial class EmulatorState
     /// <summary>Records a message the bot sent (under the gate), wakes waiters, and answers it as Telegram does.</summary>
     private JsonNode Deliver(StoredChat chat, StoredMessage message)
     {
+        message.Seq = NextSeq();
         chat.BotMessages.Add(message);
         chat.Log.Add($"bot #{message.MessageId}: {Describe(message)}");
+        Touch(chat);
         MessagesChanged();
         options.MessageSent?.Invoke(message.ToSentMessage());
         return MessageJson(message);
@@ -267,6 +272,7 @@ internal sealed partial class EmulatorState
             message.EditCount++;
             message.EditDate = time.GetUtcNow();
             chat.Log.Add($"bot edited #{message.MessageId}: {Describe(message)}");
+            Touch(chat);
             MessagesChanged();
             options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
@@ -288,6 +294,7 @@ internal sealed partial class EmulatorState
             message.EditCount++;
             message.EditDate = time.GetUtcNow();
             chat.Log.Add($"bot changed the keyboard of #{message.MessageId}: {Describe(message)}");
+            Touch(chat);
             MessagesChanged();
             options.MessageSent?.Invoke(message.ToSentMessage());
             return MessageJson(message);
@@ -304,6 +311,7 @@ internal sealed partial class EmulatorState
                 ?? throw ApiException.BadRequest("message to delete not found");
             message.Deleted = true;
             chat.Log.Add($"bot deleted #{messageId}");
+            Touch(chat);
             MessagesChanged();
             return true;
         }
@@ -327,7 +335,13 @@ internal sealed partial class EmulatorState
 
             var answer = new CallbackAnswer(id, NullIfEmpty(text), args.Bool("show_alert"), args.String("url"));
             callbackAnswers.Add(answer);
-            chats[origin.ChatId].Log.Add($"bot answered the press on #{origin.MessageId}" + (answer.Text is null ? "" : $": {answer.Text}"));
+            var chat = chats[origin.ChatId];
+            chat.Log.Add($"bot answered the press on #{origin.MessageId}" + (answer.Text is null ? "" : $": {answer.Text}"));
+            if (answer.Text is not null)
+            {
+                AddUserEvent(chat, UserEventKind.Answer, options.BotId, origin.MessageId, answer.Text);
+            }
+
             MessagesChanged();
             return true;
         }
@@ -380,6 +394,7 @@ internal sealed partial class EmulatorState
         lock (gate)
         {
             commands[key] = parsed;
+            Changed();
         }
 
         return true;

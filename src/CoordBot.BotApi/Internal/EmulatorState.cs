@@ -33,6 +33,8 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
     private int faultsInjected;
     private TaskCompletionSource updatesChanged = NewSignal();
     private TaskCompletionSource messagesChanged = NewSignal();
+    private TaskCompletionSource stateChanged = NewSignal();
+    private long changeVersion;
     private CancellationTokenSource? currentPoll;
     private TaskCompletionSource pollWaiting = NewSignal();
     private int waitingPolls;
@@ -56,7 +58,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         lock (gate)
         {
             users[userId] = new StoredUser(userId, firstName, username, lastName);
-            EnsureChat(userId, null);
+            Touch(EnsureChat(userId, null));
             return userId;
         }
     }
@@ -70,7 +72,9 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
 
         lock (gate)
         {
-            EnsureChat(chatId, title).Title = title;
+            var chat = EnsureChat(chatId, title);
+            chat.Title = title;
+            Touch(chat);
         }
     }
 
@@ -84,6 +88,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         lock (gate)
         {
             EnsureChat(chatId, null).MemberStatus[userId] = status;
+            Changed();
         }
     }
 
@@ -100,6 +105,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
             }
 
             chat.Log.Add($"{Name(user)}: {text}");
+            AddUserEvent(chat, UserEventKind.Message, user.Id, message["message_id"]!.GetValue<long>(), text);
             return Enqueue("message", message);
         }
     }
@@ -122,6 +128,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
             }
 
             chat.Log.Add($"{Name(user)}: [document {fileName}, {content.Length} bytes] {caption}");
+            AddUserEvent(chat, UserEventKind.Message, user.Id, message["message_id"]!.GetValue<long>(), caption, file);
             return Enqueue("message", message);
         }
     }
@@ -151,7 +158,9 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
                 ["chat_instance"] = ((chatId * 7919) ^ options.BotId).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["data"] = data,
             };
-            chat.Log.Add($"{Name(user)} pressed '{buttons.First(b => b.CallbackData == data).Text}' on #{messageId}");
+            var label = buttons.First(b => b.CallbackData == data).Text;
+            chat.Log.Add($"{Name(user)} pressed '{label}' on #{messageId}");
+            AddUserEvent(chat, UserEventKind.Press, user.Id, messageId, label);
             return Enqueue("callback_query", query);
         }
     }
@@ -386,6 +395,28 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
 
     private void MessagesChanged() => Signal(ref messagesChanged);
 
+    /// <summary>Something worth saving or showing changed (callers hold the lock).</summary>
+    private void Changed()
+    {
+        changeVersion++;
+        Signal(ref stateChanged);
+    }
+
+    /// <summary>A chat changed: its version moves so the page refetches it.</summary>
+    private void Touch(StoredChat chat)
+    {
+        Changed();
+        chat.Version = changeVersion;
+    }
+
+    private long NextSeq() => ++changeVersion;
+
+    private void AddUserEvent(StoredChat chat, UserEventKind kind, long fromUserId, long? messageId, string? text, StoredFile? document = null)
+    {
+        chat.UserEvents.Add(new StoredUserEvent(NextSeq(), kind, fromUserId, time.GetUtcNow(), messageId, text, document));
+        Touch(chat);
+    }
+
     private StoredChat EnsureChat(long chatId, string? title)
     {
         if (!chats.TryGetValue(chatId, out var chat))
@@ -433,6 +464,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         var id = nextUpdateId++;
         pendingUpdates.Add(update);
         Signal(ref updatesChanged);
+        Changed();
         return id;
     }
 

@@ -7,6 +7,13 @@ internal sealed class StoredChat(long id, string? title)
     public bool IsGroup => Id < 0;
     public long NextMessageId { get; set; } = 1;
     public List<StoredMessage> BotMessages { get; } = [];
+
+    /// <summary>What people did in the chat (wrote, sent a file, pressed a button) and the bot's answers to presses, for the sandbox page.</summary>
+    public List<StoredUserEvent> UserEvents { get; } = [];
+
     public Dictionary<long, string> MemberStatus { get; } = [];
     public List<string> Log { get; } = [];
+
+    /// <summary>The emulator's change counter when anything in this chat last changed, so the page refetches only what moved.</summary>
+    public long Version { get; set; }
 }

@@ -21,6 +21,9 @@ internal sealed class StoredMessage(long chatId, long messageId, DateTimeOffset 
     public bool Deleted { get; set; }
     public int EditCount { get; set; }
 
+    /// <summary>Place among the chat's events (see <see cref="StoredUserEvent.Seq"/>).</summary>
+    public long Seq { get; set; }
+
     public SentMessage ToSentMessage() => new(
         ChatId, MessageId, Text, ParseMode, ReplyMarkup?.ToJsonString(), Date,
         Document?.FileName, Document?.Content, Caption, Deleted, EditCount)

@@ -55,15 +55,7 @@ public static class CoordBotRegistration
         });
         if (sandbox)
         {
-            services.AddHostedService<SandboxEmulatorHost>();
-            services.PostConfigure<BotOptions>(o =>
-            {
-                var operatorId = builder.Configuration.GetValue<long?>($"{SandboxOptions.Section}:OperatorId") ?? new SandboxOptions().OperatorId;
-                if (!o.Operators.Contains(operatorId))
-                {
-                    o.Operators.Add(operatorId);
-                }
-            });
+            builder.AddCoordBotSandbox();
         }
 
         services.AddSingleton<BotIdentity>();

@@ -1,0 +1,85 @@
+using CoordBot.Sandbox;
+using CoordBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CoordBot.Tests.BotApi;
+
+/// <summary>The bot as `dotnet run` starts it without a token: emulator, page and sandbox clock in the same process.</summary>
+public sealed class SandboxHostTests
+{
+    [Fact]
+    public async Task After_a_restart_on_the_same_data_folder_the_bot_still_reaches_the_chats_it_knew()
+    {
+        using var directory = new TempDirectory();
+        var host = await StartSandboxAsync(directory);
+        var emulator = host.Services.GetRequiredService<SandboxEmulatorHost>().Emulator;
+        emulator.RegisterUser(7, "Ada");
+        emulator.RegisterGroup(-1007, "Rehearsal room");
+        emulator.SendText(7, 7, "/start");
+        await emulator.WaitForMessageAsync(7, m => m.PlainText!.Contains("Welcome", StringComparison.OrdinalIgnoreCase), BotHarness.Patience);
+        emulator.SendText(-1007, 7, "/help");
+        await emulator.WaitForMessageAsync(-1007, _ => true, BotHarness.Patience);
+        await host.StopAsync();
+        host.Dispose();
+
+        host = await StartSandboxAsync(directory);
+        try
+        {
+            emulator = host.Services.GetRequiredService<SandboxEmulatorHost>().Emulator;
+            Assert.Contains(emulator.Chats(), c => c.ChatId == -1007 && c.Title == "Rehearsal room");
+            var before = emulator.MessagesIn(7).Count;
+            Assert.True(before > 0);
+
+            // New update ids (the bot would skip one it has handled) and known chats (no "chat not found").
+            emulator.SendText(7, 7, "/me");
+            emulator.SendText(-1007, 7, "/help");
+            await emulator.WaitForMessageAsync(7, m => m.MessageId > emulator.MessagesIn(7)[before - 1].MessageId, BotHarness.Patience);
+            await emulator.WaitForMessageAsync(-1007, m => m.MessageId > 2, BotHarness.Patience);
+            Assert.IsType<SandboxClock>(host.Services.GetRequiredService<TimeProvider>());
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task With_a_real_token_there_is_no_emulator_no_page_and_no_sandbox_clock()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        Assert.Null(bot.Services.GetService<SandboxEmulatorHost>());
+        Assert.IsNotType<SandboxClock>(bot.Services.GetRequiredService<TimeProvider>());
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8081", true)]
+    [InlineData("http://localhost:8081", true)]
+    [InlineData("http://[::1]:8081", true)]
+    [InlineData("http://0.0.0.0:8081", false)]
+    [InlineData("http://192.168.1.20:8081", false)]
+    [InlineData("http://*:8081", false)]
+    public void Only_a_loopback_address_is_quiet(string url, bool loopback) =>
+        Assert.Equal(loopback, SandboxEmulatorHost.IsLoopback(url));
+
+    private static async Task<IHost> StartSandboxAsync(TempDirectory directory)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CoordBot"] = $"Data Source={directory.File("coordbot.db")}",
+            ["Sandbox:Url"] = "http://127.0.0.1:0",
+            ["Telegram:PollTimeoutSeconds"] = "2",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCoordBot();
+        var host = builder.Build();
+        host.ValidateCoordBotConfiguration();
+        await host.StartAsync();
+        return host;
+    }
+}
