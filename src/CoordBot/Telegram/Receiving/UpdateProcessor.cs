@@ -152,6 +152,7 @@ public sealed class UpdateProcessor(
             return true;
         }
 
+        using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId);
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
