@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,12 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOpt
             if (path is not null && Path.GetDirectoryName(path) is { Length: > 0 } directory)
             {
                 Directory.CreateDirectory(directory);
+            }
+
+            // The only place that creates the file: the bot's own connections never do (RuntimeConnectionString).
+            await using (var create = new SqliteConnection(options.Value.ConnectionString))
+            {
+                await create.OpenAsync(cancellationToken);
             }
 
             await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -16,6 +16,25 @@ public sealed class DatabaseOptions
     public static string ConnectionStringFrom(IConfiguration configuration) =>
         configuration.GetConnectionString("CoordBot") is { Length: > 0 } configured ? configured : DefaultConnectionString;
 
+    /// <summary>
+    /// The connection string the running bot uses: once <see cref="DatabaseMigrator"/> has created the file,
+    /// nothing may create it again. A file that vanishes (a wrong volume, a careless restore) must show as
+    /// an error (and an unready bot), not as a fresh, empty council.
+    /// </summary>
+    public string RuntimeConnectionString
+    {
+        get
+        {
+            var builder = new SqliteConnectionStringBuilder(ConnectionString);
+            if (FilePath is not null && builder.Mode == SqliteOpenMode.ReadWriteCreate)
+            {
+                builder.Mode = SqliteOpenMode.ReadWrite;
+            }
+
+            return builder.ToString();
+        }
+    }
+
     /// <summary>The file the connection string names, as a full path; null for an in-memory or URI database.</summary>
     public string? FilePath
     {

@@ -19,7 +19,7 @@ public static class PersistenceRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.AddSingleton<SqlitePragmas>();
         services.AddDbContextFactory<CoordBotDb>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
+            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.RuntimeConnectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
         services.AddSingleton<WriteGate>();
         services.AddSingleton<UnitOfWork>();
