@@ -4,16 +4,25 @@ using CoordBot.Operations;
 using CoordBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace CoordBot.Tests.Operations;
 
 /// <summary>The bot harness with the operations endpoint on a free loopback port.</summary>
 internal static class OperationsTestHost
 {
+    /// <summary>
+    /// Quartz starts its scheduler after the host's ApplicationStarted, in the background, and until then the
+    /// bot is rightly not ready; here it starts with the host, so a started harness is a ready bot.
+    /// </summary>
     public static Task<BotHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Operations:Url"] = "http://127.0.0.1:0" };
-        return BotHarness.StartAsync(all, configure: configure);
+        return BotHarness.StartAsync(all, configure: services =>
+        {
+            services.Configure<QuartzHostedServiceOptions>(o => o.AwaitApplicationStarted = false);
+            configure?.Invoke(services);
+        });
     }
 
     public static Uri Endpoint(this BotHarness bot) =>
