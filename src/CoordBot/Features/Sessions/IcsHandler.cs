@@ -9,19 +9,20 @@ using Ical.Net.Serialization;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/ics S&lt;n&gt;</c>: an iCalendar file of the session, its start as a UTC instant.</summary>
-internal sealed class IcsHandler(SessionRendering rendering) : ICommandHandler
+internal sealed class IcsHandler(SessionRendering rendering) : Command<EntityRef>
 {
-    public CommandInfo Info { get; } = new("ics", "/ics S<n>", "A calendar file (.ics) of a session", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("ics", "/ics S<n>", "A calendar file (.ics) of a session")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+        Example = "/ics S3",
+    };
 
-        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, "/ics S&lt;n&gt;", cancellationToken);
-        if (session is null)
+    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'S');
+
+    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    {
+        if (await SessionAccess.FindForAsync(context, Info, args, cancellationToken) is not { } session)
         {
             return;
         }

@@ -1,0 +1,22 @@
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Sessions;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Agenda;
+
+/// <summary><c>/speak A&lt;n&gt;</c>: the delegation asks for the floor (once).</summary>
+internal sealed class SpeakHandler(SpeakerListChange change) : Command<EntityRef>
+{
+    public override CommandInfo Info { get; } = new("speak", "/speak A<n>", "Put your delegation on an item's list of speakers")
+    {
+        Rule = Rules.Of(Permissions.MaySpeakForDelegation),
+        Where = ChatScope.CouncilChat,
+        Example = "/speak A7",
+    };
+
+    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'A');
+
+    protected override Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken) =>
+        change.ApplyAsync(context, Info, args, "agenda.speak", (list, code) => list.Inscribe(code),
+            (name, item, list) => $"{name} is on the list of speakers on {item}, number {list.Speakers.Count}.", cancellationToken);
+}

@@ -1,0 +1,62 @@
+using CoordBot.Council;
+using CoordBot.Domain;
+using CoordBot.Domain.Agenda;
+using CoordBot.Features.Sessions;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Agenda;
+
+/// <summary>
+/// What /speak and /withdraw_speaker share after their door rule (the delegation's head, deputy or an adviser):
+/// find the item, check it is still open for speakers, change its list, save, reply.
+/// </summary>
+internal sealed class SpeakerListChange(CouncilProvider council)
+{
+    public async Task ApplyAsync(
+        CommandContext context,
+        CommandInfo info,
+        EntityRef itemId,
+        string auditAction,
+        Func<SpeakersList, string, Result<SpeakersList>> change,
+        Func<string, string, SpeakersList, string> reply,
+        CancellationToken cancellationToken)
+    {
+        if (await AgendaAccess.FindItemAsync(context, info, itemId, cancellationToken) is not ({ } item, { } session) || !IsOpen(context, session, item))
+        {
+            return;
+        }
+
+        var code = context.Actor.DelegationCode!;
+        var db = context.Update.Db;
+        var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
+        var changed = change(AgendaAccess.ListOf(rows, council.Council.NameOf), code);
+        if (!changed.TryGetValue(out var list))
+        {
+            context.Reply(Html.Escape(changed.Error) + ".");
+            return;
+        }
+
+        AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
+        context.Update.Audit(auditAction, $"{item.Label} {code}");
+        context.Reply(reply(Html.Escape(council.Council.NameOf(code)), item.Label, list));
+    }
+
+    // Lists of speakers are open on items of live sessions not yet concluded.
+    private static bool IsOpen(CommandContext context, Session session, AgendaItem item)
+    {
+        if (session.CancelledAt is not null)
+        {
+            context.Reply($"{session.Label} is cancelled.");
+            return false;
+        }
+
+        if (item.Status is AgendaItemStatus.Concluded)
+        {
+            context.Reply($"{item.Label} is concluded; its list of speakers is closed.");
+            return false;
+        }
+
+        return true;
+    }
+}
