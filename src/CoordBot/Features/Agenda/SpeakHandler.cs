@@ -1,4 +1,3 @@
-using CoordBot.Domain.Membership;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
 
@@ -9,7 +8,8 @@ internal sealed class SpeakHandler(SpeakerListChange change) : Command<EntityRef
 {
     public override CommandInfo Info { get; } = new("speak", "/speak A<n>", "Put your delegation on an item's list of speakers")
     {
-        Rule = Rules.Of(Permissions.MaySpeakForDelegation),
+        // Any member at the door: who speaks is asked after the lookup, so that an observer learns nothing of an item it may not see.
+        Rule = Rules.Member,
         Where = ChatScope.CouncilChat,
         Example = "/speak A7",
     };

@@ -1,6 +1,7 @@
 using CoordBot.Council;
 using CoordBot.Domain;
 using CoordBot.Domain.Agenda;
+using CoordBot.Domain.Membership;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
@@ -8,8 +9,9 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary>
-/// What /speak and /withdraw_speaker share after their door rule (the delegation's head, deputy or an adviser):
-/// find the item, check it is still open for speakers, change its list, save, reply.
+/// What /speak and /withdraw_speaker share: find the item (an item of a session the person may not see is
+/// missing), check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
+/// the item is still open for speakers, change its list, save, reply.
 /// </summary>
 internal sealed class SpeakerListChange(CouncilProvider council)
 {
@@ -22,7 +24,7 @@ internal sealed class SpeakerListChange(CouncilProvider council)
         Func<string, string, SpeakersList, string> reply,
         CancellationToken cancellationToken)
     {
-        if (await AgendaAccess.FindItemAsync(context, info, itemId, cancellationToken) is not ({ } item, { } session) || !IsOpen(context, session, item))
+        if (await AgendaAccess.FindItemAsync(context, info, itemId, cancellationToken) is not ({ } item, { } session) || !Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor.Rights)) || !IsOpen(context, session, item))
         {
             return;
         }

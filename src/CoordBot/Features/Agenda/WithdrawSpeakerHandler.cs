@@ -1,4 +1,3 @@
-using CoordBot.Domain.Membership;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
 
@@ -9,7 +8,8 @@ internal sealed class WithdrawSpeakerHandler(SpeakerListChange change) : Command
 {
     public override CommandInfo Info { get; } = new("withdraw_speaker", "/withdraw_speaker A<n>", "Take your delegation off an item's list of speakers")
     {
-        Rule = Rules.Of(Permissions.MaySpeakForDelegation),
+        // Any member at the door: who speaks is asked after the lookup, so that an observer learns nothing of an item it may not see.
+        Rule = Rules.Member,
         Where = ChatScope.CouncilChat,
         Example = "/withdraw_speaker A7",
     };
