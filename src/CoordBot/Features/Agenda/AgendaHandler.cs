@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/agenda S&lt;n&gt;</c>: the items in order.</summary>
-internal sealed class AgendaHandler(AgendaText agenda) : Command<EntityRef>
+internal sealed class AgendaHandler(AgendaText agenda) : SessionCommand
 {
     public override CommandInfo Info { get; } = new("agenda", "/agenda S<n>", "A session's agenda: items, status, penholders, drafts")
     {
@@ -13,15 +13,8 @@ internal sealed class AgendaHandler(AgendaText agenda) : Command<EntityRef>
         Example = "/agenda S3",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'S');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
     {
-        if (await SessionAccess.FindForAsync(context, Info, args, cancellationToken) is not { } session)
-        {
-            return;
-        }
-
         context.Reply($"{SessionRendering.Headline(session)}\n{await agenda.ForSessionAsync(context.Update.Db, session.Id, cancellationToken)}");
     }
 }

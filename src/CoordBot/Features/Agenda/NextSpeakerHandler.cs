@@ -6,7 +6,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/next A&lt;n&gt;</c>: the chair gives the floor to the next speaker; that delegation is told.</summary>
-internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifier notifier) : Command<EntityRef>
+internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifier notifier) : AgendaItemCommand
 {
     public override CommandInfo Info { get; } = new("next", "/next A<n>", "Give the floor to the next speaker on an item (chair)")
     {
@@ -15,12 +15,9 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         Example = "/next A7",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'A');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken)
     {
-        if (await AgendaAccess.FindItemAsync(context, Info, args, cancellationToken) is not ({ } item, { } session)
-            || !AgendaAccess.Manage(context, session, "give the floor"))
+        if (!AgendaAccess.Manage(context, session, "give the floor"))
         {
             return;
         }

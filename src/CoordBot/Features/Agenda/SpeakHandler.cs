@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/speak A&lt;n&gt;</c>: the delegation asks for the floor (once).</summary>
-internal sealed class SpeakHandler(SpeakerListChange change) : Command<EntityRef>
+internal sealed class SpeakHandler(SpeakerListChange change) : AgendaItemCommand
 {
     public override CommandInfo Info { get; } = new("speak", "/speak A<n>", "Put your delegation on an item's list of speakers")
     {
@@ -14,9 +14,7 @@ internal sealed class SpeakHandler(SpeakerListChange change) : Command<EntityRef
         Example = "/speak A7",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'A');
-
-    protected override Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken) =>
-        change.ApplyAsync(context, Info, args, "agenda.speak", (list, code) => list.Inscribe(code),
-            (name, item, list) => $"{name} is on the list of speakers on {item}, number {list.Speakers.Count}.", cancellationToken);
+    protected override Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken) =>
+        change.ApplyAsync(context, item, session, "agenda.speak", (list, code) => list.Inscribe(code),
+            (name, label, list) => $"{name} is on the list of speakers on {label}, number {list.Speakers.Count}.", cancellationToken);
 }

@@ -9,22 +9,22 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary>
-/// What /speak and /withdraw_speaker share: find the item (an item of a session the person may not see is
-/// missing), check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
+/// What /speak and /withdraw_speaker share once the item is found (an item of a session the person may not see is
+/// missing): check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
 /// the item is still open for speakers, change its list, save, reply.
 /// </summary>
 internal sealed class SpeakerListChange(CouncilProvider council)
 {
     public async Task ApplyAsync(
         CommandContext context,
-        CommandInfo info,
-        EntityRef itemId,
+        AgendaItem item,
+        Session session,
         string auditAction,
         Func<SpeakersList, string, Result<SpeakersList>> change,
         Func<string, string, SpeakersList, string> reply,
         CancellationToken cancellationToken)
     {
-        if (await AgendaAccess.FindItemAsync(context, info, itemId, cancellationToken) is not ({ } item, { } session) || !Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor.Rights)) || !IsOpen(context, session, item))
+        if (!Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor.Rights)) || !IsOpen(context, session, item))
         {
             return;
         }

@@ -8,7 +8,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/speakers A&lt;n&gt;</c>: the list of speakers in order, with who has spoken.</summary>
-internal sealed class SpeakersHandler(CouncilProvider council) : Command<EntityRef>
+internal sealed class SpeakersHandler(CouncilProvider council) : AgendaItemCommand
 {
     public override CommandInfo Info { get; } = new("speakers", "/speakers A<n>", "The list of speakers on an agenda item")
     {
@@ -17,15 +17,8 @@ internal sealed class SpeakersHandler(CouncilProvider council) : Command<EntityR
         Example = "/speakers A7",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'A');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken)
     {
-        if (await AgendaAccess.FindItemAsync(context, Info, args, cancellationToken) is not ({ } item, _))
-        {
-            return;
-        }
-
         var rows = await AgendaAccess.SpeakerRowsAsync(context.Update.Db, item.Id, cancellationToken);
         if (rows.Count == 0)
         {

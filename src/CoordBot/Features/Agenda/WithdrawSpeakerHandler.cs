@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/withdraw_speaker A&lt;n&gt;</c>: the delegation leaves the list.</summary>
-internal sealed class WithdrawSpeakerHandler(SpeakerListChange change) : Command<EntityRef>
+internal sealed class WithdrawSpeakerHandler(SpeakerListChange change) : AgendaItemCommand
 {
     public override CommandInfo Info { get; } = new("withdraw_speaker", "/withdraw_speaker A<n>", "Take your delegation off an item's list of speakers")
     {
@@ -14,9 +14,7 @@ internal sealed class WithdrawSpeakerHandler(SpeakerListChange change) : Command
         Example = "/withdraw_speaker A7",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'A');
-
-    protected override Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken) =>
-        change.ApplyAsync(context, Info, args, "agenda.withdraw_speaker", (list, code) => list.Withdraw(code),
-            (name, item, _) => $"{name} is off the list of speakers on {item}.", cancellationToken);
+    protected override Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken) =>
+        change.ApplyAsync(context, item, session, "agenda.withdraw_speaker", (list, code) => list.Withdraw(code),
+            (name, label, _) => $"{name} is off the list of speakers on {label}.", cancellationToken);
 }

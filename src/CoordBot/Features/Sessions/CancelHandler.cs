@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/cancel S&lt;n&gt;</c>: cancels a session; its reminders are removed and everyone is told.</summary>
-internal sealed class CancelHandler(SessionReminders reminders, SessionNotifier notifier) : Command<EntityRef>
+internal sealed class CancelHandler(SessionReminders reminders, SessionNotifier notifier) : SessionCommand
 {
     public override CommandInfo Info { get; } = new("cancel", "/cancel S<n>", "Cancel a session (chair or convenor)")
     {
@@ -14,15 +14,8 @@ internal sealed class CancelHandler(SessionReminders reminders, SessionNotifier 
         Example = "/cancel S3",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'S');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
     {
-        if (await SessionAccess.FindForAsync(context, Info, args, cancellationToken) is not { } session)
-        {
-            return;
-        }
-
         if (!SessionAccess.MayManage(session, context.Actor))
         {
             context.Reply(SessionsText.MayNotManage(session, $"cancel {session.Label}"));

@@ -9,7 +9,7 @@ using Ical.Net.Serialization;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/ics S&lt;n&gt;</c>: an iCalendar file of the session, its start as a UTC instant.</summary>
-internal sealed class IcsHandler(SessionRendering rendering) : Command<EntityRef>
+internal sealed class IcsHandler(SessionRendering rendering) : SessionCommand
 {
     public override CommandInfo Info { get; } = new("ics", "/ics S<n>", "A calendar file (.ics) of a session")
     {
@@ -18,15 +18,8 @@ internal sealed class IcsHandler(SessionRendering rendering) : Command<EntityRef
         Example = "/ics S3",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'S');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
     {
-        if (await SessionAccess.FindForAsync(context, Info, args, cancellationToken) is not { } session)
-        {
-            return;
-        }
-
         var bytes = Encoding.UTF8.GetBytes(Build(session, rendering.Convenor(session), context.Update.NowUtc, context.Update.BotUsername));
         context.Update.Outbox.SendDocument(
             context.Update.ChatId,

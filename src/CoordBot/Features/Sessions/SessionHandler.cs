@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/session S&lt;n&gt;</c>: format, convenor, time, agenda and who attends.</summary>
-internal sealed class SessionHandler(SessionRendering rendering, AgendaText agenda) : Command<EntityRef>
+internal sealed class SessionHandler(SessionRendering rendering, AgendaText agenda) : SessionCommand
 {
     public override CommandInfo Info { get; } = new("session", "/session S<n>", "Details of a session: time, agenda, who attends")
     {
@@ -15,15 +15,8 @@ internal sealed class SessionHandler(SessionRendering rendering, AgendaText agen
         Example = "/session S3",
     };
 
-    protected override EntityRef Parse(ArgReader args) => EntityRef.Read(args, 'S');
-
-    protected override async Task ExecuteAsync(CommandContext context, EntityRef args, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
     {
-        if (await SessionAccess.FindForAsync(context, Info, args, cancellationToken) is not { } session)
-        {
-            return;
-        }
-
         var db = context.Update.Db;
         var answers = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id).ToListAsync(cancellationToken);
         var zone = context.Actor.TimeZone;
