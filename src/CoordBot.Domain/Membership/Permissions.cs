@@ -185,4 +185,28 @@ public static class Permissions
         actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
             : Verdict.Refused($"{what} needs a member of a delegation (head, deputy or adviser)");
+
+    // ---- Sessions and agenda (rules the Sessions and Agenda commands declare) ----
+
+    /// <summary>
+    /// The door of the commands that run sessions and agendas (schedule, move, cancel, agenda items, the floor):
+    /// the chair (<see cref="MayActAsChair"/>), or a head or deputy, who convenes Arria-formula meetings. Whether
+    /// this person runs THIS session is decided after the lookup.
+    /// </summary>
+    public static Verdict MayRunSessions(Actor actor, string? presidentCode) =>
+        MayActAsChair(actor, presidentCode).IsAllowed || actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the chair (the presiding delegation's head or deputy, or an operator) or, for an Arria-formula meeting, a head of delegation or deputy may do this");
+
+    /// <summary>A delegation's answer to a session is given by its head or deputy, for its own delegation.</summary>
+    public static Verdict MayAnswerAttendance(Actor actor) =>
+        actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the head of delegation or the deputy answers for the delegation");
+
+    /// <summary>Heads, deputies and advisers speak for the delegation (observers do not).</summary>
+    public static Verdict MaySpeakForDelegation(Actor actor) =>
+        actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
+            ? Verdict.Allowed
+            : Verdict.Refused("speaking for a delegation needs its head, deputy or an adviser");
 }

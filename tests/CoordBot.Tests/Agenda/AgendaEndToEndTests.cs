@@ -105,4 +105,20 @@ public sealed class AgendaEndToEndTests
         var speakers = await bot.AskAsync(EstHead, "/speakers A1");
         Assert.Contains("1. France\n2. Estonia", speakers.PlainText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Penholder_without_codes_or_with_a_bad_id_says_what_is_expected_and_changes_nothing()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Middle East");
+        await bot.AskAsync(Chair, "/agenda_add S1 Syria");
+
+        var noCodes = (await bot.AskAsync(Chair, "/penholder A1 ,,,")).PlainText;
+        var badId = (await bot.AskAsync(Chair, "/penholder X1 FRA")).PlainText;
+
+        Assert.Equal("Usage: /penholder A<n> <CODE>[,<CODE>...], for example /penholder A7 FRA,DEU (delegation codes, as /delegations lists them)", noCodes);
+        Assert.Equal("\"X1\" is not an agenda item id: write it as A7 or 7. " + noCodes, badId);
+        Assert.Equal(string.Empty, (await ReadAsync(bot, db => db.AgendaItems.SingleAsync())).Penholders);
+    }
 }

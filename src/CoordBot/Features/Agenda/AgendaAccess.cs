@@ -11,22 +11,20 @@ namespace CoordBot.Features.Agenda;
 internal static class AgendaAccess
 {
     /// <summary>The item (tracked) and its session, or null after a reply; an item of an invisible session is reported as missing.</summary>
-    public static async Task<(AgendaItem Item, Session Session)?> FindItemAsync(CommandContext context, string? idText, string usage, CancellationToken cancellationToken)
+    public static async Task<(AgendaItem Item, Session Session)?> FindItemAsync(CommandContext context, CommandInfo info, EntityRef id, CancellationToken cancellationToken)
     {
-        if (!AgendaIds.TryParse(idText, out var id))
+        if (id.Malformed is { } word)
         {
-            context.Reply(idText is null
-                ? $"Which agenda item? Usage: {usage}. Send /agenda S&lt;n&gt; to see the item ids."
-                : $"\"{Html.Escape(idText)}\" is not an agenda item id: write it as A7 or 7. Usage: {usage}");
+            context.Reply($"\"{Html.Escape(word)}\" is not an agenda item id: write it as A7 or 7. {info.UsageReply}");
             return null;
         }
 
         var db = context.Update.Db;
-        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        var item = await db.AgendaItems.SingleOrDefaultAsync(i => i.Id == id.Id, cancellationToken);
         var session = item is null ? null : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == item.SessionId, cancellationToken);
         if (item is null || session is null || !SessionAccess.CanSee(session, context.Actor))
         {
-            context.Reply($"There is no agenda item {AgendaIds.Label(id)}. Send /agenda S&lt;n&gt; to see a session's items.");
+            context.Reply($"There is no agenda item {AgendaIds.Label(id.Id)}. Send /agenda S&lt;n&gt; to see a session's items.");
             return null;
         }
 

@@ -9,6 +9,7 @@ public static class AgendaRegistration
     public static IServiceCollection AddAgenda(this IServiceCollection services)
     {
         services.TryAddSingleton<AgendaText>();
+        services.TryAddSingleton<SpeakerListChange>();
         return services
             .AddCommand<AgendaHandler>()
             .AddCommand<AgendaAddHandler>()

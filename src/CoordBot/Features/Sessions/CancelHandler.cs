@@ -5,35 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/cancel S&lt;n&gt;</c>: cancels a session; its reminders are removed and everyone is told.</summary>
-internal sealed class CancelHandler(SessionReminders reminders, SessionNotifier notifier) : ICommandHandler
+internal sealed class CancelHandler(SessionReminders reminders, SessionNotifier notifier) : SessionCommand
 {
-    private const string Usage = "/cancel S&lt;n&gt;";
-
-    public CommandInfo Info { get; } = new("cancel", "/cancel S<n>", "Cancel a session (chair or convenor)", a => a.IsChair || a.IsHeadOrDeputy);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("cancel", "/cancel S<n>", "Cancel a session (chair or convenor)")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = SessionRules.RunSessions,
+        Where = ChatScope.CouncilChat,
+        Example = "/cancel S3",
+    };
 
-        var words = context.Command.Words;
-        if (words.Count != 1)
-        {
-            context.Reply($"Usage: {Usage}, for example /cancel S3");
-            return;
-        }
-
-        var session = await SessionAccess.FindVisibleAsync(context, words[0], Usage, cancellationToken);
-        if (session is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
+    {
         if (!SessionAccess.MayManage(session, context.Actor))
         {
-            context.Reply($"Only {Html.Escape(SessionAccess.WhoManages(session))} may cancel {session.Label}.");
+            context.Reply(SessionsText.MayNotManage(session, $"cancel {session.Label}"));
             return;
         }
 

@@ -9,23 +9,17 @@ using Ical.Net.Serialization;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/ics S&lt;n&gt;</c>: an iCalendar file of the session, its start as a UTC instant.</summary>
-internal sealed class IcsHandler(SessionRendering rendering) : ICommandHandler
+internal sealed class IcsHandler(SessionRendering rendering) : SessionCommand
 {
-    public CommandInfo Info { get; } = new("ics", "/ics S<n>", "A calendar file (.ics) of a session", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("ics", "/ics S<n>", "A calendar file (.ics) of a session")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+        Example = "/ics S3",
+    };
 
-        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, "/ics S&lt;n&gt;", cancellationToken);
-        if (session is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
+    {
         var bytes = Encoding.UTF8.GetBytes(Build(session, rendering.Convenor(session), context.Update.NowUtc, context.Update.BotUsername));
         context.Update.Outbox.SendDocument(
             context.Update.ChatId,

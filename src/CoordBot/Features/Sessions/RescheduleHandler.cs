@@ -5,35 +5,28 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/reschedule S&lt;n&gt; &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone]</c>: moves a session; its reminders move with it and everyone is told.</summary>
-internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier) : ICommandHandler
+internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier) : Command<RescheduleHandler.Arguments>
 {
-    private const string Usage = "/reschedule S&lt;n&gt; &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [IANA zone]";
-
-    public CommandInfo Info { get; } = new("reschedule", "/reschedule S<n> <yyyy-mm-dd> <HH:mm> [IANA zone]", "Move a session (chair or convenor)", a => a.IsChair || a.IsHeadOrDeputy);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("reschedule", "/reschedule S<n> <yyyy-mm-dd> <HH:mm> [IANA zone]", "Move a session (chair or convenor)")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = SessionRules.RunSessions,
+        Where = ChatScope.CouncilChat,
+        Example = "/reschedule S3 2026-12-02 15:00 Europe/Tallinn",
+    };
 
-        var words = context.Command.Words;
-        if (words.Count is < 3 or > 4)
-        {
-            context.Reply($"Usage: {Usage}, for example /reschedule S3 2026-12-02 15:00 Europe/Tallinn");
-            return;
-        }
+    // The date, time and zone stay words: ScheduleRequest.When reads them, so that its reply says which part is wrong.
+    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Text(), args.Text(), args.OptionalText());
 
-        var session = await SessionAccess.FindVisibleAsync(context, words[0], Usage, cancellationToken);
-        if (session is null)
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        if (await SessionAccess.FindForAsync(context, Info, args.Session, cancellationToken) is not { } session)
         {
             return;
         }
 
         if (!SessionAccess.MayManage(session, context.Actor))
         {
-            context.Reply($"Only {Html.Escape(SessionAccess.WhoManages(session))} may move {session.Label}.");
+            context.Reply(SessionsText.MayNotManage(session, $"move {session.Label}"));
             return;
         }
 
@@ -44,11 +37,11 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
             return;
         }
 
-        var when = ScheduleRequest.When(words[1], words[2], words.Count > 3 ? words[3] : null, context.Actor.TimeZone, out var consumed);
-        if (!when.IsSuccess || consumed + 3 != words.Count)
+        var when = ScheduleRequest.When(args.Date, args.Time, args.Zone, context.Actor.TimeZone, out var consumed);
+        if (!when.IsSuccess || consumed != (args.Zone is null ? 0 : 1))
         {
-            var why = when.IsSuccess ? $"\"{words[3]}\" is not a time zone" : when.Error;
-            context.Reply($"I could not move {session.Label}: {Html.Escape(why)}.\nUsage: {Usage}");
+            var why = when.IsSuccess ? $"\"{args.Zone}\" is not a time zone" : when.Error;
+            context.Reply($"I could not move {session.Label}: {Html.Escape(why)}.\nUsage: {Html.Escape(Info.Usage)}");
             return;
         }
 
@@ -79,4 +72,6 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         await reminders.RemoveAsync(tracked.Id, cancellationToken);
         await reminders.EnsureAsync(tracked.Id, startUtc, [], now, cancellationToken);
     }
+
+    internal sealed record Arguments(EntityRef Session, string Date, string Time, string? Zone);
 }

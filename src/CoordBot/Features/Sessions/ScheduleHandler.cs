@@ -5,23 +5,25 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/schedule &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone] &lt;format&gt; [&lt;minutes&gt;m] &lt;title&gt;</c>: a new session, announced to every delegation.</summary>
-internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifier notifier) : ICommandHandler
+internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifier notifier) : Command<string>
 {
-    public CommandInfo Info { get; } = new(
+    public override CommandInfo Info { get; } = new(
         "schedule",
         "/schedule <yyyy-mm-dd> <HH:mm> [IANA zone] <open|closed|consultations|arria> [<minutes>m] <title>",
-        "Schedule a session (the chair; an Arria-formula meeting: any head or deputy)",
-        a => a.IsChair || a.IsHeadOrDeputy);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+        "Schedule a session (the chair; an Arria-formula meeting: any head or deputy)")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = SessionRules.RunSessions,
+        Where = ChatScope.CouncilChat,
+    };
 
+    // ScheduleRequest reads the words itself, so that its replies can say which part is wrong.
+    protected override string Parse(ArgReader args) => args.Rest(optional: true);
+
+    protected override async Task ExecuteAsync(CommandContext context, string args, CancellationToken cancellationToken)
+    {
         var actor = context.Actor;
-        var parsed = ScheduleRequest.Parse(context.Command.Words, actor.TimeZone, context.Update.NowUtc);
+        var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc);
         if (!parsed.TryGetValue(out var request))
         {
             context.Reply($"I could not schedule that: {Html.Escape(parsed.Error)}.\nUsage: {ScheduleRequest.Usage}\nFor example: /schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");

@@ -1,6 +1,7 @@
 using CoordBot.Domain.Membership;
 using Actor = CoordBot.Telegram.Routing.Actor;
 using CoordBot.Domain.Sessions;
+using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,25 +26,30 @@ public static class SessionAccess
         ? $"the chair or the convenor ({session.ConvenorCode}, its head or deputy)"
         : "the chair (head or deputy of the presiding delegation) or an operator";
 
-    /// <summary>
-    /// Finds a session the reader may see from an id as typed (<c>S12</c> or <c>12</c>); otherwise replies
-    /// and returns null. An invisible session is reported exactly like a missing one.
-    /// </summary>
-    public static async Task<Session?> FindVisibleAsync(CommandContext context, string? idText, string usage, CancellationToken cancellationToken)
+    /// <summary>The session with <paramref name="id"/> if the actor may see it; an invisible session is missing, like one that does not exist.</summary>
+    public static async Task<Session?> FindVisibleAsync(CoordBotDb db, Actor actor, long id, CancellationToken cancellationToken)
     {
-        if (!SessionIds.TryParse(idText, out var id))
+        ArgumentNullException.ThrowIfNull(db);
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return session is not null && CanSee(session, actor) ? session : null;
+    }
+
+    /// <summary>
+    /// The session a command names, or null after the reply that says why (not an id; no such session). An
+    /// invisible session is reported exactly like a missing one.
+    /// </summary>
+    internal static async Task<Session?> FindForAsync(CommandContext context, CommandInfo info, EntityRef id, CancellationToken cancellationToken)
+    {
+        if (id.Malformed is { } word)
         {
-            context.Reply(idText is null
-                ? $"Which session? Usage: {usage}. Send /sessions to see the ids."
-                : $"\"{Telegram.Rendering.Html.Escape(idText)}\" is not a session id: write it as S12 or 12. Usage: {usage}");
+            context.Reply(SessionsText.NotASessionId(word, info));
             return null;
         }
 
-        var session = await context.Update.Db.Sessions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (session is null || !CanSee(session, context.Actor))
+        var session = await FindVisibleAsync(context.Update.Db, context.Actor, id.Id, cancellationToken);
+        if (session is null)
         {
-            context.Reply($"There is no session {SessionIds.Label(id)}. Send /sessions to see the upcoming ones.");
-            return null;
+            context.Reply(SessionsText.NoSuchSession(id.Id));
         }
 
         return session;

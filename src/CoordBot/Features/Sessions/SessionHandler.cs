@@ -6,25 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/session S&lt;n&gt;</c>: format, convenor, time, agenda and who attends.</summary>
-internal sealed class SessionHandler(SessionRendering rendering, AgendaText agenda) : ICommandHandler
+internal sealed class SessionHandler(SessionRendering rendering, AgendaText agenda) : SessionCommand
 {
-    public const string Usage = "/session S&lt;n&gt;";
-
-    public CommandInfo Info { get; } = new("session", "/session S<n>", "Details of a session: time, agenda, who attends", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("session", "/session S<n>", "Details of a session: time, agenda, who attends")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+        Example = "/session S3",
+    };
 
-        var session = await SessionAccess.FindVisibleAsync(context, context.Command.FirstWord, Usage, cancellationToken);
-        if (session is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
+    {
         var db = context.Update.Db;
         var answers = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id).ToListAsync(cancellationToken);
         var zone = context.Actor.TimeZone;

@@ -6,19 +6,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/sessions</c>: upcoming (and running) sessions in the reader's zone, with the delegation's answer.</summary>
-internal sealed class SessionsHandler : ICommandHandler
+internal sealed class SessionsHandler : Command
 {
     private const int Shown = 30;
 
-    public CommandInfo Info { get; } = new("sessions", "/sessions", "Upcoming sessions, in your time zone", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("sessions", "/sessions", "Upcoming sessions, in your time zone")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+    };
 
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
         var db = context.Update.Db;
         var now = context.Update.NowUtc;
         var actor = context.Actor;

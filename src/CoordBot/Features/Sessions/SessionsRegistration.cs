@@ -18,6 +18,7 @@ public static class SessionsRegistration
         services.AddSingleton<SessionNotifier>();
         services.AddSingleton<SessionReminders>();
         services.AddSingleton<Attendance>();
+        services.AddSingleton<SessionsText>();
         services.AddScheduledJob<SessionReminderJob>();
         services.AddHostedService<SessionReminderReconciler>();
         return services

@@ -1,0 +1,60 @@
+using CoordBot.Domain.Agenda;
+using CoordBot.Features.Sessions;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Agenda;
+
+/// <summary><c>/agenda_add S&lt;n&gt; &lt;title&gt;</c>: a new item at the end.</summary>
+internal sealed class AgendaAddHandler : Command<AgendaAddHandler.Arguments>
+{
+    public override CommandInfo Info { get; } = new("agenda_add", "/agenda_add S<n> <title>", "Add an item to a session's agenda (chair or convenor)")
+    {
+        Rule = SessionRules.RunSessions,
+        Where = ChatScope.CouncilChat,
+        Example = "/agenda_add S3 The situation in Libya",
+    };
+
+    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest());
+
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        var (sessionId, title) = args;
+        var session = await SessionAccess.FindForAsync(context, Info, sessionId, cancellationToken);
+        if (session is null || !AgendaAccess.Manage(context, session, "add items"))
+        {
+            return;
+        }
+
+        if (session.CancelledAt is not null || session.EndUtc <= context.Update.NowUtc)
+        {
+            context.Reply($"{session.Label} is {(session.CancelledAt is not null ? "cancelled" : "over")}; its agenda is closed.");
+            return;
+        }
+
+        if (title.Length > 300)
+        {
+            context.Reply("The title is too long (at most 300 characters).");
+            return;
+        }
+
+        var db = context.Update.Db;
+        var count = await db.AgendaItems.CountAsync(i => i.SessionId == session.Id, cancellationToken);
+        var item = new AgendaItem
+        {
+            SessionId = session.Id,
+            Position = count + 1,
+            Title = title,
+            Status = AgendaItemStatus.Proposed,
+            CreatedBy = context.Actor.UserId,
+            CreatedAt = context.Update.NowUtc,
+        };
+        db.AgendaItems.Add(item);
+        await db.SaveChangesAsync(cancellationToken);
+        context.Update.Audit("agenda.added", $"{item.Label} to {session.Label}");
+        context.Reply($"Added {item.Label} \"{Html.Escape(title)}\" as item {item.Position} of {session.Label} (proposed).");
+    }
+
+    internal sealed record Arguments(EntityRef Session, string Title);
+}

@@ -1,0 +1,48 @@
+using CoordBot.Council;
+using CoordBot.Features.Sessions;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Agenda;
+
+/// <summary><c>/next A&lt;n&gt;</c>: the chair gives the floor to the next speaker; that delegation is told.</summary>
+internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifier notifier) : AgendaItemCommand
+{
+    public override CommandInfo Info { get; } = new("next", "/next A<n>", "Give the floor to the next speaker on an item (chair)")
+    {
+        Rule = SessionRules.RunSessions,
+        Where = ChatScope.CouncilChat,
+        Example = "/next A7",
+    };
+
+    protected override async Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken)
+    {
+        if (!AgendaAccess.Manage(context, session, "give the floor"))
+        {
+            return;
+        }
+
+        var db = context.Update.Db;
+        var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
+        var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).CallNext();
+        if (!changed.TryGetValue(out var list))
+        {
+            context.Reply($"{item.Label}: {Html.Escape(changed.Error)}.");
+            return;
+        }
+
+        AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
+        if (list.Current is not { } speaker)
+        {
+            context.Update.Audit("agenda.next", $"{item.Label} list closed");
+            context.Reply($"{item.Label}: the last speaker has finished; the list of speakers is exhausted.");
+            return;
+        }
+
+        context.Update.Audit("agenda.next", $"{item.Label} {speaker}");
+        var waiting = list.Waiting.Count;
+        context.Reply($"{item.Label}: the floor goes to {Html.Escape(council.Council.NameOf(speaker))}. {(waiting == 0 ? "Nobody else is waiting." : $"{waiting} waiting.")}");
+        await notifier.SendAsync(db, context.Update.Outbox, session, [speaker], _ =>
+            $"You have the floor: {SessionRendering.Headline(session)}, item {item.Label} {Html.Escape(item.Title)}.", null, cancellationToken);
+    }
+}

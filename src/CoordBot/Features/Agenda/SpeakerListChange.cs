@@ -1,0 +1,64 @@
+using CoordBot.Council;
+using CoordBot.Domain;
+using CoordBot.Domain.Agenda;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Sessions;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Agenda;
+
+/// <summary>
+/// What /speak and /withdraw_speaker share once the item is found (an item of a session the person may not see is
+/// missing): check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
+/// the item is still open for speakers, change its list, save, reply.
+/// </summary>
+internal sealed class SpeakerListChange(CouncilProvider council)
+{
+    public async Task ApplyAsync(
+        CommandContext context,
+        AgendaItem item,
+        Session session,
+        string auditAction,
+        Func<SpeakersList, string, Result<SpeakersList>> change,
+        Func<string, string, SpeakersList, string> reply,
+        CancellationToken cancellationToken)
+    {
+        if (!Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor.Rights)) || !IsOpen(context, session, item))
+        {
+            return;
+        }
+
+        var code = context.Actor.DelegationCode!;
+        var db = context.Update.Db;
+        var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
+        var changed = change(AgendaAccess.ListOf(rows, council.Council.NameOf), code);
+        if (!changed.TryGetValue(out var list))
+        {
+            context.Reply(Html.Escape(changed.Error) + ".");
+            return;
+        }
+
+        AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
+        context.Update.Audit(auditAction, $"{item.Label} {code}");
+        context.Reply(reply(Html.Escape(council.Council.NameOf(code)), item.Label, list));
+    }
+
+    // Lists of speakers are open on items of live sessions not yet concluded.
+    private static bool IsOpen(CommandContext context, Session session, AgendaItem item)
+    {
+        if (session.CancelledAt is not null)
+        {
+            context.Reply($"{session.Label} is cancelled.");
+            return false;
+        }
+
+        if (item.Status is AgendaItemStatus.Concluded)
+        {
+            context.Reply($"{item.Label} is concluded; its list of speakers is closed.");
+            return false;
+        }
+
+        return true;
+    }
+}
