@@ -58,12 +58,6 @@ public sealed class DelegationsRulesTests
         await bot.SeedMemberAsync(FranceHead, "FRA", DelegationRole.Head);
         bot.Emulator.RegisterUser(Stranger, $"User{Stranger}");
         bot.Emulator.RegisterGroup(UnlinkedGroup, "Not linked");
-        var commands = bot.Services.GetRequiredService<UpdateRouter>().Commands
-            .Where(c => c.GetType().Namespace is "CoordBot.Features.Delegations" or "CoordBot.Features.Welcome")
-            .ToList();
-        Assert.All(commands, c => Assert.True(c.Info.IsDeclared, $"/{c.Info.Name} declares no rule"));
-
-        Assert.Equal(Admitted.Keys.Order(StringComparer.Ordinal), commands.Select(c => c.Info.Name).Order(StringComparer.Ordinal));
         var people = new[]
         {
             ('S', new Actor(Stranger, "Stranger", false)),
@@ -72,31 +66,11 @@ public sealed class DelegationsRulesTests
             ('H', new Actor(FranceHead, "Head", false, "FRA", DelegationRole.Head)),
             ('O', new Actor(BotHarness.OperatorId, "Operator", true)),
         };
-        var refusals = 0;
-        foreach (var (letter, person) in people)
-        {
-            var help = (await bot.AskAsync(person.UserId, "/help")).PlainText!;
-            foreach (var command in commands)
-            {
-                var verdict = command.Info.Rule!(person);
-                Assert.True(verdict.IsAllowed == Admitted[command.Info.Name].Contains(letter, StringComparison.Ordinal), $"/{command.Info.Name} for {letter}: {verdict}");
-                var listed = help.Contains($"{command.Info.Usage} — ", StringComparison.Ordinal);
-                Assert.True(verdict.IsAllowed == listed, $"/help for user {person.UserId} {(listed ? "lists" : "hides")} /{command.Info.Name}, whose rule says {verdict}");
-                if (verdict.IsAllowed)
-                {
-                    continue;
-                }
 
-                // A command for groups is asked in a group, so that the rule, not the place, is what answers.
-                var chat = command.Info.Where == ChatScope.Group ? UnlinkedGroup : person.UserId;
-                var before = await StateAsync(bot);
-                var reply = await bot.AskAsync(person.UserId, $"/{command.Info.Name} {Arguments.GetValueOrDefault(command.Info.Name, string.Empty)}".TrimEnd(), chat);
-
-                Assert.Equal(Access.Sentence(verdict.Reason!), reply.PlainText);
-                Assert.Equal(before, await StateAsync(bot));
-                refusals++;
-            }
-        }
+        // A command for groups is asked in a group, so that the rule, not the place, is what answers.
+        var refusals = await DeclaredRules.AssertEnforcedAsync(
+            bot, ["CoordBot.Features.Delegations", "CoordBot.Features.Welcome"], people, Admitted, Arguments, async b => await StateAsync(b),
+            (info, person) => info.Where == ChatScope.Group ? UnlinkedGroup : person.UserId);
 
         Assert.True(refusals >= 10, $"only {refusals} refusals were tried");
     }

@@ -10,9 +10,8 @@ using Actor = CoordBot.Telegram.Routing.Actor;
 namespace CoordBot.Tests.Sessions;
 
 /// <summary>
-/// The check behind the Sessions and Agenda rules tests: for every command of one feature's namespace, the rule it
-/// declares is the one the running bot enforces. Whoever the rule refuses gets the domain's reason and changes
-/// nothing, and /help does not offer them the command; whoever it admits sees it in /help.
+/// The Sessions and Agenda rules tests: <see cref="DeclaredRules"/> on the Sessions test bot, with a session and an
+/// agenda item to act on, and every command of these families in a council chat.
 /// </summary>
 internal static class FamilyRules
 {
@@ -30,11 +29,6 @@ internal static class FamilyRules
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Middle East");
         await bot.AskAsync(Chair, "/agenda_add S1 The situation in Syria");
 
-        var commands = bot.Services.GetRequiredService<UpdateRouter>().Commands.Where(c => c.GetType().Namespace == featureNamespace).ToList();
-        Assert.All(commands, c => Assert.True(c.Info.IsDeclared, $"/{c.Info.Name} declares no rule"));
-        Assert.All(commands, c => Assert.Equal(ChatScope.CouncilChat, c.Info.Where));
-        Assert.Equal(admitted.Keys.Order(StringComparer.Ordinal), commands.Select(c => c.Info.Name).Order(StringComparer.Ordinal));
-
         var people = new[]
         {
             ('S', new Actor(Stranger, "Stranger", false)),
@@ -43,30 +37,9 @@ internal static class FamilyRules
             ('H', new Actor(EstHead, "Head", false, "EST", DelegationRole.Head)),
             ('O', new Actor(BotHarness.OperatorId, "Operator", true)),
         };
-        var refusals = 0;
-        foreach (var (letter, person) in people)
-        {
-            var help = (await bot.AskAsync(person.UserId, "/help")).PlainText!;
-            foreach (var command in commands)
-            {
-                var verdict = command.Info.Rule!(person);
-                Assert.True(verdict.IsAllowed == admitted[command.Info.Name].Contains(letter, StringComparison.Ordinal), $"/{command.Info.Name} for {letter}: {verdict}");
-                var listed = help.Contains($"{command.Info.Usage} — ", StringComparison.Ordinal);
-                Assert.True(verdict.IsAllowed == listed, $"/help for user {person.UserId} {(listed ? "lists" : "hides")} /{command.Info.Name}, whose rule says {verdict}");
-                if (verdict.IsAllowed)
-                {
-                    continue;
-                }
-
-                var before = await StateAsync(bot);
-                var reply = await bot.AskAsync(person.UserId, $"/{command.Info.Name} {arguments.GetValueOrDefault(command.Info.Name, string.Empty)}".TrimEnd());
-
-                Assert.Equal(Access.Sentence(verdict.Reason!), reply.PlainText);
-                Assert.Equal(before, await StateAsync(bot));
-                refusals++;
-            }
-        }
-
+        var refusals = await DeclaredRules.AssertEnforcedAsync(bot, [featureNamespace], people, admitted, arguments, async b => await StateAsync(b));
+        var commands = bot.Services.GetRequiredService<UpdateRouter>().Commands.Where(c => c.GetType().Namespace == featureNamespace).ToList();
+        Assert.All(commands, c => Assert.Equal(ChatScope.CouncilChat, c.Info.Where));
         Assert.True(refusals >= commands.Count, $"only {refusals} refusals were tried");
     }
 
