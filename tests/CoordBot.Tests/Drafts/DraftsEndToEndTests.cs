@@ -234,4 +234,45 @@ public sealed class DraftsEndToEndTests
         bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
 
     private static void Send(BotHarness bot, long user, string text) => bot.Send(user, text);
+
+    [Fact]
+    public async Task Drafts_lists_no_titles_to_observers_and_in_a_group_only_what_that_delegation_may_read()
+    {
+        await using var bot = await CouncilAsync();
+        const long UsaObserver = 305;
+        await bot.SeedMemberAsync(UsaObserver, "USA", DelegationRole.Observer, "Olivia");
+        await bot.AskAsync(EstHead, "/draft_new Private note of Estonia\nOnly for Tallinn.");
+        await bot.AskAsync(EstHead, "/draft_new Shared statement\nThe Council is united.");
+        await bot.AskAsync(EstHead, "/circulate D2 FRA,USA");
+
+        var observer = await bot.AskAsync(UsaObserver, "/drafts");
+        Assert.DoesNotContain("Shared statement", observer.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Private note", observer.PlainText, StringComparison.Ordinal);
+
+        // The operator (chair business) in France's group: only what France may read is shown there.
+        var inFrance = await bot.AskAsync(BotHarness.OperatorId, "/drafts", FraGroup);
+        Assert.Contains("Shared statement", inFrance.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Private note", inFrance.PlainText, StringComparison.Ordinal);
+
+        // In a private chat the operator still has the overview of every draft's status.
+        var overview = await bot.AskAsync(BotHarness.OperatorId, "/drafts");
+        Assert.Contains("Private note", overview.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_voting_delegation_not_on_the_circulation_list_reads_the_text_in_blue_once_the_vote_is_open()
+    {
+        await using var bot = await CouncilAsync();
+        await bot.AskAsync(EstHead, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
+        await bot.AskAsync(EstHead, "/circulate D1 FRA");
+        Assert.Contains("in blue", (await bot.AskAsync(EstHead, "/blue D1")).PlainText, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("I know no draft D1", (await bot.AskAsync(UsaHead, "/draft D1 v1")).PlainText, StringComparison.Ordinal);
+
+        var opened = await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h");
+        Assert.Contains("Voting opened on D1 v1", opened.PlainText, StringComparison.Ordinal);
+
+        bot.Send(UsaHead, "/draft D1 v1");
+        var asked = await InChat(bot, UsaHead, "Content hash:");
+        Assert.Contains("The Council condemns malicious cyber activities.", asked.PlainText, StringComparison.Ordinal);
+    }
 }

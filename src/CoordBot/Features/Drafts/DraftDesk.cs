@@ -66,7 +66,25 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             .Where(c => c.DraftId == draft.Id)
             .Select(c => c.DelegationCode)
             .ToListAsync(cancellationToken);
-        return [draft.PenholderCode, .. circulated.Where(c => c != draft.PenholderCode).Order(StringComparer.Ordinal)];
+        // The council votes on a text every voting delegation can read (issue 12 item 5): a vote opened on the draft adds its voters.
+        var votes = await db.Votes.AsNoTracking()
+            .Where(v => v.DraftId == draft.Id)
+            .Select(v => v.VotingCodes)
+            .ToListAsync(cancellationToken);
+        var voting = votes.SelectMany(codes => codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return [draft.PenholderCode, .. circulated.Concat(voting).Where(c => c != draft.PenholderCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Ids of the drafts that <paramref name="code"/> may read: penholder, circulated to it, or voting on it.</summary>
+    public static async Task<HashSet<long>> ReadableByAsync(CoordBotDb db, string code, CancellationToken cancellationToken)
+    {
+        var penholder = await db.Drafts.AsNoTracking().Where(d => d.PenholderCode == code).Select(d => d.Id).ToListAsync(cancellationToken);
+        var circulated = await db.DraftCirculations.AsNoTracking().Where(c => c.DelegationCode == code).Select(c => c.DraftId).ToListAsync(cancellationToken);
+        var votes = await db.Votes.AsNoTracking().Select(v => new { v.DraftId, v.VotingCodes }).ToListAsync(cancellationToken);
+        var voting = votes
+            .Where(v => v.VotingCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(code, StringComparer.Ordinal))
+            .Select(v => v.DraftId);
+        return [.. penholder, .. circulated, .. voting];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -20,25 +21,30 @@ internal sealed class DraftsHandler : ICommandHandler
 
         var db = context.Update.Db;
         var actor = context.Actor;
+
+        // Observers read no drafts, so they learn no titles either (issue 12 item 4).
+        if (!actor.IsOperator && !Access.Allowed(context, Permissions.MayReadDrafts(actor.Rights)))
+        {
+            return;
+        }
+
         var own = actor.DelegationCode;
         var chat = context.Update.IsPrivate ? own : actor.ChatDelegationCode;
-        var circulatedTo = await db.DraftCirculations.AsNoTracking()
-            .Where(c => c.DelegationCode == own)
-            .Select(c => c.DraftId)
-            .ToListAsync(cancellationToken);
+        var ownReads = own is null ? [] : await DraftDesk.ReadableByAsync(db, own, cancellationToken);
+        var chatReads = chat is null ? [] : chat == own ? ownReads : await DraftDesk.ReadableByAsync(db, chat, cancellationToken);
         var drafts = await db.Drafts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
-        var chatReads = chat is null
-            ? []
-            : await db.DraftCirculations.AsNoTracking().Where(c => c.DelegationCode == chat).Select(c => c.DraftId).ToListAsync(cancellationToken);
+
+        // In a group, only what the group's delegation may read: the chair's and an operator's overview is for a private chat.
+        var overview = actor.IsChair && context.Update.IsPrivate;
 
         var zone = DraftDesk.ZoneFor(context);
         var text = new StringBuilder("<b>Drafts</b>\n");
         var shown = 0;
         foreach (var draft in drafts)
         {
-            var readable = own is not null && (draft.PenholderCode == own || circulatedTo.Contains(draft.Id))
-                && chat is not null && (draft.PenholderCode == chat || chatReads.Contains(draft.Id));
-            if (!readable && !actor.IsChair)
+            var readable = ownReads.Contains(draft.Id) && chatReads.Contains(draft.Id);
+            var listed = context.Update.IsPrivate ? readable : chatReads.Contains(draft.Id) && (readable || actor.IsChair);
+            if (!listed && !overview)
             {
                 continue;
             }
