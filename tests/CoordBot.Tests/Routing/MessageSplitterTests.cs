@@ -50,4 +50,30 @@ public sealed class MessageSplitterTests
         Assert.All(parts, p => Assert.DoesNotContain("wor d", p, StringComparison.Ordinal));
         Assert.Equal(words.Replace(" ", "", StringComparison.Ordinal), string.Concat(parts).Replace(" ", "", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_cut_never_falls_between_the_halves_of_a_surrogate_pair()
+    {
+        var text = "x" + string.Concat(Enumerable.Repeat("😀", 6_000));
+
+        var parts = MessageSplitter.Split(text);
+
+        Assert.True(parts.Count > 1);
+        Assert.All(parts, p => Assert.False(char.IsLowSurrogate(p[0]) || char.IsHighSurrogate(p[^1])));
+        Assert.Equal(text, string.Concat(parts));
+    }
+
+    [Fact]
+    public void A_cut_inside_a_tag_closes_it_and_opens_it_again_in_the_next_part()
+    {
+        var html = "<b>Header</b> <u>" + string.Concat(Enumerable.Repeat("&amp;", 2_000)) + "</u> end";
+
+        var parts = MessageSplitter.Split(html);
+
+        Assert.True(parts.Count > 2);
+        Assert.All(parts.Take(parts.Count - 1), p => Assert.EndsWith("</u>", p, StringComparison.Ordinal));
+        Assert.All(parts.Skip(1), p => Assert.StartsWith("<u>&amp;", p, StringComparison.Ordinal));
+        Assert.All(parts, p => Assert.True(p.Length <= MessageSplitter.TelegramLimit));
+        Assert.Equal(2_000, parts.Sum(p => (p.Length - p.Replace("&amp;", "", StringComparison.Ordinal).Length) / 5));
+    }
 }

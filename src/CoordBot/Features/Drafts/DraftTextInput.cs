@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoordBot.Domain;
+using CoordBot.Telegram.Receiving;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
@@ -53,7 +54,7 @@ internal static class DraftTextInput
 
             try
             {
-                text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+                text = InboundText.Clean(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes)).TrimStart('\uFEFF');
             }
             catch (DecoderFallbackException)
             {

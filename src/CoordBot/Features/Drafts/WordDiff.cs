@@ -42,33 +42,24 @@ public static partial class WordDiff
         return runs;
     }
 
-    /// <summary>Telegram HTML messages of at most <paramref name="limit"/> characters each.</summary>
+    /// <summary>
+    /// Telegram HTML messages of at most <paramref name="limit"/> characters each. The whole comparison is
+    /// escaped first and then cut by <see cref="MessageSplitter"/>, which counts what escaping added (a run of
+    /// '&amp;' grows five times) and closes and reopens a tag it has to cut through.
+    /// </summary>
     public static IReadOnlyList<string> Render(IReadOnlyList<Run> runs, string headerHtml, int limit = 3800)
     {
-        var messages = new List<string>();
-        var current = new StringBuilder(headerHtml).Append("\n\n");
+        var html = new StringBuilder(headerHtml).Append("\n\n");
         foreach (var run in runs)
         {
-            // A run is cut at line breaks (so tags never span lines) and into pieces that fit a message.
-            foreach (var piece in Pieces(run.Text, limit / 2))
+            // Tags never span a line break, so a paragraph break stays a cut outside every tag.
+            foreach (var line in Lines(run.Text))
             {
-                var html = Wrap(run.Kind, piece);
-                if (current.Length + html.Length > limit && current.Length > 0)
-                {
-                    messages.Add(current.ToString().TrimEnd());
-                    current.Clear();
-                }
-
-                current.Append(html);
+                html.Append(Wrap(run.Kind, line));
             }
         }
 
-        if (current.ToString().Trim().Length > 0)
-        {
-            messages.Add(current.ToString().TrimEnd());
-        }
-
-        return messages;
+        return MessageSplitter.Split(html.ToString().TrimEnd(), limit);
     }
 
     public static (int Removed, int Added) CountWords(IReadOnlyList<Run> runs) =>
@@ -90,16 +81,13 @@ public static partial class WordDiff
         return $"<{tag}>{Html.Escape(trimmed)}</{tag}>{tail}";
     }
 
-    private static IEnumerable<string> Pieces(string text, int max)
+    private static IEnumerable<string> Lines(string text)
     {
         var start = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', start))
         {
-            if (text[i] == '\n' || i - start >= max)
-            {
-                yield return text[start..(i + 1)];
-                start = i + 1;
-            }
+            yield return text[start..(i + 1)];
+            start = i + 1;
         }
 
         if (start < text.Length)
@@ -129,7 +117,8 @@ public static partial class WordDiff
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\s+|\w+|[^\w\s]")]
+    /// <summary>A surrogate pair (an emoji) is one mark: compared by halves, a changed emoji left a half on each side.</summary>
+    [GeneratedRegex(@"\s+|\w+|[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\w\s]")]
     private static partial Regex Token();
 
     /// <summary>Words, runs of white space and single punctuation marks as DiffPlex's units of comparison.</summary>

@@ -19,12 +19,25 @@ public static class SessionTime
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
     private static readonly LocalDateTimePattern Shown = LocalDateTimePattern.CreateWithInvariantCulture("d MMM uuuu HH':'mm");
 
+    /// <summary>
+    /// The dates a session may fall on. Far from them NodaTime and DateTime run out of range (9999-12-31 23:59
+    /// in New York is already year 10000 in UTC, and a session's end is later still), so they are refused as dates.
+    /// </summary>
+    public static readonly LocalDate Earliest = new(1900, 1, 1);
+
+    public static readonly LocalDate Latest = new(2099, 12, 31);
+
     public static Result<LocalDate> ParseDate(string text)
     {
         var parsed = DatePattern.Parse(text);
-        return parsed.Success
-            ? Result.Ok(parsed.Value)
-            : Result.Fail<LocalDate>($"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01");
+        if (!parsed.Success)
+        {
+            return Result.Fail<LocalDate>($"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01");
+        }
+
+        return parsed.Value < Earliest ? Result.Fail<LocalDate>($"{text} is long past: choose a date still to come")
+            : parsed.Value > Latest ? Result.Fail<LocalDate>($"{text} is too far ahead: I schedule sessions up to {Latest.Year}-12-31")
+            : Result.Ok(parsed.Value);
     }
 
     public static Result<LocalTime> ParseTime(string text)

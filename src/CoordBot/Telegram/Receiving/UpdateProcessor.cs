@@ -145,10 +145,18 @@ public sealed class UpdateProcessor(
     /// <summary>Handles one update in its own savepoint; false when its failure was recorded instead (already marked).</summary>
     private async Task<bool> HandleAsync(SharedTransaction batch, PendingUpdate row, CancellationToken cancellationToken)
     {
-        var update = Parse(row.Payload);
-        if (update is null || Describe(update) is not var (chatId, chatType, sender))
+        var read = Read(row.Payload);
+        if (read.Unreadable is { } why)
         {
-            logger.LogWarning("Update {UpdateId} carries nothing the bot handles; skipped", row.UpdateId);
+            // Recorded with the reason and never tried again: an update nobody can read must not hold back the rest.
+            logger.LogWarning("Update {UpdateId} could not be read ({Reason}); skipped", row.UpdateId, why);
+            await batch.RunStepAsync((db, ct) => MarkAsync(db, row.UpdateId, "Skipped: " + why, ct), cancellationToken);
+            return false;
+        }
+
+        if (read.Update is not { } update || Describe(update) is not var (chatId, chatType, sender))
+        {
+            logger.LogDebug("Update {UpdateId} carries nothing the bot handles; skipped", row.UpdateId);
             return true;
         }
 
@@ -172,31 +180,41 @@ public sealed class UpdateProcessor(
         }
     }
 
-    /// <summary>The last resort when even a batch of one cannot commit: the failure alone, in its own transaction.</summary>
-    private Task RecordFailureAloneAsync(long updateId, Exception exception, CancellationToken cancellationToken) =>
-        unitOfWork.RunAsync(async (db, ct) =>
+    /// <summary>
+    /// The last resort when even a batch of one cannot commit: the failure alone, in its own transaction; and if
+    /// even the apology cannot be written, the mark without it, so the update is never tried again for ever.
+    /// </summary>
+    private async Task RecordFailureAloneAsync(long updateId, Exception exception, CancellationToken cancellationToken)
+    {
+        try
         {
-            var payload = await db.InboxUpdates.AsNoTracking()
-                .Where(u => u.UpdateId == updateId && u.ProcessedAt == null)
-                .Select(u => u.Payload)
-                .SingleOrDefaultAsync(ct);
-            if (payload is null)
+            await unitOfWork.RunAsync(async (db, ct) =>
             {
-                return;
-            }
+                var payload = await db.InboxUpdates.AsNoTracking()
+                    .Where(u => u.UpdateId == updateId && u.ProcessedAt == null)
+                    .Select(u => u.Payload)
+                    .SingleOrDefaultAsync(ct);
+                if (payload is null)
+                {
+                    return;
+                }
 
-            var update = Parse(payload);
-            var chatId = update is null ? null : Describe(update)?.ChatId;
-            await RecordFailureAsync(db, updateId, update, chatId, exception, ct);
-        }, cancellationToken);
+                var update = Read(payload).Update;
+                var chatId = update is null ? null : Describe(update)?.ChatId;
+                await RecordFailureAsync(db, updateId, update, chatId, exception, ct);
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            logger.LogError(ex, "The failure of update {UpdateId} could not be answered; it is marked failed without an apology", updateId);
+            await unitOfWork.RunAsync((db, ct) => MarkAsync(db, updateId, $"{exception.GetType().Name}: {exception.Message}", ct), cancellationToken);
+        }
+    }
 
     private async Task RecordFailureAsync(CoordBotDb db, long updateId, Update? update, long? chatId, Exception exception, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var error = $"{exception.GetType().Name}: {exception.Message}";
-        await db.InboxUpdates
-            .Where(u => u.UpdateId == updateId)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now).SetProperty(u => u.Error, error), cancellationToken);
+        await MarkAsync(db, updateId, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
         if (update is null || chatId is not { } chat)
         {
             return;
@@ -211,17 +229,48 @@ public sealed class UpdateProcessor(
         outbox.Send(chat, $"Sorry, something went wrong while handling that, and nothing was changed. Please try again; if it keeps happening, tell an operator (reference U{updateId}).");
     }
 
-    private Update? Parse(string payload)
+    private Task MarkAsync(CoordBotDb db, long updateId, string error, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.InboxUpdates
+            .Where(u => u.UpdateId == updateId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.ProcessedAt, now).SetProperty(u => u.Error, error), cancellationToken);
+    }
+
+    /// <summary>
+    /// The update as Telegram.Bot reads it, with its text cleaned (<see cref="InboundText"/>); or why it cannot
+    /// be read. Never throws: whatever the payload holds, the library's exception is the reason, not a crash.
+    /// </summary>
+    private static ReadUpdate Read(string payload)
+    {
+        Update? update;
         try
         {
-            return JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
+            update = JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options);
         }
-        catch (JsonException ex)
+        catch (Exception ex)
         {
-            logger.LogWarning(ex, "An update could not be read as a Telegram update");
-            return null;
+            return new ReadUpdate(null, $"not a Telegram update ({ex.GetType().Name})");
         }
+
+        if (update is null)
+        {
+            return new ReadUpdate(null, "not a Telegram update (null)");
+        }
+
+        // The library leaves a missing required object null, whatever its type says.
+        if (update.Message is { } message && (message.Chat is null || message.Chat.Id == 0))
+        {
+            return new ReadUpdate(null, "a message without its chat");
+        }
+
+        if (update.CallbackQuery is { } query && (query.From is null || query.Id is null || (query.Message is { } source && source.Chat is null)))
+        {
+            return new ReadUpdate(null, "a button press without its sender, id or chat");
+        }
+
+        InboundText.CleanUpdate(update);
+        return new ReadUpdate(update, null);
     }
 
     private static (long ChatId, ChatType ChatType, UpdateSender Sender)? Describe(Update update)
@@ -242,6 +291,8 @@ public sealed class UpdateProcessor(
     private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
 
     private sealed record PendingUpdate(long UpdateId, string Payload);
+
+    private sealed record ReadUpdate(Update? Update, string? Unreadable);
 
     private sealed class Progress
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using CoordBot.Telegram.Receiving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,6 +16,13 @@ namespace CoordBot.Telegram.Webhook;
 public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> options, ILogger<WebhookServer> logger) : IHostedService, IAsyncDisposable
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>
+    /// The largest body accepted: 1 MiB. Telegram's largest update (a 4,096-character text with its entities,
+    /// the message it replies to with the same, a quote and a caption, every character JSON-escaped) stays
+    /// well under 256 KiB; a larger body is not from Telegram and is refused (413) before it is stored.
+    /// </summary>
+    public const int MaxBodyBytes = 1024 * 1024;
     private WebApplication? _app;
 
     /// <summary>The address actually bound (useful when the port is 0).</summary>
@@ -48,28 +54,46 @@ public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> o
             return Results.Unauthorized();
         }
 
-        JsonDocument document;
-        try
+        var body = await ReadBodyAsync(http.Request, cancellationToken);
+        if (body is null)
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: cancellationToken);
+            logger.LogWarning("Webhook call refused: the body is over {Limit} bytes", MaxBodyBytes);
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
-        catch (JsonException)
+
+        if (RawUpdate.Parse(body) is not { } update)
         {
+            // Telegram never sends this; whoever did learns only that it was refused, and nothing is stored.
+            logger.LogWarning("Webhook call refused: the body is not a Telegram update");
             return Results.BadRequest();
         }
 
-        using (document)
-        {
-            if (RawUpdate.From(document.RootElement) is not { } update)
-            {
-                logger.LogWarning("Webhook call without a readable update_id ignored");
-                return Results.Ok();
-            }
+        await inbox.StoreAsync([update], cancellationToken);
+        return Results.Ok();
+    }
 
-            await inbox.StoreAsync([update], cancellationToken);
+    /// <summary>The body, or null when it is longer than <see cref="MaxBodyBytes"/> (declared or actual).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
         }
 
-        return Results.Ok();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
