@@ -44,7 +44,7 @@ public sealed class UpdateProcessor(
             .Where(u => u.ProcessedAt == null)
             .OrderBy(u => u.UpdateId)
             .Take(count)
-            .Select(u => new PendingUpdate(u.UpdateId, u.Payload)));
+            .Select(u => new PendingUpdate(u.UpdateId, u.Payload, u.ReceivedAt)));
 
     /// <summary>The budget of this processor's batches (<see cref="BatchBudget"/>; tests lengthen it to make batches deterministic).</summary>
     internal TimeSpan Budget { get; set; } = BatchBudget;
@@ -167,7 +167,7 @@ public sealed class UpdateProcessor(
             await batch.RunStepAsync(async (db, ct) =>
             {
                 var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
-                var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username);
+                var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt);
                 await router.RouteAsync(context, ct);
             }, cancellationToken);
             return true;
@@ -290,7 +290,8 @@ public sealed class UpdateProcessor(
 
     private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
 
-    private sealed record PendingUpdate(long UpdateId, string Payload);
+    /// <summary>An update waiting in the inbox; <see cref="ReceivedAt"/> bounds the send time a message claims.</summary>
+    private sealed record PendingUpdate(long UpdateId, string Payload, DateTime ReceivedAt);
 
     private sealed record ReadUpdate(Update? Update, string? Unreadable);
 
