@@ -46,7 +46,7 @@ public sealed class BackupTests
 
             var (code1, _, error1) = await RunVerbAsync("backup", backup, bot.Files().Database);
             Assert.True(code1 == 0, error1);
-            await bot.ReplyAsync(HeadOf(late[^1]), m => m.PlainText!.Contains("against of D1", StringComparison.Ordinal));
+            await bot.ReplyAsync(HeadOf(late[^1]), m => m.PlainText!.Contains("voted against D1", StringComparison.Ordinal));
         }
 
         var (verified, verifyOut, verifyError) = await RunVerbAsync("verify", backup, null);

@@ -2,6 +2,7 @@ using System.Text;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Features.Drafts;
 using CoordBot.Features.Voting;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
@@ -66,8 +67,8 @@ public sealed class VotingEndToEndTests
         }
 
         var receipt = await bot.AskAsync(HeadOf("CHN"), "/vote D3 no The text does not respect sovereignty.");
-        Assert.Matches(@"^China: against of D3 v4 \(hash [0-9a-f]{8}\), recorded \d\d:\d\d UTC", receipt.PlainText);
-        await bot.ReplyAsync(GroupOf("CHN"), m => m.PlainText!.StartsWith("China: against of D3 v4", StringComparison.Ordinal));
+        Assert.Matches(@"^China voted against D3 v4 \(hash [0-9a-f]{8}\), recorded \d\d:\d\d UTC", receipt.PlainText);
+        await bot.ReplyAsync(GroupOf("CHN"), m => m.PlainText!.StartsWith("China voted against D3 v4", StringComparison.Ordinal));
         await bot.AskAsync(HeadOf("ZAF"), "/vote D3 abstain");
         await bot.AskAsync(HeadOf("NER"), "/vote D3 abstain");
         var tally = await bot.AskAsync(HeadOf("EST"), "/tally D3", GroupOf("EST"));
@@ -153,8 +154,8 @@ public sealed class VotingEndToEndTests
 
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), headBallot, "b:1:y");
         bot.Emulator.PressButton(DeputyOf("EST"), DeputyOf("EST"), deputyBallot, "b:1:n");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("of D3 v4", StringComparison.Ordinal));
-        await bot.ReplyAsync(DeputyOf("EST"), m => m.PlainText!.Contains("of D3 v4", StringComparison.Ordinal));
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
+        await bot.ReplyAsync(DeputyOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.Ballots.CountAsync(b => b.DelegationCode == "EST"));
@@ -231,5 +232,66 @@ public sealed class VotingEndToEndTests
         Assert.Contains("at most 168 hours", badHours.PlainText, StringComparison.Ordinal);
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(0, await db.Votes.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("NaNh")]
+    [InlineData("1e-9h")]
+    [InlineData("0h")]
+    [InlineData("-3h")]
+    [InlineData("Infinityh")]
+    public async Task A_voting_window_that_is_not_a_plain_number_of_hours_opens_nothing(string window)
+    {
+        var (bot, drafts) = await CouncilAsync();
+        await using var _ = bot;
+
+        var reply = await bot.AskAsync(Chair, $"/vote_open D3 {window}");
+
+        Assert.DoesNotContain("Voting opened", reply.PlainText, StringComparison.Ordinal);
+        Assert.Equal(DraftStatus.InBlue, drafts.Drafts[3].Status);
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, await db.Votes.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_vote_in_which_every_delegation_is_recused_is_not_opened()
+    {
+        var (bot, drafts) = await CouncilAsync();
+        await using var _ = bot;
+
+        var reply = await bot.AskAsync(Chair, $"/vote_open D3 recuse {string.Join(',', Codes)}");
+
+        Assert.Contains("Every delegation would be recused", reply.PlainText, StringComparison.Ordinal);
+        Assert.Equal(DraftStatus.InBlue, drafts.Drafts[3].Status);
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, await db.Votes.CountAsync());
+    }
+
+    [Fact]
+    public async Task The_record_goes_only_to_those_who_may_read_the_text_voted_on()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        const long EstObserver = 6101;
+        await bot.SeedMemberAsync(EstObserver, "EST", DelegationRole.Observer);
+        await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
+        foreach (var code in Codes.Where(c => c != "ZAF"))
+        {
+            await bot.AskAsync(HeadOf(code), $"/vote D3 yes");
+        }
+
+        await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
+        var observer = await bot.AskAsync(EstObserver, "/record D3");
+        var recused = await bot.AskAsync(HeadOf("ZAF"), "/record D3");
+        bot.Send(HeadOf("EST"), "/record D3");
+        var voter = await bot.ReplyAsync(HeadOf("EST"), m => m.DocumentName == "D3-v4-vote-record.txt");
+
+        Assert.Null(observer.DocumentName);
+        Assert.Null(recused.DocumentName);
+        Assert.Equal(DraftDesk.NotVisible(3), recused.PlainText);
+        Assert.Equal("Reading drafts needs a member of a delegation (head, deputy or adviser).", observer.PlainText);
+        Assert.NotNull(voter.DocumentContent);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(EstObserver), m => m.DocumentName is not null);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(HeadOf("ZAF")), m => m.DocumentName is not null);
     }
 }

@@ -1,6 +1,8 @@
 using System.Text;
 using CoordBot.Council;
+using CoordBot.Domain.Membership;
 using CoordBot.Domain.Voting;
+using CoordBot.Features.Drafts;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/record D&lt;n&gt;</c>: the record of a vote as a document: the text with its hash, each vote with its time, the result and reason, the explanations.</summary>
-internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLookup lookup) : ICommandHandler
+internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLookup lookup, DraftDesk desk) : ICommandHandler
 {
     private const string Usage = "/record D<n>";
 
@@ -16,9 +18,21 @@ internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLo
 
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        // The record holds the text voted on: only those who may read drafts (not observers) ask for it.
+        if (!context.Actor.IsOperator && context.Actor.IsMember && !Access.Allowed(context, Permissions.MayReadDrafts(context.Actor.Rights)))
+        {
+            return;
+        }
+
         var vote = await lookup.FindForMemberAsync(context, Usage, cancellationToken);
         if (vote is null)
         {
+            return;
+        }
+
+        if (!await MayReadAsync(context, vote, cancellationToken))
+        {
+            context.Reply(DraftDesk.NotVisible(vote.DraftId));
             return;
         }
 
@@ -80,6 +94,21 @@ internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLo
             $"D{vote.DraftId}-v{vote.Version}-vote-record.txt",
             Encoding.UTF8.GetBytes(text.ToString()),
             $"Record of the vote on D{vote.DraftId} v{vote.Version} «{Html.Escape(vote.Title)}»: {(result.Adopted ? "adopted" : "not adopted")}.");
+    }
+
+    /// <summary>
+    /// The delegations that voted read the text in blue (it was opened to them with the vote); anyone else only
+    /// as the draft itself allows: its penholder and the delegations it was circulated to.
+    /// </summary>
+    private async Task<bool> MayReadAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
+    {
+        if (context.Actor.IsOperator || vote.Voting.Contains(context.Actor.DelegationCode!))
+        {
+            return true;
+        }
+
+        var draft = await context.Update.Db.Drafts.FindAsync([vote.DraftId], cancellationToken);
+        return draft is not null && await desk.MayReadAsync(context, draft, cancellationToken);
     }
 
     private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordBot.Council;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
@@ -12,6 +11,8 @@ namespace CoordBot.Features.Voting;
 /// <summary><c>/vote_open D&lt;n&gt; [procedural|substantive] [&lt;hours&gt;h] [recuse CODE,...] [rule]</c>: the chair opens the written procedure on the text in blue.</summary>
 internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger) : ICommandHandler
 {
+    private const decimal MaxHours = 168;
+
     private const string Usage = "/vote_open D<n> [procedural|substantive] [<hours>h] [recuse CODE,CODE] [council|majority|two-thirds|consensus]";
 
     public CommandInfo Info { get; } = new("vote_open", Usage, "Open voting on a draft in blue (chair)", a => a.IsChair);
@@ -42,15 +43,16 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             {
                 matter = word == "procedural" ? MatterKind.Procedural : MatterKind.Substantive;
             }
-            else if (word.EndsWith('h') && double.TryParse(word[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var h))
+            else if (word.EndsWith('h') && StrictNumbers.TryParseDecimal(word[..^1], out _))
             {
-                if (h is <= 0 or > 168)
+                // Strict: "NaNh" or "1e-9h" would otherwise pass the range check and close the vote at once, for good.
+                if (!StrictNumbers.TryParseHours(word, 0m, MaxHours, out var window))
                 {
                     context.Reply("The voting window must be more than 0 and at most 168 hours, for example 24h.");
                     return;
                 }
 
-                hours = h;
+                hours = window.TotalHours;
             }
             else if (word == "recuse" && i + 1 < words.Count)
             {
@@ -94,6 +96,12 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
 
         var now = context.Update.NowUtc;
         var votingCodes = council.Members.Select(m => m.Code).Where(c => !recused.Contains(c)).ToList();
+        if (votingCodes.Count == 0)
+        {
+            context.Reply($"Every delegation would be recused, so nobody could vote on D{draftId}. Recuse only the parties to the dispute.");
+            return;
+        }
+
         var vote = new Vote
         {
             DraftId = draftId,

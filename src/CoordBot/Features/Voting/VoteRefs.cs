@@ -30,10 +30,11 @@ internal static class VoteRefs
         _ => "abstaining",
     };
 
-    public static char Letter(VoteChoice choice) => choice switch
+    /// <summary>What a delegation did, as a receipt says it: "Estonia voted against D3 v4".</summary>
+    public static string Verb(VoteChoice choice) => choice switch
     {
-        VoteChoice.Yes => 'y',
-        VoteChoice.No => 'n',
-        _ => 'a',
+        VoteChoice.Yes => "voted in favour of",
+        VoteChoice.No => "voted against",
+        _ => "abstained on",
     };
 }

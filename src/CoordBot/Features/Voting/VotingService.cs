@@ -91,7 +91,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code!, UserId = actor.UserId, Text = explanation.Trim(), At = now });
         }
 
-        var receipt = $"{Html.Escape(council.NameOf(code!))}: {VoteRefs.Words(choice)} of {label} (hash {vote.TextHash[..8]}), recorded {TimeDisplay.Utc(now)}"
+        var receipt = $"{Html.Escape(council.NameOf(code!))} {VoteRefs.Verb(choice)} {label} (hash {vote.TextHash[..8]}), recorded {TimeDisplay.Utc(now)}"
             + (decision.Kind == BallotEntryKind.Changed ? " (changed: this vote replaces the earlier one)" : string.Empty)
             + $" by {Html.Escape(actor.DisplayName)}.";
         var group = (await messenger.RecipientsAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
