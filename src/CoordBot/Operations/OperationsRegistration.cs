@@ -2,6 +2,7 @@ using CoordBot.Operations.Commands;
 using CoordBot.Operations.Metrics;
 using CoordBot.Operations.Retention;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,13 @@ public static class OperationsRegistration
             if (otlp)
             {
                 metrics.AddOtlpExporter();
+            }
+        }).WithTracing(tracing =>
+        {
+            // Spans are only recorded for an exporter: without an OTLP endpoint nothing listens and nothing is kept.
+            if (otlp)
+            {
+                tracing.AddSource(CoordBotTracing.SourceName).AddOtlpExporter();
             }
         });
         services.AddSingleton<IOperationsEndpoint, PrometheusEndpoint>();

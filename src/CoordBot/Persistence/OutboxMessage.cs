@@ -72,4 +72,7 @@ public sealed class OutboxMessage
     /// have reached Telegram already and is sent again (at least once).
     /// </summary>
     public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>W3C traceparent of the activity that wrote the row (an update's handling), so its send joins that trace; null when none.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -60,8 +60,8 @@ public sealed class CoordBotMetrics
         _handling.Record(duration.TotalSeconds);
     }
 
-    /// <summary>One request to Telegram and how it ended (no failure: sent).</summary>
-    public void MessageSent(FailureKind? failure, TimeSpan retryAfter)
+    /// <summary>One request to Telegram and how it ended (no failure: sent); returns the outcome's name, which its span carries too.</summary>
+    public string MessageSent(FailureKind? failure, TimeSpan retryAfter)
     {
         var outcome = failure switch
         {
@@ -76,6 +76,8 @@ public sealed class CoordBotMetrics
             LastTooManyRequestsAt = _time.GetUtcNow();
             _retryAfter.Record(retryAfter.TotalSeconds);
         }
+
+        return outcome;
     }
 
     public void JobStarted(string kind, TimeSpan lateness) =>

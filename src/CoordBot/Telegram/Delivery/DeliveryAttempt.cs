@@ -23,8 +23,10 @@ internal sealed class DeliveryAttempt(
     public async Task<SendResult> RunAsync(ScheduledSend send, CancellationToken abort)
     {
         var row = send.Row;
+        using var activity = Operations.Metrics.CoordBotTracing.StartSend(row);
         if (send.Expired)
         {
+            Operations.Metrics.CoordBotTracing.Outcome(activity, "expired");
             logger.LogInformation("Outbox {OutboxId} to chat {ChatId} dropped: its moment passed at {NotAfter}", row.Id, row.ChatId, row.NotAfter);
             return await RecordAsync(send, RetryPolicy.Expire(row, time.GetUtcNow().UtcDateTime), tooManyRequests: false);
         }
@@ -39,6 +41,7 @@ internal sealed class DeliveryAttempt(
         }
         catch (Exception ex)
         {
+            Operations.Metrics.CoordBotTracing.Outcome(activity, "unclaimed");
             if (!dead())
             {
                 logger.LogError(ex, "Could not claim outbox {OutboxId}; not sent, trying again in {Pause}", row.Id, TroublePause);
@@ -65,7 +68,7 @@ internal sealed class DeliveryAttempt(
 
         var decision = policy.Decide(row, telegramId, failure, time.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
         Log(row, failure, decision);
-        metrics.MessageSent(failure?.Kind, failure?.RetryAfter ?? TimeSpan.Zero);
+        Operations.Metrics.CoordBotTracing.Outcome(activity, metrics.MessageSent(failure?.Kind, failure?.RetryAfter ?? TimeSpan.Zero));
         return await RecordAsync(send, decision, failure?.Kind == FailureKind.RetryAfter);
     }
 

@@ -56,6 +56,7 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         NextAttemptAt = nowUtc,
         NotAfter = NotAfter,
         Status = OutboxStatus.Pending,
+        TraceParent = Operations.Metrics.CoordBotTracing.CurrentTraceParent(),
     };
 
     public static IReadOnlyList<IReadOnlyList<Button>>? ParseButtons(string? json) =>

@@ -33,6 +33,7 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
                 NotAfter = m.NotAfter,
                 LastError = m.LastError,
                 ClaimedAt = m.ClaimedAt,
+                TraceParent = m.TraceParent,
             })
             .ToListAsync(cancellationToken);
     }

@@ -161,6 +161,8 @@ public sealed class UpdateProcessor(
         }
 
         using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId);
+        // Current while the handler runs, so the outbox rows it writes carry its traceparent.
+        using var activity = CoordBot.Operations.Metrics.CoordBotTracing.StartUpdate(row.UpdateId, chatId, update);
         var now = time.GetUtcNow().UtcDateTime;
         try
         {
@@ -175,6 +177,7 @@ public sealed class UpdateProcessor(
         catch (Exception ex) when (ex is not SharedTransactionBrokenException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", row.UpdateId);
+            activity?.SetStatus(ActivityStatusCode.Error);
             await batch.RunStepAsync((db, ct) => RecordFailureAsync(db, row.UpdateId, update, chatId, ex, ct), cancellationToken);
             return false;
         }
