@@ -9,7 +9,7 @@ namespace CoordBot.Tests.Operations;
 public sealed class LogScopeTests
 {
     [Fact]
-    public async Task A_failing_update_is_logged_with_its_update_id_and_chat_and_without_its_text()
+    public async Task A_failing_update_is_logged_with_its_update_id_chat_and_command_and_without_its_text()
     {
         var captured = new CapturingLoggerProvider();
         await using var bot = await BotHarness.StartAsync(configure: s =>
@@ -23,6 +23,7 @@ public sealed class LogScopeTests
         var failure = Assert.Single(captured.Entries, e => e.Level == LogLevel.Error && e.Message.Contains("failed; its changes were rolled back", StringComparison.Ordinal));
         Assert.Equal(4711L, failure.Scope["ChatId"]);
         Assert.IsType<long>(failure.Scope["UpdateId"]);
+        Assert.Equal("fail", failure.Scope["Command"]);
         Assert.DoesNotContain(captured.Entries, e => e.Message.Contains("secret", StringComparison.Ordinal));
     }
 

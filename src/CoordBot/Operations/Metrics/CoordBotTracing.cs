@@ -29,14 +29,9 @@ public static class CoordBotTracing
 
         activity.SetTag("update.id", updateId);
         activity.SetTag("chat.id", chatId);
-        // The parsed name is letters, digits and underscores only: the arguments and the body are never tagged.
-        if (CommandParser.Parse(update.Message?.Text) is { } command)
+        if (LogScopes.CommandName(update) is { } command)
         {
-            activity.SetTag("command", command.Name);
-        }
-        else if (update.CallbackQuery is not null)
-        {
-            activity.SetTag("command", "callback");
+            activity.SetTag("command", command);
         }
 
         return activity;

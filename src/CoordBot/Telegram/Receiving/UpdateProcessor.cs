@@ -160,7 +160,7 @@ public sealed class UpdateProcessor(
             return true;
         }
 
-        using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId);
+        using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId, update);
         // Current while the handler runs, so the outbox rows it writes carry its traceparent.
         using var activity = CoordBot.Operations.Metrics.CoordBotTracing.StartUpdate(row.UpdateId, chatId, update);
         var now = time.GetUtcNow().UtcDateTime;
