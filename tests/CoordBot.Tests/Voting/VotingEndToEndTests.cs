@@ -294,4 +294,21 @@ public sealed class VotingEndToEndTests
         Assert.DoesNotContain(bot.Emulator.MessagesIn(EstObserver), m => m.DocumentName is not null);
         Assert.DoesNotContain(bot.Emulator.MessagesIn(HeadOf("ZAF")), m => m.DocumentName is not null);
     }
+
+    [Fact]
+    public async Task A_ballot_button_is_answered_from_what_was_recorded_not_from_the_words_of_the_reply()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3");
+        var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
+
+        bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Estonia voted in favour of D3 v4", StringComparison.Ordinal));
+        bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused
+        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Not recorded:", StringComparison.Ordinal));
+        await bot.Services.GetRequiredService<Telegram.Delivery.DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+
+        Assert.Equal(["Recorded.", "Not recorded: see the message."], bot.Emulator.CallbackAnswers.Select(a => a.Text));
+    }
 }

@@ -28,8 +28,8 @@ internal sealed class BallotButtonHandler(VotingService voting) : ICallbackHandl
             return;
         }
 
-        var receipt = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
-        context.Answer(receipt.StartsWith("Not recorded", StringComparison.Ordinal) ? "Not recorded: see the message." : "Recorded.");
-        context.Update.Reply(receipt);
+        var outcome = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
+        context.Answer(outcome.IsAccepted ? "Recorded." : "Not recorded: see the message.");
+        context.Update.Reply(BallotText.Reply(outcome));
     }
 }

@@ -38,6 +38,6 @@ internal sealed class VoteHandler(DraftVoteLookup lookup, VotingService voting) 
             return;
         }
 
-        context.Reply(await voting.CastAsync(context.Update, vote, choice, explanation, cancellationToken));
+        context.Reply(BallotText.Reply(await voting.CastAsync(context.Update, vote, choice, explanation, cancellationToken)));
     }
 }

@@ -1,3 +1,4 @@
+using CoordBot.Domain;
 using System.Globalization;
 using System.Text;
 using CoordBot.Council;
@@ -35,8 +36,8 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         ],
     ];
 
-    /// <summary>Records a vote request; returns the reply for the person who voted.</summary>
-    public async Task<string> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken)
+    /// <summary>Records a vote request: what was recorded, or why not (already logged either way).</summary>
+    public async Task<Outcome<BallotRecorded, BallotNotRecorded>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var actor = context.Actor;
@@ -72,7 +73,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         if (!decision.Accepted)
         {
             logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Reason}", vote.LogId, actor.UserId, decision.Reason);
-            return $"Not recorded: {Html.Escape(decision.Reason)}.";
+            return Outcome<BallotRecorded, BallotNotRecorded>.Refuse(new BallotNotRecorded(decision.Reason ?? "the ballot was refused"));
         }
 
         if (current is null)
@@ -91,9 +92,8 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code!, UserId = actor.UserId, Text = explanation.Trim(), At = now });
         }
 
-        var receipt = $"{Html.Escape(council.NameOf(code!))} {VoteRefs.Verb(choice)} {label} (hash {vote.TextHash[..8]}), recorded {TimeDisplay.Utc(now)}"
-            + (decision.Kind == BallotEntryKind.Changed ? " (changed: this vote replaces the earlier one)" : string.Empty)
-            + $" by {Html.Escape(actor.DisplayName)}.";
+        var recorded = new BallotRecorded(council.NameOf(code!), choice, label, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
+        var receipt = BallotText.Receipt(recorded);
         var group = (await messenger.RecipientsAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
         foreach (var chat in group.Where(c => c != context.ChatId && c < 0))
         {
@@ -107,7 +107,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             await CloseAsync(db, context.Outbox, vote, now, cancellationToken);
         }
 
-        return receipt;
+        return Outcome<BallotRecorded, BallotNotRecorded>.Accept(recorded);
     }
 
     /// <summary>Writes a refusal that has no vote of its own to attach to (an unknown or forged vote) to the audit log.</summary>
