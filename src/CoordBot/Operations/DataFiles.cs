@@ -1,6 +1,5 @@
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
-using Microsoft.Data.Sqlite;
 
 namespace CoordBot.Operations;
 
@@ -22,14 +21,6 @@ public sealed record DataFiles(string Database, string JobStore)
         return new DataFiles(FileOf(main, "ConnectionStrings:CoordBot"), FileOf(jobStore, "Scheduling:ConnectionString"));
     }
 
-    private static string FileOf(string? connectionString, string key)
-    {
-        var dataSource = connectionString is null ? null : new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ConfigurationException($"{key} must name a SQLite file for backups and restores");
-        }
-
-        return Path.GetFullPath(dataSource);
-    }
+    private static string FileOf(string? connectionString, string key) =>
+        DatabaseOptions.FileOf(connectionString) ?? throw new ConfigurationException($"{key} must name a SQLite file for backups and restores");
 }

@@ -8,17 +8,16 @@ using Quartz;
 namespace CoordBot.Operations;
 
 /// <summary>
-/// The database file answers a query. A connection of its own, unpooled and never creating the file:
-/// a pooled connection would still reach a file that has been deleted, and creating an empty database
-/// would hide the loss.
+/// The database file answers a query. A connection of its own, unpooled and (like every connection of the
+/// running bot) never creating the file: a pooled connection would still reach a file that has been
+/// deleted, and creating an empty database would hide the loss.
 /// </summary>
-internal sealed class DatabaseHealthCheck(IConfiguration configuration) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var builder = new SqliteConnectionStringBuilder(DatabaseOptions.ConnectionStringFrom(configuration))
+        var builder = new SqliteConnectionStringBuilder(options.Value.RuntimeConnectionString)
         {
-            Mode = SqliteOpenMode.ReadWrite,
             Pooling = false,
             DefaultTimeout = 5,
         };

@@ -36,15 +36,15 @@ public sealed class DatabaseOptions
     }
 
     /// <summary>The file the connection string names, as a full path; null for an in-memory or URI database.</summary>
-    public string? FilePath
+    public string? FilePath => FileOf(ConnectionString);
+
+    /// <summary>The file a SQLite connection string names, as a full path; null for none, in-memory or a URI.</summary>
+    public static string? FileOf(string? connectionString)
     {
-        get
-        {
-            var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
-            return dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
-                ? null
-                : Path.GetFullPath(dataSource);
-        }
+        var dataSource = connectionString is null ? null : new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return string.IsNullOrWhiteSpace(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : Path.GetFullPath(dataSource);
     }
 }
 
