@@ -10,6 +10,7 @@ using CoordBot.Persistence;
 using CoordBot.Sandbox;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Receiving;
 using CoordBot.Telegram.Routing;
 using CoordBot.Telegram.Webhook;
@@ -62,6 +63,7 @@ public static class CoordBotRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
+        services.AddSingleton<GuideRunner>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<IBotSender, TelegramBotSender>();

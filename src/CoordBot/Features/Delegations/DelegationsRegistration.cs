@@ -18,6 +18,7 @@ public static class DelegationsRegistration
         return services
             .AddCommand<JoinHandler>()
             .AddCommand<InviteHandler>()
+            .AddGuide<InviteGuide>()
             .AddCommand<MeHandler>()
             .AddCommand<DelegationsHandler>()
             .AddCommand<DelegationHandler>()

@@ -859,6 +859,42 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("CoordBot.Telegram.Guides.GuideState", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Revising")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChatId", "UserId");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("GuideStates", (string)null);
+                });
+
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftAmendment", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)

@@ -1,3 +1,4 @@
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using Telegram.Bot.Types.Enums;
 
@@ -6,11 +7,16 @@ namespace CoordBot.Telegram.Routing;
 /// <summary>Maps an update to the one handler that owns it: a command by name, a button by the prefix of its data.</summary>
 public sealed class UpdateRouter
 {
+    /// <summary>The name of the command that also ends a guided command when sent bare.</summary>
+    private const string CancelCommand = "cancel";
+
     private readonly Dictionary<string, ICommandHandler> _commands;
     private readonly Dictionary<string, ICallbackHandler> _callbacks;
+    private readonly GuideRunner _guides;
 
-    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks)
+    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks, GuideRunner? guides = null)
     {
+        _guides = guides ?? new GuideRunner([]);
         _commands = new(StringComparer.OrdinalIgnoreCase);
         foreach (var command in commands)
         {
@@ -54,6 +60,12 @@ public sealed class UpdateRouter
         var command = CommandParser.Parse(message.Text ?? message.Caption);
         if (command is null)
         {
+            // A reply to the sender's guided command, if one is waiting here.
+            if (message.Text is { } text && await _guides.AnswerAsync(context, text, cancellationToken))
+            {
+                return;
+            }
+
             if (context.IsPrivate)
             {
                 context.Reply("I understand commands only. Send /help to see what you can do here.");
@@ -73,10 +85,39 @@ public sealed class UpdateRouter
             return;
         }
 
+        var bare = command.Arguments.Length == 0 && command.Body is null && message.Document is null;
+        if (bare && string.Equals(command.Name, CancelCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            // A bare /cancel ends a guided command; /cancel S3 still cancels a session.
+            if (await _guides.CancelAsync(context, cancellationToken) is { } cancelled)
+            {
+                context.Reply($"Cancelled /{Html.Escape(cancelled)}: nothing was changed.");
+                return;
+            }
+
+            if (handler.Info.Rule is { } rule && !rule(context.Actor).IsAllowed)
+            {
+                context.Reply("There is nothing to cancel.");
+                return;
+            }
+        }
+
+        await DispatchAsync(context, handler, command, bare, cancellationToken);
+    }
+
+    /// <summary>Runs a command through its gate: the typed form, the guided form of a bare command, or a guide's confirmed answers.</summary>
+    private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, CancellationToken cancellationToken)
+    {
         // A declared command's place and rule are checked here, before its handler reads anything.
         if (handler.Info.IsDeclared && CommandGate.Refusal(handler.Info, context) is { } refusal)
         {
             context.Reply(refusal);
+            return;
+        }
+
+        if (bare && handler.Info.IsDeclared && _guides.Find(handler.Info.Name) is { } guide)
+        {
+            await _guides.StartAsync(context, handler.Info, guide, cancellationToken);
             return;
         }
 
@@ -94,6 +135,14 @@ public sealed class UpdateRouter
         if (CommandGate.ButtonPlaceRefusal(context) is { } refusal)
         {
             callback.Answer(refusal);
+        }
+        else if (prefix == GuideRunner.Prefix)
+        {
+            // Confirm runs the typed command the answers make, through the gate again (roles may have changed).
+            if (await _guides.PressAsync(callback, cancellationToken) is { } confirmed && _commands.TryGetValue(confirmed.Name, out var guided))
+            {
+                await DispatchAsync(context, guided, confirmed, bare: false, cancellationToken);
+            }
         }
         else if (_callbacks.TryGetValue(prefix, out var handler))
         {

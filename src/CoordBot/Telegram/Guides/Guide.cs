@@ -1,0 +1,74 @@
+using CoordBot.Domain;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Telegram.Guides;
+
+/// <summary>
+/// The guided form of a command that takes several arguments: the steps that ask, one at a time, for what the
+/// typed form takes on one line. Its answers are the words of that line, so Confirm runs exactly the typed
+/// command (through the same gate, parser and handler), and the typed form keeps working unchanged.
+/// </summary>
+public abstract class Guide
+{
+    /// <summary>The command's name, as declared (e.g. <c>schedule</c>).</summary>
+    public abstract string Command { get; }
+
+    public abstract IReadOnlyList<GuideStep> Steps { get; }
+}
+
+/// <summary>
+/// One question of a guide. <see cref="Choices"/> are offered as buttons (each value at most
+/// <see cref="GuideStep.MaxValueLength"/> characters, so it fits in a button's 64 bytes); a typed answer is
+/// read by <see cref="Read"/> unless <see cref="TakesText"/> is false.
+/// </summary>
+public sealed record GuideStep(string Label, string Question)
+{
+    public const int MaxValueLength = 40;
+
+    /// <summary>The buttons, computed for the asking person now (their role, zone and the council's state).</summary>
+    public Func<GuideScope, CancellationToken, Task<IReadOnlyList<GuideChoice>>>? Choices { get; init; }
+
+    public int ChoicesPerRow { get; init; } = 2;
+
+    /// <summary>Whether a typed reply answers the step (a free text always does; a choice may also be typed).</summary>
+    public bool TakesText { get; init; } = true;
+
+    /// <summary>
+    /// Reads a typed reply: the words for the command line, or the reason it was not understood (HTML). Without
+    /// it, a step with choices takes a reply that names one of them (its value or its label, in any case), and a
+    /// free-text step takes the reply's first line.
+    /// </summary>
+    public Func<string, GuideScope, Outcome<string, string>>? Read { get; init; }
+
+    /// <summary>The answer is the command's text after the first line (a draft's text, a comment).</summary>
+    public bool IsBody { get; init; }
+
+    /// <summary>The default reading of a typed reply: its first line, trimmed, not empty.</summary>
+    public static Outcome<string, string> Words(string text, GuideScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = text.Split('\n', 2)[0].Trim();
+        return line.Length == 0
+            ? Outcome<string, string>.Refuse("Please write an answer, or press Cancel.")
+            : Outcome<string, string>.Accept(line);
+    }
+
+    /// <summary>A whole text (all its lines), trimmed, not empty: for a step whose answer is a body.</summary>
+    public static Outcome<string, string> WholeText(string text, GuideScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var whole = text.Trim();
+        return whole.Length == 0
+            ? Outcome<string, string>.Refuse("Please write the text, or press Cancel.")
+            : Outcome<string, string>.Accept(whole);
+    }
+}
+
+/// <summary>A button of a step: what it says, and the words it puts on the command line.</summary>
+public sealed record GuideChoice(string Label, string Value);
+
+/// <summary>What a step's choices and reader may look at: the asking person's update and the answers so far.</summary>
+public sealed record GuideScope(UpdateContext Update, IReadOnlyList<string> Answers)
+{
+    public Actor Actor => Update.Actor;
+}

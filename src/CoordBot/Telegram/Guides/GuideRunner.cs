@@ -1,0 +1,314 @@
+using System.Text;
+using System.Text.Json;
+using CoordBot.Domain;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Telegram.Guides;
+
+/// <summary>
+/// Runs guided commands: asks each step (buttons where the answer is a choice, a reply where it is free text),
+/// shows the summary with Confirm / Change / Cancel, and on Confirm hands the router the typed command the
+/// answers make. The state lives in the database with the update's transaction, so a restart resumes it.
+/// </summary>
+public sealed class GuideRunner(IEnumerable<Guide> guides)
+{
+    /// <summary>An unanswered guide lapses after this long: long enough to look something up, short enough that a forgotten one does not surprise.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
+
+    public const string Prefix = "g";
+
+    private readonly Dictionary<string, Guide> _guides = guides.ToDictionary(g => g.Command, StringComparer.OrdinalIgnoreCase);
+
+    public Guide? Find(string command) => _guides.GetValueOrDefault(command);
+
+    /// <summary>Starts (or starts again) the guide of a bare command: the usage line for those who prefer typing, then the first step.</summary>
+    public async Task StartAsync(UpdateContext update, CommandInfo info, Guide guide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(guide);
+        var state = await FindAsync(update, cancellationToken);
+        if (state is null)
+        {
+            state = new GuideState { ChatId = update.ChatId, UserId = update.Actor.UserId, Command = guide.Command };
+            update.Db.Set<GuideState>().Add(state);
+        }
+
+        state.Command = guide.Command;
+        state.Step = 0;
+        state.Answers = "[]";
+        state.Revising = false;
+        state.StartedAt = update.NowUtc;
+        state.ExpiresAt = update.NowUtc + Lifetime;
+        var intro = $"{info.UsageReply}\n\nOr answer step by step (/cancel to stop).\n\n";
+        var (text, buttons) = await QuestionAsync(update, guide, state, [], cancellationToken);
+        update.Reply(intro + text, buttons);
+    }
+
+    /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
+    public async Task<bool> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var live = await LiveAsync(update, cancellationToken);
+        if (live is not { State: { } state, Guide: { } guide })
+        {
+            return live.Lapsed;
+        }
+
+        var answers = Read(state);
+        if (state.Step >= guide.Steps.Count)
+        {
+            update.Reply("Press Confirm, Change or Cancel under the summary above (or send /cancel).");
+            return true;
+        }
+
+        var step = guide.Steps[state.Step];
+        if (!step.TakesText)
+        {
+            update.Reply($"Please choose one of the buttons above for <b>{Html.Escape(step.Label)}</b> (or send /cancel).");
+            return true;
+        }
+
+        var read = await ReadAsync(step, text, new GuideScope(update, answers), cancellationToken);
+        if (read.Refusal is { } why)
+        {
+            update.Reply(why);
+            return true;
+        }
+
+        var (next, buttons) = await AdvanceAsync(update, guide, state, answers, read.Value!, cancellationToken);
+        update.Reply(next, buttons);
+        return true;
+    }
+
+    /// <summary>A press on a guide's button; returns the command to run when it was Confirm.</summary>
+    public async Task<IncomingCommand?> PressAsync(CallbackContext callback, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        var update = callback.Update;
+        var live = await LiveAsync(update, cancellationToken);
+        if (live is not { State: { } state, Guide: { } guide })
+        {
+            callback.Answer(live.Lapsed ? "This guided command lapsed." : "This guided command is finished or was not yours. Send the command again to start.");
+            return null;
+        }
+
+        var answers = Read(state);
+        var messageId = callback.Query.Message?.Id;
+        var parts = callback.Payload.Split(':', 2);
+        switch (parts)
+        {
+            case ["cancel"]:
+                update.Db.Set<GuideState>().Remove(state);
+                Show(update, messageId, $"Cancelled /{Html.Escape(guide.Command)}: nothing was changed.", null);
+                callback.Answer("Cancelled");
+                return null;
+
+            case ["ok"] when state.Step >= guide.Steps.Count:
+                update.Db.Set<GuideState>().Remove(state);
+                var command = Compose(guide, answers);
+                Show(update, messageId, $"Sent: <code>{Html.Escape(Line(command))}</code>", null);
+                callback.Answer();
+                return command;
+
+            case ["change"] when state.Step >= guide.Steps.Count:
+                var steps = guide.Steps.Select((s, i) => (IReadOnlyList<Button>)[new Button(s.Label, $"{Prefix}:redo:{i}")]).ToList();
+                steps.Add([new Button("Back to the summary", $"{Prefix}:summary"), CancelButton]);
+                Show(update, messageId, "Which answer do you want to change?", steps);
+                callback.Answer();
+                return null;
+
+            case ["summary"] when state.Step >= guide.Steps.Count:
+                var (summary, summaryButtons) = Summary(guide, answers);
+                Show(update, messageId, summary, summaryButtons);
+                callback.Answer();
+                return null;
+
+            case ["redo", var index] when state.Step >= guide.Steps.Count && int.TryParse(index, out var redo) && redo >= 0 && redo < guide.Steps.Count:
+                state.Step = redo;
+                state.Revising = true;
+                state.ExpiresAt = update.NowUtc + Lifetime;
+                var (question, questionButtons) = await QuestionAsync(update, guide, state, answers, cancellationToken);
+                Show(update, messageId, question, questionButtons);
+                callback.Answer();
+                return null;
+
+            case [var index, var value] when int.TryParse(index, out var at) && at == state.Step && at < guide.Steps.Count:
+                var step = guide.Steps[at];
+                var offered = step.Choices is null ? [] : await step.Choices(new GuideScope(update, answers), cancellationToken);
+                if (!offered.Any(c => c.Value == value))
+                {
+                    callback.Answer("That choice is not offered to you now. Please choose again.");
+                    return null;
+                }
+
+                var (next, nextButtons) = await AdvanceAsync(update, guide, state, answers, value, cancellationToken);
+                Show(update, messageId, next, nextButtons);
+                callback.Answer();
+                return null;
+
+            default:
+                callback.Answer("That question was already answered: please use the latest message.");
+                return null;
+        }
+    }
+
+    /// <summary>/cancel: ends the sender's guide in this chat, if any.</summary>
+    public async Task<string?> CancelAsync(UpdateContext update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        if (await FindAsync(update, cancellationToken) is not { } state)
+        {
+            return null;
+        }
+
+        update.Db.Set<GuideState>().Remove(state);
+        return state.Command;
+    }
+
+    private static async Task<Outcome<string, string>> ReadAsync(GuideStep step, string text, GuideScope scope, CancellationToken cancellationToken)
+    {
+        if (step.Read is { } read)
+        {
+            return read(text, scope);
+        }
+
+        if (step.IsBody)
+        {
+            return GuideStep.WholeText(text, scope);
+        }
+
+        if (step.Choices is null)
+        {
+            return GuideStep.Words(text, scope);
+        }
+
+        var typed = text.Trim();
+        var offered = await step.Choices(scope, cancellationToken);
+        return offered.FirstOrDefault(c => string.Equals(c.Value, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } chosen
+            ? Outcome<string, string>.Accept(chosen.Value)
+            : Outcome<string, string>.Refuse($"\"{Html.Escape(Shorten(typed))}\" is not one of the choices. Please tap a button, or write one of: {Html.Escape(string.Join(", ", offered.Select(c => c.Value)))}.");
+    }
+
+    private static Button CancelButton => new("Cancel", $"{Prefix}:cancel");
+
+    private async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> AdvanceAsync(
+        UpdateContext update, Guide guide, GuideState state, List<string> answers, string answer, CancellationToken cancellationToken)
+    {
+        if (state.Step < answers.Count)
+        {
+            answers[state.Step] = answer;
+        }
+        else
+        {
+            answers.Add(answer);
+        }
+
+        state.Answers = JsonSerializer.Serialize(answers);
+        state.Step = state.Revising && answers.Count == guide.Steps.Count ? guide.Steps.Count : state.Step + 1;
+        state.ExpiresAt = update.NowUtc + Lifetime;
+        if (state.Step >= guide.Steps.Count)
+        {
+            state.Revising = false;
+            return Summary(guide, answers);
+        }
+
+        return await QuestionAsync(update, guide, state, answers, cancellationToken);
+    }
+
+    private static async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> QuestionAsync(
+        UpdateContext update, Guide guide, GuideState state, List<string> answers, CancellationToken cancellationToken)
+    {
+        var step = guide.Steps[state.Step];
+        var text = new StringBuilder()
+            .Append("<b>/").Append(Html.Escape(guide.Command)).Append(", step ").Append(state.Step + 1).Append(" of ").Append(guide.Steps.Count)
+            .Append(": ").Append(Html.Escape(step.Label)).Append("</b>\n")
+            .Append(step.Question);
+        if (step.TakesText && !update.IsPrivate)
+        {
+            text.Append("\n(Reply to this message to write it.)");
+        }
+
+        var rows = new List<IReadOnlyList<Button>>();
+        if (step.Choices is not null)
+        {
+            var choices = await step.Choices(new GuideScope(update, answers), cancellationToken);
+            if (choices.FirstOrDefault(c => c.Value.Length > GuideStep.MaxValueLength) is { } tooLong)
+            {
+                throw new InvalidOperationException($"The guide of /{guide.Command} offers \"{tooLong.Value}\", longer than a button can carry.");
+            }
+
+            rows.AddRange(choices
+                .Select(c => new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}"))
+                .Chunk(step.ChoicesPerRow)
+                .Select(row => (IReadOnlyList<Button>)row));
+        }
+
+        rows.Add([CancelButton]);
+        return (text.ToString(), rows);
+    }
+
+    private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(Guide guide, List<string> answers)
+    {
+        var text = new StringBuilder("<b>Please check, then confirm</b>\n");
+        for (var i = 0; i < guide.Steps.Count; i++)
+        {
+            text.Append(Html.Escape(guide.Steps[i].Label)).Append(": ").Append(Html.Escape(Shorten(answers[i]))).Append('\n');
+        }
+
+        text.Append("\nThis sends <code>").Append(Html.Escape(Shorten(Line(Compose(guide, answers))))).Append("</code>");
+        return (text.ToString(), [[new Button("Confirm", $"{Prefix}:ok"), new Button("Change", $"{Prefix}:change"), CancelButton]]);
+    }
+
+    private static IncomingCommand Compose(Guide guide, List<string> answers)
+    {
+        var words = guide.Steps.Select((s, i) => (s, a: answers[i])).Where(x => !x.s.IsBody).Select(x => x.a);
+        var body = guide.Steps.Select((s, i) => (s, a: answers[i])).Where(x => x.s.IsBody).Select(x => x.a).FirstOrDefault();
+        return new IncomingCommand(guide.Command, string.Join(' ', words.Where(w => w.Length > 0)), body, null);
+    }
+
+    private static string Line(IncomingCommand command) =>
+        $"/{command.Name} {command.Arguments}".TrimEnd() + (command.Body is null ? string.Empty : "\n" + command.Body);
+
+    private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
+
+    /// <summary>Edits the pressed message in place (one message per guide), or sends a new one when there is none.</summary>
+    private static void Show(UpdateContext update, int? messageId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons)
+    {
+        if (messageId is { } id)
+        {
+            update.Outbox.EditText(update.ChatId, id, text, buttons);
+        }
+        else
+        {
+            update.Reply(text, buttons);
+        }
+    }
+
+    private static List<string> Read(GuideState state) => JsonSerializer.Deserialize<List<string>>(state.Answers) ?? [];
+
+    private Task<GuideState?> FindAsync(UpdateContext update, CancellationToken cancellationToken) =>
+        update.Db.Set<GuideState>().SingleOrDefaultAsync(g => g.ChatId == update.ChatId && g.UserId == update.Actor.UserId, cancellationToken);
+
+    /// <summary>The sender's guide here, if it is still running; a lapsed one is removed and the sender told.</summary>
+    private async Task<Live> LiveAsync(UpdateContext update, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(update, cancellationToken) is not { } state)
+        {
+            return new(null, null, Lapsed: false);
+        }
+
+        if (state.ExpiresAt <= update.NowUtc || Find(state.Command) is not { } guide)
+        {
+            update.Db.Set<GuideState>().Remove(state);
+            update.Reply($"Your guided /{Html.Escape(state.Command)} lapsed after {Lifetime.TotalMinutes:0} minutes without an answer; nothing was changed. Send /{Html.Escape(state.Command)} to start again.");
+            return new(null, null, Lapsed: true);
+        }
+
+        return new(state, guide, Lapsed: false);
+    }
+
+    private readonly record struct Live(GuideState? State, Guide? Guide, bool Lapsed);
+}
