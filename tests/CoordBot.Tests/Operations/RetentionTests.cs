@@ -23,7 +23,7 @@ public sealed class RetentionTests
     private static readonly DateTime Now = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task The_sweep_deletes_only_old_handled_updates_sent_messages_and_long_expired_invitations()
+    public async Task The_sweep_deletes_only_old_handled_updates_sent_messages_long_expired_invitations_and_lapsed_guides()
     {
         using var directory = new TempDirectory();
         await using var provider = Database(directory);
@@ -46,6 +46,9 @@ public sealed class RetentionTests
                 Invitation("expired-recently", createdDaysAgo: 3 + 29),
                 Invitation("used-long-ago", createdDaysAgo: 100, usedDaysAgo: 99),
                 Invitation("still-valid", createdDaysAgo: 1));
+            db.Set<Telegram.Guides.GuideState>().AddRange(
+                new Telegram.Guides.GuideState { ChatId = 1, UserId = 1, Command = "invite", StartedAt = Now.AddHours(-2), ExpiresAt = Now.AddHours(-1) },
+                new Telegram.Guides.GuideState { ChatId = 2, UserId = 2, Command = "invite", StartedAt = Now.AddMinutes(-5), ExpiresAt = Now.AddMinutes(25) });
             var vote = new Vote { DraftId = 1, Version = 1, Title = "t", Text = "x", TextHash = "h", VotingCodes = "EST", OpenedAt = Now.AddDays(-400), ClosesAt = Now.AddDays(-399), ClosedAt = Now.AddDays(-399) };
             db.Votes.Add(vote);
             await db.SaveChangesAsync(ct);
@@ -56,7 +59,7 @@ public sealed class RetentionTests
 
         var result = await provider.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(new RetentionResult(Updates: 2, Messages: 1, Invitations: 1), result);
+        Assert.Equal(new RetentionResult(Updates: 2, Messages: 1, Invitations: 1, LapsedGuides: 1), result);
         await using var after = await unitOfWork.ReadAsync(CancellationToken.None);
         Assert.Equal([2L, 3L], await after.InboxUpdates.OrderBy(u => u.UpdateId).Select(u => u.UpdateId).ToListAsync());
         Assert.Equal(

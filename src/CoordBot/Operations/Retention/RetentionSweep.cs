@@ -1,15 +1,16 @@
 using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
+using CoordBot.Telegram.Guides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Operations.Retention;
 
-public sealed record RetentionResult(int Updates, int Messages, int Invitations);
+public sealed record RetentionResult(int Updates, int Messages, int Invitations, int LapsedGuides);
 
 /// <summary>
 /// Deletes operational rows past their retention period: handled updates, sent messages and unused
-/// invitations long expired. Nothing else, ever: ballots, ballot logs, votes, results, explanations,
+/// invitations long expired, and guided commands left unanswered past their lapse. Nothing else, ever: ballots, ballot logs, votes, results, explanations,
 /// drafts and their versions, audit entries and records stay for the audit. Unhandled updates, unsent
 /// and failed messages stay too: they are work or evidence of a fault, not history.
 /// </summary>
@@ -30,8 +31,10 @@ public sealed class RetentionSweep(UnitOfWork unitOfWork, TimeProvider time, IOp
         var messages = await DeleteAsync(db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null && m.SentAt < messagesBefore).OrderBy(m => m.Id).Take(Batch), cancellationToken);
         var invitations = await DeleteAsync(db => db.Invitations.Where(i => i.UsedAt == null && i.CreatedAt < invitationsBefore).OrderBy(i => i.Token).Take(Batch), cancellationToken);
 
-        var result = new RetentionResult(updates, messages, invitations);
-        logger.LogInformation("Retention: deleted {Updates} handled updates, {Messages} sent messages and {Invitations} expired invitations", updates, messages, invitations);
+        var guides = await DeleteAsync(db => db.Set<GuideState>().Where(g => g.ExpiresAt < now).OrderBy(g => g.ChatId).ThenBy(g => g.UserId).Take(Batch), cancellationToken);
+
+        var result = new RetentionResult(updates, messages, invitations, guides);
+        logger.LogInformation("Retention: deleted {Updates} handled updates, {Messages} sent messages, {Invitations} expired invitations and {Guides} lapsed guided commands", updates, messages, invitations, guides);
         return result;
     }
 
