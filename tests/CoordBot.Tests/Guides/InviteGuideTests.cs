@@ -6,6 +6,7 @@ using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using static CoordBot.Tests.Guides.GuideKit;
 
 namespace CoordBot.Tests.Guides;
 
@@ -31,14 +32,6 @@ public sealed class InviteGuideTests
     {
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         return await db.Invitations.CountAsync();
-    }
-
-    /// <summary>Presses the button labelled <paramref name="label"/> on the guide's message and waits for the message to change.</summary>
-    private static async Task<SentMessage> PressAsync(BotHarness bot, long user, SentMessage message, string label)
-    {
-        var button = message.Buttons.Single(b => b.Text == label);
-        bot.Emulator.PressButton(user, user, message.MessageId, button.CallbackData!);
-        return await bot.ReplyAsync(user, m => m.MessageId == message.MessageId && m.EditCount > message.EditCount);
     }
 
     [Fact]

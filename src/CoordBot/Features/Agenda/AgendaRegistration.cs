@@ -13,6 +13,7 @@ public static class AgendaRegistration
         return services
             .AddCommand<AgendaHandler>()
             .AddCommand<AgendaAddHandler>()
+            .AddGuide<AgendaAddGuide>()
             .AddCommand<AgendaMoveHandler>()
             .AddCommand<AgendaStatusHandler>()
             .AddCommand<PenholderHandler>()

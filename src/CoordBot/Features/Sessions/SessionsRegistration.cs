@@ -23,9 +23,11 @@ public static class SessionsRegistration
         services.AddHostedService<SessionReminderReconciler>();
         return services
             .AddCommand<ScheduleHandler>()
+            .AddGuide<ScheduleGuide>()
             .AddCommand<SessionsHandler>()
             .AddCommand<SessionHandler>()
             .AddCommand<RescheduleHandler>()
+            .AddGuide<RescheduleGuide>()
             .AddCommand<CancelHandler>()
             .AddCommand<AttendHandler>()
             .AddCommand<IcsHandler>()

@@ -1,0 +1,16 @@
+using CoordBot.Telegram.Guides;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary>/reschedule sent bare: which session (of those the asker may move), then the new day and time.</summary>
+internal sealed class RescheduleGuide : Guide
+{
+    public override string Command => "reschedule";
+
+    public override IReadOnlyList<GuideStep> Steps { get; } =
+    [
+        SessionGuideSteps.Session("Which session do you want to move?"),
+        SessionGuideSteps.Day(),
+        SessionGuideSteps.Time(),
+    ];
+}

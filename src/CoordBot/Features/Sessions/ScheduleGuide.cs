@@ -1,0 +1,17 @@
+using CoordBot.Telegram.Guides;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary>/schedule sent bare: day, time (in the chair's zone), format and title; only the title is typed.</summary>
+internal sealed class ScheduleGuide : Guide
+{
+    public override string Command => "schedule";
+
+    public override IReadOnlyList<GuideStep> Steps { get; } =
+    [
+        SessionGuideSteps.Day(),
+        SessionGuideSteps.Time(),
+        SessionGuideSteps.Format(),
+        new("Title", "What is the session's title? Write it (for example: Briefing on the Middle East)."),
+    ];
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using CoordBot.Domain;
+using CoordBot.Domain.Sessions;
+using CoordBot.Telegram.Guides;
+using CoordBot.Telegram.Rendering;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+
+namespace CoordBot.Features.Sessions;
+
+/// <summary>
+/// The steps the session guides share: a session the asker may manage, a day among the next two weeks and a
+/// time in half hours, both in the asker's own zone (the typed form's default zone), so what they tap is what
+/// they mean.
+/// </summary>
+internal static class SessionGuideSteps
+{
+    private const int Days = 14;
+
+    public static GuideStep Session(string question) => new("Session", question)
+    {
+        Choices = async (scope, ct) =>
+        {
+            var now = scope.Update.NowUtc;
+            var sessions = await scope.Update.Db.Sessions.AsNoTracking()
+                .Where(s => s.CancelledAt == null && s.StartUtc > now)
+                .OrderBy(s => s.StartUtc)
+                .ToListAsync(ct);
+            return sessions
+                .Where(s => SessionAccess.MayManage(s, scope.Actor))
+                .Take(20)
+                .Select(s => new GuideChoice($"{s.Label} {Shorten(s.Title)} · {TimeDisplay.InZone(s.StartUtc, scope.Actor.TimeZone)}", s.Label))
+                .ToList();
+        },
+        ChoicesPerRow = 1,
+    };
+
+    public static GuideStep Day() => new("Day", "Which day? Tap one of the next two weeks, or write the date as yyyy-mm-dd.")
+    {
+        Choices = (scope, _) =>
+        {
+            var today = Today(scope);
+            return Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(0, Days)
+                .Select(i => today.PlusDays(i))
+                .Select((day, i) => new GuideChoice(
+                    (i switch { 0 => "Today, ", 1 => "Tomorrow, ", _ => string.Empty }) + day.ToString("ddd d MMM", CultureInfo.InvariantCulture),
+                    day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .ToList());
+        },
+        ChoicesPerRow = 2,
+        Read = (text, _) => DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? Outcome<string, string>.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : Outcome<string, string>.Refuse("Please tap a day, or write the date as yyyy-mm-dd (for example 2026-12-03)."),
+    };
+
+    public static GuideStep Time() => new("Time", "At what time, in your zone? Tap one, or write it as HH:mm (24-hour clock).")
+    {
+        Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(16, 24)
+            .Select(halfHour => new TimeOnly(halfHour / 2, halfHour % 2 * 30).ToString("HH:mm", CultureInfo.InvariantCulture))
+            .Select(time => new GuideChoice(time, time))
+            .ToList()),
+        ChoicesPerRow = 4,
+        Read = (text, _) => TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? Outcome<string, string>.Accept(time.ToString("HH:mm", CultureInfo.InvariantCulture))
+            : Outcome<string, string>.Refuse("Please tap a time, or write it as HH:mm (for example 15:00)."),
+    };
+
+    /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>
+    public static GuideStep Format() => new("Format", "Which kind of meeting?")
+    {
+        Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enum.GetValues<SessionFormat>()
+            .Where(f => SessionFormats.MayConvene(f, scope.Actor.Rights, scope.Actor.PresidentCode ?? string.Empty).IsAllowed)
+            .Select(f => new GuideChoice(SessionFormats.ToName(f), SessionFormats.ToName(f)))
+            .ToList()),
+    };
+
+    private static LocalDate Today(GuideScope scope) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(scope.Update.NowUtc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).Date;
+
+    private static string Shorten(string title) => title.Length <= 24 ? title : title[..23] + "…";
+}

@@ -1,0 +1,81 @@
+using CoordBot.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using static CoordBot.Tests.Guides.GuideKit;
+using static CoordBot.Tests.Sessions.SessionsTestKit;
+
+namespace CoordBot.Tests.Guides;
+
+/// <summary>The session guides through the emulator: a chair schedules with no typing but the title (issue 14).</summary>
+public sealed class SessionGuideTests
+{
+    [Fact]
+    public async Task A_chair_schedules_a_session_by_buttons_typing_only_the_title()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        Assert.Contains("step 1 of 4: Day", day.PlainText, StringComparison.Ordinal);
+        Assert.Equal("Today, Mon 23 Nov", day.Buttons[0].Text);
+        var time = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        var format = await PressAsync(bot, Chair, time, "15:00");
+        Assert.Equal(["open", "closed", "consultations", "Cancel"], format.Buttons.Select(b => b.Text)); // an Arria meeting is a delegation's
+        var title = await PressAsync(bot, Chair, format, "closed");
+        Assert.Contains("step 4 of 4: Title", title.PlainText, StringComparison.Ordinal);
+
+        var summary = await bot.AskAsync(Chair, "Briefing on the Middle East");
+        Assert.Contains("This sends /schedule 2026-11-24 15:00 closed Briefing on the Middle East", summary.PlainText, StringComparison.Ordinal);
+        Assert.Equal(0, await SessionCountAsync(bot));
+        bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
+        var scheduled = await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Scheduled S1", StringComparison.Ordinal));
+
+        Assert.Contains("Briefing on the Middle East", scheduled.PlainText, StringComparison.Ordinal);
+        var session = await ReadAsync(bot, db => db.Sessions.SingleAsync());
+        Assert.Equal(new DateTime(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc), session.StartUtc);
+        Assert.Equal(SessionFormat.Closed, session.Format);
+    }
+
+    [Fact]
+    public async Task A_head_in_Tallinn_is_offered_only_an_Arria_meeting_and_the_time_tapped_is_in_their_zone()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+
+        var day = await bot.AskAsync(EstHead, "/schedule");
+        var time = await PressAsync(bot, EstHead, day, "Tomorrow, Tue 24 Nov");
+        var format = await PressAsync(bot, EstHead, time, "15:00");
+        Assert.Equal(["arria", "Cancel"], format.Buttons.Select(b => b.Text));
+        await PressAsync(bot, EstHead, format, "arria");
+        var summary = await bot.AskAsync(EstHead, "Children and armed conflict");
+        bot.Emulator.PressButton(EstHead, EstHead, summary.MessageId, "g:ok");
+        await bot.ReplyAsync(EstHead, m => m.PlainText!.StartsWith("Scheduled S1", StringComparison.Ordinal));
+
+        var session = await ReadAsync(bot, db => db.Sessions.SingleAsync());
+        Assert.Equal(new DateTime(2026, 11, 24, 13, 0, 0, DateTimeKind.Utc), session.StartUtc); // 15:00 in Tallinn (UTC+2)
+        Assert.Equal("EST", session.ConvenorCode);
+    }
+
+    [Fact]
+    public async Task Reschedule_offers_only_the_sessions_the_asker_may_move_and_a_typed_day_is_checked()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await InsertSessionAsync(bot, new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
+        await InsertSessionAsync(bot, new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc), SessionFormat.Arria, convenor: "FRA");
+
+        var estonia = await bot.AskAsync(EstHead, "/reschedule");
+        Assert.Equal(["Cancel"], estonia.Buttons.Select(b => b.Text));
+
+        var which = await bot.AskAsync(Chair, "/reschedule");
+        Assert.Equal(3, which.Buttons.Count); // S1, S2 (the chair runs every session) and Cancel
+        var day = await PressAsync(bot, Chair, which, which.Buttons[0].Text);
+        var wrong = await bot.AskAsync(Chair, "next Thursday-ish");
+        Assert.Equal("Please tap a day, or write the date as yyyy-mm-dd (for example 2026-12-03).", wrong.PlainText);
+        var time = await bot.AskAsync(Chair, "2026-11-27");
+        Assert.Contains("step 3 of 3: Time", time.PlainText, StringComparison.Ordinal);
+        var summary = await PressAsync(bot, Chair, time, "09:30");
+        Assert.Contains("This sends /reschedule S1 2026-11-27 09:30", summary.PlainText, StringComparison.Ordinal);
+        Assert.Equal(time.MessageId, summary.MessageId); // a tap edits the question in place
+        Assert.NotEqual(day.MessageId, time.MessageId); // a typed answer gets a new one
+    }
+}
