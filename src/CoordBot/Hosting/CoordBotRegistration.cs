@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Features.Agenda;
+using CoordBot.Features.Dashboard;
 using CoordBot.Features.Delegations;
 using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
@@ -81,6 +82,7 @@ public static class CoordBotRegistration
         services.AddAgenda();
         services.AddDrafts();
         services.AddVoting();
+        services.AddDashboard();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddHostedService<BotStartup>();

@@ -136,6 +136,19 @@ public sealed class UpdateRouter
         {
             callback.Answer(refusal);
         }
+        else if (prefix == CommandButton.Prefix)
+        {
+            // The same gate and handler as the typed command, for the presser as they are now.
+            if (CommandButton.Read(payload) is { } pressed && _commands.TryGetValue(pressed.Name, out var target))
+            {
+                callback.Answer();
+                await DispatchAsync(context, target, pressed, bare: false, cancellationToken);
+            }
+            else
+            {
+                callback.Answer("This button is no longer valid.");
+            }
+        }
         else if (prefix == GuideRunner.Prefix)
         {
             // Confirm runs the typed command the answers make, through the gate again (roles may have changed).
