@@ -20,14 +20,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, string firstLine, CancellationToken cancellationToken)
     {
-        var db = context.Update.Db;
-        if (await silence.ConcludeIfDueAsync(db, context.Update.Outbox, draft, context.Update.NowUtc, cancellationToken))
-        {
-            context.Reply($"Too late: the silence deadline on {draft.Label} has passed, so it is agreed under silence.");
-            return;
-        }
-
-        if (!Proceeds(context, DraftDesk.Check(draft, DraftAction.BreakSilence)))
+        if (!Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, DraftAction.BreakSilence, cancellationToken)))
         {
             return;
         }
@@ -41,6 +34,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
             return;
         }
 
+        var db = context.Update.Db;
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.BreakSilence).Value;
         draft.SilenceDeadlineUtc = null;
         await silence.UnscheduleAsync(draft.Id, cancellationToken);

@@ -1,7 +1,9 @@
+using CoordBot.Domain.Drafts;
+
 namespace CoordBot.Features.Drafts;
 
 /// <summary>Why a draft command does not go ahead with the draft (or amendment) it names: a code, the id, and the domain's reason when a rule refused.</summary>
-public sealed record DraftRefusal(DraftRefusalCode Code, long Id, string? Reason = null);
+public sealed record DraftRefusal(DraftRefusalCode Code, long Id, string? Reason = null, DraftAction? Action = null);
 
 public enum DraftRefusalCode
 {
@@ -10,6 +12,9 @@ public enum DraftRefusalCode
 
     /// <summary>No such amendment, or one on a draft the sender's delegation may not read.</summary>
     NoAmendment,
+
+    /// <summary>The silence deadline had passed unseen: the draft is now agreed under silence (<see cref="DraftRefusal.Action"/>: what was asked).</summary>
+    SilenceOver,
 
     /// <summary>A rule about THIS draft refused (not its penholder, not in a state for this): <see cref="DraftRefusal.Reason"/> says why.</summary>
     Refused,

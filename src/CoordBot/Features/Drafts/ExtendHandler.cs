@@ -21,14 +21,7 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : 
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, int hours, CancellationToken cancellationToken)
     {
-        var db = context.Update.Db;
-        if (await silence.ConcludeIfDueAsync(db, context.Update.Outbox, draft, context.Update.NowUtc, cancellationToken))
-        {
-            context.Reply($"Too late: the silence deadline on {draft.Label} had passed, so it is now agreed under silence.");
-            return;
-        }
-
-        if (!Proceeds(context, DraftDesk.Check(draft, DraftAction.ExtendSilence)))
+        if (!Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, DraftAction.ExtendSilence, cancellationToken)))
         {
             return;
         }
@@ -38,7 +31,7 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : 
         await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
         context.Update.Audit("draft.silence.extended", $"{draft.Label} to {deadline:O} by {context.Actor.UserId}");
         context.Reply($"The silence on {draft.Label} now ends {TimeDisplay.InZoneAndUtc(deadline, context.Actor.TimeZone)}. The circulation list has been told.");
-        await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
+        await Desk.NotifyReadersAsync(context.Update.Db, context.Update.Outbox, draft,
             $"<b>Silence extended</b>: {draft.Label} · {Html.Escape(draft.Title)} is under silence until <b>{TimeDisplay.InZone(deadline, null)}</b> (extended by the chair by {hours} h).",
             cancellationToken);
     }

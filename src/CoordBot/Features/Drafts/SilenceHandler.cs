@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
 {
     public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours>", "Chair or penholder: put a circulated draft under silence until a deadline")
     {
-        Rule = DraftRules.StartSilence,
+        // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
+        Rule = a => Permissions.MayStartSilence(a.Rights, a.PresidentCode),
         Where = ChatScope.CouncilChat,
         Example = "/silence D3 24 (whole hours from 1 to 720)",
     };
