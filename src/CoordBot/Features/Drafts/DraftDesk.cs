@@ -67,7 +67,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             : Outcome<AmendmentOnDraft, DraftRefusal>.Refuse(new(DraftRefusalCode.Refused, id, verdict.Reason));
     }
 
-    /// <summary>Whether <paramref name="action"/> may happen to the draft now (checked again after the command's own checks).</summary>
+    /// <summary>Whether <paramref name="action"/> may happen to the draft now, for a command that checks it after checks of its own.</summary>
     public static Outcome<Draft, DraftRefusal> Check(Draft draft, DraftAction action)
     {
         ArgumentNullException.ThrowIfNull(draft);
