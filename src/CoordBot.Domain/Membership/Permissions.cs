@@ -209,4 +209,54 @@ public static class Permissions
         actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
             : Verdict.Refused("speaking for a delegation needs its head, deputy or an adviser");
+
+    // ---- Drafts (rules the Drafts commands declare; the penholder of THIS draft and who may read it are checked after the lookup) ----
+
+    /// <summary><c>/drafts</c>: an operator (the chair's overview), or those who read drafts; a non-member hears only that this is for members.</summary>
+    public static Verdict MayListDrafts(Actor actor) => actor.IsOperator ? Verdict.Allowed : ForMembers(actor, MayReadDrafts(actor));
+
+    /// <summary>Reading one draft, its versions and comments (<c>/draft</c>, <c>/diff</c>, <c>/comments</c>): heads, deputies and advisers.</summary>
+    public static Verdict MayOpenDrafts(Actor actor) => ForMembers(actor, MayReadDrafts(actor));
+
+    /// <summary><c>/draft_new</c>: heads, deputies and advisers; their delegation holds the pen.</summary>
+    public static Verdict MayStartDraft(Actor actor) => ForMembers(actor, MayCreateDraft(actor));
+
+    /// <summary><c>/comment</c> on a draft the delegation reads.</summary>
+    public static Verdict MayCommentOnDrafts(Actor actor) => ForMembers(actor, MayComment(actor));
+
+    /// <summary><c>/amend</c> a draft the delegation reads.</summary>
+    public static Verdict MayAmendDrafts(Actor actor) => ForMembers(actor, MayProposeAmendment(actor));
+
+    /// <summary>
+    /// The penholder's commands (revise, circulate, decide amendments, put in blue, withdraw): only a head, deputy or
+    /// adviser can hold a pen; whether their delegation holds THIS draft's pen is <see cref="MayRevise"/>.
+    /// </summary>
+    public static Verdict MayHoldPens(Actor actor) =>
+        ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
+            ? Verdict.Allowed
+            : Verdict.Refused("only the penholder delegation (its head, deputy or an adviser) may do this"));
+
+    /// <summary><c>/silence</c> at the door: the chair (who need not read the text), or someone who could hold the draft's pen.</summary>
+    public static Verdict MayStartSilence(Actor actor, string? presidentCode) =>
+        MayActAsChair(actor, presidentCode).IsAllowed || actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
+            ? Verdict.Allowed
+            : ForMembers(actor, Verdict.Refused(SilenceStarters));
+
+    /// <summary>Starting silence on THIS draft: the chair, or its penholder delegation.</summary>
+    public static Verdict MayStartSilenceOn(Actor actor, string? presidentCode, IReadOnlyCollection<string> penholders) =>
+        MayActAsChair(actor, presidentCode).IsAllowed || MayRevise(actor, penholders).IsAllowed
+            ? Verdict.Allowed
+            : Verdict.Refused(SilenceStarters);
+
+    /// <summary><c>/breaksilence</c>: a delegation objects through its head or deputy.</summary>
+    public static Verdict MayBreakSilence(Actor actor) =>
+        ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("breaking silence needs the head of delegation or the deputy"));
+
+    private const string SilenceStarters = "only the president of the council this month or the penholder delegation may start the silence procedure";
+
+    // A non-member (nor operator) hears the one sentence for non-members, whatever the command: it names no draft and no role.
+    private static Verdict ForMembers(Actor actor, Verdict verdict) =>
+        actor.IsOperator || actor.DelegationCode is not null ? verdict : Verdict.Refused(NotAMember);
 }

@@ -34,7 +34,7 @@ internal static class DeclaredRules
         var refusals = 0;
         foreach (var (letter, person) in people)
         {
-            var help = (await bot.AskAsync(person.UserId, "/help")).PlainText!;
+            var help = await HelpAsync(bot, person.UserId);
             foreach (var command in commands)
             {
                 var verdict = command.Info.Rule!(person);
@@ -57,5 +57,17 @@ internal static class DeclaredRules
         }
 
         return refusals;
+    }
+
+    /// <summary>
+    /// All of /help, which comes in several messages when it is long (the chair's is): the bot writes a chat's messages
+    /// in order, so everything from the first part up to the start of a second /help's answer.
+    /// </summary>
+    private static async Task<string> HelpAsync(BotHarness bot, long user)
+    {
+        var first = await bot.AskAsync(user, "/help");
+        bot.Send(user, "/help");
+        var again = await bot.ReplyAsync(user, m => m.MessageId > first.MessageId && m.PlainText == first.PlainText);
+        return string.Join("\n", bot.Emulator.MessagesIn(user).Where(m => m.MessageId >= first.MessageId && m.MessageId < again.MessageId).Select(m => m.PlainText));
     }
 }

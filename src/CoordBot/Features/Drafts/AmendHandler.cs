@@ -6,26 +6,21 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/amend D&lt;n&gt; [§&lt;k&gt;] &lt;proposed text&gt;</c>: an amendment M&lt;n&gt; against the current version; the penholder is told.</summary>
-internal sealed class AmendHandler(DraftDesk desk) : ICommandHandler
+internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
 {
-    private const string Usage = "/amend D<n> [§<k>] <proposed text>";
-
-    public CommandInfo Info { get; } = new("amend", Usage, "Propose an amendment to a draft", a => Permissions.MayProposeAmendment(a.Rights).IsAllowed);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("amend", "/amend D<n> [§<k>] <proposed text>", "Propose an amendment to a draft")
     {
-        if (!Access.CouncilBusiness(context) || !Access.Allowed(context, Permissions.MayProposeAmendment(context.Actor.Rights)))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayAmendDrafts),
+        Where = ChatScope.CouncilChat,
+        Example = "/amend D3 §2 ...",
+    };
 
-        var input = await DraftInput.ParseAsync(context, desk, Usage, cancellationToken);
-        if (input is null || !DraftDesk.Allowed(context, input.Draft, DraftAction.Amend))
-        {
-            return;
-        }
+    protected override DraftAction Work => DraftAction.Amend;
 
-        var (draft, paragraph, text) = (input.Draft, input.Paragraph, input.Text);
+    protected override async Task ExecuteAsync(CommandContext context, DraftInput input, CancellationToken cancellationToken)
+    {
+        var (draft, paragraph, text) = input;
+        var where = input.Where;
         var actor = context.Actor;
         var db = context.Update.Db;
         var amendment = new DraftAmendment
@@ -43,11 +38,10 @@ internal sealed class AmendHandler(DraftDesk desk) : ICommandHandler
         db.DraftAmendments.Add(amendment);
         await db.SaveChangesAsync(cancellationToken);
 
-        var where = $"{draft.Label} v{draft.CurrentVersion}{(paragraph is { } k ? $" §{k}" : string.Empty)}";
         context.Update.Audit("draft.amendment.proposed", $"{amendment.Label} on {where} by {actor.UserId} ({actor.DelegationCode})");
-        context.Reply($"Amendment <b>{amendment.Label}</b> to {where} is recorded. The penholder, {desk.Delegation(draft.PenholderCode)}, decides on it; you will be told.");
-        await desk.SendAsync(db, context.Update.Outbox, [draft.PenholderCode],
-            $"Amendment <b>{amendment.Label}</b> to <b>{where}</b> from {desk.Delegation(actor.DelegationCode!)}, {Html.Escape(actor.DisplayName)}:\n{Html.Escape(text)}\n"
+        context.Reply($"Amendment <b>{amendment.Label}</b> to {where} is recorded. The penholder, {Desk.Delegation(draft.PenholderCode)}, decides on it; you will be told.");
+        await Desk.SendAsync(db, context.Update.Outbox, [draft.PenholderCode],
+            $"Amendment <b>{amendment.Label}</b> to <b>{where}</b> from {Desk.Delegation(actor.DelegationCode!)}, {Html.Escape(actor.DisplayName)}:\n{Html.Escape(text)}\n"
             + $"Decide with /accept {amendment.Label} or /reject {amendment.Label} [reason].",
             cancellationToken);
     }

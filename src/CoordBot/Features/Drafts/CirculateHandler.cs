@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -9,46 +10,49 @@ namespace CoordBot.Features.Drafts;
 /// <c>/circulate D&lt;n&gt; [CODE,CODE...]</c>: sends the current version to every member delegation (or the named
 /// ones) and adds them to the circulation list, which decides who may read the draft.
 /// </summary>
-internal sealed class CirculateHandler(DraftDesk desk) : ICommandHandler
+internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyList<string>?>(desk)
 {
-    private const string Usage = "/circulate D<n> [CODE,CODE...]";
-
-    public CommandInfo Info { get; } = new("circulate", Usage, "Penholder: send a draft to every delegation (or the named ones)", a => a.IsMember);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("circulate", "/circulate D<n> [CODE,CODE...]", "Penholder: send a draft to every delegation (or the named ones)")
     {
-        if (!Access.CouncilBusiness(context))
+        Rule = Rules.Of(Permissions.MayHoldPens),
+        Where = ChatScope.CouncilChat,
+        Example = "/circulate D3 or /circulate D3 FRA,DEU",
+    };
+
+    protected override DraftReach Reach => DraftReach.Penholder;
+
+    protected override DraftAction? Action => DraftAction.Circulate;
+
+    // Null: every member delegation. "FRA,DEU", "FRA, DEU" and "FRA DEU" all name two; commas alone name nobody (the usage line).
+    protected override IReadOnlyList<string>? ParseArguments(ArgReader args)
+    {
+        var rest = args.Rest(optional: true);
+        if (rest.Length == 0)
         {
+            return null;
+        }
+
+        var named = rest.Split([',', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        if (named.Count == 0)
+        {
+            args.Fail();
+        }
+
+        return named;
+    }
+
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, IReadOnlyList<string>? named, CancellationToken cancellationToken)
+    {
+        var council = Desk.Council.Council;
+        var unknown = named?.Where(c => !council.IsMember(c)).ToList() ?? [];
+        if (unknown.Count > 0)
+        {
+            context.Reply($"{Html.Escape(string.Join(", ", unknown))} {(unknown.Count == 1 ? "is" : "are")} not a member of the council. Send /delegations to see the codes; usage: {Html.Escape(Info.Usage)}.");
             return;
         }
 
-        var words = context.Command.Words;
-        var draft = await desk.FindReadableAsync(context, context.Command.FirstWord, Usage, cancellationToken);
-        if (draft is null || !DraftDesk.Penholder(context, draft) || !DraftDesk.Allowed(context, draft, DraftAction.Circulate))
-        {
-            return;
-        }
-
-        var council = desk.Council.Council;
-        List<string> targets;
-        if (words.Count > 1)
-        {
-            var named = string.Join(',', words.Skip(1)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(c => c.ToUpperInvariant()).Distinct().ToList();
-            var unknown = named.Where(c => !council.IsMember(c)).ToList();
-            if (unknown.Count > 0 || named.Count == 0)
-            {
-                context.Reply($"{Html.Escape(string.Join(", ", unknown))} {(unknown.Count == 1 ? "is" : "are")} not a member of the council. Send /delegations to see the codes; usage: {Html.Escape(Usage)}.");
-                return;
-            }
-
-            targets = named;
-        }
-        else
-        {
-            targets = council.Members.Select(m => m.Code).ToList();
-        }
-
+        var targets = named?.ToList() ?? council.Members.Select(m => m.Code).ToList();
         targets.Remove(draft.PenholderCode);
         var db = context.Update.Db;
         var now = context.Update.NowUtc;
@@ -58,10 +62,10 @@ internal sealed class CirculateHandler(DraftDesk desk) : ICommandHandler
             db.DraftCirculations.Add(new DraftCirculation { DraftId = draft.Id, DelegationCode = code, CirculatedAt = now, CirculatedBy = context.Actor.UserId });
         }
 
-        var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
-        var html = $"Circulated by {desk.Delegation(draft.PenholderCode)}, penholder:\n{desk.FullText(draft, version, zoneId: null)}";
-        var recipients = await desk.RecipientsAsync(db, targets, cancellationToken);
-        var chats = await desk.SendAsync(db, context.Update.Outbox, targets, html, cancellationToken);
+        var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
+        var html = $"Circulated by {Desk.Delegation(draft.PenholderCode)}, penholder:\n{Desk.FullText(draft, version, zoneId: null)}";
+        var recipients = await Desk.RecipientsAsync(db, targets, cancellationToken);
+        var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, html, cancellationToken);
         var unreachable = recipients.Where(r => r.Value.Count == 0).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
 
         context.Update.Audit("draft.circulated", $"{draft.Label} v{version.Number} {version.Hash} to {string.Join(",", targets)} by {context.Actor.UserId}");

@@ -1,4 +1,5 @@
 using System.Text;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -6,26 +7,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/comments D&lt;n&gt;</c>: comments and amendments on the current version, by delegation.</summary>
-internal sealed class CommentsHandler(DraftDesk desk) : ICommandHandler
+internal sealed class CommentsHandler(DraftDesk desk) : DraftCommand(desk)
 {
-    private const string Usage = "/comments D<n>";
-
-    public CommandInfo Info { get; } = new("comments", Usage, "Comments and amendments on a draft's current version", a => a.IsMember);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("comments", "/comments D<n>", "Comments and amendments on a draft's current version")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayOpenDrafts),
+        Where = ChatScope.CouncilChat,
+        Example = "/comments D3",
+    };
 
-        var words = context.Command.Words;
-        var draft = await desk.FindReadableAsync(context, words.Count == 1 ? words[0] : null, Usage, cancellationToken);
-        if (draft is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
+    {
         var db = context.Update.Db;
         var comments = await db.DraftComments.AsNoTracking()
             .Where(c => c.DraftId == draft.Id && c.VersionNumber == draft.CurrentVersion)
@@ -35,7 +27,7 @@ internal sealed class CommentsHandler(DraftDesk desk) : ICommandHandler
             .Where(m => m.DraftId == draft.Id && m.VersionNumber == draft.CurrentVersion)
             .OrderBy(m => m.Id)
             .ToListAsync(cancellationToken);
-        var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
+        var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         var zone = DraftDesk.ZoneFor(context);
 
         var text = new StringBuilder($"<b>{draft.Label} v{draft.CurrentVersion}</b> · {Html.Escape(draft.Title)} (hash <code>{version.ShortHash}</code>), {DraftDesk.StatusName(draft.Status)}\n");
@@ -47,7 +39,7 @@ internal sealed class CommentsHandler(DraftDesk desk) : ICommandHandler
         var codes = comments.Select(c => c.DelegationCode).Concat(amendments.Select(m => m.DelegationCode)).Distinct().Order(StringComparer.Ordinal);
         foreach (var code in codes)
         {
-            text.Append($"\n<b>{desk.Delegation(code)}</b>\n");
+            text.Append($"\n<b>{Desk.Delegation(code)}</b>\n");
             foreach (var c in comments.Where(c => c.DelegationCode == code))
             {
                 text.Append($"• {(c.Paragraph is { } p ? $"§{p} " : string.Empty)}{Html.Escape(c.AuthorName)}, {TimeDisplay.InZone(c.CreatedAt, zone)}: {Html.Escape(c.Text)}\n");

@@ -1,3 +1,4 @@
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -5,33 +6,21 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/diff D&lt;n&gt; v&lt;a&gt; v&lt;b&gt;</c>: what changed between two versions, word by word.</summary>
-internal sealed class DiffHandler(DraftDesk desk) : ICommandHandler
+internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Versions>(desk)
 {
-    private const string Usage = "/diff D<n> v<a> v<b>";
-
-    public CommandInfo Info { get; } = new("diff", Usage, "Compare two versions of a draft word by word", a => a.IsMember);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("diff", "/diff D<n> v<a> v<b>", "Compare two versions of a draft word by word")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayOpenDrafts),
+        Where = ChatScope.CouncilChat,
+        Example = "/diff D3 v1 v2",
+    };
 
-        var words = context.Command.Words;
-        if (words.Count != 3)
-        {
-            context.Reply($"Usage: {Html.Escape(Usage)}, for example /diff D3 v1 v2.");
-            return;
-        }
+    // The versions are checked after the lookup: the answer names the versions the draft has.
+    protected override Versions ParseArguments(ArgReader args) => new(args.Text(), args.Text());
 
-        var draft = await desk.FindReadableAsync(context, words[0], Usage, cancellationToken);
-        if (draft is null)
-        {
-            return;
-        }
-
-        if (!DraftRefs.TryParseVersion(words[1], out var a) || !DraftRefs.TryParseVersion(words[2], out var b)
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, Versions args, CancellationToken cancellationToken)
+    {
+        if (!DraftRefs.TryParseVersion(args.Older, out var a) || !DraftRefs.TryParseVersion(args.Newer, out var b)
             || a > draft.CurrentVersion || b > draft.CurrentVersion)
         {
             context.Reply($"Name two versions as v1, v2, ...: {draft.Label} has versions v1 to v{draft.CurrentVersion}.");
@@ -59,4 +48,6 @@ internal sealed class DiffHandler(DraftDesk desk) : ICommandHandler
             context.Reply(message);
         }
     }
+
+    internal sealed record Versions(string Older, string Newer);
 }

@@ -20,41 +20,63 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
 {
     public CouncilProvider Council => council;
 
-    /// <summary>The draft named by <paramref name="word"/>, with no access check (chair business); replies when there is none.</summary>
-    public async Task<Draft?> FindAsync(CommandContext context, string? word, string usage, CancellationToken cancellationToken)
+    /// <summary>
+    /// The draft with <paramref name="id"/>, when <paramref name="reach"/> admits the sender to it and its state allows
+    /// <paramref name="action"/> (if given). A draft the sender may not read is refused exactly like one that does not exist.
+    /// </summary>
+    public async Task<Outcome<Draft, DraftRefusal>> FindAsync(CommandContext context, long id, DraftReach reach, DraftAction? action, CancellationToken cancellationToken)
     {
-        if (!EntityIds.TryParse(word, 'D', out var id))
-        {
-            context.Reply($"Which draft? Usage: {Html.Escape(usage)} (draft numbers are listed by /drafts).");
-            return null;
-        }
-
+        ArgumentNullException.ThrowIfNull(context);
+        var actor = context.Actor;
         var draft = await context.Update.Db.Drafts.FindAsync([id], cancellationToken);
-        if (draft is null)
+        var asChair = reach == DraftReach.Chair || (reach == DraftReach.ChairOrPenholder && actor.IsChair);
+        if (draft is null || (!asChair && !await MayReadAsync(context, draft, cancellationToken)))
         {
-            context.Reply(NotVisible(id));
+            return Outcome<Draft, DraftRefusal>.Refuse(new(DraftRefusalCode.NotVisible, id));
         }
 
-        return draft;
+        var verdict = reach switch
+        {
+            DraftReach.Penholder => Permissions.MayRevise(actor.Rights, [draft.PenholderCode]),
+            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, [draft.PenholderCode]),
+            _ => Verdict.Allowed,
+        };
+        return Checked(draft, action is { } next && verdict.IsAllowed ? DraftStateMachine.Check(draft.Status, next, draft.Label) : verdict);
     }
 
-    /// <summary>The draft, when the sender's delegation (and the chat) may read it; otherwise the same reply as for a draft that does not exist.</summary>
-    public async Task<Draft?> FindReadableAsync(CommandContext context, string? word, string usage, CancellationToken cancellationToken)
+    /// <summary>The amendment with <paramref name="id"/> and its draft, for the penholder to decide: read, penholder, draft still open to decisions.</summary>
+    public async Task<Outcome<AmendmentOnDraft, DraftRefusal>> FindAmendmentAsync(CommandContext context, long id, CancellationToken cancellationToken)
     {
-        var draft = await FindAsync(context, word, usage, cancellationToken);
-        if (draft is null)
+        ArgumentNullException.ThrowIfNull(context);
+        var db = context.Update.Db;
+        var amendment = await db.DraftAmendments.FindAsync([id], cancellationToken);
+        var draft = amendment is null ? null : await db.Drafts.FindAsync([amendment.DraftId], cancellationToken);
+        if (amendment is null || draft is null || !await MayReadAsync(context, draft, cancellationToken))
         {
-            return null;
+            return Outcome<AmendmentOnDraft, DraftRefusal>.Refuse(new(DraftRefusalCode.NoAmendment, id));
         }
 
-        if (!await MayReadAsync(context, draft, cancellationToken))
+        var verdict = Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]);
+        if (verdict.IsAllowed)
         {
-            context.Reply(NotVisible(draft.Id));
-            return null;
+            verdict = DraftStateMachine.Check(draft.Status, DraftAction.DecideAmendment, draft.Label);
         }
 
-        return draft;
+        return verdict.IsAllowed
+            ? Outcome<AmendmentOnDraft, DraftRefusal>.Accept(new(amendment, draft))
+            : Outcome<AmendmentOnDraft, DraftRefusal>.Refuse(new(DraftRefusalCode.Refused, id, verdict.Reason));
     }
+
+    /// <summary>Whether <paramref name="action"/> may happen to the draft now, for a command that checks it after checks of its own.</summary>
+    public static Outcome<Draft, DraftRefusal> Check(Draft draft, DraftAction action)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Checked(draft, DraftStateMachine.Check(draft.Status, action, draft.Label));
+    }
+
+    private static Outcome<Draft, DraftRefusal> Checked(Draft draft, Verdict verdict) => verdict.IsAllowed
+        ? Outcome<Draft, DraftRefusal>.Accept(draft)
+        : Outcome<Draft, DraftRefusal>.Refuse(new(DraftRefusalCode.Refused, draft.Id, verdict.Reason));
 
     public static string NotVisible(long id) =>
         $"I know no draft D{id} that your delegation can read. Drafts are shown to the penholder and to the delegations they were circulated to; send /drafts to see yours.";
@@ -103,13 +125,6 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         return readers.Contains(actor.DelegationCode)
             && (context.Update.IsPrivate || (actor.ChatDelegationCode is { } chat && readers.Contains(chat)));
     }
-
-    /// <summary>Replies with the refusal when the sender is not of the penholder delegation (head, deputy or adviser).</summary>
-    public static bool Penholder(CommandContext context, Draft draft) =>
-        Access.Allowed(context, Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]));
-
-    public static bool Allowed(CommandContext context, Draft draft, DraftAction action) =>
-        Access.Allowed(context, DraftStateMachine.Check(draft.Status, action, draft.Label));
 
     public Task<DraftVersion> VersionAsync(CoordBotDb db, Draft draft, int number, CancellationToken cancellationToken) =>
         db.DraftVersions.SingleAsync(v => v.DraftId == draft.Id && v.Number == number, cancellationToken);

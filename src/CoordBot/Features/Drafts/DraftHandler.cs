@@ -1,38 +1,26 @@
-using CoordBot.Telegram.Rendering;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/draft D&lt;n&gt; [v&lt;k&gt;]</c>: a version's text with its header; long texts come in several messages.</summary>
-internal sealed class DraftHandler(DraftDesk desk) : ICommandHandler
+internal sealed class DraftHandler(DraftDesk desk) : DraftCommand<string?>(desk)
 {
-    private const string Usage = "/draft D<n> [v<k>]";
-
-    public CommandInfo Info { get; } = new("draft", Usage, "Read a draft (the current version, or version k)", a => a.IsMember);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("draft", "/draft D<n> [v<k>]", "Read a draft (the current version, or version k)")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayOpenDrafts),
+        Where = ChatScope.CouncilChat,
+        Example = "/draft D3 or /draft D3 v2",
+    };
 
-        var words = context.Command.Words;
-        if (words.Count is < 1 or > 2)
-        {
-            context.Reply($"Usage: {Html.Escape(Usage)}, for example /draft D3 or /draft D3 v2.");
-            return;
-        }
+    // The version is read after the lookup: its answer names the versions the draft has.
+    protected override string? ParseArguments(ArgReader args) => args.OptionalText();
 
-        var draft = await desk.FindReadableAsync(context, words[0], Usage, cancellationToken);
-        if (draft is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, string? versionWord, CancellationToken cancellationToken)
+    {
         var number = draft.CurrentVersion;
-        if (words.Count == 2 && !DraftRefs.TryParseVersion(words[1], out number))
+        if (versionWord is not null && !DraftRefs.TryParseVersion(versionWord, out number))
         {
             context.Reply($"Which version? Write it as v1, v2, ...; {draft.Label} has versions v1 to v{draft.CurrentVersion}.");
             return;
@@ -46,6 +34,6 @@ internal sealed class DraftHandler(DraftDesk desk) : ICommandHandler
             return;
         }
 
-        context.Reply(desk.FullText(draft, version, DraftDesk.ZoneFor(context)));
+        context.Reply(Desk.FullText(draft, version, DraftDesk.ZoneFor(context)));
     }
 }

@@ -6,32 +6,25 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/draft_new [A&lt;n&gt;] &lt;title&gt;</c> + text (or a .txt/.md document): draft D&lt;n&gt; version 1, the author's delegation holds the pen.</summary>
-internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) : ICommandHandler
+internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) : Command<DraftNewHandler.Arguments>
 {
-    private const string Usage = "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt/.md document with this as its caption)";
-
-    public CommandInfo Info { get; } = new("draft_new", Usage, "Create a draft; your delegation holds the pen", a => Permissions.MayCreateDraft(a.Rights).IsAllowed);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("draft_new", "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt/.md document with this as its caption)", "Create a draft; your delegation holds the pen")
     {
-        if (!Access.CouncilBusiness(context) || !Access.Allowed(context, Permissions.MayCreateDraft(context.Actor.Rights)))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayStartDraft),
+        Where = ChatScope.CouncilChat,
+        Example = "/draft_new A2 Press statement on the Sahel",
+    };
 
-        var words = context.Command.Words;
-        long? agendaItem = null;
-        var title = context.Command.Arguments;
-        if (words.Count > 0 && DraftRefs.TryParse(words[0], 'A', out var item))
-        {
-            agendaItem = item;
-            title = title[words[0].Length..].Trim();
-        }
+    // Only "A3" names an item: a bare number may be the start of the title ("/draft_new 2020 review").
+    protected override Arguments Parse(ArgReader args) => new(args.OptionalPrefixedId('A'), args.Rest(optional: true));
 
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        var (agendaItem, title) = args;
         if (title.Length == 0 || title.Length > 300)
         {
             context.Reply(title.Length == 0
-                ? $"The draft needs a title. Usage: {Html.Escape(Usage)}."
+                ? $"The draft needs a title. Usage: {Html.Escape(Info.Usage)}."
                 : "The title is too long (300 characters at most); put the text after a line break.");
             return;
         }
@@ -42,7 +35,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             return;
         }
 
-        var text = await DraftTextInput.ReadAsync(context, fetcher, Usage, cancellationToken);
+        var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
         if (!text.IsSuccess)
         {
             context.Reply(Html.Escape(Access.Sentence(text.Error)));
@@ -76,4 +69,6 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             + (agendaItem is { } linked ? $" Linked to agenda item A{linked}." : string.Empty)
             + $"\nOnly your delegation can read it until you circulate it: /circulate {draft.Label} (to every delegation) or /circulate {draft.Label} CODE,CODE.");
     }
+
+    internal sealed record Arguments(long? AgendaItem, string Title);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
 
@@ -28,4 +29,11 @@ internal static class DraftRefs
     /// <summary>Whole positive hours, as the silence commands take them (at most 30 days).</summary>
     public static bool TryParseHours(string? word, out int hours) =>
         int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720;
+
+    /// <summary>A silence command's hours, by <see cref="TryParseHours"/>: a word that is not one fails the parse (the usage line).</summary>
+    public static int SilenceHours(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Value<int>(word => TryParseHours(word, out var hours) ? hours : null);
+    }
 }

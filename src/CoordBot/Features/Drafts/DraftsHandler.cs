@@ -8,26 +8,19 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/drafts</c>: the drafts my delegation can read (the chair sees every draft's status, never a text it may not read).</summary>
-internal sealed class DraftsHandler : ICommandHandler
+internal sealed class DraftsHandler : Command
 {
-    public CommandInfo Info { get; } = new("drafts", "/drafts", "Drafts with status, current version, penholder and deadline", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    // Observers read no drafts, so they learn no titles either (issue 12 item 4).
+    public override CommandInfo Info { get; } = new("drafts", "/drafts", "Drafts with status, current version, penholder and deadline")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayListDrafts),
+        Where = ChatScope.CouncilChat,
+    };
 
+    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
         var db = context.Update.Db;
         var actor = context.Actor;
-
-        // Observers read no drafts, so they learn no titles either (issue 12 item 4).
-        if (!actor.IsOperator && !Access.Allowed(context, Permissions.MayReadDrafts(actor.Rights)))
-        {
-            return;
-        }
-
         var own = actor.DelegationCode;
         var chat = context.Update.IsPrivate ? own : actor.ChatDelegationCode;
         var ownReads = own is null ? [] : await DraftDesk.ReadableByAsync(db, own, cancellationToken);

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -6,27 +7,22 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/revise D&lt;n&gt;</c> + text (or a document): the penholder's new version; refused once the text is locked.</summary>
-internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : ICommandHandler
+internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : DraftCommand(desk)
 {
-    private const string Usage = "/revise D<n>, then the new text after a line break (or as a .txt/.md document with this as its caption)";
-
-    public CommandInfo Info { get; } = new("revise", Usage, "Penholder: a new version of a draft", a => a.IsMember);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("revise", "/revise D<n>, then the new text after a line break (or as a .txt/.md document with this as its caption)", "Penholder: a new version of a draft")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayHoldPens),
+        Where = ChatScope.CouncilChat,
+        Example = "/revise D3, a line break, then the whole new text",
+    };
 
-        var words = context.Command.Words;
-        var draft = await desk.FindReadableAsync(context, words.Count == 1 ? words[0] : null, Usage, cancellationToken);
-        if (draft is null || !DraftDesk.Penholder(context, draft) || !DraftDesk.Allowed(context, draft, DraftAction.Revise))
-        {
-            return;
-        }
+    protected override DraftReach Reach => DraftReach.Penholder;
 
-        var text = await DraftTextInput.ReadAsync(context, fetcher, Usage, cancellationToken);
+    protected override DraftAction? Action => DraftAction.Revise;
+
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
+    {
+        var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
         if (!text.IsSuccess)
         {
             context.Reply(Html.Escape(Access.Sentence(text.Error)));
@@ -34,7 +30,7 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
         }
 
         var db = context.Update.Db;
-        var current = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
+        var current = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         if (current.Hash == ContentHash.Of(text.Value))
         {
             context.Reply($"That is the text of {draft.Label} v{current.Number} already (hash <code>{current.ShortHash}</code>): no new version was made.");
@@ -52,7 +48,7 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
         context.Update.Audit("draft.revised", $"{draft.Label} v{version.Number} {version.Hash} by {context.Actor.UserId} ({context.Actor.DelegationCode})");
         context.Reply($"{draft.Label} is now at version {version.Number}, content hash <code>{version.ShortHash}</code>."
             + (accepted > 0 ? $" ({accepted} accepted amendment(s) were proposed on v{current.Number}.)" : string.Empty));
-        await desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
+        await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)}: a new version by {Html.Escape(version.AuthorName)} ({version.AuthorDelegation}), content hash <code>{version.ShortHash}</code>.\n"
             + $"Read it with /draft {draft.Label}, compare with /diff {draft.Label} v{current.Number} v{version.Number}.",
             cancellationToken);

@@ -1,9 +1,11 @@
 using System.Globalization;
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
@@ -29,6 +31,19 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
             cancellationToken);
 
     public Task UnscheduleAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleAsync(JobKeyFor(draftId), cancellationToken);
+
+    /// <summary>
+    /// The draft, when it is still under silence for <paramref name="action"/> (break or extend it). A deadline that has
+    /// passed unseen is concluded now (everyone is told), and the command is refused as too late.
+    /// </summary>
+    public async Task<Outcome<Draft, DraftRefusal>> StillUnderSilenceAsync(UpdateContext update, Draft draft, DraftAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(draft);
+        return await ConcludeIfDueAsync(update.Db, update.Outbox, draft, update.NowUtc, cancellationToken)
+            ? Outcome<Draft, DraftRefusal>.Refuse(new(DraftRefusalCode.SilenceOver, draft.Id, Action: action))
+            : DraftDesk.Check(draft, action);
+    }
 
     /// <summary>Concludes the silence when its deadline has passed; false (and nothing changes) otherwise.</summary>
     public async Task<bool> ConcludeIfDueAsync(CoordBotDb db, Outbox outbox, Draft draft, DateTime nowUtc, CancellationToken cancellationToken)

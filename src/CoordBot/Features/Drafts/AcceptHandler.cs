@@ -1,0 +1,17 @@
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary><c>/accept M&lt;n&gt;</c>: the penholder accepts an amendment; it enters the text with the next revision.</summary>
+internal sealed class AcceptHandler(DraftDesk desk) : DecideAmendmentCommand(desk, accept: true)
+{
+    public override CommandInfo Info { get; } = new("accept", "/accept M<n>", "Penholder: accept an amendment")
+    {
+        Rule = Rules.Of(Permissions.MayHoldPens),
+        Where = ChatScope.CouncilChat,
+        Example = "/accept M4 (amendments are listed by /comments D<n>)",
+    };
+
+    protected override Decision Parse(ArgReader args) => new(args.Id('M'), null);
+}

@@ -1,0 +1,59 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>The shared shape of /comment and /amend: a readable draft, an optional §k that exists, and a text.</summary>
+internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
+{
+    public const int MaxLength = 4000;
+
+    /// <summary>What the text is about: "D3 v2" or "D3 v2 §4".</summary>
+    public string Where => $"{Draft.Label} v{Draft.CurrentVersion}{(Paragraph is { } k ? $" §{k}" : string.Empty)}";
+
+    /// <summary>
+    /// Reads <paramref name="rest"/> (the first line after the draft id) and the message's further lines; null after
+    /// the reply that says what is wrong (a paragraph written otherwise or not in the text, no text, too long).
+    /// </summary>
+    public static async Task<DraftInput?> ReadAsync(CommandContext context, DraftDesk desk, Draft draft, string rest, CommandInfo info, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(desk);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(rest);
+        ArgumentNullException.ThrowIfNull(info);
+        int? paragraph = null;
+        var first = rest.Split(' ', 2)[0];
+        if (first.StartsWith('§'))
+        {
+            if (!DraftRefs.TryParseParagraph(first, out var k))
+            {
+                context.Reply($"Write the paragraph as §1, §2, ... Usage: {Html.Escape(info.Usage)}.");
+                return null;
+            }
+
+            var version = await desk.VersionAsync(context.Update.Db, draft, draft.CurrentVersion, cancellationToken);
+            var found = Paragraphs.Get(version.Text, k);
+            if (!found.IsSuccess)
+            {
+                context.Reply(Html.Escape(Access.Sentence($"{draft.Label} v{draft.CurrentVersion}: {found.Error}")));
+                return null;
+            }
+
+            paragraph = k;
+            rest = rest[first.Length..].TrimStart();
+        }
+
+        var text = (context.Command.Body is { } body ? $"{rest}\n{body}" : rest).Trim();
+        if (text.Length == 0 || text.Length > MaxLength)
+        {
+            context.Reply(text.Length == 0
+                ? $"The text is missing. Usage: {Html.Escape(info.Usage)}."
+                : $"That is {text.Length} characters; keep it under {MaxLength}.");
+            return null;
+        }
+
+        return new DraftInput(draft, paragraph, text);
+    }
+}

@@ -1,0 +1,38 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary><c>/extend D&lt;n&gt; &lt;hours&gt;</c>: the chair moves the silence deadline later by that many hours.</summary>
+internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand<int>(desk)
+{
+    public override CommandInfo Info { get; } = new("extend", "/extend D<n> <hours>", "Chair: move a silence deadline later by some hours")
+    {
+        Rule = Rules.Chair,
+        Where = ChatScope.CouncilChat,
+        Example = "/extend D3 24 (whole hours from 1 to 720: the deadline moves that much later)",
+    };
+
+    // The chair runs the procedure without reading the text.
+    protected override DraftReach Reach => DraftReach.Chair;
+
+    protected override int ParseArguments(ArgReader args) => DraftRefs.SilenceHours(args);
+
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, int hours, CancellationToken cancellationToken)
+    {
+        if (!Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, DraftAction.ExtendSilence, cancellationToken)))
+        {
+            return;
+        }
+
+        var deadline = draft.SilenceDeadlineUtc!.Value.AddHours(hours);
+        draft.SilenceDeadlineUtc = deadline;
+        await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
+        context.Update.Audit("draft.silence.extended", $"{draft.Label} to {deadline:O} by {context.Actor.UserId}");
+        context.Reply($"The silence on {draft.Label} now ends {TimeDisplay.InZoneAndUtc(deadline, context.Actor.TimeZone)}. The circulation list has been told.");
+        await Desk.NotifyReadersAsync(context.Update.Db, context.Update.Outbox, draft,
+            $"<b>Silence extended</b>: {draft.Label} · {Html.Escape(draft.Title)} is under silence until <b>{TimeDisplay.InZone(deadline, null)}</b> (extended by the chair by {hours} h).",
+            cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary><c>/silence D&lt;n&gt; &lt;hours&gt;</c>: chair or penholder starts the silence procedure; the circulation list is told the deadline.</summary>
+internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand<int>(desk)
+{
+    public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours>", "Chair or penholder: put a circulated draft under silence until a deadline")
+    {
+        // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
+        Rule = a => Permissions.MayStartSilence(a.Rights, a.PresidentCode),
+        Where = ChatScope.CouncilChat,
+        Example = "/silence D3 24 (whole hours from 1 to 720)",
+    };
+
+    protected override DraftReach Reach => DraftReach.ChairOrPenholder;
+
+    protected override DraftAction? Action => DraftAction.StartSilence;
+
+    protected override int ParseArguments(ArgReader args) => DraftRefs.SilenceHours(args);
+
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, int hours, CancellationToken cancellationToken)
+    {
+        var db = context.Update.Db;
+        if (!await db.DraftCirculations.AnyAsync(c => c.DraftId == draft.Id, cancellationToken))
+        {
+            context.Reply($"{draft.Label} has not been circulated yet: silence needs delegations to keep it. The penholder circulates it first with /circulate {draft.Label}.");
+            return;
+        }
+
+        var now = context.Update.NowUtc;
+        var deadline = now.AddHours(hours);
+        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
+        draft.SilenceDeadlineUtc = deadline;
+        draft.SilenceStartedAt = now;
+        // Scheduled inside the update's transaction: if that rolls back, the job finds the draft not under silence and does nothing.
+        await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
+
+        var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
+        context.Update.Audit("draft.silence.started", $"{draft.Label} v{version.Number} {version.Hash} until {deadline:O} by {context.Actor.UserId}");
+        context.Reply($"{draft.Label} v{version.Number} is under silence until {TimeDisplay.InZoneAndUtc(deadline, context.Actor.TimeZone)}. Every delegation on its circulation list has been told.");
+        await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
+            $"<b>Silence procedure</b>: {draft.Label} v{version.Number} · {Html.Escape(draft.Title)} (hash <code>{version.ShortHash}</code>) is under silence until <b>{TimeDisplay.InZone(deadline, null)}</b>.\n"
+            + $"It will be agreed unless a delegation breaks silence before then: /breaksilence {draft.Label} &lt;reason&gt; (head or deputy).",
+            cancellationToken);
+    }
+}

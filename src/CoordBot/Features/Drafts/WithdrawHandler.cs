@@ -1,0 +1,39 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary><c>/withdraw D&lt;n&gt;</c>: the penholder withdraws a draft (not once voting has started).</summary>
+internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand(desk)
+{
+    public override CommandInfo Info { get; } = new("withdraw", "/withdraw D<n>", "Penholder: withdraw a draft")
+    {
+        Rule = Rules.Of(Permissions.MayHoldPens),
+        Where = ChatScope.CouncilChat,
+        Example = "/withdraw D3 (draft numbers are listed by /drafts)",
+    };
+
+    protected override DraftReach Reach => DraftReach.Penholder;
+
+    protected override DraftAction? Action => DraftAction.Withdraw;
+
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
+    {
+        var wasUnderSilence = draft.Status == DraftStatus.UnderSilence;
+        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.Withdraw).Value;
+        draft.WithdrawnAt = context.Update.NowUtc;
+        draft.SilenceDeadlineUtc = null;
+        if (wasUnderSilence)
+        {
+            await silence.UnscheduleAsync(draft.Id, cancellationToken);
+        }
+
+        context.Update.Audit("draft.withdrawn", $"{draft.Label} by {context.Actor.UserId} ({context.Actor.DelegationCode})");
+        context.Reply($"{draft.Label} is withdrawn. The delegations on its circulation list have been told.");
+        await Desk.NotifyReadersAsync(context.Update.Db, context.Update.Outbox, draft,
+            $"<b>{draft.Label}</b> · {Html.Escape(draft.Title)} was <b>withdrawn</b> by its penholder, {Desk.Delegation(draft.PenholderCode)}.",
+            cancellationToken);
+    }
+}
