@@ -94,12 +94,6 @@ public sealed class UpdateRouter
                 context.Reply($"Cancelled /{Html.Escape(cancelled)}: nothing was changed.");
                 return;
             }
-
-            if (handler.Info.Rule is { } rule && !rule(context.Actor).IsAllowed)
-            {
-                context.Reply("There is nothing to cancel.");
-                return;
-            }
         }
 
         await DispatchAsync(context, handler, command, bare, cancellationToken);
