@@ -53,7 +53,7 @@ public sealed class Dashboard
         var votes = await db.Votes.AsNoTracking().Where(v => v.ClosedAt == null).OrderBy(v => v.ClosesAt).ToListAsync(cancellationToken);
         var cast = code is null ? [] : await db.Ballots.AsNoTracking().Where(b => b.DelegationCode == code).Select(b => b.VoteId).ToListAsync(cancellationToken);
         var ballots = votes
-            .Where(v => actor.IsOperator || (code is not null && v.Voting.Contains(code) && !v.Recused.Contains(code)))
+            .Where(v => actor.IsOperator || (readsDrafts && v.Voting.Contains(code!) && !v.Recused.Contains(code!)))
             .Select(v => new OpenBallot(v.Id, v.DraftId, v.Version, v.Title, v.ClosesAt, code is not null && Permissions.MayVote(actor.Rights, code).IsAllowed && !cast.Contains(v.Id)))
             .ToList();
 
