@@ -1,3 +1,4 @@
+using System.Text;
 using CoordBot.Features.Voting;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
@@ -42,6 +43,14 @@ public sealed class BallotSendTimeTests
         var result = await bot.ReplyAsync(HeadOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
         Assert.Contains("In favour (1): Estonia", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("Against (0): none", result.PlainText, StringComparison.Ordinal);
+
+        // The record's ballot log says what happened in words, the late ballot with the reason it was refused.
+        bot.Send(HeadOf("EST"), "/record D3");
+        var record = await bot.ReplyAsync(HeadOf("EST"), m => m.DocumentName == "D3-v4-vote-record.txt");
+        var lines = Encoding.UTF8.GetString(record.DocumentContent!).Split('\n');
+        Assert.Contains(lines, l => l.Contains("EST user 3", StringComparison.Ordinal) && l.Contains(": cast in favour ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("FRA user 3", StringComparison.Ordinal) && l.Contains(": refused against voting has closed: the vote was not counted hash", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("Refused", StringComparison.Ordinal) || l.Contains(" Yes ", StringComparison.Ordinal));
     }
 
     [Fact]
