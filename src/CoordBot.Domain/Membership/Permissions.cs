@@ -259,4 +259,34 @@ public static class Permissions
     // A non-member (nor operator) hears the one sentence for non-members, whatever the command: it names no draft and no role.
     private static Verdict ForMembers(Actor actor, Verdict verdict) =>
         actor.IsOperator || actor.DelegationCode is not null ? verdict : Verdict.Refused(NotAMember);
+
+    // ---- Voting (rules the Voting commands declare; VotingService applies MayVote to every ballot) ----
+
+    /// <summary>
+    /// An explanation of vote is given by whoever may vote for the delegation (<see cref="MayVote"/>); whether the
+    /// delegation is one of THIS vote is decided after the lookup. A non-member learns nothing about votes.
+    /// </summary>
+    public static Verdict MayExplainVote(Actor actor)
+    {
+        if (actor.DelegationCode is { } code && MayVote(actor, code).IsAllowed)
+        {
+            return Verdict.Allowed;
+        }
+
+        return actor.IsOperator || actor.DelegationCode is not null
+            ? Verdict.Refused(OnlyVotersExplain)
+            : Verdict.Refused(NotAMember);
+    }
+
+    /// <summary>
+    /// The record of a vote holds the text voted on, so it is for those who read drafts (not observers) and
+    /// operators; a non-member is told only that this is for members.
+    /// </summary>
+    public static Verdict MayReadVoteRecord(Actor actor) =>
+        actor.IsOperator ? Verdict.Allowed
+        : actor.DelegationCode is null ? Verdict.Refused(NotAMember)
+        : MayReadDrafts(actor);
+
+    /// <summary>The refusal of an explanation by someone who does not vote for a delegation of the vote.</summary>
+    public const string OnlyVotersExplain = "only the head or the deputy of a delegation of this vote may explain its vote";
 }

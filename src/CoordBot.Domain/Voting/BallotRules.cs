@@ -3,16 +3,19 @@ namespace CoordBot.Domain.Voting;
 /// <summary>Accepts or refuses one delegation's ballot; refusals are logged too, so nothing is silently lost.</summary>
 public static class BallotRules
 {
+    /// <param name="sentUtc">When the ballot was sent (not when it was handled): a ballot sent in time counts.</param>
     /// <param name="current">The delegation's vote so far, if any.</param>
+    /// <param name="closed">The vote is closed already (everyone had voted): nothing more is counted, whenever it was sent.</param>
     public static BallotDecision Check(
-        DateTime nowUtc,
+        DateTime sentUtc,
         DateTime closesAtUtc,
         VoteChoice? current,
         VoteChoice requested,
-        bool allowChange)
+        bool allowChange,
+        bool closed = false)
     {
         // The 24 hours are non-extendable: a late answer is refused and the delegation counts as absent.
-        if (nowUtc >= closesAtUtc)
+        if (closed || sentUtc >= closesAtUtc)
         {
             return new(BallotEntryKind.Refused, "voting has closed: the vote was not counted");
         }
@@ -28,7 +31,16 @@ public static class BallotRules
         }
 
         return current == requested
-            ? new(BallotEntryKind.Refused, $"your delegation has already voted {requested.ToString().ToLowerInvariant()}")
+            ? new(BallotEntryKind.Refused, $"your delegation has already voted {Word(requested)}")
             : new(BallotEntryKind.Changed, null);
     }
+
+    // The word a delegation votes with (as in "/vote D3 yes"), written out: an enum's name is not a reply.
+    private static string Word(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Yes => "yes",
+        VoteChoice.No => "no",
+        VoteChoice.Abstain => "abstain",
+        _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
+    };
 }

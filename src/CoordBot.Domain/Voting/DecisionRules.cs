@@ -110,10 +110,10 @@ public static class DecisionRules
     private sealed record Tally(CouncilDefinition Council, int Yes, int No, int Abstain, IReadOnlyList<string> Absent)
     {
         public DecisionResult Passed() =>
-            new(true, $"adopted: {Counts()}", Yes, No, Abstain, Absent, []);
+            new(true, Counts(), Yes, No, Abstain, Absent, []);
 
-        public DecisionResult Failed(string reason, IReadOnlyList<string>? vetoes = null) =>
-            new(false, reason, Yes, No, Abstain, Absent, vetoes ?? []);
+        public DecisionResult Failed(string grounds, IReadOnlyList<string>? vetoes = null) =>
+            new(false, grounds, Yes, No, Abstain, Absent, vetoes ?? []);
 
         private string Counts()
         {

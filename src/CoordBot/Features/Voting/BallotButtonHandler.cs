@@ -3,8 +3,13 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
 
-/// <summary>Ballot buttons <c>b:&lt;vote&gt;:&lt;y|n|a&gt;</c>. The delegation is the presser's own; a forged or stale button changes nothing.</summary>
-internal sealed class BallotButtonHandler(VotingService voting) : ICallbackHandler
+/// <summary>
+/// Ballot buttons <c>b:&lt;vote&gt;:&lt;y|n|a&gt;</c>. The delegation is the presser's own; a forged or stale button
+/// changes nothing and is logged. The router has already refused a press in an unlinked group or in another
+/// delegation's group; who may vote is <see cref="VotingService.CastAsync"/>'s, so a forged ballot reaches the log.
+/// A press carries no send time: it is judged by when the bot received it.
+/// </summary>
+internal sealed class BallotButtonHandler(VotingService voting, VotingText text) : ICallbackHandler
 {
     public string Prefix => VotingService.ButtonPrefix;
 
@@ -16,7 +21,7 @@ internal sealed class BallotButtonHandler(VotingService voting) : ICallbackHandl
             || !VoteRefs.TryParseChoice(parts[1], out var choice))
         {
             VotingService.AuditRefusal(context.Update, $"malformed ballot button \"{context.Payload}\"");
-            context.Answer("This ballot button is not valid. Nothing was recorded.");
+            context.Answer(VotingText.InvalidBallotButton);
             return;
         }
 
@@ -24,12 +29,12 @@ internal sealed class BallotButtonHandler(VotingService voting) : ICallbackHandl
         if (vote is null)
         {
             VotingService.AuditRefusal(context.Update, $"ballot button for unknown vote {voteId}");
-            context.Answer("This ballot is not valid. Nothing was recorded.");
+            context.Answer(VotingText.UnknownBallot);
             return;
         }
 
         var outcome = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
-        context.Answer(outcome.IsAccepted ? "Recorded." : "Not recorded: see the message.");
-        context.Update.Reply(BallotText.Reply(outcome));
+        context.Answer(VotingText.BallotButton(outcome));
+        context.Update.Reply(text.Ballot(outcome));
     }
 }

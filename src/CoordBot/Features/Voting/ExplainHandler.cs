@@ -1,64 +1,61 @@
-using CoordBot.Council;
-using CoordBot.Telegram.Rendering;
+using CoordBot.Domain.Membership;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/explain D&lt;n&gt; &lt;text&gt;</c>: an explanation of vote, accepted in the window after the result.</summary>
-internal sealed class ExplainHandler(CouncilProvider councilProvider, DraftVoteLookup lookup) : ICommandHandler
+internal sealed class ExplainHandler(VotingService voting, VotingText text) : VoteCommand<string>(voting)
 {
-    private const string Usage = "/explain D<n> <text>";
-
-    public CommandInfo Info { get; } = new("explain", Usage, "Explain your delegation's vote after the result (head or deputy)", a => a.IsHeadOrDeputy);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("explain", "/explain D<n> <text>", "Explain your delegation's vote after the result (head or deputy)")
     {
-        if (!Access.CouncilBusiness(context))
+        Rule = Rules.Of(Permissions.MayExplainVote),
+        Where = ChatScope.CouncilChat,
+        Example = "/explain D3 Estonia voted in favour because ...",
+    };
+
+    /// <summary>The explanation: the rest of the first line, or the lines after it.</summary>
+    protected override string ParseMore(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var explanation = args.Rest(optional: true);
+        explanation = explanation.Length > 0 ? explanation : args.Body ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(explanation))
         {
-            return;
+            args.Fail();
         }
 
-        var parts = context.Command.Arguments.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var text = parts.Length > 1 ? parts[1] : context.Command.Body;
-        if (parts.Length == 0 || string.IsNullOrWhiteSpace(text))
-        {
-            context.Reply($"Usage: {Html.Escape(Usage)}, for example /explain D3 Estonia voted in favour because ...");
-            return;
-        }
+        return explanation;
+    }
 
-        var vote = await lookup.FindAsync(context, parts[0], Usage, cancellationToken);
-        if (vote is null)
-        {
-            return;
-        }
-
+    protected override Task ExecuteAsync(CommandContext context, Vote vote, string args, CancellationToken cancellationToken)
+    {
+        // The door admitted a head or deputy; an explanation is of THIS vote's delegations only.
         var actor = context.Actor;
-        if (actor.DelegationCode is not { } code || !actor.IsHeadOrDeputy || !(vote.Voting.Contains(code) || vote.Recused.Contains(code)))
+        if (actor.DelegationCode is not { } code || !(vote.Voting.Contains(code) || vote.Recused.Contains(code)))
         {
-            context.Reply("Only the head or the deputy of a delegation of this vote may explain its vote.");
-            return;
+            context.Reply(VotingText.NotOfThisVote);
+            return Task.CompletedTask;
         }
 
         var now = context.Update.NowUtc;
         if (vote.IsOpen)
         {
-            context.Reply($"Voting is still open. Give the explanation with the vote (/vote D{vote.DraftId} yes|no|abstain &lt;explanation&gt;) or after the result.");
-            return;
+            context.Reply(VotingText.ExplainWhileOpen(vote.DraftId));
         }
-
-        if (now > vote.ExplanationsUntil)
+        else if (context.Update.SentAtUtc > vote.ExplanationsUntil)
         {
-            context.Reply($"Explanations of vote on D{vote.DraftId} were accepted until {TimeDisplay.InZoneAndUtc(vote.ExplanationsUntil!.Value, actor.TimeZone)}. Nothing was recorded.");
-            return;
+            context.Reply(VotingText.ExplanationsOver(vote, actor.TimeZone));
         }
-
-        if (text.Length > 4000)
+        else if (args.Length > 4000)
         {
-            context.Reply("An explanation of vote may be at most 4000 characters. Nothing was recorded.");
-            return;
+            context.Reply(VotingText.ExplanationTooLong);
+        }
+        else
+        {
+            context.Update.Db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code, UserId = actor.UserId, Text = args.Trim(), At = now });
+            context.Reply(text.ExplanationRecorded(vote, code, now));
         }
 
-        context.Update.Db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code, UserId = actor.UserId, Text = text.Trim(), At = now });
-        context.Reply($"The explanation of vote of {Html.Escape(councilProvider.Council.NameOf(code))} on D{vote.DraftId} is recorded ({TimeDisplay.Utc(now)}); it appears in /record D{vote.DraftId}.");
+        return Task.CompletedTask;
     }
 }

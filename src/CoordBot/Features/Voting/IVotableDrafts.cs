@@ -15,9 +15,4 @@ public interface IVotableDrafts
 }
 
 /// <summary>A draft as voting sees it: the current version (the one in blue when <see cref="Status"/> is InBlue).</summary>
-public sealed record VotableDraft(long Id, string Title, DraftStatus Status, int Version, string Text, string Hash, IReadOnlyList<string> Penholders)
-{
-    public string Label => $"D{Id} v{Version}";
-
-    public string ShortHash => Hash.Length > 8 ? Hash[..8] : Hash;
-}
+public sealed record VotableDraft(long Id, string Title, DraftStatus Status, int Version, string Text, string Hash, IReadOnlyList<string> Penholders);

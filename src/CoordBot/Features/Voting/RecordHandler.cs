@@ -1,35 +1,25 @@
 using System.Text;
-using CoordBot.Council;
 using CoordBot.Domain.Membership;
-using CoordBot.Domain.Voting;
 using CoordBot.Features.Drafts;
-using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/record D&lt;n&gt;</c>: the record of a vote as a document: the text with its hash, each vote with its time, the result and reason, the explanations.</summary>
-internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLookup lookup, DraftDesk desk) : ICommandHandler
+internal sealed class RecordHandler(VotingService voting, VotingText text, DraftDesk desk) : VoteCommand(voting)
 {
-    private const string Usage = "/record D<n>";
+    private readonly VotingService _voting = voting;
 
-    public CommandInfo Info { get; } = new("record", Usage, "The record of a vote, as a document", a => a.IsMember || a.IsOperator);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("record", "/record D<n>", "The record of a vote, as a document")
     {
-        // The record holds the text voted on: only those who may read drafts (not observers) ask for it.
-        if (!context.Actor.IsOperator && context.Actor.IsMember && !Access.Allowed(context, Permissions.MayReadDrafts(context.Actor.Rights)))
-        {
-            return;
-        }
+        Rule = Rules.Of(Permissions.MayReadVoteRecord),
+        Where = ChatScope.CouncilChat,
+        Example = "/record D3",
+    };
 
-        var vote = await lookup.FindForMemberAsync(context, Usage, cancellationToken);
-        if (vote is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
+    {
         if (!await MayReadAsync(context, vote, cancellationToken))
         {
             context.Reply(DraftDesk.NotVisible(vote.DraftId));
@@ -38,62 +28,19 @@ internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLo
 
         if (vote.IsOpen)
         {
-            context.Reply($"Voting on D{vote.DraftId} is still open; the record is made when it closes. /tally D{vote.DraftId} shows who has voted.");
+            context.Reply(VotingText.RecordWhileOpen(vote.DraftId));
             return;
         }
 
         var db = context.Update.Db;
-        var council = councilProvider.Council;
-        var ballots = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id).ToListAsync(cancellationToken);
+        var count = await _voting.CountAsync(db, vote, cancellationToken);
         var log = await db.BallotLog.AsNoTracking().Where(e => e.VoteId == vote.Id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var explanations = await db.Explanations.AsNoTracking().Where(e => e.VoteId == vote.Id).OrderBy(e => e.At).ToListAsync(cancellationToken);
-        var result = DecisionRules.Decide(vote.Rule, vote.Matter, council, vote.Voting.ToHashSet(StringComparer.Ordinal), ballots.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal));
-
-        var text = new StringBuilder();
-        text.AppendLine($"RECORD OF THE VOTE ON D{vote.DraftId} v{vote.Version}: {vote.Title}")
-            .AppendLine(council.Name)
-            .AppendLine($"Matter: {VotingService.MatterWord(vote.Matter)}; rule: {Domain.Council.DecisionRuleNames.ToName(vote.Rule)}")
-            .AppendLine($"Opened: {Stamp(vote.OpenedAt)}; deadline: {Stamp(vote.ClosesAt)}; closed: {Stamp(vote.ClosedAt!.Value)}")
-            .AppendLine($"Result: {(result.Adopted ? "ADOPTED" : "NOT ADOPTED")} ({result.Reason})")
-            .AppendLine($"In favour {result.Yes}, against {result.No}, abstaining {result.Abstain}, absent {result.Absent.Count}")
-            .AppendLine()
-            .AppendLine("VOTES (the current vote of each delegation)");
-        foreach (var code in vote.Voting.OrderBy(council.NameOf, StringComparer.OrdinalIgnoreCase))
-        {
-            var ballot = ballots.FirstOrDefault(b => b.DelegationCode == code);
-            text.AppendLine(ballot is null
-                ? $"  {council.NameOf(code)}: absent"
-                : $"  {council.NameOf(code)}: {VoteRefs.Words(ballot.Choice)}, recorded {Stamp(ballot.CastAt)} (user {ballot.CastBy})");
-        }
-
-        foreach (var code in vote.Recused)
-        {
-            text.AppendLine($"  {council.NameOf(code)}: did not vote (party to the dispute)");
-        }
-
-        text.AppendLine().AppendLine("EXPLANATIONS OF VOTE");
-        if (explanations.Count == 0)
-        {
-            text.AppendLine("  none");
-        }
-
-        foreach (var explanation in explanations)
-        {
-            text.AppendLine($"  {council.NameOf(explanation.DelegationCode)} ({Stamp(explanation.At)}): {explanation.Text}");
-        }
-
-        text.AppendLine().AppendLine("BALLOT LOG (append-only, hash-chained; /audit checks it)");
-        foreach (var entry in log)
-        {
-            text.AppendLine($"  #{entry.Sequence} {Stamp(entry.AtUtc)} {entry.DelegationCode} user {entry.UserId}: {entry.Kind} {entry.Choice?.ToString() ?? ""} {entry.Reason ?? ""} hash {entry.Hash}");
-        }
-
-        text.AppendLine().AppendLine($"TEXT VOTED ON (SHA-256 {vote.TextHash})").AppendLine(vote.Text);
         context.Update.Outbox.SendDocument(
             context.Update.ChatId,
-            $"D{vote.DraftId}-v{vote.Version}-vote-record.txt",
-            Encoding.UTF8.GetBytes(text.ToString()),
-            $"Record of the vote on D{vote.DraftId} v{vote.Version} «{Html.Escape(vote.Title)}»: {(result.Adopted ? "adopted" : "not adopted")}.");
+            VotingText.RecordFileName(vote),
+            Encoding.UTF8.GetBytes(text.RecordDocument(vote, count, explanations, log)),
+            VotingText.RecordCaption(vote, count.Result));
     }
 
     /// <summary>
@@ -110,6 +57,4 @@ internal sealed class RecordHandler(CouncilProvider councilProvider, DraftVoteLo
         var draft = await context.Update.Db.Drafts.FindAsync([vote.DraftId], cancellationToken);
         return draft is not null && await desk.MayReadAsync(context, draft, cancellationToken);
     }
-
-    private static string Stamp(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 }

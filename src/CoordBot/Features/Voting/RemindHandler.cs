@@ -1,55 +1,43 @@
-using CoordBot.Council;
 using CoordBot.Features.Delegations;
-using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/remind D&lt;n&gt;</c>: the chair reminds only the delegations that have not voted.</summary>
-internal sealed class RemindHandler(CouncilProvider councilProvider, DraftVoteLookup lookup, DelegationMessenger messenger) : ICommandHandler
+internal sealed class RemindHandler(VotingService voting, VotingText text, DelegationMessenger messenger) : VoteCommand(voting)
 {
-    private const string Usage = "/remind D<n>";
-
-    public CommandInfo Info { get; } = new("remind", Usage, "Remind delegations that have not voted (chair)", a => a.IsChair);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("remind", "/remind D<n>", "Remind delegations that have not voted (chair)")
     {
-        if (!Access.Chair(context))
-        {
-            return;
-        }
+        Rule = Rules.Chair,
+        Where = ChatScope.CouncilChat,
+        Example = "/remind D3",
+    };
 
-        var vote = await lookup.FindAsync(context, context.Command.FirstWord, Usage, cancellationToken);
-        if (vote is null)
-        {
-            return;
-        }
-
+    protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
+    {
         if (!vote.IsOpen)
         {
-            context.Reply($"Voting on D{vote.DraftId} has closed; there is no one to remind.");
+            context.Reply(VotingText.NobodyToRemind(vote.DraftId));
             return;
         }
 
         var db = context.Update.Db;
-        var council = councilProvider.Council;
         var voted = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id).Select(b => b.DelegationCode).ToListAsync(cancellationToken);
         var missing = vote.Voting.Except(voted, StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
-            context.Reply("Every delegation has voted.");
+            context.Reply(VotingText.EveryoneHasVoted);
             return;
         }
 
         var zones = await VotingService.DelegationZonesAsync(db, missing, cancellationToken);
-        var heading = $"D{vote.DraftId} v{vote.Version} «{Html.Escape(vote.Title)}» (hash {vote.TextHash[..8]})";
         foreach (var (code, userId) in await VotingService.VotersAsync(db, missing, cancellationToken))
         {
-            context.Update.Outbox.Send(userId, $"<b>Reminder</b>: {Html.Escape(council.NameOf(code))} has not voted on {heading}. Voting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zones[code])}.", VotingService.BallotButtons(vote.Id));
+            context.Update.Outbox.Send(userId, text.PrivateReminder(vote, code, zones[code]), VotingService.BallotButtons(vote.Id));
         }
 
-        await messenger.SendAsync(db, context.Update.Outbox, missing, code => $"<b>Reminder</b>: your delegation has not yet voted on {heading}. Voting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zones[code])}.", cancellationToken);
-        context.Reply($"Reminded {missing.Count} delegations: {Html.Escape(string.Join(", ", missing.Select(council.NameOf).Order(StringComparer.OrdinalIgnoreCase)))}.");
+        await messenger.SendAsync(db, context.Update.Outbox, missing, code => VotingText.GroupReminder(vote, zones[code]), cancellationToken);
+        context.Reply(text.Reminded(missing));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
@@ -5,9 +6,13 @@ using Quartz;
 
 namespace CoordBot.Features.Voting;
 
-/// <summary>Closes a vote at its deadline; fired at restart if the bot was down then (Quartz misfire: fire now). Safe to run twice.</summary>
+/// <summary>
+/// Closes a vote at its deadline; fired at restart if the bot was down then (Quartz misfire: fire now). Safe to
+/// run twice. It does not close over ballots that may still wait in the inbox (<see cref="BallotsInFlight"/>):
+/// it tries again a few seconds later instead.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, TimeProvider time) : IJob
+public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, VoteDeadlines deadlines, BallotsInFlight inFlight, TimeProvider time) : IJob
 {
     public const string VoteIdKey = "voteId";
     public const string Group = "votes";
@@ -16,23 +21,51 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Ti
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        if (!long.TryParse(context.MergedJobDataMap.GetString(VoteIdKey), out var voteId))
+        ArgumentNullException.ThrowIfNull(context);
+        if (!long.TryParse(context.MergedJobDataMap.GetString(VoteIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var voteId))
         {
             return;
         }
 
         await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
-        await unitOfWork.RunAsync(async (db, ct) =>
+        await RunAsync(voteId, cancellationToken);
+    }
+
+    /// <summary>The job's work, for one vote, at the clock's now.</summary>
+    public async Task<VoteClosing> RunAsync(long voteId, CancellationToken cancellationToken)
+    {
+        DateTime? retryAt = null;
+        var outcome = await unitOfWork.RunAsync(async (db, ct) =>
         {
             var vote = await db.Votes.FindAsync([voteId], ct);
             var now = time.GetUtcNow().UtcDateTime;
             // Missing: the vote's transaction rolled back. Closed already: everyone voted before the deadline.
-            if (vote is null || !vote.IsOpen || now < vote.ClosesAt)
+            if (vote is null || !vote.IsOpen)
             {
-                return;
+                return VoteClosing.NothingToClose;
+            }
+
+            if (now < vote.ClosesAt)
+            {
+                return VoteClosing.NotDue;
+            }
+
+            retryAt = await inFlight.PostponeCloseAsync(db, vote, now, ct);
+            if (retryAt is not null)
+            {
+                return VoteClosing.Postponed;
             }
 
             await voting.CloseAsync(db, new Outbox(db, now), vote, now, ct);
+            return VoteClosing.Closed;
         }, cancellationToken);
+
+        if (retryAt is { } at)
+        {
+            // Scheduled after the transaction: the job store is another database.
+            await deadlines.ScheduleAsync(voteId, at, cancellationToken);
+        }
+
+        return outcome;
     }
 }

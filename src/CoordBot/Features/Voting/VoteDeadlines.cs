@@ -7,16 +7,26 @@ namespace CoordBot.Features.Voting;
 /// <summary>Keeps a close job for every open vote: scheduled when voting opens, and re-asserted at start (idempotent).</summary>
 public sealed class VoteDeadlines(IJobScheduler scheduler)
 {
-    public Task ScheduleAsync(Vote vote, CancellationToken cancellationToken) =>
+    public Task ScheduleAsync(Vote vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return ScheduleAsync(vote.Id, vote.ClosesAt, cancellationToken);
+    }
+
+    /// <summary>The close of <paramref name="voteId"/> at <paramref name="dueUtc"/> (the deadline, or a postponed close's next try).</summary>
+    public Task ScheduleAsync(long voteId, DateTime dueUtc, CancellationToken cancellationToken) =>
         scheduler.ScheduleOnceAsync<VoteCloseJob>(
-            VoteCloseJob.KeyFor(vote.Id),
-            new DateTimeOffset(DateTime.SpecifyKind(vote.ClosesAt, DateTimeKind.Utc)),
-            new Dictionary<string, string> { [VoteCloseJob.VoteIdKey] = vote.Id.ToString(CultureInfo.InvariantCulture) },
+            VoteCloseJob.KeyFor(voteId),
+            new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)),
+            new Dictionary<string, string> { [VoteCloseJob.VoteIdKey] = voteId.ToString(CultureInfo.InvariantCulture) },
             cancellationToken);
 }
 
-/// <summary>At start: every open vote has its close job (a job lost with a crash between commit and scheduling is recreated).</summary>
-internal sealed class VoteDeadlineReconciler(Persistence.UnitOfWork unitOfWork, VoteDeadlines deadlines, ILogger<VoteDeadlineReconciler> logger) : IHostedService
+/// <summary>
+/// At start: every open vote has its close job (a job lost with a crash between commit and scheduling is
+/// recreated). Taking <see cref="BallotsInFlight"/> makes it note the start before any close job runs.
+/// </summary>
+internal sealed class VoteDeadlineReconciler(Persistence.UnitOfWork unitOfWork, VoteDeadlines deadlines, BallotsInFlight inFlight, ILogger<VoteDeadlineReconciler> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +39,7 @@ internal sealed class VoteDeadlineReconciler(Persistence.UnitOfWork unitOfWork, 
 
         if (open.Count > 0)
         {
-            logger.LogInformation("{Count} open votes have their deadlines scheduled", open.Count);
+            logger.LogInformation("{Count} open votes have their deadlines scheduled; closes wait for the inbox from {Start:O}", open.Count, inFlight.StartedAtUtc);
         }
     }
 

@@ -1,43 +1,45 @@
-using CoordBot.Telegram.Rendering;
+using CoordBot.Domain.Voting;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
 
-/// <summary><c>/vote D&lt;n&gt; &lt;yes|no|abstain&gt; [explanation]</c>: the same as a ballot button, with an optional explanation of vote.</summary>
-internal sealed class VoteHandler(DraftVoteLookup lookup, VotingService voting) : ICommandHandler
+/// <summary>
+/// <c>/vote D&lt;n&gt; &lt;yes|no|abstain&gt; [explanation]</c>: the same as a ballot button, with an optional explanation of
+/// vote. Any member reaches the ballot box, so that every attempt on a vote, also by someone who may not vote, is
+/// written to the vote's hash-chained log; <see cref="VotingService.CastAsync"/> applies who may vote.
+/// </summary>
+internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteCommand<VoteHandler.Ballot>(voting)
 {
-    private const string Usage = "/vote D<n> <yes|no|abstain> [explanation]";
+    private readonly VotingService _voting = voting;
 
-    public CommandInfo Info { get; } = new("vote", Usage, "Cast your delegation's vote (head or deputy)", a => a.IsHeadOrDeputy);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("vote", "/vote D<n> <yes|no|abstain> [explanation]", "Cast your delegation's vote (head or deputy)")
     {
-        if (!Access.CouncilBusiness(context))
-        {
-            return;
-        }
+        Rule = Rules.Member,
+        Where = ChatScope.CouncilChat,
+        Example = "/vote D3 yes",
+    };
 
-        var arguments = context.Command.Arguments.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (arguments.Length < 2 || !VoteRefs.TryParseChoice(arguments[1], out var choice))
-        {
-            context.Reply($"Usage: {Html.Escape(Usage)}, for example /vote D3 yes");
-            return;
-        }
-
-        var vote = await lookup.FindAsync(context, arguments[0], Usage, cancellationToken);
-        if (vote is null)
-        {
-            VotingService.AuditRefusal(context.Update, $"vote on unknown draft {arguments[0]}");
-            return;
-        }
-
-        var explanation = arguments.Length > 2 ? arguments[2] : context.Command.Body;
-        if (explanation is { Length: > 4000 })
-        {
-            context.Reply("An explanation of vote may be at most 4000 characters. Nothing was recorded.");
-            return;
-        }
-
-        context.Reply(BallotText.Reply(await voting.CastAsync(context.Update, vote, choice, explanation, cancellationToken)));
+    protected override Ballot ParseMore(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var choice = args.Choice(VoteRefs.Choices);
+        var explanation = args.Rest(optional: true);
+        return new(choice, explanation.Length > 0 ? explanation : args.Body);
     }
+
+    protected override void OnNoVote(CommandContext context, long draftId) =>
+        VotingService.AuditRefusal(context.Update, $"vote on unknown draft D{draftId}");
+
+    protected override async Task ExecuteAsync(CommandContext context, Vote vote, Ballot args, CancellationToken cancellationToken)
+    {
+        if (args.Explanation is { Length: > 4000 })
+        {
+            context.Reply(VotingText.ExplanationTooLong);
+            return;
+        }
+
+        context.Reply(text.Ballot(await _voting.CastAsync(context.Update, vote, args.Choice, args.Explanation, cancellationToken)));
+    }
+
+    internal sealed record Ballot(VoteChoice Choice, string? Explanation);
 }

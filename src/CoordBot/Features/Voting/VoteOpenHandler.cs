@@ -3,69 +3,46 @@ using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Voting;
 using CoordBot.Features.Delegations;
-using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/vote_open D&lt;n&gt; [procedural|substantive] [&lt;hours&gt;h] [recuse CODE,...] [rule]</c>: the chair opens the written procedure on the text in blue.</summary>
-internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger) : ICommandHandler
+internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger, VotingText text)
+    : Command<VoteOpenHandler.Arguments>
 {
     private const decimal MaxHours = 168;
 
-    private const string Usage = "/vote_open D<n> [procedural|substantive] [<hours>h] [recuse CODE,CODE] [council|majority|two-thirds|consensus]";
-
-    public CommandInfo Info { get; } = new("vote_open", Usage, "Open voting on a draft in blue (chair)", a => a.IsChair);
-
-    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    public override CommandInfo Info { get; } = new("vote_open", "/vote_open D<n> [procedural|substantive] [<hours>h] [recuse CODE,CODE] [council|majority|two-thirds|consensus]", "Open voting on a draft in blue (chair)")
     {
-        if (!Access.Chair(context))
-        {
-            return;
-        }
+        Rule = Rules.Chair,
+        Where = ChatScope.CouncilChat,
+        Example = "/vote_open D3 substantive 24h recuse ZAF",
+    };
 
-        var council = councilProvider.Council;
-        var words = context.Command.Words;
-        if (words.Count == 0 || !EntityIds.TryParse(words[0], 'D', out var draftId))
-        {
-            context.Reply($"Usage: {Html.Escape(Usage)}, for example /vote_open D3 substantive 24h recuse ZAF");
-            return;
-        }
-
-        var matter = MatterKind.Substantive;
-        var hours = (double)council.VotingHours;
-        var rule = council.DefaultRule;
+    /// <summary>The draft, then optional words in any order; a word that is none of them fails the parse (the usage line).</summary>
+    protected override Arguments Parse(ArgReader args)
+    {
+        var draftId = args.Id('D');
+        MatterKind? matter = null;
+        DecisionRuleKind? rule = null;
+        string? hours = null;
         var recused = new List<string>();
-        for (var i = 1; i < words.Count; i++)
+        while (args.HasMore)
         {
-            var word = words[i].ToLowerInvariant();
+            var word = args.Text().ToLowerInvariant();
             if (word is "procedural" or "substantive")
             {
                 matter = word == "procedural" ? MatterKind.Procedural : MatterKind.Substantive;
             }
             else if (word.EndsWith('h') && StrictNumbers.TryParseDecimal(word[..^1], out _))
             {
-                // Strict: "NaNh" or "1e-9h" would otherwise pass the range check and close the vote at once, for good.
-                if (!StrictNumbers.TryParseHours(word, 0m, MaxHours, out var window))
-                {
-                    context.Reply("The voting window must be more than 0 and at most 168 hours, for example 24h.");
-                    return;
-                }
-
-                hours = window.TotalHours;
+                // Kept as written: whether it is within the window is the handler's answer, which says so.
+                hours = word;
             }
-            else if (word == "recuse" && i + 1 < words.Count)
+            else if (word == "recuse" && args.HasMore)
             {
-                foreach (var code in words[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()))
-                {
-                    if (!council.IsMember(code))
-                    {
-                        context.Reply($"{Html.Escape(code)} is not a member of the council; recuse takes codes such as ZAF,TUN.");
-                        return;
-                    }
-
-                    recused.Add(code);
-                }
+                recused.AddRange(args.Text().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToUpperInvariant()));
             }
             else if (DecisionRuleNames.Parse(word) is { IsSuccess: true } parsed)
             {
@@ -73,35 +50,58 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             }
             else
             {
-                context.Reply($"I don't understand \"{Html.Escape(words[i])}\". Usage: {Html.Escape(Usage)}");
-                return;
+                args.Fail();
             }
         }
 
+        return new(draftId, matter, hours, recused, rule);
+    }
+
+    protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
+    {
+        var council = councilProvider.Council;
+        TimeSpan? window = null;
+        if (args.Hours is { } hours)
+        {
+            // Strict: "NaNh" or "1e-9h" would otherwise pass a range check and close the vote at once, for good.
+            if (!StrictNumbers.TryParseHours(hours, 0m, MaxHours, out var parsed))
+            {
+                context.Reply(VotingText.WindowOutOfRange);
+                return;
+            }
+
+            window = parsed;
+        }
+
+        if (args.Recused.FirstOrDefault(code => !council.IsMember(code)) is { } stranger)
+        {
+            context.Reply(VotingText.NotACouncilMember(stranger));
+            return;
+        }
+
         var db = context.Update.Db;
+        var draftId = args.DraftId;
         var draft = await drafts.FindAsync(db, draftId, cancellationToken);
         if (draft is null)
         {
-            context.Reply($"There is no draft D{draftId}. Send /drafts to see them.");
+            context.Reply(VotingText.NoDraft(draftId));
             return;
         }
 
         if (draft.Status != DraftStatus.InBlue)
         {
-            context.Reply(draft.Status == DraftStatus.Voting
-                ? $"Voting on D{draftId} is already open. /tally D{draftId} shows who has voted."
-                : $"D{draftId} is not in blue, so it cannot be put to the vote. Its penholder puts the final text in blue with /blue D{draftId}.");
+            context.Reply(draft.Status == DraftStatus.Voting ? VotingText.AlreadyVoting(draftId) : VotingText.NotInBlue(draftId));
             return;
         }
 
-        var now = context.Update.NowUtc;
-        var votingCodes = council.Members.Select(m => m.Code).Where(c => !recused.Contains(c)).ToList();
+        var votingCodes = council.Members.Select(m => m.Code).Where(c => !args.Recused.Contains(c)).ToList();
         if (votingCodes.Count == 0)
         {
-            context.Reply($"Every delegation would be recused, so nobody could vote on D{draftId}. Recuse only the parties to the dispute.");
+            context.Reply(VotingText.EveryoneRecused(draftId));
             return;
         }
 
+        var schedule = WrittenVotingSchedule.For(context.Update.NowUtc, council, window);
         var vote = new Vote
         {
             DraftId = draftId,
@@ -109,39 +109,37 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             Title = draft.Title,
             Text = draft.Text,
             TextHash = draft.Hash,
-            Matter = matter,
-            Rule = rule,
+            Matter = args.Matter ?? MatterKind.Substantive,
+            Rule = args.Rule ?? council.DefaultRule,
             VotingCodes = string.Join(',', votingCodes),
-            RecusedCodes = string.Join(',', recused.Distinct()),
+            RecusedCodes = string.Join(',', args.Recused.Distinct()),
             AllowChange = council.AllowVoteChange,
             OpenTally = council.OpenVotes,
             OpenedBy = context.Actor.UserId,
-            OpenedAt = now,
-            ClosesAt = now.AddHours(hours),
+            OpenedAt = schedule.StartUtc,
+            ClosesAt = schedule.ClosesAtUtc,
         };
         db.Votes.Add(vote);
         await drafts.MarkVotingAsync(db, draftId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        context.Update.Audit("vote.opened", $"{vote.LogId} on D{draftId} v{draft.Version} {matter} {DecisionRuleNames.ToName(rule)}, closes {vote.ClosesAt:O}, recused [{vote.RecusedCodes}]");
+        context.Update.Audit("vote.opened", $"{vote.LogId} on D{draftId} v{draft.Version} {VotingText.MatterWord(vote.Matter)} {DecisionRuleNames.ToName(vote.Rule)}, closes {vote.ClosesAt:O}, recused [{vote.RecusedCodes}]");
 
         var zones = await VotingService.DelegationZonesAsync(db, votingCodes, cancellationToken);
-        var heading = $"D{draftId} v{draft.Version} «{Html.Escape(draft.Title)}» (hash {draft.ShortHash}), {VotingService.MatterWord(matter)} matter, rule: {DecisionRuleNames.ToName(rule)}";
         foreach (var (code, userId) in await VotingService.VotersAsync(db, votingCodes, cancellationToken))
         {
-            context.Update.Outbox.Send(
-                userId,
-                $"<b>Ballot</b> for {Html.Escape(council.NameOf(code))}: {heading}.\nVoting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zones[code])}. The text: /draft D{draftId} v{draft.Version}.\nOne vote per delegation; the head or the deputy casts it. You may also send /vote D{draftId} yes|no|abstain [explanation].",
-                VotingService.BallotButtons(vote.Id));
+            context.Update.Outbox.Send(userId, text.BallotPaper(vote, code, zones[code]), VotingService.BallotButtons(vote.Id));
         }
 
-        await messenger.SendAsync(db, context.Update.Outbox, votingCodes, code =>
-            $"<b>Voting has started</b> on {heading}.\nDeadline: {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zones[code])}. Your head and deputy have private ballots; a delegation that does not vote counts as absent.", cancellationToken);
-        if (recused.Count > 0)
+        await messenger.SendAsync(db, context.Update.Outbox, votingCodes, code => VotingText.VotingStarted(vote, zones[code]), cancellationToken);
+        if (vote.Recused.Count > 0)
         {
-            await messenger.SendAsync(db, context.Update.Outbox, recused, _ => $"Voting has started on {heading}. As a party to the dispute, your delegation does not vote.", cancellationToken);
+            await messenger.SendAsync(db, context.Update.Outbox, vote.Recused, _ => VotingText.RecusedNotice(vote), cancellationToken);
         }
 
         await deadlines.ScheduleAsync(vote, cancellationToken);
-        context.Reply($"Voting opened on {heading}: {votingCodes.Count} delegations vote, closing {TimeDisplay.InZoneAndUtc(vote.ClosesAt, context.Actor.TimeZone)}.");
+        context.Reply(VotingText.Opened(vote, context.Actor.TimeZone));
     }
+
+    /// <summary>What the chair asked for; anything not given is the council's default.</summary>
+    internal sealed record Arguments(long DraftId, MatterKind? Matter, string? Hours, IReadOnlyList<string> Recused, DecisionRuleKind? Rule);
 }

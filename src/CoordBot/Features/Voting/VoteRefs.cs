@@ -2,39 +2,27 @@ using CoordBot.Domain.Voting;
 
 namespace CoordBot.Features.Voting;
 
+/// <summary>How a vote is written: the words of <c>/vote D3 yes</c> and the letters of the ballot buttons.</summary>
 internal static class VoteRefs
 {
+    /// <summary>Every word (lower case) that names a choice; the buttons' <c>y</c>, <c>n</c>, <c>a</c> among them.</summary>
+    public static readonly IReadOnlyDictionary<string, VoteChoice> Choices = new Dictionary<string, VoteChoice>(StringComparer.Ordinal)
+    {
+        ["yes"] = VoteChoice.Yes,
+        ["y"] = VoteChoice.Yes,
+        ["favour"] = VoteChoice.Yes,
+        ["for"] = VoteChoice.Yes,
+        ["no"] = VoteChoice.No,
+        ["n"] = VoteChoice.No,
+        ["against"] = VoteChoice.No,
+        ["abstain"] = VoteChoice.Abstain,
+        ["a"] = VoteChoice.Abstain,
+        ["abstention"] = VoteChoice.Abstain,
+    };
+
     public static bool TryParseChoice(string? text, out VoteChoice choice)
     {
         choice = default;
-        switch (text?.ToLowerInvariant())
-        {
-            case "yes" or "y" or "favour" or "for":
-                choice = VoteChoice.Yes;
-                return true;
-            case "no" or "n" or "against":
-                choice = VoteChoice.No;
-                return true;
-            case "abstain" or "a" or "abstention":
-                choice = VoteChoice.Abstain;
-                return true;
-            default:
-                return false;
-        }
+        return text is not null && Choices.TryGetValue(text.ToLowerInvariant(), out choice);
     }
-
-    public static string Words(VoteChoice choice) => choice switch
-    {
-        VoteChoice.Yes => "in favour",
-        VoteChoice.No => "against",
-        _ => "abstaining",
-    };
-
-    /// <summary>What a delegation did, as a receipt says it: "Estonia voted against D3 v4".</summary>
-    public static string Verb(VoteChoice choice) => choice switch
-    {
-        VoteChoice.Yes => "voted in favour of",
-        VoteChoice.No => "voted against",
-        _ => "abstained on",
-    };
 }

@@ -8,8 +8,9 @@ public static class VotingRegistration
     public static IServiceCollection AddVoting(this IServiceCollection services)
     {
         services.AddSingleton<VotingService>();
-        services.AddSingleton<DraftVoteLookup>();
+        services.AddSingleton<VotingText>();
         services.AddSingleton<VoteDeadlines>();
+        services.AddSingleton<BallotsInFlight>();
         services.AddScheduledJob<VoteCloseJob>();
         services.AddHostedService<VoteDeadlineReconciler>();
         services.AddCallback<BallotButtonHandler>();

@@ -1,6 +1,4 @@
 using CoordBot.Domain;
-using System.Globalization;
-using System.Text;
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Domain.Voting;
@@ -19,7 +17,7 @@ namespace CoordBot.Features.Voting;
 /// serialised, so the head and the deputy of one delegation pressing at once give two log entries
 /// and one current vote.
 /// </summary>
-public sealed class VotingService(CouncilProvider councilProvider, IVotableDrafts drafts, DelegationMessenger messenger, ILogger<VotingService> logger)
+public sealed class VotingService(CouncilProvider councilProvider, IVotableDrafts drafts, DelegationMessenger messenger, VotingText text, ILogger<VotingService> logger)
 {
     public const string ButtonPrefix = "b";
 
@@ -36,44 +34,34 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         ],
     ];
 
-    /// <summary>Records a vote request: what was recorded, or why not (already logged either way).</summary>
-    public async Task<Outcome<BallotRecorded, BallotNotRecorded>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a ballot: what was recorded, or why not (logged either way). Who may vote is
+    /// <see cref="Permissions.MayVote"/>; whether it is in time is judged by when it was SENT
+    /// (<see cref="UpdateContext.SentAtUtc"/>: a typed vote's message date, a button press's receipt), so a
+    /// ballot sent before the deadline while the bot was down still counts after the restart.
+    /// </summary>
+    public async Task<Outcome<BallotRecorded, BallotRefusal>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken)
     {
         var db = context.Db;
         var actor = context.Actor;
         var now = context.NowUtc;
-        var council = councilProvider.Council;
         var code = actor.DelegationCode;
 
-        string? refusal = null;
-        if (code is null || !actor.IsHeadOrDeputy)
-        {
-            refusal = "only the head or the deputy of a voting delegation may vote";
-        }
-        else if (vote.Recused.Contains(code))
-        {
-            refusal = $"{council.NameOf(code)} is a party to the dispute and does not vote on this draft";
-        }
-        else if (!vote.Voting.Contains(code))
-        {
-            refusal = $"{council.NameOf(code)} is not among the delegations voting on this draft";
-        }
-        else if (!vote.IsOpen)
-        {
-            refusal = "voting has closed: the vote was not counted";
-        }
-
         var current = code is null ? null : await db.Ballots.FindAsync([vote.Id, code], cancellationToken);
+        var refusal = code is null || Permissions.MayVote(actor.Rights, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
+            : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
+            : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
+            : null;
         var decision = refusal is null
-            ? BallotRules.Check(now, vote.ClosesAt, current?.Choice, choice, vote.AllowChange)
-            : new BallotDecision(BallotEntryKind.Refused, refusal);
+            ? BallotRules.Check(context.SentAtUtc, vote.ClosesAt, current?.Choice, choice, vote.AllowChange, closed: !vote.IsOpen)
+            : new BallotDecision(BallotEntryKind.Refused, text.RefusalClause(refusal));
+        refusal ??= decision.Accepted ? null : new BallotRefusal(BallotRefusalCode.BallotRules, code, decision.Reason);
 
         await AppendLogAsync(db, vote, code ?? "-", actor.UserId, choice, decision, now, cancellationToken);
-        var label = $"D{vote.DraftId} v{vote.Version}";
-        if (!decision.Accepted)
+        if (refusal is not null)
         {
-            logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Reason}", vote.LogId, actor.UserId, decision.Reason);
-            return Outcome<BallotRecorded, BallotNotRecorded>.Refuse(new BallotNotRecorded(decision.Reason ?? "the ballot was refused"));
+            logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Refusal}", vote.LogId, actor.UserId, refusal.Code);
+            return Outcome<BallotRecorded, BallotRefusal>.Refuse(refusal);
         }
 
         if (current is null)
@@ -92,8 +80,8 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code!, UserId = actor.UserId, Text = explanation.Trim(), At = now });
         }
 
-        var recorded = new BallotRecorded(council.NameOf(code!), choice, label, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
-        var receipt = BallotText.Receipt(recorded);
+        var recorded = new BallotRecorded(code!, choice, vote.DraftId, vote.Version, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
+        var receipt = text.Receipt(recorded);
         var group = (await messenger.RecipientsAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
         foreach (var chat in group.Where(c => c != context.ChatId && c < 0))
         {
@@ -107,7 +95,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             await CloseAsync(db, context.Outbox, vote, now, cancellationToken);
         }
 
-        return Outcome<BallotRecorded, BallotNotRecorded>.Accept(recorded);
+        return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
     }
 
     /// <summary>Writes a refusal that has no vote of its own to attach to (an unknown or forged vote) to the audit log.</summary>
@@ -122,6 +110,15 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         db.BallotLog.Add(BallotLogEntry.From(vote.Id, entry));
     }
 
+    /// <summary>The current votes of a vote and the decision they make under its rule: the one place a vote is counted.</summary>
+    public async Task<VoteCount> CountAsync(CoordBotDb db, Vote vote, CancellationToken cancellationToken)
+    {
+        var ballots = await db.Ballots.Where(b => b.VoteId == vote.Id).ToListAsync(cancellationToken);
+        var votes = ballots.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal);
+        var result = DecisionRules.Decide(vote.Rule, vote.Matter, councilProvider.Council, vote.Voting.ToHashSet(StringComparer.Ordinal), votes);
+        return new VoteCount(ballots, result);
+    }
+
     /// <summary>Closes a vote once (deadline or everyone has voted): decides, unlocks the draft's fate, posts the result to every delegation.</summary>
     public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken)
     {
@@ -131,54 +128,16 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         }
 
         var council = councilProvider.Council;
-        var ballots = await db.Ballots.Where(b => b.VoteId == vote.Id).ToListAsync(cancellationToken);
-        var votes = ballots.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal);
-        var result = DecisionRules.Decide(vote.Rule, vote.Matter, council, vote.Voting.ToHashSet(StringComparer.Ordinal), votes);
+        var count = await CountAsync(db, vote, cancellationToken);
         vote.ClosedAt = now;
-        vote.Adopted = result.Adopted;
-        vote.Reason = result.Reason;
-        vote.ExplanationsUntil = now.AddHours(council.ExplanationHours);
-        await drafts.MarkDecidedAsync(db, vote.DraftId, result.Adopted, cancellationToken);
-        var text = ResultText(vote, ballots, result);
-        await messenger.SendAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), _ => text, cancellationToken);
-        logger.LogInformation("Vote {Vote} on draft {DraftId} closed: {Outcome}", vote.LogId, vote.DraftId, result.Reason);
+        vote.Adopted = count.Result.Adopted;
+        vote.Reason = count.Result.Reason;
+        vote.ExplanationsUntil = WrittenVotingSchedule.ExplanationsUntil(now, council);
+        await drafts.MarkDecidedAsync(db, vote.DraftId, count.Result.Adopted, cancellationToken);
+        var result = text.Result(vote, count);
+        await messenger.SendAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), _ => result, cancellationToken);
+        logger.LogInformation("Vote {Vote} on draft {DraftId} closed: {Adopted}", vote.LogId, vote.DraftId, count.Result.Adopted ? "adopted" : "not adopted");
     }
-
-    public string ResultText(Vote vote, IReadOnlyList<Ballot> ballots, DecisionResult result)
-    {
-        var council = councilProvider.Council;
-        var text = new StringBuilder()
-            .Append($"<b>Result of the vote on D{vote.DraftId} v{vote.Version}</b> «{Html.Escape(vote.Title)}» (hash {vote.TextHash[..8]}), {MatterWord(vote.Matter)} matter\n")
-            .Append(result.Adopted ? "<b>ADOPTED</b>: " : "<b>NOT ADOPTED</b>: ")
-            .Append(Html.Escape(Why(result))).Append('\n');
-        text.Append(Line("In favour", ballots.Where(b => b.Choice == VoteChoice.Yes).Select(b => b.DelegationCode)));
-        text.Append(Line("Against", ballots.Where(b => b.Choice == VoteChoice.No).Select(b => b.DelegationCode)));
-        text.Append(Line("Abstaining", ballots.Where(b => b.Choice == VoteChoice.Abstain).Select(b => b.DelegationCode)));
-        text.Append(Line("Absent (did not vote)", result.Absent));
-        if (vote.Recused.Count > 0)
-        {
-            text.Append(Line("Not voting (parties to the dispute)", vote.Recused));
-        }
-
-        if (vote.ExplanationsUntil is { } until)
-        {
-            text.Append($"Explanations of vote: /explain D{vote.DraftId} &lt;text&gt; until {TimeDisplay.Utc(until)}. The full record: /record D{vote.DraftId}");
-        }
-
-        return text.ToString().TrimEnd();
-
-        string Line(string label, IEnumerable<string> codes)
-        {
-            var names = codes.Select(council.NameOf).Order(StringComparer.OrdinalIgnoreCase).ToList();
-            return $"{label} ({names.Count}): {(names.Count == 0 ? "none" : Html.Escape(string.Join(", ", names)))}\n";
-        }
-    }
-
-    /// <summary>The reason without a repeated "adopted:" (the outcome is already in capitals before it).</summary>
-    public static string Why(DecisionResult result) =>
-        result.Reason.StartsWith("adopted: ", StringComparison.Ordinal) ? result.Reason["adopted: ".Length..] : result.Reason;
-
-    public static string MatterWord(MatterKind matter) => matter == MatterKind.Procedural ? "procedural" : "substantive";
 
     /// <summary>Zone in which to show a delegation's deadlines: its head's, else its deputy's, else UTC.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> DelegationZonesAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
@@ -202,6 +161,4 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.DelegationCode, r.UserId)).ToList();
     }
-
-    public static string Hours(double hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
 }
