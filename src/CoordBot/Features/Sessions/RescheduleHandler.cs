@@ -70,7 +70,7 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
             "\nIts reminders moved with it and every delegation is told.");
         await notifier.AnnounceAsync(db, context.Update.Outbox, tracked, SessionChange.Moved, previous, cancellationToken);
         await reminders.RemoveAsync(tracked.Id, cancellationToken);
-        await reminders.EnsureAsync(tracked.Id, startUtc, [], now, cancellationToken);
+        await reminders.EnsureAsync(tracked.Id, startUtc, [], now, announcedUtc: now, cancellationToken);
     }
 
     internal sealed record Arguments(EntityRef Session, string Date, string Time, string? Zone);

@@ -64,6 +64,6 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
 
         // A job that fires before this transaction commits waits for the write gate, then reads the committed row;
         // if the transaction fails, the job finds no session and does nothing.
-        await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, cancellationToken);
+        await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, announcedUtc: now, cancellationToken);
     }
 }
