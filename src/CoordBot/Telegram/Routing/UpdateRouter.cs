@@ -9,8 +9,11 @@ public sealed class UpdateRouter
     private readonly Dictionary<string, ICommandHandler> _commands;
     private readonly Dictionary<string, ICallbackHandler> _callbacks;
 
-    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks)
+    private readonly Delivery.IChatLifecycle? _lifecycle;
+
+    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks, Delivery.IChatLifecycle? lifecycle = null)
     {
+        _lifecycle = lifecycle;
         _commands = new(StringComparer.OrdinalIgnoreCase);
         foreach (var command in commands)
         {
@@ -34,6 +37,12 @@ public sealed class UpdateRouter
 
     public async Task RouteAsync(UpdateContext context, CancellationToken cancellationToken)
     {
+        // A chat's own life (upgraded, bot removed or blocked) is no request to answer.
+        if (_lifecycle is not null && await _lifecycle.HandleUpdateAsync(context, cancellationToken))
+        {
+            return;
+        }
+
         switch (context.Update.Type)
         {
             case UpdateType.Message:
