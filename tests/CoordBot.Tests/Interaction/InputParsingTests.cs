@@ -129,6 +129,33 @@ public sealed class InputParsingTests
     }
 
     [Fact]
+    public void Every_zone_id_of_the_tz_database_in_any_case_is_found_as_itself()
+    {
+        foreach (var id in NodaTime.DateTimeZoneProviders.Tzdb.Ids)
+        {
+            var match = ZoneLookup.Find(id.ToLowerInvariant());
+            var found = ZoneLookup.ZoneOf(match);
+            Assert.True(found is not null, $"{id} was not found");
+            // "UTC", "GMT" and the like read as the offset zero: the one UTC zone.
+            Assert.True(found.Id == id || match.Kind == ZoneMatchKind.Offset, $"{id} was read as {found.Id}");
+        }
+    }
+
+    [Fact]
+    public void A_move_reads_a_zone_of_several_words_at_the_end()
+    {
+        var words = "tomorrow 3pm New York".Split(' ');
+
+        var when = ScheduleRequest.When(words, 0, "UTC", new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc), zoneAlone: true, out var consumed);
+
+        Assert.True(when.IsSuccess, when.IsSuccess ? null : when.Error);
+        Assert.Equal(words.Length, consumed);
+        Assert.Equal("America/New_York", when.Value.ZoneId);
+        Assert.Equal(new DateTime(2026, 12, 2, 20, 0, 0, DateTimeKind.Utc), when.Value.Utc);
+        Assert.Equal("tomorrow 3pm", when.Value.ReadAs);
+    }
+
+    [Fact]
     public void A_misspelled_city_gets_suggestions_not_a_guess()
     {
         var match = ZoneLookup.Find("Talinn");
