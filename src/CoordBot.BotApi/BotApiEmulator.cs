@@ -90,6 +90,24 @@ public sealed class BotApiEmulator : IAsyncDisposable
     /// <summary>Queues any update (JSON without update_id), for malformed or unknown update kinds.</summary>
     public long PostRawUpdate(string updateJsonWithoutId) => state.PostRawUpdate(updateJsonWithoutId);
 
+    /// <summary>
+    /// The group is upgraded to a supergroup with <paramref name="newChatId"/> (by <paramref name="byUserId"/>): service messages
+    /// carry migrate_to_chat_id and migrate_from_chat_id, and a message to the old id is refused with 400 and
+    /// parameters.migrate_to_chat_id, as Telegram does. Without <paramref name="serviceMessages"/> the bot learns it only
+    /// from a refused send (as when it sends before it has read the service message).
+    /// </summary>
+    public void MigrateGroup(long chatId, long newChatId, long byUserId, bool serviceMessages = true) =>
+        state.MigrateGroup(chatId, newChatId, byUserId, serviceMessages);
+
+    /// <summary>A user removes the bot from a group (status "kicked" or "left"): a my_chat_member update; sends there then get 403.</summary>
+    public void RemoveBot(long chatId, long byUserId, string status = "kicked") => state.RemoveBot(chatId, byUserId, status);
+
+    /// <summary>The user blocks the bot: a my_chat_member update in their private chat (kicked); sends to them then get 403 "bot was blocked by the user".</summary>
+    public void BlockBot(long userId) => state.SetBlocked(userId, blocked: true);
+
+    /// <summary>The user unblocks the bot (restarts it): a my_chat_member update (member); sends reach them again.</summary>
+    public void UnblockBot(long userId) => state.SetBlocked(userId, blocked: false);
+
     // ---- what the bot did -----------------------------------------------------------------
 
     /// <summary>The bot's messages in a chat, in order, edits applied, deleted ones marked.</summary>

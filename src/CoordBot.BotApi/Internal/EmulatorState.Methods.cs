@@ -129,7 +129,7 @@ internal sealed partial class EmulatorState
         var args = call.Args;
         lock (gate)
         {
-            var chat = KnownChat(call.ChatId);
+            var chat = Reachable(KnownChat(call.ChatId));
             var text = args.String("text");
             if (string.IsNullOrEmpty(text))
             {
@@ -167,7 +167,7 @@ internal sealed partial class EmulatorState
         var args = call.Args;
         lock (gate)
         {
-            var chat = KnownChat(call.ChatId);
+            var chat = Reachable(KnownChat(call.ChatId));
             StoredFile file;
             if (args.File("document") is { } upload)
             {
@@ -577,6 +577,22 @@ internal sealed partial class EmulatorState
         var message = chat.BotMessages.FirstOrDefault(m => m.MessageId == messageId && !m.Deleted)
             ?? throw ApiException.BadRequest("message to edit not found");
         return (chat, message);
+    }
+
+    /// <summary>Telegram refuses a new message to a group that became a supergroup, one the bot left, or a user who blocked it.</summary>
+    private static StoredChat Reachable(StoredChat chat)
+    {
+        if (chat.MigratedTo is { } supergroup)
+        {
+            throw new ApiException(400, "Bad Request: group chat was upgraded to a supergroup chat", migrateToChatId: supergroup);
+        }
+
+        if (chat.BotStatus is not null)
+        {
+            throw new ApiException(403, chat.BotStatus == "kicked" ? "Forbidden: bot was kicked from the group chat" : "Forbidden: bot is not a member of the group chat");
+        }
+
+        return chat.Blocked ? throw new ApiException(403, "Forbidden: bot was blocked by the user") : chat;
     }
 
     private void AcquireSendSlot(long chatId)

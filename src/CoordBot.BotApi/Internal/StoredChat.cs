@@ -14,6 +14,15 @@ internal sealed class StoredChat(long id, string? title)
     public Dictionary<long, string> MemberStatus { get; } = [];
     public List<string> Log { get; } = [];
 
+    /// <summary>The group became this supergroup: sends here are refused with parameters.migrate_to_chat_id.</summary>
+    public long? MigratedTo { get; set; }
+
+    /// <summary>The bot was removed from this group ("left" or "kicked"): sends are refused with 403.</summary>
+    public string? BotStatus { get; set; }
+
+    /// <summary>The user of this private chat blocked the bot: sends are refused with 403.</summary>
+    public bool Blocked { get; set; }
+
     /// <summary>The emulator's change counter when anything in this chat last changed, so the page refetches only what moved.</summary>
     public long Version { get; set; }
 }

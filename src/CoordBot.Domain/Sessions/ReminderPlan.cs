@@ -9,9 +9,16 @@ public static class ReminderPlan
     /// was scheduled at short notice): once the session has started none is sent; before that, only the
     /// latest missed one is sent now, since a burst of stale "in 24 hours / in 1 hour" messages would
     /// mislead. Reminders still in the future are all kept.
+    /// <para>
+    /// A reminder that fell due before the session was even announced (scheduled or moved at short notice) is
+    /// overtaken by the announcement itself: it is dropped when a later reminder is still to come, so the
+    /// announcement is not followed at once by a "reminder" of it. Only when no reminder remains before the
+    /// start does the latest missed one still go, as the last call.
+    /// </para>
     /// </summary>
     /// <param name="offsets">How long before the start each reminder fires; must not be negative.</param>
-    public static IReadOnlyList<PlannedReminder> Due(DateTime startUtc, IReadOnlyList<TimeSpan> offsets, DateTime nowUtc)
+    /// <param name="announcedUtc">When everyone was told of this start (the schedule or the move); null: unknown.</param>
+    public static IReadOnlyList<PlannedReminder> Due(DateTime startUtc, IReadOnlyList<TimeSpan> offsets, DateTime nowUtc, DateTime? announcedUtc = null)
     {
         if (offsets.Any(o => o < TimeSpan.Zero))
         {
@@ -26,9 +33,11 @@ public static class ReminderPlan
         var distinct = offsets.Distinct().OrderByDescending(o => o).ToList();
         var future = distinct
             .Where(o => startUtc - o > nowUtc)
-            .Select(o => new PlannedReminder(o, startUtc - o, SendNow: false));
+            .Select(o => new PlannedReminder(o, startUtc - o, SendNow: false))
+            .ToList();
         var latestMissed = distinct.LastOrDefault(o => startUtc - o <= nowUtc, TimeSpan.MinValue);
-        var missed = latestMissed == TimeSpan.MinValue
+        var overtaken = latestMissed != TimeSpan.MinValue && announcedUtc is { } announced && startUtc - latestMissed <= announced && future.Count > 0;
+        var missed = latestMissed == TimeSpan.MinValue || overtaken
             ? []
             : new[] { new PlannedReminder(latestMissed, startUtc - latestMissed, SendNow: true) };
         return missed.Concat(future).ToList();

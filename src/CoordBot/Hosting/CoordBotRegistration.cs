@@ -72,6 +72,7 @@ public static class CoordBotRegistration
         services.AddSingleton<OutboxReader>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryStatus>();
+        services.AddSingleton<IChatLifecycle, Features.Lifecycle.ChatLifecycle>();
         // Telegram's limits run on real time, even when a test runs the bot on a fake clock.
         services.TryAddSingleton(DeliveryClock.System);
 

@@ -30,6 +30,32 @@ public sealed class ReminderPlanTests
         Assert.All(plan, p => Assert.Equal(Start - p.Offset, p.FireAtUtc));
     }
 
+    [Theory]
+    // Announced 2 hours before: the 24-hour reminder is overtaken by the announcement, the later ones stay.
+    [InlineData(-120, "", "60 10")]
+    // Announced 30 minutes before: the 1-hour one is overtaken, the 10-minute one is still to come.
+    [InlineData(-30, "", "10")]
+    // Announced 5 minutes before: nothing later remains, so the latest missed one still goes as the last call.
+    [InlineData(-5, "10", "")]
+    public void A_reminder_due_before_the_announcement_is_overtaken_by_it_while_a_later_one_remains(int minutesFromStart, string sendNow, string later)
+    {
+        var now = Start.AddMinutes(minutesFromStart);
+
+        var plan = ReminderPlan.Due(Start, Offsets, now, announcedUtc: now);
+
+        Assert.Equal(sendNow, Minutes(plan.Where(p => p.SendNow)));
+        Assert.Equal(later, Minutes(plan.Where(p => !p.SendNow)));
+    }
+
+    [Fact]
+    public void A_reminder_missed_after_the_announcement_is_still_sent_late()
+    {
+        // Announced two days ahead; the bot was down when the 24-hour reminder fell due.
+        var plan = ReminderPlan.Due(Start, Offsets, Start.AddMinutes(-120), announcedUtc: Start.AddDays(-2));
+
+        Assert.Equal("1440", Minutes(plan.Where(p => p.SendNow)));
+    }
+
     [Fact]
     public void Fire_times_are_exact_utc_offsets_across_a_daylight_saving_change()
     {

@@ -17,4 +17,7 @@ public sealed class Person
     public DateTime FirstSeenAt { get; set; }
 
     public DateTime LastSeenAt { get; set; }
+
+    /// <summary>When Telegram said this person blocked the bot (messages no longer reach them); null once unblocked.</summary>
+    public DateTime? BlockedAt { get; set; }
 }

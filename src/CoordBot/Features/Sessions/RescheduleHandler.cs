@@ -15,7 +15,7 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
     };
 
     // The date, time and zone stay words: ScheduleRequest.When reads them, so that its reply says which part is wrong.
-    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Text(), args.Text(), args.OptionalText());
+    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest());
 
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
@@ -37,15 +37,16 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
             return;
         }
 
-        var when = ScheduleRequest.When(args.Date, args.Time, args.Zone, context.Actor.TimeZone, out var consumed);
-        if (!when.IsSuccess || consumed != (args.Zone is null ? 0 : 1))
+        var words = args.When.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var when = ScheduleRequest.When(words, 0, context.Actor.TimeZone, now, zoneAlone: true, out var consumed);
+        if (!when.IsSuccess || consumed != words.Length)
         {
-            var why = when.IsSuccess ? $"\"{args.Zone}\" is not a time zone" : when.Error;
+            var why = when.IsSuccess ? $"\"{string.Join(' ', words.Skip(consumed))}\" is not a time zone" : when.Error;
             context.Reply($"I could not move {session.Label}: {Html.Escape(why)}.\nUsage: {Html.Escape(Info.Usage)}");
             return;
         }
 
-        var (startUtc, zoneId, note) = when.Value;
+        var (startUtc, zoneId, note, readAs) = when.Value;
         if (startUtc <= now)
         {
             context.Reply($"I could not move {session.Label}: {TimeDisplay.InZone(startUtc, zoneId)} is in the past. Choose a time still to come.");
@@ -66,12 +67,13 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         context.Update.Audit("session.moved", $"{tracked.Label} from {previous:O} to {startUtc:O} ({zoneId})");
         context.Reply(
             $"Moved {SessionRendering.Headline(tracked)}.\nNow starts: {TimeDisplay.InZoneAndUtc(startUtc, context.Actor.TimeZone)}" +
+            SessionRendering.ReadAs(readAs, startUtc, zoneId) +
             (note is null ? string.Empty : $"\nNote: {Html.Escape(note)}") +
             "\nIts reminders moved with it and every delegation is told.");
         await notifier.AnnounceAsync(db, context.Update.Outbox, tracked, SessionChange.Moved, previous, cancellationToken);
         await reminders.RemoveAsync(tracked.Id, cancellationToken);
-        await reminders.EnsureAsync(tracked.Id, startUtc, [], now, cancellationToken);
+        await reminders.EnsureAsync(tracked.Id, startUtc, [], now, announcedUtc: now, cancellationToken);
     }
 
-    internal sealed record Arguments(EntityRef Session, string Date, string Time, string? Zone);
+    internal sealed record Arguments(EntityRef Session, string When);
 }

@@ -58,12 +58,13 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
             $"Scheduled {SessionRendering.Headline(session)}.\n" +
             $"Starts: {TimeDisplay.InZoneAndUtc(session.StartUtc, actor.TimeZone)}" +
             (request.ZoneId == actor.TimeZone ? string.Empty : $"\nAs set: {TimeDisplay.InZone(session.StartUtc, request.ZoneId)}") +
+            SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId) +
             note +
             $"\nEvery delegation is told. Add the agenda with /agenda_add {session.Label} &lt;title&gt;.");
         await notifier.AnnounceAsync(db, context.Update.Outbox, session, SessionChange.Scheduled, null, cancellationToken);
 
         // A job that fires before this transaction commits waits for the write gate, then reads the committed row;
         // if the transaction fails, the job finds no session and does nothing.
-        await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, cancellationToken);
+        await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, announcedUtc: now, cancellationToken);
     }
 }

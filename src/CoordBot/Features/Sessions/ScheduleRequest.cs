@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.Domain;
+using CoordBot.Domain.Input;
 using CoordBot.Domain.Sessions;
 using CoordBot.Telegram.Rendering;
 using NodaTime;
@@ -9,6 +10,9 @@ namespace CoordBot.Features.Sessions;
 /// <summary>What <c>/schedule</c> asks for, parsed and checked; nothing here touches the database.</summary>
 public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFormat Format, int DurationMinutes, string Title, string? Note)
 {
+    /// <summary>The date and time words as typed, when they were not already in the plain yyyy-mm-dd HH:mm form (shown back).</summary>
+    public string? ReadAs { get; init; }
+
     public const int DefaultMinutes = 120;
     public const int MaxMinutes = 24 * 60;
 
@@ -22,13 +26,13 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
             return Result.Fail<ScheduleRequest>("a session needs a date, a time, a format and a title");
         }
 
-        var at = When(words[0], words[1], words.Count > 2 ? words[2] : null, defaultZone, out var consumed);
+        var at = When(words, 0, defaultZone, nowUtc, zoneAlone: false, out var consumed);
         if (!at.IsSuccess)
         {
             return Result.Fail<ScheduleRequest>(at.Errors);
         }
 
-        var index = 2 + consumed;
+        var index = consumed;
         var formatText = words.Count > index ? words[index] : null;
         var format = SessionFormats.Parse(formatText);
         if (!format.IsSuccess)
@@ -59,49 +63,119 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
             return Result.Fail<ScheduleRequest>("the title is too long (at most 300 characters)");
         }
 
-        var (startUtc, zoneId, note) = at.Value;
+        var (startUtc, zoneId, note, read) = at.Value;
         if (startUtc <= nowUtc)
         {
             return Result.Fail<ScheduleRequest>($"{TimeDisplay.InZone(startUtc, zoneId)} is in the past: choose a time still to come");
         }
 
-        return Result.Ok(new ScheduleRequest(startUtc, zoneId, format.Value, minutes, title, note));
+        return Result.Ok(new ScheduleRequest(startUtc, zoneId, format.Value, minutes, title, note) { ReadAs = read });
     }
 
     /// <summary>
-    /// Date, time and an optional zone (when <paramref name="maybeZone"/> is not one, the author's zone is used
-    /// and <paramref name="consumed"/> is 0). Shared by <c>/schedule</c> and <c>/reschedule</c>.
+    /// Date, time and an optional zone from <paramref name="index"/> on (shared by <c>/schedule</c> and <c>/reschedule</c>);
+    /// <paramref name="consumed"/> is where the reading stopped. The date and time take the forms of
+    /// <see cref="DateWords"/> and <see cref="TimeWords"/>; the zone those of <see cref="ZoneNames"/>, one word, or
+    /// several when they end the words (<paramref name="zoneAlone"/>) or a format follows them. Without a zone the
+    /// author's is used, and "today" is today there. A date that could be read two ways (12/03) is not guessed.
     /// </summary>
-    public static Result<(DateTime Utc, string ZoneId, string? Note)> When(string dateText, string timeText, string? maybeZone, string defaultZone, out int consumed)
+    public static Result<StartReading> When(IReadOnlyList<string> words, int index, string defaultZone, DateTime nowUtc, bool zoneAlone, out int consumed)
     {
-        consumed = 0;
-        var date = SessionTime.ParseDate(dateText);
-        var time = SessionTime.ParseTime(timeText);
-        if (!date.IsSuccess || !time.IsSuccess)
+        ArgumentNullException.ThrowIfNull(words);
+        consumed = index;
+        var nowInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc));
+        var probe = DateWords.Read(words, index, DateOnly.FromDateTime(nowUtc));
+        if (probe.Error is { } dateError)
         {
-            return Result.Fail<(DateTime, string, string?)>(date.Errors.Concat(time.Errors).ToList());
+            return Result.Fail<StartReading>(dateError);
+        }
+
+        var timeAt = index + probe.Consumed;
+        if (TimeWords.Read(words, timeAt) is not var (time, timeWords))
+        {
+            var typed = timeAt < words.Count ? words[timeAt] : string.Empty;
+            return Result.Fail<StartReading>(typed.Length == 0
+                ? "a time is missing after the date: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm"
+                : $"\"{typed}\" is not a time: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm or 15h");
         }
 
         var zone = TimeDisplay.FindZone(defaultZone) ?? DateTimeZone.Utc;
-        if (maybeZone is not null && !SessionFormats.Parse(maybeZone).IsSuccess)
+        var zoneAt = timeAt + timeWords;
+        var zoneWords = 0;
+        if (zoneAt < words.Count && !SessionFormats.Parse(words[zoneAt]).IsSuccess)
         {
-            if (TimeDisplay.FindZone(maybeZone) is not { } named)
+            var named = ReadZone(words, zoneAt, zoneAlone, out zoneWords);
+            if (!named.IsSuccess)
             {
-                return Result.Fail<(DateTime, string, string?)>(LooksLikeZone(maybeZone)
-                    ? $"I don't know the time zone \"{maybeZone}\": use an IANA name such as Europe/Tallinn, America/New_York or UTC"
-                    : $"\"{maybeZone}\" is neither a format (open, closed, consultations, arria) nor a time zone I know (an IANA name such as Europe/Tallinn)");
+                return Result.Fail<StartReading>(named.Errors);
             }
 
-            zone = named;
-            consumed = 1;
+            zone = named.Value;
         }
 
-        var resolved = SessionTime.Resolve(date.Value + time.Value, zone);
-        return resolved.IsSuccess
-            ? Result.Ok((resolved.Value.Utc, zone.Id, resolved.Value.Note))
-            : Result.Fail<(DateTime, string, string?)>(resolved.Errors);
+        consumed = zoneAt + zoneWords;
+        var today = nowInstant.InZone(zone).Date;
+        var date = DateWords.Read(words, index, new DateOnly(today.Year, today.Month, today.Day));
+        if (date.IsAmbiguous)
+        {
+            var (dayFirst, monthFirst) = (date.Date!.Value, date.Other!.Value);
+            return Result.Fail<StartReading>(
+                $"\"{words[index]}\" could be {DateWords.Show(dayFirst)} or {DateWords.Show(monthFirst)}. Write it as " +
+                $"{dayFirst.Day} {Month(dayFirst)} or {monthFirst.Day} {Month(monthFirst)} " +
+                $"(or {dayFirst:yyyy-MM-dd} or {monthFirst:yyyy-MM-dd}) and send it again");
+        }
+
+        var day = date.Date!.Value;
+        if (day < DateWords.Earliest || day > DateWords.Latest)
+        {
+            return Result.Fail<StartReading>($"{day:yyyy-MM-dd} is outside the dates I schedule ({DateWords.Earliest.Year} to {DateWords.Latest.Year})");
+        }
+
+        var local = new LocalDateTime(day.Year, day.Month, day.Day, time.Hour, time.Minute);
+        var resolved = SessionTime.Resolve(local, zone);
+        if (!resolved.IsSuccess)
+        {
+            return Result.Fail<StartReading>(resolved.Errors);
+        }
+
+        var typedWhen = string.Join(' ', words.Skip(index).Take(zoneAt - index));
+        var plain = probe.Consumed == 1 && timeWords == 1 && System.Text.RegularExpressions.Regex.IsMatch(typedWhen, @"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$");
+        return Result.Ok(new StartReading(resolved.Value.Utc, zone.Id, resolved.Value.Note, plain ? null : typedWhen));
     }
+
+    /// <summary>The zone at <paramref name="at"/>: the longest run of words (up to three) that names one zone.</summary>
+    private static Result<DateTimeZone> ReadZone(IReadOnlyList<string> words, int at, bool zoneAlone, out int taken)
+    {
+        taken = 0;
+        for (var n = Math.Min(3, words.Count - at); n >= 2; n--)
+        {
+            var endsWell = zoneAlone ? at + n == words.Count : at + n < words.Count && SessionFormats.Parse(words[at + n]).IsSuccess;
+            if (endsWell && ZoneLookup.Resolve(string.Join(' ', words.Skip(at).Take(n))) is { } several)
+            {
+                taken = n;
+                return Result.Ok(several);
+            }
+        }
+
+        var word = words[at];
+        var match = ZoneLookup.Find(word);
+        if (ZoneLookup.ZoneOf(match) is { } zone)
+        {
+            taken = 1;
+            return Result.Ok(zone);
+        }
+
+        var doubt = ZoneLookup.Doubt(word, match) is { } d ? $" ({d})" : string.Empty;
+        return Result.Fail<DateTimeZone>(LooksLikeZone(word) || match.Kind == ZoneMatchKind.Several
+            ? $"I don't know the time zone \"{word}\": use an IANA name such as Europe/Tallinn, America/New_York or UTC, or a city{doubt}"
+            : $"\"{word}\" is neither a format (open, closed, consultations, arria) nor a time zone I know (an IANA name such as Europe/Tallinn, or a city){doubt}");
+    }
+
+    private static string Month(DateOnly date) => date.ToString("MMM", CultureInfo.InvariantCulture);
 
     private static bool LooksLikeZone(string text) =>
         text.Contains('/', StringComparison.Ordinal) || text.StartsWith("UTC", StringComparison.OrdinalIgnoreCase) || text.StartsWith("GMT", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>A start read from words: the UTC instant, the zone it was set in, a note on it, and the words as typed (null when plain).</summary>
+public sealed record StartReading(DateTime Utc, string ZoneId, string? Note, string? ReadAs);

@@ -16,7 +16,7 @@ internal sealed class SessionReminderReconciler(UnitOfWork unitOfWork, SessionRe
         await using var db = await unitOfWork.ReadAsync(cancellationToken);
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.StartUtc > now)
-            .Select(s => new { s.Id, s.StartUtc, s.CancelledAt })
+            .Select(s => new { s.Id, s.StartUtc, s.CancelledAt, s.CreatedAt })
             .ToListAsync(cancellationToken);
         var ids = sessions.Select(s => s.Id).ToList();
         var sent = (await db.SessionRemindersSent.AsNoTracking()
@@ -33,7 +33,8 @@ internal sealed class SessionReminderReconciler(UnitOfWork unitOfWork, SessionRe
             }
 
             var done = sent[session.Id].Where(r => r.StartUtc == session.StartUtc).Select(r => r.OffsetSeconds).ToList();
-            asserted += await reminders.EnsureAsync(session.Id, session.StartUtc, done, now, cancellationToken);
+            // A move is not dated on the row; the creation is the earliest the session was announced.
+            asserted += await reminders.EnsureAsync(session.Id, session.StartUtc, done, now, session.CreatedAt, cancellationToken);
         }
 
         logger.LogInformation("Session reminders reconciled: {Sessions} upcoming sessions, {Reminders} reminder jobs asserted", sessions.Count, asserted);

@@ -26,12 +26,13 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
 
     /// <summary>
     /// Makes sure every reminder still meaningful at <paramref name="nowUtc"/> (see <see cref="ReminderPlan"/>) has
-    /// its job, except those already sent for this start. Returns how many were asserted.
+    /// its job, except those already sent for this start and those the announcement at <paramref name="announcedUtc"/>
+    /// overtook. Returns how many were asserted.
     /// </summary>
-    public async Task<int> EnsureAsync(long sessionId, DateTime startUtc, IReadOnlyCollection<long> sentOffsetSeconds, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<int> EnsureAsync(long sessionId, DateTime startUtc, IReadOnlyCollection<long> sentOffsetSeconds, DateTime nowUtc, DateTime? announcedUtc, CancellationToken cancellationToken)
     {
         var count = 0;
-        foreach (var reminder in ReminderPlan.Due(startUtc, Offsets, nowUtc))
+        foreach (var reminder in ReminderPlan.Due(startUtc, Offsets, nowUtc, announcedUtc))
         {
             var seconds = (long)reminder.Offset.TotalSeconds;
             if (sentOffsetSeconds.Contains(seconds))
@@ -66,6 +67,10 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
 
         return count;
     }
+
+    /// <summary>As above, with the announcement's time unknown (every missed reminder counts).</summary>
+    public Task<int> EnsureAsync(long sessionId, DateTime startUtc, IReadOnlyCollection<long> sentOffsetSeconds, DateTime nowUtc, CancellationToken cancellationToken) =>
+        EnsureAsync(sessionId, startUtc, sentOffsetSeconds, nowUtc, null, cancellationToken);
 
     public Task<int> RemoveAsync(long sessionId, CancellationToken cancellationToken) =>
         scheduler.UnscheduleGroupAsync(GroupOf(sessionId), cancellationToken);

@@ -8,6 +8,13 @@ namespace CoordBot.Features.Sessions;
 /// <summary>How a session reads in replies, announcements and reminders.</summary>
 public sealed class SessionRendering(CouncilProvider council)
 {
+    /// <summary>
+    /// A line that shows how a date typed in words ("tomorrow 3pm") was read, in the zone it was set in; empty
+    /// for the plain yyyy-mm-dd HH:mm form, which needs no confirming. HTML (the words escaped).
+    /// </summary>
+    public static string ReadAs(string? typed, DateTime startUtc, string zoneId) =>
+        typed is null ? string.Empty : $"\nI read \"{Html.Escape(typed)}\" as {TimeDisplay.InZoneAndUtc(startUtc, zoneId)}.";
+
     public static string FormatName(SessionFormat format) => format switch
     {
         SessionFormat.Open => "open VTC",

@@ -7,6 +7,7 @@ namespace CoordBot.Telegram.Delivery;
 /// </summary>
 internal sealed class DeliveryAttempt(
     IBotSender sender,
+    IChatLifecycle lifecycle,
     OutboxReader reader,
     RetryPolicy policy,
     DeliveryJournal journal,
@@ -66,10 +67,50 @@ internal sealed class DeliveryAttempt(
             failure = DeliveryFailure.Classify(ex);
         }
 
+        failure = await FollowAsync(row, failure);
+
         var decision = policy.Decide(row, telegramId, failure, time.GetUtcNow().UtcDateTime, Random.Shared.NextDouble());
         Log(row, failure, decision);
         Operations.Metrics.CoordBotTracing.Outcome(activity, metrics.MessageSent(failure?.Kind, failure?.RetryAfter ?? TimeSpan.Zero));
         return await RecordAsync(send, decision, failure?.Kind == FailureKind.RetryAfter);
+    }
+
+    /// <summary>
+    /// Telegram's group life cycle, learnt from a refusal: a group that became a supergroup is followed (its link and
+    /// every pending message move there, this one included, so it is sent there next, once); a chat lost to the bot
+    /// is reported. If that bookkeeping fails, the message is treated as an ordinary passing failure.
+    /// </summary>
+    private async Task<DeliveryFailure?> FollowAsync(Persistence.OutboxMessage row, DeliveryFailure? failure)
+    {
+        if (failure is null || (failure.MigrateToChatId is null && failure.Loss is null))
+        {
+            return failure;
+        }
+
+        try
+        {
+            if (failure.MigrateToChatId is { } supergroup)
+            {
+                await lifecycle.MigratedAsync(row.ChatId, supergroup, CancellationToken.None);
+                logger.LogWarning("Chat {ChatId} became supergroup {NewChatId}; its link and pending messages moved there", row.ChatId, supergroup);
+                row.ChatId = supergroup;
+            }
+            else if (failure.Loss is { } loss)
+            {
+                await lifecycle.LostAsync(row.ChatId, loss, CancellationToken.None);
+            }
+
+            return failure;
+        }
+        catch (Exception ex)
+        {
+            if (!dead())
+            {
+                logger.LogError(ex, "Following the change of chat {ChatId} failed", row.ChatId);
+            }
+
+            return failure.MigrateToChatId is null ? failure : new DeliveryFailure(FailureKind.Transient, failure.Reason, TimeSpan.Zero);
+        }
     }
 
     private async Task<SendResult> RecordAsync(ScheduledSend send, DeliveryDecision decision, bool tooManyRequests)

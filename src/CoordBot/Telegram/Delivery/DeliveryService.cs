@@ -14,6 +14,7 @@ namespace CoordBot.Telegram.Delivery;
 /// </summary>
 public sealed class DeliveryService(
     IBotSender sender,
+    IChatLifecycle lifecycle,
     OutboxReader reader,
     RetryPolicy policy,
     SendThrottle throttle,
@@ -60,7 +61,7 @@ public sealed class DeliveryService(
     {
         var journal = new DeliveryJournal(unitOfWork, logger, () => _dead);
         var journalTask = Task.Run(journal.RunAsync, CancellationToken.None);
-        var attempt = new DeliveryAttempt(sender, reader, policy, journal, metrics, time, _pacing, logger, () => _dead);
+        var attempt = new DeliveryAttempt(sender, lifecycle, reader, policy, journal, metrics, time, _pacing, logger, () => _dead);
         _running = true;
         status.Running = true;
         try

@@ -21,6 +21,9 @@ public sealed class RetryPolicy(IOptions<DeliveryOptions> options)
 
         switch (failure.Kind)
         {
+            case FailureKind.Migrated:
+                // The chat moved; the row was pointed at the new one: send it there now, the try not counted.
+                return new(new DeliveryOutcome(OutboxStatus.Pending, row.Attempts, nowUtc, nowUtc, null, failure.Reason), TimeSpan.Zero);
             case FailureKind.RetryAfter:
                 return new(new DeliveryOutcome(OutboxStatus.Pending, row.Attempts, nowUtc + failure.RetryAfter, nowUtc, null, failure.Reason), failure.RetryAfter);
             case FailureKind.Transient when row.Attempts + 1 < options.Value.MaxAttempts:

@@ -282,6 +282,8 @@ public sealed class UpdateProcessor(
         {
             case { Message: { From: { } from } message }:
                 return (message.Chat.Id, message.Chat.Type, Sender(from));
+            case { MyChatMember: { From: { } by } change }:
+                return (change.Chat.Id, change.Chat.Type, Sender(by));
             case { CallbackQuery: { } query }:
                 return query.Message is { } source
                     ? (source.Chat.Id, source.Chat.Type, Sender(query.From))

@@ -58,7 +58,20 @@ public sealed partial class ArgReader
     }
 
     /// <summary>A council code (letters only, upper-cased). Whether it names a member is the handler's question, so it can say so.</summary>
-    public string Code() => TakeWord(static w => w.Length <= 8 && w.All(char.IsAsciiLetter) ? w.ToUpperInvariant() : null) ?? string.Empty;
+    public string Code()
+    {
+        // A member's name ("France", "United Kingdom") or a common short one ("UK") reads as its code: the longest run of words that names one.
+        for (var n = Math.Min(Domain.Input.DelegationNames.MaxWords, _words.Count - _next); n >= 1; n--)
+        {
+            if (Domain.Input.DelegationNames.CodeOf(string.Join(' ', _words.Skip(_next).Take(n).Select(w => w.Value))) is { } code)
+            {
+                _next += n;
+                return code;
+            }
+        }
+
+        return TakeWord(static w => w.Length <= 8 && w.All(char.IsAsciiLetter) ? w.ToUpperInvariant() : null) ?? string.Empty;
+    }
 
     /// <summary>An optional council code: taken when there is a next word (which must then be a code).</summary>
     public string? OptionalCode() => HasMore ? Code() : null;

@@ -14,9 +14,12 @@ public sealed class UpdateRouter
     private readonly Dictionary<string, ICallbackHandler> _callbacks;
     private readonly GuideRunner _guides;
 
-    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks, GuideRunner? guides = null)
+    private readonly Delivery.IChatLifecycle? _lifecycle;
+
+    public UpdateRouter(IEnumerable<ICommandHandler> commands, IEnumerable<ICallbackHandler> callbacks, GuideRunner? guides = null, Delivery.IChatLifecycle? lifecycle = null)
     {
         _guides = guides ?? new GuideRunner([]);
+        _lifecycle = lifecycle;
         _commands = new(StringComparer.OrdinalIgnoreCase);
         foreach (var command in commands)
         {
@@ -40,6 +43,12 @@ public sealed class UpdateRouter
 
     public async Task RouteAsync(UpdateContext context, CancellationToken cancellationToken)
     {
+        // A chat's own life (upgraded, bot removed or blocked) is no request to answer.
+        if (_lifecycle is not null && await _lifecycle.HandleUpdateAsync(context, cancellationToken))
+        {
+            return;
+        }
+
         switch (context.Update.Type)
         {
             case UpdateType.Message:
