@@ -100,7 +100,7 @@ public sealed class FoundationTests
 
     private sealed class ExplodingHandler : ICommandHandler
     {
-        public CommandInfo Info { get; } = new("explode", "/explode", "fails on purpose");
+        public CommandInfo Info { get; } = new("explode", "/explode", "fails on purpose") { Rule = Rules.Anyone };
 
         public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
         {

@@ -25,9 +25,9 @@ public sealed class RoleTableTests
 
     private const long Stranger = 901, EstObserver = 102, EstAdviser = 103, EstDeputy = 104, FraHead = 201, PresidentHead = 301;
     private const long EstGroup = -1102, FraGroup = -1201;
-    private static long _unlinked = -1900;
-
-    private static readonly Dictionary<string, long> Links = new(StringComparer.Ordinal);
+    /// <summary>The groups linked at the start, put back after each attempt (an admitted /linkgroup moves one).</summary>
+    private readonly Dictionary<string, long> _links = new(StringComparer.Ordinal);
+    private long _unlinked = -1900;
 
     private static readonly string[] Roles = ["stranger", "observer", "adviser", "deputy", "head", "president", "operator"];
     private static readonly string[] Places = ["private", "own group", "another delegation's group", "unlinked group"];
@@ -114,7 +114,7 @@ public sealed class RoleTableTests
     /// Sends the bare command and waits for the bot to finish: the answer is in <paramref name="chat"/> and nowhere
     /// else; a refusal is one of the gate's sentences and changes nothing, an admitted command gets anything but.
     /// </summary>
-    private static async Task AttemptAsync(BotHarness bot, CommandInfo info, Actor person, long chat, bool admitted, string what)
+    private async Task AttemptAsync(BotHarness bot, CommandInfo info, Actor person, long chat, bool admitted, string what)
     {
         var before = Counts(bot);
         var state = await StateAsync(bot);
@@ -134,10 +134,10 @@ public sealed class RoleTableTests
         await RelinkAsync(bot);
     }
 
-    /// <summary>Puts the three linked groups back where they were, should an admitted /linkgroup have moved one.</summary>
-    private static async Task RelinkAsync(BotHarness bot)
+    /// <summary>Puts the linked groups back where they were, should an admitted /linkgroup have moved one.</summary>
+    private async Task RelinkAsync(BotHarness bot)
     {
-        var wanted = Links.ToDictionary(l => l.Value, l => l.Key);
+        var wanted = _links.ToDictionary(l => l.Value, l => l.Key);
         await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
         {
             var groups = await db.DelegationGroups.ToListAsync(ct);
@@ -159,7 +159,7 @@ public sealed class RoleTableTests
             $"Send /{info.Name} to me in a private chat.",
             $"Send /{info.Name} in your delegation's Telegram group (add me to the group first).",
         };
-        if (info.Rule?.Invoke(person) is { IsAllowed: false, Reason: { } reason })
+        if (info.Rule(person) is { IsAllowed: false, Reason: { } reason })
         {
             refusals.Add(Access.Sentence(reason));
         }
@@ -220,7 +220,7 @@ public sealed class RoleTableTests
         ("operator", new Actor(BotHarness.OperatorId, "Operator", true, PresidentCode: president)),
     ];
 
-    private static async Task SeedAsync(BotHarness bot, string president, string est, string fra)
+    private async Task SeedAsync(BotHarness bot, string president, string est, string fra)
     {
         bot.Emulator.RegisterUser(Stranger, "Stranger");
         await bot.SeedMemberAsync(EstObserver, est, DelegationRole.Observer);
@@ -228,10 +228,10 @@ public sealed class RoleTableTests
         await bot.SeedMemberAsync(EstDeputy, est, DelegationRole.Deputy);
         await bot.SeedMemberAsync(FraHead, fra, DelegationRole.Head);
         await bot.SeedMemberAsync(PresidentHead, president, DelegationRole.Head);
-        Links[est] = EstGroup;
-        Links[fra] = FraGroup;
-        Links[president] = GroupOf(president, est, fra, president);
-        foreach (var (code, chat) in Links)
+        _links[est] = EstGroup;
+        _links[fra] = FraGroup;
+        _links[president] = GroupOf(president, est, fra, president);
+        foreach (var (code, chat) in _links)
         {
             await bot.LinkGroupAsync(code, chat);
         }
@@ -240,9 +240,9 @@ public sealed class RoleTableTests
     private static long GroupOf(string code, string est, string fra, string president) =>
         code == est ? EstGroup : code == fra ? FraGroup : code == president ? -1301 : 0;
 
-    private static long NewUnlinkedGroup(BotHarness bot)
+    private long NewUnlinkedGroup(BotHarness bot)
     {
-        var chat = Interlocked.Decrement(ref _unlinked);
+        var chat = --_unlinked;
         bot.Emulator.RegisterGroup(chat, $"Unlinked {-chat}");
         return chat;
     }

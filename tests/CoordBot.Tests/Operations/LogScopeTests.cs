@@ -29,7 +29,7 @@ public sealed class LogScopeTests
 
     private sealed class FailingHandler : ICommandHandler
     {
-        public CommandInfo Info { get; } = new("fail", "/fail", "Fails", InMenu: false);
+        public CommandInfo Info { get; } = new("fail", "/fail", "Fails", InMenu: false) { Rule = Rules.Anyone };
 
         public Task HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("handler failed");

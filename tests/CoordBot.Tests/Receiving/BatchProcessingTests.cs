@@ -197,7 +197,7 @@ public sealed class BatchProcessingTests
 
     private sealed class NoteHandler : ICommandHandler
     {
-        public CommandInfo Info { get; } = new("note", "/note text", "writes an audit entry");
+        public CommandInfo Info { get; } = new("note", "/note text", "writes an audit entry") { Rule = Rules.Anyone };
 
         public Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
         {
@@ -209,7 +209,7 @@ public sealed class BatchProcessingTests
 
     private sealed class FailHandler : ICommandHandler
     {
-        public CommandInfo Info { get; } = new("fail", "/fail text", "fails on purpose after writing");
+        public CommandInfo Info { get; } = new("fail", "/fail text", "fails on purpose after writing") { Rule = Rules.Anyone };
 
         public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
         {

@@ -97,7 +97,7 @@ public sealed class UpdateRouterTests
     private static Mock<ICommandHandler> Handler(string name)
     {
         var handler = new Mock<ICommandHandler>();
-        handler.SetupGet(h => h.Info).Returns(new CommandInfo(name, "/" + name, name));
+        handler.SetupGet(h => h.Info).Returns(new CommandInfo(name, "/" + name, name) { Rule = Rules.Anyone });
         handler.Setup(h => h.HandleAsync(It.IsAny<CommandContext>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         return handler;
     }

@@ -51,6 +51,11 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     public async Task<bool> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
+        if (_guides.Count == 0)
+        {
+            return false; // nothing can be waiting for an answer
+        }
+
         var live = await LiveAsync(update, cancellationToken);
         if (live is not { State: { } state, Guide: { } guide })
         {

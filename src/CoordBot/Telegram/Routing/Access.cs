@@ -4,7 +4,8 @@ using CoordBot.Domain.Membership;
 namespace CoordBot.Telegram.Routing;
 
 /// <summary>
-/// Shared checks for handlers. Each refusal is a polite reply that says what is needed, and reveals
+/// The words of refusals, and the entity-level check handlers make after a lookup (the door's rule and place
+/// are the router's: <see cref="CommandGate"/>). Each refusal is a polite reply that says what is needed, and reveals
 /// nothing of the council's business to someone who may not see it.
 /// </summary>
 public static class Access
@@ -13,23 +14,6 @@ public static class Access
 
     public const string UnlinkedGroup =
         "This group is not linked to a delegation, so I share nothing of the council's business here. Use me in a private chat, or ask your head of delegation to send /linkgroup here.";
-
-    /// <summary>
-    /// Members (and operators), in a private chat or in their OWN delegation's linked group (operators: any
-    /// linked group). For handlers not yet declared with <see cref="ChatScope.CouncilChat"/>: the same checks
-    /// as the router's (<see cref="CommandGate"/>).
-    /// </summary>
-    public static bool CouncilBusiness(CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (CommandGate.CouncilBusinessRefusal(context.Update) is { } refusal)
-        {
-            context.Reply(refusal);
-            return false;
-        }
-
-        return true;
-    }
 
     /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
     public static bool Allowed(CommandContext context, Verdict verdict)
@@ -46,11 +30,4 @@ public static class Access
     /// <summary>The domain's reasons are clauses ("only an operator can ..."); a reply starts with a capital and ends with a stop.</summary>
     public static string Sentence(string reason) =>
         reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
-
-    /// <summary>For handlers not yet declared with <see cref="Rules.Chair"/>: the same rule and words.</summary>
-    public static bool Chair(CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return Allowed(context, Rules.Chair(context.Actor));
-    }
 }

@@ -26,7 +26,7 @@ public static class CommandGate
             return place;
         }
 
-        var verdict = info.Rule?.Invoke(update.Actor) ?? Verdict.Allowed;
+        var verdict = info.Rule(update.Actor);
         if (verdict.IsRefused)
         {
             return Html.Escape(Access.Sentence(verdict.Reason ?? "that is not allowed"));
@@ -51,10 +51,6 @@ public static class CommandGate
 
         return info.Where != ChatScope.CouncilChat || (PlaceRefusal(info, update) is null && OwnGroupRefusal(update) is null);
     }
-
-    /// <summary>Council business: refuses an unlinked group, a non-member, and another delegation's group, in that order.</summary>
-    public static string? CouncilBusinessRefusal(UpdateContext update) =>
-        Refusal(new CommandInfo(string.Empty, string.Empty, string.Empty) { Rule = Rules.Member, Where = ChatScope.CouncilChat }, update);
 
     /// <summary>
     /// A button pressed in a group no delegation linked, or by a member in another delegation's group, is

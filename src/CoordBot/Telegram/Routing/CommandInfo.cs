@@ -8,27 +8,19 @@ namespace CoordBot.Telegram.Routing;
 /// place before the handler runs, and /help and the menu read the same declaration, so what /help offers a
 /// person is exactly what they may run.
 /// </summary>
-/// <param name="IsAvailableTo">
-/// Only for handlers not yet converted to a declared <see cref="Rule"/>: who /help lists the command for.
-/// Such a handler still checks access itself. Remove once every handler declares its rule.
-/// </param>
-public sealed record CommandInfo(string Name, string Usage, string Description, Func<Actor, bool>? IsAvailableTo = null, bool InMenu = true)
+public sealed record CommandInfo(string Name, string Usage, string Description, bool InMenu = true)
 {
-    /// <summary>Who may use the command: a rule of the domain's permissions (see <see cref="Rules"/>). Null: the handler checks itself (not yet converted).</summary>
-    public Func<Actor, Verdict>? Rule { get; init; }
+    /// <summary>Who may use the command: a rule of the domain's permissions (see <see cref="Rules"/>), required of every command.</summary>
+    public required Func<Actor, Verdict> Rule { get; init; }
 
-    /// <summary>Where the command may be used; enforced only when <see cref="Rule"/> is declared.</summary>
+    /// <summary>Where the command may be used.</summary>
     public ChatScope Where { get; init; } = ChatScope.Anywhere;
 
     /// <summary>A filled-in example for the usage reply (plain text; escaped when rendered).</summary>
     public string? Example { get; init; }
 
-    /// <summary>Whether the router enforces this declaration (a converted handler) or leaves it to the handler.</summary>
-    public bool IsDeclared => Rule is not null;
-
-    /// <summary>Whether /help offers the command to <paramref name="actor"/>: by its rule, or the legacy predicate.</summary>
-    public bool IsOfferedTo(Actor actor) =>
-        Rule is { } rule ? rule(actor).IsAllowed : IsAvailableTo?.Invoke(actor) ?? true;
+    /// <summary>Whether /help offers the command to <paramref name="actor"/>: whether its rule admits them.</summary>
+    public bool IsOfferedTo(Actor actor) => Rule(actor).IsAllowed;
 
     /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any.</summary>
     public string UsageReply =>

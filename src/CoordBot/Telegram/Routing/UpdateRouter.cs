@@ -111,14 +111,14 @@ public sealed class UpdateRouter
     /// <summary>Runs a command through its gate: the typed form, the guided form of a bare command, or a guide's confirmed answers.</summary>
     private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, CancellationToken cancellationToken)
     {
-        // A declared command's place and rule are checked here, before its handler reads anything.
-        if (handler.Info.IsDeclared && CommandGate.Refusal(handler.Info, context) is { } refusal)
+        // The command's declared place and rule are checked here, before its handler reads anything.
+        if (CommandGate.Refusal(handler.Info, context) is { } refusal)
         {
             context.Reply(refusal);
             return;
         }
 
-        if (bare && handler.Info.IsDeclared && _guides.Find(handler.Info.Name) is { } guide)
+        if (bare && _guides.Find(handler.Info.Name) is { } guide)
         {
             await _guides.StartAsync(context, handler.Info, guide, cancellationToken);
             return;
