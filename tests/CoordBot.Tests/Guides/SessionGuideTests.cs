@@ -70,12 +70,13 @@ public sealed class SessionGuideTests
         Assert.Equal(3, which.Buttons.Count); // S1, S2 (the chair runs every session) and Cancel
         var day = await PressAsync(bot, Chair, which, which.Buttons[0].Text);
         var wrong = await bot.AskAsync(Chair, "next Thursday-ish");
-        Assert.Equal("Please tap a day, or write the date as yyyy-mm-dd (for example 2026-12-03).", wrong.PlainText);
-        var time = await bot.AskAsync(Chair, "2026-11-27");
+        Assert.StartsWith("\"next\" is not a date: write it as yyyy-mm-dd", wrong.PlainText, StringComparison.Ordinal);
+        var ambiguous = await bot.AskAsync(Chair, "12/03");
+        Assert.Equal("Do you mean Fri 12 Mar 2027 or Thu 3 Dec 2026? Please tap a day, or write it as 12 Mar or 3 Dec.", ambiguous.PlainText);
+        var time = await bot.AskAsync(Chair, "friday");
         Assert.Contains("step 3 of 3: Time", time.PlainText, StringComparison.Ordinal);
-        var summary = await PressAsync(bot, Chair, time, "09:30");
+        var summary = await bot.AskAsync(Chair, "9.30 am");
         Assert.Contains("This sends /reschedule S1 2026-11-27 09:30", summary.PlainText, StringComparison.Ordinal);
-        Assert.Equal(time.MessageId, summary.MessageId); // a tap edits the question in place
-        Assert.NotEqual(day.MessageId, time.MessageId); // a typed answer gets a new one
+        Assert.NotEqual(day.MessageId, time.MessageId); // a typed answer gets a new message; a tap edits in place
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.Domain;
+using CoordBot.Domain.Input;
 using CoordBot.Domain.Sessions;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
@@ -35,7 +36,7 @@ internal static class SessionGuideSteps
         ChoicesPerRow = 1,
     };
 
-    public static GuideStep Day() => new("Day", "Which day? Tap one of the next two weeks, or write the date as yyyy-mm-dd.")
+    public static GuideStep Day() => new("Day", "Which day? Tap one of the next two weeks, or write it (3 Dec, tomorrow, friday, 2026-12-03).")
     {
         Choices = (scope, _) =>
         {
@@ -48,21 +49,25 @@ internal static class SessionGuideSteps
                 .ToList());
         },
         ChoicesPerRow = 2,
-        Read = (text, _) => DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? Outcome<string, string>.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            : Outcome<string, string>.Refuse("Please tap a day, or write the date as yyyy-mm-dd (for example 2026-12-03)."),
+        Read = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope))) switch
+        {
+            { IsDate: true, Date: { } date } => Outcome<string, string>.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            { IsAmbiguous: true, Date: { } first, Other: { } second } => Outcome<string, string>.Refuse(
+                $"Do you mean {DateWords.Show(first)} or {DateWords.Show(second)}? Please tap a day, or write it as {first.ToString("d MMM", CultureInfo.InvariantCulture)} or {second.ToString("d MMM", CultureInfo.InvariantCulture)}."),
+            var failed => Outcome<string, string>.Refuse(Html.Escape(Capitalised(failed.Error ?? "That is not a date")) + "."),
+        },
     };
 
-    public static GuideStep Time() => new("Time", "At what time, in your zone? Tap one, or write it as HH:mm (24-hour clock).")
+    public static GuideStep Time() => new("Time", "At what time, in your zone? Tap one, or write it (15:00, 3pm, 15h).")
     {
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(16, 24)
             .Select(halfHour => new TimeOnly(halfHour / 2, halfHour % 2 * 30).ToString("HH:mm", CultureInfo.InvariantCulture))
             .Select(time => new GuideChoice(time, time))
             .ToList()),
         ChoicesPerRow = 4,
-        Read = (text, _) => TimeOnly.TryParseExact(text.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
-            ? Outcome<string, string>.Accept(time.ToString("HH:mm", CultureInfo.InvariantCulture))
-            : Outcome<string, string>.Refuse("Please tap a time, or write it as HH:mm (for example 15:00)."),
+        Read = (text, _) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
+            ? Outcome<string, string>.Accept(read.Time.ToString("HH:mm", CultureInfo.InvariantCulture))
+            : Outcome<string, string>.Refuse("Please tap a time, or write it as 15:00, 3pm or 15h."),
     };
 
     /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>
@@ -76,6 +81,10 @@ internal static class SessionGuideSteps
 
     private static LocalDate Today(GuideScope scope) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(scope.Update.NowUtc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).Date;
+
+    private static DateOnly ToDateOnly(LocalDate date) => new(date.Year, date.Month, date.Day);
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Shorten(string title) => title.Length <= 24 ? title : title[..23] + "…";
 }
