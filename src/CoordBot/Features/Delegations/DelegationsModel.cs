@@ -11,6 +11,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.UserId).ValueGeneratedNever();
         e.Property(x => x.DisplayName).HasMaxLength(200);
         e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.Language).HasMaxLength(8);
     }
 }
 
@@ -32,6 +33,7 @@ internal sealed class DelegationGroupConfiguration : IEntityTypeConfiguration<De
     {
         e.HasKey(x => x.DelegationCode);
         e.HasIndex(x => x.ChatId).IsUnique();
+        e.Property(x => x.Language).HasMaxLength(8);
     }
 }
 
