@@ -53,7 +53,9 @@ public static class Catalogue
     {
         ArgumentNullException.ThrowIfNull(args);
         var category = PluralRules.Category(Languages.IsKnown(language) ? language : Languages.English, count);
-        return Format(language, $"{key}_{category}", [count, .. args]);
+        // Counts are grouped as the language writes them ("1 000 000" in French); English keeps its plain digits.
+        var written = language == Languages.English ? count.ToString(CultureInfo.InvariantCulture) : count.ToString("#,0", FormatCulture(language));
+        return Format(language, $"{key}_{category}", [written, .. args]);
     }
 
     /// <summary>English keeps the invariant formats the bot always wrote; the others their own culture's.</summary>
