@@ -1,4 +1,5 @@
 using CoordBot.Domain.Membership;
+using CoordBot.Features.Delegations;
 using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
@@ -104,5 +105,32 @@ public sealed class LanguagesEndToEndTests
         var missing = commands.Where(i => !Catalogue.Entries(Languages.English).ContainsKey("Command." + i.Name)).Select(i => $"{i.Name}|{i.Description}").ToArray();
         Assert.True(missing.Length == 0, "Not in the catalogue:\n" + string.Join("\n", missing));
         Assert.All(commands, i => Assert.Equal(i.Description, Catalogue.Text(Languages.English, "Command." + i.Name)));
+    }
+
+    [Fact]
+    public async Task A_message_for_delegations_is_written_in_each_recipients_language()
+    {
+        const long FranceHead = 4301;
+        const long EstoniaHeadHere = 4302;
+        const long EstoniaGroupHere = -100_4301;
+        await using var bot = await BotHarness.StartAsync();
+        await bot.SeedMemberAsync(FranceHead, "FRA", DelegationRole.Head);
+        await bot.AskAsync(FranceHead, "/language ru");
+        await bot.SeedMemberAsync(EstoniaHeadHere, "EST", DelegationRole.Head);
+        await bot.LinkGroupAsync("EST", EstoniaGroupHere);
+        await bot.AskAsync(EstoniaHeadHere, "/language ar", EstoniaGroupHere);
+        await bot.SeedMemberAsync(4303, "DEU", DelegationRole.Head);
+
+        var messenger = bot.Services.GetRequiredService<DelegationMessenger>();
+        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var sent = await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(
+            (db, ct) => messenger.SendInLanguagesAsync(db, new CoordBot.Telegram.Delivery.Outbox(db, now), ["FRA", "EST", "DEU"], (code, language) => Catalogue.Text(language, "Delegation.NoGroup") + " " + code, ct),
+            CancellationToken.None);
+
+        Assert.Equal(3, sent);
+        Assert.Equal("Группа не привязана. FRA", (await bot.ReplyAsync(FranceHead, m => m.PlainText!.EndsWith("FRA", StringComparison.Ordinal))).PlainText);
+        Assert.Equal("لا توجد مجموعة مرتبطة. EST", (await bot.ReplyAsync(EstoniaGroupHere, m => m.PlainText!.EndsWith("EST", StringComparison.Ordinal))).PlainText);
+        // A member who never chose reads English.
+        Assert.Equal("No group linked. DEU", (await bot.ReplyAsync(4303, m => m.PlainText!.EndsWith("DEU", StringComparison.Ordinal))).PlainText);
     }
 }
