@@ -114,7 +114,8 @@ internal static class CouncilJson
                 continue;
             }
 
-            RejectUnknown(item, path, errors, "code", "name", "permanent", "names");
+            // "names" (the member in other languages) is optional and left out of the hint, which lists what a member needs.
+            RejectUnknown(item, path, errors, ["code", "name", "permanent"], ["names"]);
             var code = ReadString(item, path, "code", errors, required: true);
             if (code is not null && !IsValidCode(code))
             {
@@ -347,11 +348,14 @@ internal static class CouncilJson
         return names;
     }
 
-    private static void RejectUnknown(JsonElement element, string path, List<string> errors, params string[] known)
+    private static void RejectUnknown(JsonElement element, string path, List<string> errors, params string[] known) =>
+        RejectUnknown(element, path, errors, known, []);
+
+    private static void RejectUnknown(JsonElement element, string path, List<string> errors, string[] known, string[] optional)
     {
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!known.Contains(property.Name, StringComparer.Ordinal) && !optional.Contains(property.Name, StringComparer.Ordinal))
             {
                 errors.Add($"{Join(path, property.Name)}: unknown property (expected {string.Join(", ", known)})");
             }

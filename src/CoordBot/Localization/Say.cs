@@ -24,6 +24,6 @@ public static class Say
     {
         ArgumentNullException.ThrowIfNull(db);
         var person = await db.People.FindAsync([userId], cancellationToken);
-        return person?.Language is { } language && Languages.IsKnown(language) ? language : Languages.English;
+        return person is not null && Languages.IsKnown(person.Language) ? person.Language : Languages.English;
     }
 }

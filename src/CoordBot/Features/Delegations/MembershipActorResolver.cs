@@ -71,7 +71,7 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             person.TimeZone,
             president,
             chatDelegation?.DelegationCode,
-            person.Language ?? Languages.Closest(sender.LanguageCode),
+            Languages.IsKnown(person.Language) ? person.Language : Languages.Closest(sender.LanguageCode),
             chatDelegation?.Language);
     }
 

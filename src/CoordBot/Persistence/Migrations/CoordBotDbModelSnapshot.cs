@@ -205,7 +205,7 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
-                        .HasMaxLength(8)
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastSeenAt")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoordBot.Persistence.Migrations
 {
     [DbContext(typeof(CoordBotDb))]
-    [Migration("20261201023314_PersonAndGroupLanguages")]
+    [Migration("20261201030914_PersonAndGroupLanguages")]
     partial class PersonAndGroupLanguages
     {
         /// <inheritdoc />
@@ -208,7 +208,7 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
-                        .HasMaxLength(8)
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastSeenAt")
