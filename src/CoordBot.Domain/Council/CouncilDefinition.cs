@@ -27,6 +27,9 @@ public sealed record CouncilDefinition(
     /// <summary>The member's English name, or the code itself when it is not a member (so messages never break).</summary>
     public string NameOf(string code) => FindMember(code)?.Name ?? code;
 
+    /// <summary>The member's name in <paramref name="language"/> (English when the file gives none), or the code.</summary>
+    public string NameOf(string code, string language) => FindMember(code)?.NameIn(language) ?? code;
+
     /// <summary>Members sorted by English name, the order rule 18 and rule 20 use.</summary>
     public static IReadOnlyList<string> AlphabeticalOrder(IEnumerable<CouncilMember> members) =>
         members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Select(m => m.Code).ToList();

@@ -114,7 +114,8 @@ internal static class CouncilJson
                 continue;
             }
 
-            RejectUnknown(item, path, errors, "code", "name", "permanent");
+            // "names" (the member in other languages) is optional and left out of the hint, which lists what a member needs.
+            RejectUnknown(item, path, errors, ["code", "name", "permanent"], ["names"]);
             var code = ReadString(item, path, "code", errors, required: true);
             if (code is not null && !IsValidCode(code))
             {
@@ -130,7 +131,7 @@ internal static class CouncilJson
                 continue;
             }
 
-            members.Add(new CouncilMember(code, memberName, permanent));
+            members.Add(new CouncilMember(code, memberName, permanent) { Names = ReadNames(item, path, errors) });
         }
 
         foreach (var code in Duplicates(members.Select(m => m.Code), StringComparer.Ordinal))
@@ -318,11 +319,43 @@ internal static class CouncilJson
     }
 
     // A typo such as "alowChange" would otherwise silently fall back to the default.
-    private static void RejectUnknown(JsonElement element, string path, List<string> errors, params string[] known)
+    // The member's name in other languages ("fr": "Belgique"); the English "name" stays the one the rotation sorts by.
+    private static Dictionary<string, string> ReadNames(JsonElement item, string path, List<string> errors)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!item.TryGetProperty("names", out var element))
+        {
+            return names;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{path}.names: expected an object of language code and name, e.g. {{ \"fr\": \"Belgique\" }}");
+            return names;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
+            {
+                errors.Add($"{path}.names.{property.Name}: expected a non-empty name");
+                continue;
+            }
+
+            names[property.Name] = property.Value.GetString()!;
+        }
+
+        return names;
+    }
+
+    private static void RejectUnknown(JsonElement element, string path, List<string> errors, params string[] known) =>
+        RejectUnknown(element, path, errors, known, []);
+
+    private static void RejectUnknown(JsonElement element, string path, List<string> errors, string[] known, string[] optional)
     {
         foreach (var property in element.EnumerateObject())
         {
-            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            if (!known.Contains(property.Name, StringComparer.Ordinal) && !optional.Contains(property.Name, StringComparer.Ordinal))
             {
                 errors.Add($"{Join(path, property.Name)}: unknown property (expected {string.Join(", ", known)})");
             }

@@ -28,6 +28,7 @@ public static class CoordBotRegistration
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        Localization.Languages.UseInvariantProcessCulture();
 
         // Every section has one IValidateOptions class and is checked when the host starts.
         services.AddValidatedOptions<TelegramOptions, TelegramOptionsValidator>(TelegramOptions.Section);

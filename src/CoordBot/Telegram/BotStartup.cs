@@ -60,23 +60,30 @@ internal sealed class BotStartup(
             logger.LogError("Setting the receiving mode failed: {Reason}", connection.Redact(ex.Message));
         }
 
-        try
+        // The English menu for every language Telegram has no list for; one list per other official language,
+        // which Telegram shows to users whose app speaks it (language_code). Each on its own: one failing
+        // language leaves the others published.
+        foreach (var language in Localization.Languages.All)
         {
-            await client.SetMyCommands(Menu(null), cancellationToken: cancellationToken);
-            await client.SetMyCommands(Menu(true), new BotCommandScopeAllPrivateChats(), cancellationToken: cancellationToken);
-            await client.SetMyCommands(Menu(false), new BotCommandScopeAllGroupChats(), cancellationToken: cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Some servers (older local Bot API servers, emulators) lack it: the bot works without a menu.
-            logger.LogWarning("Publishing the command menu failed: {Reason}", connection.Redact(ex.Message));
+            try
+            {
+                var code = language == Localization.Languages.English ? null : language;
+                await client.SetMyCommands(Menu(null, language), languageCode: code, cancellationToken: cancellationToken);
+                await client.SetMyCommands(Menu(true, language), new BotCommandScopeAllPrivateChats(), code, cancellationToken: cancellationToken);
+                await client.SetMyCommands(Menu(false, language), new BotCommandScopeAllGroupChats(), code, cancellationToken: cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Some servers (older local Bot API servers, emulators) lack it: the bot works without a menu.
+                logger.LogWarning("Publishing the command menu ({Language}) failed: {Reason}", language, connection.Redact(ex.Message));
+            }
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private IEnumerable<BotCommand> Menu(bool? privateChats) =>
-        CommandMenu.For(router.Commands, privateChats).Select(c => new BotCommand(c.Name, Truncate(c.Description, 256)));
+    private IEnumerable<BotCommand> Menu(bool? privateChats, string language) =>
+        CommandMenu.For(router.Commands, privateChats).Select(c => new BotCommand(c.Name, Truncate(c.DescriptionIn(language), 256)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

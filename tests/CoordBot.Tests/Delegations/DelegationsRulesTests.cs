@@ -38,6 +38,7 @@ public sealed class DelegationsRulesTests
         ["start"] = "SADHO",
         ["help"] = "SADHO",
         ["me"] = "SADHO",
+        ["language"] = "SADHO",
         ["timezone"] = "SADHO",
         ["join"] = "SO",
         ["invite"] = "DHO",

@@ -1,6 +1,7 @@
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
 using CoordBot.Persistence;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal static class AgendaAccess
     {
         if (id.Malformed is { } word)
         {
-            context.Reply($"\"{Html.Escape(word)}\" is not an agenda item id: write it as A7 or 7. {info.UsageReply}");
+            context.Reply(context.Text("Agenda.NotAnId", Html.Escape(word), info.UsageReplyIn(context.Update.Language)));
             return null;
         }
 
@@ -24,21 +25,22 @@ internal static class AgendaAccess
         var session = item is null ? null : await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == item.SessionId, cancellationToken);
         if (item is null || session is null || !SessionAccess.CanSee(session, context.Actor))
         {
-            context.Reply($"There is no agenda item {AgendaIds.Label(id.Id)}. Send /agenda S&lt;n&gt; to see a session's items.");
+            context.Reply(context.Text("Agenda.NoSuchItem", AgendaIds.Label(id.Id)));
             return null;
         }
 
         return (item, session);
     }
 
-    public static bool Manage(CommandContext context, Session session, string what)
+    /// <summary>Whether the person runs this session's agenda; else a reply naming who does. <paramref name="act"/>: Add, Move, Status or Floor.</summary>
+    public static bool Manage(CommandContext context, Session session, string act)
     {
         if (SessionAccess.MayManage(session, context.Actor))
         {
             return true;
         }
 
-        context.Reply($"Only {Html.Escape(SessionAccess.WhoManages(session))} may {what} on the agenda of {session.Label}.");
+        context.Reply(context.Text("Agenda.OnlyManager." + act, Html.Escape(SessionAccess.WhoManages(session)), session.Label));
         return false;
     }
 

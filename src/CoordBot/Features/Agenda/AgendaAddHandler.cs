@@ -1,5 +1,6 @@
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -22,20 +23,20 @@ internal sealed class AgendaAddHandler : Command<AgendaAddHandler.Arguments>
     {
         var (sessionId, title) = args;
         var session = await SessionAccess.FindForAsync(context, Info, sessionId, cancellationToken);
-        if (session is null || !AgendaAccess.Manage(context, session, "add items"))
+        if (session is null || !AgendaAccess.Manage(context, session, "Add"))
         {
             return;
         }
 
         if (session.CancelledAt is not null || session.EndUtc <= context.Update.NowUtc)
         {
-            context.Reply($"{session.Label} is {(session.CancelledAt is not null ? "cancelled" : "over")}; its agenda is closed.");
+            context.Reply(context.Text(session.CancelledAt is not null ? "Agenda.ClosedCancelled" : "Agenda.ClosedOver", session.Label));
             return;
         }
 
         if (title.Length > 300)
         {
-            context.Reply("The title is too long (at most 300 characters).");
+            context.Reply(context.Text("Agenda.TitleTooLong"));
             return;
         }
 
@@ -53,7 +54,7 @@ internal sealed class AgendaAddHandler : Command<AgendaAddHandler.Arguments>
         db.AgendaItems.Add(item);
         await db.SaveChangesAsync(cancellationToken);
         context.Update.Audit("agenda.added", $"{item.Label} to {session.Label}");
-        context.Reply($"Added {item.Label} \"{Html.Escape(title)}\" as item {item.Position} of {session.Label} (proposed).");
+        context.Reply(context.Text("Agenda.Added", item.Label, Html.Escape(title), item.Position, session.Label));
     }
 
     internal sealed record Arguments(EntityRef Session, string Title);

@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
 
@@ -15,6 +16,6 @@ internal sealed class AgendaHandler(AgendaText agenda) : SessionCommand
 
     protected override async Task ExecuteAsync(CommandContext context, Session session, CancellationToken cancellationToken)
     {
-        context.Reply($"{SessionRendering.Headline(session)}\n{await agenda.ForSessionAsync(context.Update.Db, session.Id, cancellationToken)}");
+        context.Reply($"{SessionRendering.Headline(session)}\n{await agenda.ForSessionAsync(context.Update.Db, session.Id, cancellationToken, context.Update.Language)}");
     }
 }

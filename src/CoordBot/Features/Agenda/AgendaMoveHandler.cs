@@ -1,5 +1,6 @@
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
         var position = args.Position;
-        if (await AgendaAccess.FindItemAsync(context, Info, args.Item, cancellationToken) is not ({ } item, { } session) || !AgendaAccess.Manage(context, session, "reorder items"))
+        if (await AgendaAccess.FindItemAsync(context, Info, args.Item, cancellationToken) is not ({ } item, { } session) || !AgendaAccess.Manage(context, session, "Move"))
         {
             return;
         }
@@ -32,7 +33,7 @@ internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
         var moved = AgendaOrder.Move(items.Select(i => i.Id).ToList(), item.Id, position);
         if (!moved.TryGetValue(out var order))
         {
-            context.Reply($"I could not move {item.Label}: {Html.Escape(moved.Error)}.");
+            context.Reply(context.Text("Agenda.MoveFailed", item.Label, Html.Escape(moved.Error)));
             return;
         }
 
@@ -40,7 +41,7 @@ internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
         var adopted = items.Where(i => i.Status == AgendaItemStatus.Adopted).Select(i => i.Id).ToList();
         if (session.StartUtc <= context.Update.NowUtc && !context.Actor.IsChair && !order.Where(adopted.Contains).SequenceEqual(adopted))
         {
-            context.Reply($"{session.Label} has started: only the chair may change the order of its adopted items.");
+            context.Reply(context.Text("Agenda.MoveStarted", session.Label));
             return;
         }
 
@@ -50,7 +51,9 @@ internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
         }
 
         context.Update.Audit("agenda.moved", $"{item.Label} to {position}");
-        context.Reply($"Moved {item.Label} to position {position} of {session.Label}.\n{string.Join('\n', items.OrderBy(i => i.Position).Select(i => $"{i.Position}. {i.Label} {Html.Escape(i.Title)}"))}");
+        var language = context.Update.Language;
+        var lines = items.OrderBy(i => i.Position).Select(i => Bidi.Lines(language, Bidi.Isolate(language, $"{i.Position}. {i.Label}") + $" {Html.Escape(i.Title)}"));
+        context.Reply($"{context.Text("Agenda.Moved", item.Label, position, session.Label)}\n{string.Join('\n', lines)}");
     }
 
     internal sealed record Arguments(EntityRef Item, int Position);

@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
@@ -8,8 +9,12 @@ namespace CoordBot.Features.Agenda;
 /// <summary><c>/agenda_status A&lt;n&gt; &lt;status&gt;</c>; announced to the delegations taking part.</summary>
 internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText agenda) : Command<AgendaStatusHandler.Arguments>
 {
-    private static readonly Dictionary<string, AgendaItemStatus> Statuses =
-        Enum.GetValues<AgendaItemStatus>().ToDictionary(s => s.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+    // The English words, and each status as the other official languages write it (one word, as typed after the id).
+    private static readonly Dictionary<string, AgendaItemStatus> Statuses = Languages.All
+        .SelectMany(l => Enum.GetValues<AgendaItemStatus>().Select(s => (Word: AgendaText.StatusWord(s, l).ToLowerInvariant(), Status: s)))
+        .Where(w => !w.Word.Contains(' ', StringComparison.Ordinal))
+        .DistinctBy(w => w.Word)
+        .ToDictionary(w => w.Word, w => w.Status, StringComparer.Ordinal);
 
     public override CommandInfo Info { get; } = new("agenda_status", "/agenda_status A<n> <proposed|adopted|discussing|concluded|deferred>", "Change an agenda item's status (chair or convenor)")
     {
@@ -22,14 +27,14 @@ internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText a
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
         var status = args.Status;
-        if (await AgendaAccess.FindItemAsync(context, Info, args.Item, cancellationToken) is not ({ } item, { } session) || !AgendaAccess.Manage(context, session, "change statuses"))
+        if (await AgendaAccess.FindItemAsync(context, Info, args.Item, cancellationToken) is not ({ } item, { } session) || !AgendaAccess.Manage(context, session, "Status"))
         {
             return;
         }
 
         if (session.CancelledAt is not null)
         {
-            context.Reply($"{session.Label} is cancelled; its agenda is closed.");
+            context.Reply(context.Text("Agenda.ClosedCancelled", session.Label));
             return;
         }
 
@@ -43,7 +48,7 @@ internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText a
         item.Status = status;
         var word = status.ToString().ToLowerInvariant();
         context.Update.Audit("agenda.status", $"{item.Label} {before} -> {status}");
-        context.Reply($"{item.Label} is now {word}. The delegations taking part in {session.Label} are told.");
+        context.Reply(context.Text("Agenda.StatusChanged", item.Label, AgendaText.StatusWord(status, context.Update.Language), session.Label));
 
         var db = context.Update.Db;
         var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id && !a.Attends).Select(a => a.DelegationCode).ToListAsync(cancellationToken);

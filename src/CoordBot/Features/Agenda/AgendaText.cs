@@ -1,5 +1,7 @@
 using System.Text;
 using CoordBot.Council;
+using CoordBot.Domain.Agenda;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace CoordBot.Features.Agenda;
 /// <summary>A session's agenda as text: number, id, title, status, penholder, linked drafts. Goes with announcements and reminders too.</summary>
 public sealed class AgendaText(CouncilProvider council, IAgendaDraftLinks draftLinks)
 {
-    public async Task<string> ForSessionAsync(CoordBotDb db, long sessionId, CancellationToken cancellationToken)
+    public async Task<string> ForSessionAsync(CoordBotDb db, long sessionId, CancellationToken cancellationToken, string language = Languages.English)
     {
         var items = await db.AgendaItems.AsNoTracking()
             .Where(i => i.SessionId == sessionId)
@@ -17,37 +19,43 @@ public sealed class AgendaText(CouncilProvider council, IAgendaDraftLinks draftL
             .ToListAsync(cancellationToken);
         if (items.Count == 0)
         {
-            return "Agenda: none yet.";
+            return Catalogue.Format(language, "Agenda.None");
         }
 
         var drafts = await draftLinks.LabelsAsync(db, items.Select(i => i.Id).ToList(), cancellationToken);
-        var text = new StringBuilder("Agenda:");
+        var text = new StringBuilder(Catalogue.Format(language, "Agenda.Title"));
         var number = 1;
         foreach (var item in items)
         {
-            text.Append('\n').Append(number++).Append(". ").Append(Line(item, drafts.GetValueOrDefault(item.Id)));
+            text.Append('\n').Append(Bidi.Lines(language, Bidi.Isolate(language, $"{number++}.") + " " + Line(item, drafts.GetValueOrDefault(item.Id), language)));
         }
 
         return text.ToString();
     }
 
-    public string Line(AgendaItem item, IReadOnlyList<string>? drafts = null)
+    /// <summary>An item's status in <paramref name="language"/> ("adopted", "adopté").</summary>
+    public static string StatusWord(AgendaItemStatus status, string language) => Catalogue.Text(language, "Status." + status);
+
+    /// <summary>One item: id, title (the user's own words, never translated), status, penholders and drafts.</summary>
+    public string Line(AgendaItem item, IReadOnlyList<string>? drafts = null, string language = Languages.English)
     {
-        var line = new StringBuilder($"{item.Label} {Html.Escape(item.Title)} ({item.Status.ToString().ToLowerInvariant()})");
+        ArgumentNullException.ThrowIfNull(item);
+        var line = new StringBuilder(Catalogue.Format(language, "Agenda.Line", item.Label, Html.Escape(item.Title), StatusWord(item.Status, language)));
         if (item.PenholderCodes is [var pen, .. var co])
         {
-            line.Append(", penholder ").Append(Html.Escape(council.Council.NameOf(pen)));
+            line.Append(Catalogue.Format(language, "Agenda.Penholder", Html.Escape(council.Council.NameOf(pen, language))));
             if (co.Length > 0)
             {
-                line.Append(" with ").Append(Html.Escape(string.Join(", ", co.Select(council.Council.NameOf))));
+                line.Append(Catalogue.Format(language, "Agenda.With", Html.Escape(string.Join(", ", co.Select(c => council.Council.NameOf(c, language))))));
             }
         }
 
         if (drafts is { Count: > 0 })
         {
-            line.Append(", drafts: ").Append(Html.Escape(string.Join(", ", drafts)));
+            line.Append(Catalogue.Format(language, "Agenda.Drafts", Html.Escape(string.Join(", ", drafts))));
         }
 
-        return line.ToString();
+        // Each part above starts its line mark in Arabic; one at the start of the whole line is enough.
+        return Bidi.Lines(language, line.ToString().Replace(Bidi.RightToLeftMark.ToString(), string.Empty, StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -17,7 +18,7 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
 
     protected override async Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken)
     {
-        if (!AgendaAccess.Manage(context, session, "give the floor"))
+        if (!AgendaAccess.Manage(context, session, "Floor"))
         {
             return;
         }
@@ -27,7 +28,7 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).CallNext();
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply($"{item.Label}: {Html.Escape(changed.Error)}.");
+            context.Reply(Bidi.Lines(context.Update.Language, $"{Bidi.Isolate(context.Update.Language, item.Label)}: {Html.Escape(changed.Error)}."));
             return;
         }
 
@@ -35,13 +36,15 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         if (list.Current is not { } speaker)
         {
             context.Update.Audit("agenda.next", $"{item.Label} list closed");
-            context.Reply($"{item.Label}: the last speaker has finished; the list of speakers is exhausted.");
+            context.Reply(context.Text("Agenda.ListExhausted", item.Label));
             return;
         }
 
         context.Update.Audit("agenda.next", $"{item.Label} {speaker}");
         var waiting = list.Waiting.Count;
-        context.Reply($"{item.Label}: the floor goes to {Html.Escape(council.Council.NameOf(speaker))}. {(waiting == 0 ? "Nobody else is waiting." : $"{waiting} waiting.")}");
+        var language = context.Update.Language;
+        var queue = waiting == 0 ? Catalogue.Text(language, "Agenda.NobodyWaiting") : Catalogue.Plural(language, "Agenda.Waiting", waiting);
+        context.Reply(context.Text("Agenda.Floor", item.Label, Html.Escape(council.Council.NameOf(speaker, language)), queue));
         await notifier.SendAsync(db, context.Update.Outbox, session, [speaker], _ =>
             $"You have the floor: {SessionRendering.Headline(session)}, item {item.Label} {Html.Escape(item.Title)}.", null, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -40,20 +41,23 @@ internal sealed class PenholderHandler(CouncilProvider council) : Command<Penhol
         var unknown = codes.Where(c => !council.Council.IsMember(c)).ToList();
         if (unknown.Count > 0)
         {
-            context.Reply($"{Html.Escape(string.Join(", ", unknown))} {(unknown.Count == 1 ? "is not a member" : "are not members")} of the council. Send /delegations to see the codes. {Info.UsageReply}");
+            var language = context.Update.Language;
+            context.Reply(Catalogue.Plural(language, "Agenda.UnknownCodes", unknown.Count, Html.Escape(string.Join(", ", unknown)), Info.UsageReplyIn(language)));
             return;
         }
 
         if (codes.Distinct().Count() != codes.Count)
         {
-            context.Reply("A delegation is named twice.");
+            context.Reply(context.Text("Agenda.NamedTwice"));
             return;
         }
 
         item.Penholders = string.Join(',', codes);
         context.Update.Audit("agenda.penholder", $"{item.Label} {item.Penholders}");
-        var names = codes.Select(council.Council.NameOf).ToList();
-        context.Reply($"{item.Label}: penholder {Html.Escape(names[0])}" + (names.Count > 1 ? $", co-penholders {Html.Escape(string.Join(", ", names.Skip(1)))}." : "."));
+        var names = codes.Select(c => council.Council.NameOf(c, context.Update.Language)).ToList();
+        context.Reply(names.Count > 1
+            ? context.Text("Agenda.PenholdersWithCo", item.Label, Html.Escape(names[0]), Html.Escape(string.Join(", ", names.Skip(1))))
+            : context.Text("Agenda.Penholders", item.Label, Html.Escape(names[0])));
     }
 
     internal sealed record Arguments(EntityRef Item, IReadOnlyList<string> Codes);

@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
 
@@ -16,5 +17,5 @@ internal sealed class SpeakHandler(SpeakerListChange change) : AgendaItemCommand
 
     protected override Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken) =>
         change.ApplyAsync(context, item, session, "agenda.speak", (list, code) => list.Inscribe(code),
-            (name, label, list) => $"{name} is on the list of speakers on {label}, number {list.Speakers.Count}.", cancellationToken);
+            (name, label, list) => context.Text("Agenda.Inscribed", name, label, list.Speakers.Count), cancellationToken);
 }

@@ -3,6 +3,7 @@ using CoordBot.Domain;
 using CoordBot.Domain.Agenda;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -41,7 +42,7 @@ internal sealed class SpeakerListChange(CouncilProvider council)
 
         AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
         context.Update.Audit(auditAction, $"{item.Label} {code}");
-        context.Reply(reply(Html.Escape(council.Council.NameOf(code)), item.Label, list));
+        context.Reply(reply(Html.Escape(council.Council.NameOf(code, context.Update.Language)), item.Label, list));
     }
 
     // Lists of speakers are open on items of live sessions not yet concluded.
@@ -49,13 +50,13 @@ internal sealed class SpeakerListChange(CouncilProvider council)
     {
         if (session.CancelledAt is not null)
         {
-            context.Reply($"{session.Label} is cancelled.");
+            context.Reply(context.Text("Agenda.SessionCancelled", session.Label));
             return false;
         }
 
         if (item.Status is AgendaItemStatus.Concluded)
         {
-            context.Reply($"{item.Label} is concluded; its list of speakers is closed.");
+            context.Reply(context.Text("Agenda.ItemConcluded", item.Label));
             return false;
         }
 

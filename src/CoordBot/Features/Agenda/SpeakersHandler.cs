@@ -2,6 +2,7 @@ using System.Text;
 using CoordBot.Council;
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -22,21 +23,22 @@ internal sealed class SpeakersHandler(CouncilProvider council) : AgendaItemComma
         var rows = await AgendaAccess.SpeakerRowsAsync(context.Update.Db, item.Id, cancellationToken);
         if (rows.Count == 0)
         {
-            context.Reply($"Nobody has asked to speak on {item.Label} {Html.Escape(item.Title)} yet. Delegations ask with /speak {item.Label}.");
+            context.Reply(context.Text("Agenda.NoSpeakers", item.Label, Html.Escape(item.Title)));
             return;
         }
 
-        var text = new StringBuilder($"Speakers on {item.Label} {Html.Escape(item.Title)}:");
+        var language = context.Update.Language;
+        var text = new StringBuilder(context.Text("Agenda.SpeakersTitle", item.Label, Html.Escape(item.Title)));
         var n = 1;
         foreach (var row in rows)
         {
             var state = row.State switch
             {
-                SpeakerState.Speaking => " — has the floor",
-                SpeakerState.Spoken => " — has spoken",
+                SpeakerState.Speaking => Catalogue.Text(language, "Agenda.HasFloor"),
+                SpeakerState.Spoken => Catalogue.Text(language, "Agenda.HasSpoken"),
                 _ => string.Empty,
             };
-            text.Append('\n').Append(n++).Append(". ").Append(Html.Escape(council.Council.NameOf(row.DelegationCode))).Append(state);
+            text.Append('\n').Append(Bidi.Lines(language, $"{Bidi.Isolate(language, $"{n++}.")} {Html.Escape(council.Council.NameOf(row.DelegationCode, language))}{state}"));
         }
 
         context.Reply(text.ToString());

@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
 
@@ -16,5 +17,5 @@ internal sealed class WithdrawSpeakerHandler(SpeakerListChange change) : AgendaI
 
     protected override Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken) =>
         change.ApplyAsync(context, item, session, "agenda.withdraw_speaker", (list, code) => list.Withdraw(code),
-            (name, label, _) => $"{name} is off the list of speakers on {label}.", cancellationToken);
+            (name, label, _) => context.Text("Agenda.Withdrawn", name, label), cancellationToken);
 }

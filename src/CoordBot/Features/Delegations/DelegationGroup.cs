@@ -12,4 +12,7 @@ public sealed class DelegationGroup
     public long LinkedBy { get; set; }
 
     public DateTime LinkedAt { get; set; }
+
+    /// <summary>The language of messages to the group, set by the delegation's head or deputy; null: English.</summary>
+    public string? Language { get; set; }
 }

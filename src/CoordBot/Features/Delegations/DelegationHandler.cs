@@ -1,5 +1,6 @@
 using System.Text;
 using CoordBot.Council;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -23,13 +24,13 @@ internal sealed class DelegationHandler(CouncilProvider council, DelegationsText
         var code = requested ?? context.Actor.DelegationCode;
         if (code is null)
         {
-            context.Reply("Which delegation? Send /delegation followed by its code, for example /delegation EST (see /delegations).");
+            context.Reply(context.Text("Delegation.Which"));
             return;
         }
 
         if (!council.Council.IsMember(code))
         {
-            context.Reply(words.NotACouncilMember(code));
+            context.Reply(words.NotACouncilMember(code, context.Update.Language));
             return;
         }
 
@@ -40,20 +41,25 @@ internal sealed class DelegationHandler(CouncilProvider council, DelegationsText
             .ToListAsync(cancellationToken);
         var group = await db.DelegationGroups.AsNoTracking().SingleOrDefaultAsync(g => g.DelegationCode == code, cancellationToken);
 
-        var text = new StringBuilder($"<b>{Html.Escape(council.Council.NameOf(code))}</b> ({code}), {(council.Council.IsPermanent(code) ? "permanent" : "elected")} member\n");
+        var language = context.Update.Language;
+        var text = new StringBuilder(context.Text(
+            council.Council.IsPermanent(code) ? "Delegation.HeaderPermanent" : "Delegation.HeaderElected",
+            Html.Escape(council.Council.NameOf(code, language)),
+            code)).Append('\n');
         if (members.Count == 0)
         {
-            text.Append("No members have joined yet.\n");
+            text.Append(context.Text("Delegation.NoMembers")).Append('\n');
         }
 
         foreach (var member in members.OrderBy(m => m.Role).ThenBy(m => m.JoinedAt))
         {
-            text.Append($"{RoleNames.Describe(member.Role)}: {Html.Escape(member.DisplayName)}")
-                .Append(member.Username is null ? string.Empty : $" (@{Html.Escape(member.Username)})")
-                .Append($", id {member.UserId}\n");
+            var username = member.Username is null ? string.Empty : $" (@{Html.Escape(member.Username)})";
+            text.Append(context.Text("Delegation.Member", RoleNames.Describe(member.Role, language), Html.Escape(member.DisplayName), username, member.UserId)).Append('\n');
         }
 
-        text.Append(group is null ? "No group linked." : $"Group linked: {Html.Escape(group.Title ?? "(untitled)")}");
+        text.Append(group is null
+            ? context.Text("Delegation.NoGroup")
+            : context.Text("Delegation.Group", Html.Escape(group.Title ?? Catalogue.Text(language, "Delegation.Untitled"))));
         context.Reply(text.ToString());
     }
 }

@@ -60,4 +60,66 @@ public sealed class DelegationMessenger
 
         return count;
     }
+
+    /// <summary>
+    /// Each delegation's recipient chats with the language each reads: its linked group in the group's language,
+    /// or, with no group, each member privately in their own (English for whoever has not chosen).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Recipient>>> RecipientsWithLanguageAsync(
+        CoordBotDb db,
+        IReadOnlyCollection<string> delegationCodes,
+        bool includeObservers,
+        CancellationToken cancellationToken)
+    {
+        var groups = await db.DelegationGroups.AsNoTracking()
+            .Where(g => delegationCodes.Contains(g.DelegationCode))
+            .ToDictionaryAsync(g => g.DelegationCode, g => new Recipient(g.ChatId, Known(g.Language)), cancellationToken);
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => m.EndedAt == null && delegationCodes.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
+            .Join(db.People, m => m.UserId, p => p.UserId, (m, p) => new { m.DelegationCode, m.UserId, p.Language })
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, IReadOnlyList<Recipient>>();
+        foreach (var code in delegationCodes)
+        {
+            result[code] = groups.TryGetValue(code, out var group)
+                ? [group]
+                : members.Where(m => m.DelegationCode == code).Select(m => new Recipient(m.UserId, Known(m.Language))).ToList();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Queues a message for each delegation written for each recipient's language: <paramref name="htmlFor"/>
+    /// receives the delegation's code and the language. Returns how many chats it goes to.
+    /// </summary>
+    public async Task<int> SendInLanguagesAsync(
+        CoordBotDb db,
+        Outbox outbox,
+        IReadOnlyCollection<string> delegationCodes,
+        Func<string, string, string> htmlFor,
+        CancellationToken cancellationToken,
+        Func<string, string, IReadOnlyList<IReadOnlyList<Button>>?>? buttonsFor = null,
+        bool includeObservers = false)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(htmlFor);
+        var recipients = await RecipientsWithLanguageAsync(db, delegationCodes, includeObservers, cancellationToken);
+        var count = 0;
+        foreach (var (code, chats) in recipients)
+        {
+            foreach (var chat in chats)
+            {
+                outbox.Send(chat.ChatId, htmlFor(code, chat.Language), buttonsFor?.Invoke(code, chat.Language));
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static string Known(string? language) => Localization.Languages.IsKnown(language) ? language! : Localization.Languages.English;
 }
+
+/// <summary>A chat a delegation's message goes to, and the language it is written in there.</summary>
+public sealed record Recipient(long ChatId, string Language);

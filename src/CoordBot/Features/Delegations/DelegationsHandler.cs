@@ -1,6 +1,7 @@
 using System.Text;
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -21,12 +22,17 @@ internal sealed class DelegationsHandler(CouncilProvider council) : Command
             .ToDictionaryAsync(x => x.DelegationCode, x => x.DisplayName, cancellationToken);
         var groups = await db.DelegationGroups.AsNoTracking().Select(g => g.DelegationCode).ToListAsync(cancellationToken);
 
+        var language = context.Update.Language;
         var text = new StringBuilder($"<b>{Html.Escape(council.Council.Name)}</b>\n");
         foreach (var member in council.Council.Members.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase))
         {
-            text.Append($"{Html.Code(member.Code)} {Html.Escape(member.Name)}, {(member.Permanent ? "permanent" : "elected")}; head: ")
-                .Append(heads.TryGetValue(member.Code, out var head) ? Html.Escape(head) : "none yet")
-                .Append(groups.Contains(member.Code) ? "; group linked" : "; no group")
+            text.Append(context.Text(
+                    "Delegations.Row",
+                    Html.Code(member.Code),
+                    Html.Escape(member.NameIn(language)),
+                    Catalogue.Text(language, member.Permanent ? "Member.Permanent" : "Member.Elected"),
+                    heads.TryGetValue(member.Code, out var head) ? Html.Escape(head) : Catalogue.Text(language, "Delegations.NoHead"),
+                    Catalogue.Text(language, groups.Contains(member.Code) ? "Delegations.GroupLinked" : "Delegations.NoGroup")))
                 .Append('\n');
         }
 

@@ -32,6 +32,7 @@ internal sealed class DelegationGroupConfiguration : IEntityTypeConfiguration<De
     {
         e.HasKey(x => x.DelegationCode);
         e.HasIndex(x => x.ChatId).IsUnique();
+        e.Property(x => x.Language).HasMaxLength(8);
     }
 }
 

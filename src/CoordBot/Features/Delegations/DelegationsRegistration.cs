@@ -15,6 +15,7 @@ public static class DelegationsRegistration
         services.AddSingleton<DelegationsText>();
         services.AddSingleton<DelegationMessenger>();
         services.AddSingleton<IActorResolver, MembershipActorResolver>();
+        services.AddCallback<LanguageButtonHandler>();
         return services
             .AddCommand<JoinHandler>()
             .AddCommand<InviteHandler>()
@@ -25,6 +26,7 @@ public static class DelegationsRegistration
             .AddCommand<RemoveHandler>()
             .AddCommand<LinkGroupHandler>()
             .AddCommand<TimezoneHandler>()
+            .AddCommand<LanguageHandler>()
             .AddCommand<PresidencyHandler>()
             .AddCommand<SetPresidentHandler>();
     }

@@ -1,6 +1,7 @@
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Telegram;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -22,7 +23,7 @@ internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot, De
     {
         if (!council.Council.IsMember(args.Code))
         {
-            context.Reply(text.NotACouncilMember(args.Code));
+            context.Reply(text.NotACouncilMember(args.Code, context.Update.Language));
             return Task.CompletedTask;
         }
 
@@ -43,10 +44,14 @@ internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot, De
         });
         context.Update.Audit("invitation.created", $"{args.Role} of {args.Code} by {context.Actor.UserId}");
         var link = $"https://t.me/{bot.Username}?start={token}";
-        context.Reply(
-            $"Invitation for the {RoleNames.Describe(args.Role)} of {Html.Escape(council.Council.NameOf(args.Code))}, valid once until {TimeDisplay.InZoneAndUtc(InvitationRules.ExpiresAt(now), context.Actor.TimeZone)}.\n" +
-            $"Link: {Html.Escape(link)}\nToken: {Html.Code(token)}\n" +
-            "Give it to that person only: whoever opens it first joins.");
+        var language = context.Update.Language;
+        context.Reply(context.Text(
+            "Invite.Created",
+            RoleNames.Describe(args.Role, language),
+            Html.Escape(council.Council.NameOf(args.Code, language)),
+            Dates.InZoneAndUtc(language, InvitationRules.ExpiresAt(now), context.Actor.TimeZone),
+            Html.Escape(link),
+            Html.Code(token)));
         return Task.CompletedTask;
     }
 

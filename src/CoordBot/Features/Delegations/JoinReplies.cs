@@ -9,10 +9,11 @@ public sealed class JoinReplies(InvitationRedeemer redeemer, DelegationsText tex
     {
         ArgumentNullException.ThrowIfNull(context);
         var outcome = await redeemer.RedeemAsync(context.Update, token, cancellationToken);
-        context.Reply(text.Join(outcome, context.Actor));
+        context.Reply(text.Join(outcome, context.Actor, context.Update.Language));
         if (outcome.Value is { } joined)
         {
-            context.Update.Outbox.Send(joined.InvitedBy, text.InviterNote(joined, context.Actor));
+            var inviterLanguage = await Localization.Say.LanguageOfPersonAsync(context.Update.Db, joined.InvitedBy, cancellationToken);
+            context.Update.Outbox.Send(joined.InvitedBy, text.InviterNote(joined, context.Actor, inviterLanguage));
         }
     }
 }

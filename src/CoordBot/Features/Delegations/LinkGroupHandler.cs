@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ internal sealed class LinkGroupHandler(CouncilProvider council) : Command
         var other = await db.DelegationGroups.SingleOrDefaultAsync(g => g.ChatId == update.ChatId, cancellationToken);
         if (other is not null && other.DelegationCode != code)
         {
-            context.Reply("This group is already linked to another delegation. Its head or deputy must link another group first, or an operator can help.");
+            context.Reply(context.Text("LinkGroup.Taken"));
             return;
         }
 
@@ -42,6 +43,6 @@ internal sealed class LinkGroupHandler(CouncilProvider council) : Command
         }
 
         update.Audit("group.linked", $"{code} linked chat {update.ChatId} by {context.Actor.UserId}");
-        context.Reply($"This group is now the group of the delegation of <b>{Html.Escape(council.Council.NameOf(code))}</b>: circulated drafts, reminders and results will be posted here. Everyone in it can read them, so keep its membership to your delegation.");
+        context.Reply(context.Text("LinkGroup.Linked", Html.Escape(council.Council.NameOf(code, context.Update.Language))));
     }
 }

@@ -1,4 +1,5 @@
 using CoordBot.Council;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -9,26 +10,27 @@ internal sealed class MeHandler(CouncilProvider council) : Command
 {
     public override CommandInfo Info { get; } = new("me", "/me", "Your delegation, role, time zone and language") { Rule = Rules.Anyone };
 
-    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var person = await context.Update.Db.People.FindAsync([actor.UserId], cancellationToken);
-        var lines = new List<string> { $"<b>{Html.Escape(actor.DisplayName)}</b> (user id {actor.UserId})" };
+        var language = context.Update.Language;
+        var lines = new List<string> { context.Text("Me.Header", Html.Escape(actor.DisplayName), actor.UserId) };
         lines.Add(actor.DelegationCode is { } code && actor.Role is { } role
-            ? $"Delegation: {Html.Escape(council.Council.NameOf(code))} ({code}), {RoleNames.Describe(role)}"
-            : "Delegation: none");
+            ? context.Text("Me.Delegation", Html.Escape(council.Council.NameOf(code, language)), code, RoleNames.Describe(role, language))
+            : context.Text("Me.NoDelegation"));
         if (actor.IsOperator)
         {
-            lines.Add("Operator of this bot");
+            lines.Add(context.Text("Me.Operator"));
         }
 
         if (actor.IsChair && !actor.IsOperator)
         {
-            lines.Add("You may act as president (chair) this month");
+            lines.Add(context.Text("Me.Chair"));
         }
 
-        lines.Add($"Time zone: {Html.Escape(actor.TimeZone)} (change with /timezone)");
-        lines.Add($"Language: {Html.Escape(person?.Language ?? "en")}");
+        lines.Add(context.Text("Me.TimeZone", Html.Escape(actor.TimeZone)));
+        lines.Add(context.Text("Me.Language", actor.Language));
         context.Reply(string.Join("\n", lines));
+        return Task.CompletedTask;
     }
 }

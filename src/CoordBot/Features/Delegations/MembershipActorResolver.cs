@@ -1,4 +1,5 @@
 using DelegationRole = CoordBot.Domain.Membership.DelegationRole;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +29,10 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             .Select(m => new ActiveMembership(m.DelegationCode, m.Role))
             .SingleOrDefault());
 
-    private static readonly Func<CoordBotDb, long, CancellationToken, Task<string?>> DelegationOfChat = EF.CompileAsyncQuery(
+    private static readonly Func<CoordBotDb, long, CancellationToken, Task<LinkedChat?>> DelegationOfChat = EF.CompileAsyncQuery(
         (CoordBotDb db, long chatId, CancellationToken _) => db.DelegationGroups.AsNoTracking()
             .Where(g => g.ChatId == chatId)
-            .Select(g => g.DelegationCode)
+            .Select(g => new LinkedChat(g.DelegationCode, g.Language))
             .SingleOrDefault());
 
     public async Task<Actor> ResolveAsync(UpdateSender sender, long chatId, CoordBotDb db, DateTime nowUtc, CancellationToken cancellationToken)
@@ -69,10 +70,14 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             known.DelegationCode is null ? null : known.Role,
             person.TimeZone,
             president,
-            chatDelegation);
+            chatDelegation?.DelegationCode,
+            Languages.IsKnown(person.Language) ? person.Language : Languages.Closest(sender.LanguageCode),
+            chatDelegation?.Language);
     }
 
     private sealed record ActiveMembership(string DelegationCode, DelegationRole Role);
+
+    private sealed record LinkedChat(string DelegationCode, string? Language);
 
     private sealed record Known(Person Person, string? DelegationCode, DelegationRole? Role);
 }

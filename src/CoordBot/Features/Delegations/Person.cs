@@ -12,7 +12,8 @@ public sealed class Person
     /// <summary>IANA zone used to show this person times (Telegram never tells a bot a user's zone).</summary>
     public string TimeZone { get; set; } = "UTC";
 
-    public string Language { get; set; } = "en";
+    /// <summary>The official language the person chose with /language; empty until they choose (Telegram's language_code decides).</summary>
+    public string Language { get; set; } = string.Empty;
 
     public DateTime FirstSeenAt { get; set; }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -25,13 +26,16 @@ internal sealed class PresidencyHandler(CouncilProvider council, PresidencyServi
             .Join(db.People, m => m.UserId, p => p.UserId, (m, p) => new { m.DelegationCode, p.DisplayName })
             .ToDictionaryAsync(x => x.DelegationCode, x => x.DisplayName, cancellationToken);
 
-        var text = new StringBuilder("<b>Presidency</b> (monthly rotation in English alphabetical order)\n");
+        var language = context.Update.Language;
+        var text = new StringBuilder(context.Text("Presidency.Title")).Append('\n');
         foreach (var term in terms)
         {
-            var month = new DateTime(term.Year, term.Month, 1, 0, 0, 0, DateTimeKind.Utc).ToString("MMMM yyyy", CultureInfo.InvariantCulture);
-            text.Append($"{month}: {Html.Escape(council.Council.NameOf(term.Code))}")
-                .Append(heads.TryGetValue(term.Code, out var chair) ? $", chaired by {Html.Escape(chair)}" : ", head of delegation not yet registered")
-                .Append(term.Overridden ? " (set by an operator)" : string.Empty)
+            var month = Dates.MonthYear(language, new DateTime(term.Year, term.Month, 1, 0, 0, 0, DateTimeKind.Utc));
+            var name = Html.Escape(council.Council.NameOf(term.Code, language));
+            text.Append(heads.TryGetValue(term.Code, out var chair)
+                    ? context.Text("Presidency.Chaired", month, name, Html.Escape(chair))
+                    : context.Text("Presidency.NoHead", month, name))
+                .Append(term.Overridden ? context.Text("Presidency.Overridden") : string.Empty)
                 .Append('\n');
         }
 

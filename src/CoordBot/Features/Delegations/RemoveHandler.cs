@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ internal sealed class RemoveHandler(CouncilProvider council) : Command<RemoveHan
             : null;
         if (membership is null)
         {
-            context.Reply($"User {userId} is not a member of the delegation {Html.Escape(code)}. Check the ids with /delegation {Html.Escape(code)}.");
+            context.Reply(context.Text("Remove.NotMember", userId, Html.Escape(code)));
             return;
         }
 
@@ -40,9 +41,10 @@ internal sealed class RemoveHandler(CouncilProvider council) : Command<RemoveHan
         membership.EndedAt = context.Update.NowUtc;
         membership.EndedBy = context.Actor.UserId;
         context.Update.Audit("membership.removed", $"user {userId} removed from {code} ({membership.Role}) by {context.Actor.UserId}");
-        var name = council.Council.NameOf(code);
-        context.Reply($"User {userId} is no longer {RoleNames.Describe(membership.Role)} of {Html.Escape(name)}. Their access ended now.");
-        context.Update.Outbox.Send(userId, $"Your membership of the delegation of {Html.Escape(name)} has ended. You no longer have access to the council's business through this bot.");
+        var language = context.Update.Language;
+        context.Reply(context.Text("Remove.Done", userId, RoleNames.Describe(membership.Role, language), Html.Escape(council.Council.NameOf(code, language))));
+        var theirs = await Say.LanguageOfPersonAsync(context.Update.Db, userId, cancellationToken);
+        context.Update.Outbox.Send(userId, Catalogue.Format(theirs, "Remove.Notice", Html.Escape(council.Council.NameOf(code, theirs))));
     }
 
     internal sealed record Arguments(string Code, long UserId);

@@ -12,7 +12,40 @@ internal static class RoleNames
         ["adviser"] = DelegationRole.Adviser,
         ["advisor"] = DelegationRole.Adviser,
         ["observer"] = DelegationRole.Observer,
+
+        // The same roles in the other official languages: arguments are also accepted in the user's language.
+        ["chef"] = DelegationRole.Head,
+        ["adjoint"] = DelegationRole.Deputy,
+        ["conseiller"] = DelegationRole.Adviser,
+        ["observateur"] = DelegationRole.Observer,
+        ["jefe"] = DelegationRole.Head,
+        ["adjunto"] = DelegationRole.Deputy,
+        ["asesor"] = DelegationRole.Adviser,
+        ["observador"] = DelegationRole.Observer,
+        ["глава"] = DelegationRole.Head,
+        ["заместитель"] = DelegationRole.Deputy,
+        ["советник"] = DelegationRole.Adviser,
+        ["наблюдатель"] = DelegationRole.Observer,
+        ["团长"] = DelegationRole.Head,
+        ["副团长"] = DelegationRole.Deputy,
+        ["顾问"] = DelegationRole.Adviser,
+        ["观察员"] = DelegationRole.Observer,
+        ["رئيس"] = DelegationRole.Head,
+        ["نائب"] = DelegationRole.Deputy,
+        ["مستشار"] = DelegationRole.Adviser,
+        ["مراقب"] = DelegationRole.Observer,
     };
+
+    /// <summary>The role's name in <paramref name="language"/> (English: exactly <see cref="Describe(DelegationRole)"/>).</summary>
+    public static string Describe(DelegationRole role, string language) =>
+        Localization.Catalogue.Text(language, "Role." + role switch
+        {
+            DelegationRole.Head => "Head",
+            DelegationRole.Deputy => "Deputy",
+            DelegationRole.Adviser => "Adviser",
+            DelegationRole.Observer => "Observer",
+            _ => throw new ArgumentOutOfRangeException(nameof(role), role, "A role without a name"),
+        });
 
     public static string Describe(DelegationRole role) => role switch
     {

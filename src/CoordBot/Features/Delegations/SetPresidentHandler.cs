@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.Council;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -21,7 +22,7 @@ internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsTe
         var (code, month) = args;
         if (!council.Council.IsMember(code))
         {
-            context.Reply(text.NotACouncilMember(code));
+            context.Reply(text.NotACouncilMember(code, context.Update.Language));
             return;
         }
 
@@ -40,7 +41,8 @@ internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsTe
 
         var label = month.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
         context.Update.Audit("presidency.override", $"{label}: {code} by {context.Actor.UserId}");
-        context.Reply($"{Html.Escape(council.Council.NameOf(code))} will preside in {label}. The rotation of other months is unchanged.");
+        var language = context.Update.Language;
+        context.Reply(context.Text("SetPresident.Done", Html.Escape(council.Council.NameOf(code, language)), Dates.MonthYear(language, month)));
     }
 
     private static DateTime? Month(string word) =>

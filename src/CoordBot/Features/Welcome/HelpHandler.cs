@@ -1,4 +1,5 @@
 using System.Text;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -16,10 +17,12 @@ internal sealed class HelpHandler(IServiceProvider services) : Command
         var available = router.Commands
             .Where(c => CommandGate.Offers(c.Info, context.Update))
             .OrderBy(c => c.Info.Name, StringComparer.Ordinal);
-        var text = new StringBuilder("<b>Commands you can use</b>\n");
+        var language = context.Update.Language;
+        var text = new StringBuilder(Catalogue.Text(language, "Help.Title")).Append('\n');
         foreach (var command in available)
         {
-            text.Append(Html.Escape(command.Info.Usage)).Append(" — ").Append(Html.Escape(command.Info.Description)).Append('\n');
+            // The usage line is the command as typed (never translated), isolated in Arabic so it reads left to right.
+            text.Append(Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(command.Info.Usage)) + " — " + Html.Escape(command.Info.DescriptionIn(language)))).Append('\n');
         }
 
         context.Reply(text.ToString().TrimEnd());

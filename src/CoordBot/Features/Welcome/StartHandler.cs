@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoordBot.Council;
 using CoordBot.Features.Delegations;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -22,27 +23,28 @@ internal sealed class StartHandler(JoinReplies join, CouncilProvider council) : 
         }
 
         var actor = context.Actor;
+        var language = context.Update.Language;
         var lines = new List<string>
         {
-            $"Welcome to CoordBot, {Html.Escape(actor.DisplayName)}.",
-            $"I coordinate the delegations of the {Html.Escape(council.Council.Name)}: sessions, agendas, draft texts and votes.",
+            context.Text("Start.Welcome", Html.Escape(actor.DisplayName)),
+            context.Text("Start.Coordinate", Html.Escape(council.Council.Name)),
         };
         if (actor.DelegationCode is { } code && actor.Role is { } role)
         {
-            lines.Add($"You are {RoleNames.Describe(role)} in the delegation of <b>{Html.Escape(council.Council.NameOf(code))}</b>.");
+            lines.Add(context.Text("Start.Member", RoleNames.Describe(role, language), Html.Escape(council.Council.NameOf(code, language))));
         }
         else if (!actor.IsOperator)
         {
-            lines.Add("You are not a member of a delegation yet. Ask your head of delegation or an operator for an invitation link, then open it (or send /join followed by the token).");
+            lines.Add(context.Text("Start.NotMember"));
         }
 
         if (actor.IsOperator)
         {
-            lines.Add("You are an operator of this bot: you can invite heads of delegation (/invite) and act as chair.");
+            lines.Add(context.Text("Start.Operator"));
         }
 
-        lines.Add("Send /help to see the commands you can use.");
-        lines.Add($"Your Telegram user id is {Html.Code(actor.UserId.ToString(CultureInfo.InvariantCulture))}.");
+        lines.Add(context.Text("Start.Help"));
+        lines.Add(context.Text("Start.UserId", Html.Code(actor.UserId.ToString(CultureInfo.InvariantCulture))));
         context.Reply(string.Join("\n", lines));
     }
 }

@@ -98,6 +98,10 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long>("ChatId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LinkedAt")
                         .HasColumnType("TEXT");
 

@@ -293,7 +293,7 @@ public sealed class UpdateProcessor(
         }
     }
 
-    private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username);
+    private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username, user.LanguageCode);
 
     /// <summary>An update waiting in the inbox; <see cref="ReceivedAt"/> bounds the send time a message claims.</summary>
     private sealed record PendingUpdate(long UpdateId, string Payload, DateTime ReceivedAt);

@@ -18,13 +18,27 @@ public static class Access
     /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
     public static bool Allowed(CommandContext context, Verdict verdict)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (verdict.IsRefused)
         {
-            context.Reply(Rendering.Html.Escape(Sentence(verdict.Reason ?? "that is not allowed")));
+            context.Reply(RefusalText(context.Update.Language, verdict));
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>The domain's reason for a refusal as a reply (HTML) in <paramref name="language"/>.</summary>
+    public static string RefusalText(string language, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (language == Localization.Languages.English)
+        {
+            return Rendering.Html.Escape(Sentence(verdict.Reason ?? "that is not allowed"));
+        }
+
+        var clause = verdict.Reason is { } reason ? Localization.Reasons.Translate(language, reason) : Localization.Catalogue.Text(language, "Access.NotAllowed");
+        return Rendering.Html.Escape(Localization.Reasons.Sentence(language, clause));
     }
 
     /// <summary>The domain's reasons are clauses ("only an operator can ..."); a reply starts with a capital and ends with a stop.</summary>

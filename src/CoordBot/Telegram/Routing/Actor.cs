@@ -5,7 +5,9 @@ namespace CoordBot.Telegram.Routing;
 /// <summary>
 /// Who sent an update, as the bot knows them: always identified by Telegram user id, never by
 /// username. Carries the active membership, the user's time zone, the delegation holding the
-/// presidency now, and which delegation (if any) the chat of the update is linked to.
+/// presidency now, and which delegation (if any) the chat of the update is linked to. <see cref="Language"/> is
+/// the person's language (chosen, else from Telegram's language_code); <see cref="ChatLanguage"/> the language
+/// of the linked group the update came from, when its delegation set one.
 /// </summary>
 public sealed record Actor(
     long UserId,
@@ -15,7 +17,9 @@ public sealed record Actor(
     DelegationRole? Role = null,
     string TimeZone = "UTC",
     string? PresidentCode = null,
-    string? ChatDelegationCode = null)
+    string? ChatDelegationCode = null,
+    string Language = Localization.Languages.English,
+    string? ChatLanguage = null)
 {
     /// <summary>The same person as the pure domain's permission rules see them.</summary>
     public Domain.Membership.Actor Rights => new(IsOperator, DelegationCode, Role);

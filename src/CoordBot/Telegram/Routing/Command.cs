@@ -17,7 +17,7 @@ public abstract class Command<TArgs> : ICommandHandler
         var arguments = Parse(reader);
         if (reader.Failed)
         {
-            context.Reply(Info.UsageReply);
+            context.Reply(Info.UsageReplyIn(context.Update.Language));
             return Task.CompletedTask;
         }
 

@@ -1,4 +1,5 @@
 using CoordBot.Domain;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using Telegram.Bot.Types.Enums;
 
@@ -29,7 +30,7 @@ public static class CommandGate
         var verdict = info.Rule(update.Actor);
         if (verdict.IsRefused)
         {
-            return Html.Escape(Access.Sentence(verdict.Reason ?? "that is not allowed"));
+            return Access.RefusalText(update.Language, verdict);
         }
 
         return info.Where == ChatScope.CouncilChat ? OwnGroupRefusal(update) : null;
@@ -65,23 +66,24 @@ public static class CommandGate
             return null;
         }
 
+        // A toast is shown to the presser alone: in their own language.
         var actor = update.Actor;
         if (actor.ChatDelegationCode is null)
         {
-            return "This group is not linked to a delegation. Nothing was recorded.";
+            return Catalogue.Text(actor.Language, "Gate.UnlinkedGroupButton");
         }
 
         return actor.IsMember && !actor.IsOperator && !string.Equals(actor.ChatDelegationCode, actor.DelegationCode, StringComparison.Ordinal)
-            ? "This button belongs to another delegation's group. Nothing was recorded."
+            ? Catalogue.Text(actor.Language, "Gate.OtherGroupButton")
             : null;
     }
 
     private static string? PlaceRefusal(CommandInfo info, UpdateContext update) => info.Where switch
     {
-        ChatScope.Private when !update.IsPrivate => $"Send /{Html.Escape(info.Name)} to me in a private chat.",
+        ChatScope.Private when !update.IsPrivate => Catalogue.Format(update.Language, "Gate.PrivateOnly", Html.Escape(info.Name)),
         ChatScope.Group when update.IsPrivate || update.ChatType == ChatType.Channel =>
-            $"Send /{Html.Escape(info.Name)} in your delegation's Telegram group (add me to the group first).",
-        ChatScope.CouncilChat when !update.IsPrivate && update.Actor.ChatDelegationCode is null => Access.UnlinkedGroup,
+            Catalogue.Format(update.Language, "Gate.GroupOnly", Html.Escape(info.Name)),
+        ChatScope.CouncilChat when !update.IsPrivate && update.Actor.ChatDelegationCode is null => Catalogue.Text(update.Language, "Access.UnlinkedGroup"),
         _ => null,
     };
 
@@ -91,6 +93,6 @@ public static class CommandGate
         var actor = update.Actor;
         return update.IsPrivate || actor.IsOperator || string.Equals(actor.ChatDelegationCode, actor.DelegationCode, StringComparison.Ordinal)
             ? null
-            : OtherDelegationsGroup;
+            : Catalogue.Text(update.Language, "Gate.OtherDelegationsGroup");
     }
 }

@@ -1,4 +1,5 @@
 using CoordBot.Domain;
+using CoordBot.Localization;
 
 namespace CoordBot.Telegram.Routing;
 
@@ -22,7 +23,18 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
     /// <summary>Whether /help offers the command to <paramref name="actor"/>: whether its rule admits them.</summary>
     public bool IsOfferedTo(Actor actor) => Rule(actor).IsAllowed;
 
-    /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any.</summary>
-    public string UsageReply =>
-        $"Usage: {Rendering.Html.Escape(Usage)}" + (Example is null ? string.Empty : $", for example {Rendering.Html.Escape(Example)}");
+    /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any (in English).</summary>
+    public string UsageReply => UsageReplyIn(Languages.English);
+
+    /// <summary>The usage reply in <paramref name="language"/>; the usage line and the example stay as typed (commands are not translated).</summary>
+    public string UsageReplyIn(string language) =>
+        Catalogue.Format(language, "Usage.Line", Rendering.Html.Escape(Usage)) +
+        (Example is null ? string.Empty : Catalogue.Format(language, "Usage.Example", Rendering.Html.Escape(Example)));
+
+    /// <summary>
+    /// The description for /help and the command menu in <paramref name="language"/>: English is the declaration
+    /// itself; the other languages read <c>Command.&lt;name&gt;</c> from the catalogue (a test checks every command has one).
+    /// </summary>
+    public string DescriptionIn(string language) =>
+        language == Languages.English ? Description : Catalogue.Text(language, "Command." + Name);
 }

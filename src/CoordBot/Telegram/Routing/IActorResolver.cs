@@ -6,7 +6,8 @@ public interface IActorResolver
     Task<Actor> ResolveAsync(UpdateSender sender, long chatId, Persistence.CoordBotDb db, DateTime nowUtc, CancellationToken cancellationToken);
 }
 
-public sealed record UpdateSender(long UserId, string FirstName, string? LastName, string? Username)
+/// <param name="LanguageCode">Telegram's language_code of the user (an IETF tag), the default of their language.</param>
+public sealed record UpdateSender(long UserId, string FirstName, string? LastName, string? Username, string? LanguageCode = null)
 {
     public string DisplayName => string.IsNullOrWhiteSpace(LastName) ? FirstName : $"{FirstName} {LastName}";
 }

@@ -22,6 +22,9 @@ public sealed class UpdateContext(CoordBotDb db, Update update, long chatId, Cha
 
     public Actor Actor { get; } = actor;
 
+    /// <summary>The language of replies in this chat: the person's in a private chat, the group's in a group (English unless its delegation chose).</summary>
+    public string Language => IsPrivate ? Actor.Language : Actor.ChatLanguage ?? Localization.Languages.English;
+
     /// <summary>The moment the update is handled, from the injected <see cref="TimeProvider"/>, in UTC.</summary>
     public DateTime NowUtc { get; } = nowUtc;
 

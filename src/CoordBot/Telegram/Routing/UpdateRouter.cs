@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using Telegram.Bot.Types.Enums;
@@ -77,7 +78,7 @@ public sealed class UpdateRouter
 
             if (context.IsPrivate)
             {
-                context.Reply("I understand commands only. Send /help to see what you can do here.");
+                context.Reply(Catalogue.Text(context.Language, "Router.CommandsOnly"));
             }
 
             return;
@@ -90,7 +91,7 @@ public sealed class UpdateRouter
 
         if (!_commands.TryGetValue(command.Name, out var handler))
         {
-            context.Reply($"I don't know /{Html.Escape(command.Name)}. Send /help to see the commands you can use here.");
+            context.Reply(Catalogue.Format(context.Language, "Router.UnknownCommand", Html.Escape(command.Name)));
             return;
         }
 
@@ -166,7 +167,7 @@ public sealed class UpdateRouter
         }
         else
         {
-            callback.Answer("This button is no longer valid.");
+            callback.Answer(Catalogue.Text(context.Actor.Language, "Router.ButtonInvalid"));
         }
 
         if (!callback.Answered)

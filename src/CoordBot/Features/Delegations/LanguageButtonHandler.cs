@@ -1,0 +1,24 @@
+using CoordBot.Localization;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Delegations;
+
+/// <summary>A press on a button of <c>/language</c> (data <c>lang:&lt;code&gt;</c>): the same choice as <c>/language &lt;code&gt;</c>.</summary>
+internal sealed class LanguageButtonHandler : ICallbackHandler
+{
+    public string Prefix => LanguageChoice.Prefix;
+
+    public async Task HandleAsync(CallbackContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Languages.IsKnown(context.Payload))
+        {
+            context.Answer(Catalogue.Text(context.Actor.Language, "Router.ButtonInvalid"));
+            return;
+        }
+
+        var answer = await LanguageChoice.ApplyAsync(context.Update, context.Payload, cancellationToken);
+        context.Answer(answer);
+        context.Update.Reply(answer);
+    }
+}

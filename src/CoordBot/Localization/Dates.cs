@@ -1,0 +1,41 @@
+using System.Globalization;
+using CoordBot.Telegram.Rendering;
+using NodaTime;
+
+namespace CoordBot.Localization;
+
+/// <summary>
+/// Dates and times for a reader: English keeps the bot's fixed invariant formats (operators' scripts read them);
+/// the other languages use their culture's own patterns, month and weekday names (ICU data).
+/// </summary>
+public static class Dates
+{
+    /// <summary>"December 2026", "décembre 2026", "2026年12月".</summary>
+    public static string MonthYear(string language, DateTime month) =>
+        IsEnglish(language)
+            ? month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)
+            : month.ToString(Languages.Culture(language).DateTimeFormat.YearMonthPattern, Languages.Culture(language));
+
+    /// <summary>The reader's local time in their zone and, unless that is UTC, the UTC time too.</summary>
+    public static string InZoneAndUtc(string language, DateTime utc, string? zoneId)
+    {
+        if (IsEnglish(language))
+        {
+            return TimeDisplay.InZoneAndUtc(utc, zoneId);
+        }
+
+        var zone = TimeDisplay.ZoneOrUtc(zoneId);
+        var culture = Languages.Culture(language);
+        var instant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        var inUtc = $"{instant.InUtc().LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} UTC";
+        if (zone == DateTimeZone.Utc)
+        {
+            return inUtc;
+        }
+
+        var zoned = instant.InZone(zone);
+        return $"{zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} ({zone.Id}) = {inUtc}";
+    }
+
+    private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
+}
