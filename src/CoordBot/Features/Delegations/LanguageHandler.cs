@@ -10,6 +10,8 @@ internal sealed class LanguageHandler : Command<string?>
     {
         // Anyone may choose their own; in a group the head-or-deputy check needs the group's delegation (LanguageChoice).
         Rule = Rules.Anyone,
+        // A group has a language only once linked, and only its own delegation sets it.
+        Where = ChatScope.CouncilChat,
         Example = "/language fr",
     };
 
