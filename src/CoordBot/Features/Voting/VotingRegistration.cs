@@ -16,6 +16,7 @@ public static class VotingRegistration
         services.AddCallback<BallotButtonHandler>();
         return services
             .AddCommand<VoteOpenHandler>()
+            .AddGuide<VoteOpenGuide>()
             .AddCommand<VoteHandler>()
             .AddCommand<TallyHandler>()
             .AddCommand<RemindHandler>()

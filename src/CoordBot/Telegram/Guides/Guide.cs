@@ -40,8 +40,14 @@ public sealed record GuideStep(string Label, string Question)
     /// </summary>
     public Func<string, GuideScope, Outcome<string, string>>? Read { get; init; }
 
-    /// <summary>The answer is the command's text after the first line (a draft's text, a comment).</summary>
+    /// <summary>The answer is the command's text after the first line (a draft's text under its title).</summary>
     public bool IsBody { get; init; }
+
+    /// <summary>
+    /// The answer is the rest of the command, as typed after the ids: its first line ends the command line and any
+    /// further lines follow it (a comment or an amendment, which may start with §k and run over several lines).
+    /// </summary>
+    public bool IsRest { get; init; }
 
     /// <summary>The default reading of a typed reply: its first line, trimmed, not empty.</summary>
     public static Outcome<string, string> Words(string text, GuideScope scope)

@@ -180,7 +180,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return read(text, scope);
         }
 
-        if (step.IsBody)
+        if (step.IsBody || step.IsRest)
         {
             return GuideStep.WholeText(text, scope);
         }
@@ -269,8 +269,26 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private static IncomingCommand Compose(Guide guide, List<string> answers)
     {
-        var words = guide.Steps.Select((s, i) => (s, a: answers[i])).Where(x => !x.s.IsBody).Select(x => x.a);
-        var body = guide.Steps.Select((s, i) => (s, a: answers[i])).Where(x => x.s.IsBody).Select(x => x.a).FirstOrDefault();
+        var words = new List<string>();
+        string? body = null;
+        for (var i = 0; i < guide.Steps.Count; i++)
+        {
+            var step = guide.Steps[i];
+            if (step.IsBody)
+            {
+                body = answers[i];
+            }
+            else if (step.IsRest && answers[i].Split('\n', 2) is [var first, var more])
+            {
+                words.Add(first.Trim());
+                body = more;
+            }
+            else
+            {
+                words.Add(answers[i]);
+            }
+        }
+
         return new IncomingCommand(guide.Command, string.Join(' ', words.Where(w => w.Length > 0)), body, null);
     }
 

@@ -1,0 +1,46 @@
+using System.Globalization;
+using CoordBot.Domain.Drafts;
+using CoordBot.Telegram.Guides;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// The steps the draft guides share: a draft on which the step's action is possible now, among those the asker
+/// may act on (their delegation reads it, or, for the chair's actions, every draft), and a number of hours.
+/// </summary>
+public static class DraftGuideSteps
+{
+    /// <summary>
+    /// Drafts where <paramref name="action"/> is possible now: those the asker's delegation may read, or every one
+    /// when <paramref name="chairSeesAll"/> and the asker acts as chair. The command checks again on Confirm.
+    /// </summary>
+    public static GuideStep Draft(string question, DraftAction action, bool chairSeesAll = false) => new("Draft", question)
+    {
+        Choices = async (scope, ct) =>
+        {
+            var actor = scope.Actor;
+            var db = scope.Update.Db;
+            var all = chairSeesAll && actor.IsChair;
+            var readable = actor.DelegationCode is { } code ? await DraftDesk.ReadableByAsync(db, code, ct) : [];
+            var drafts = await db.Drafts.AsNoTracking().OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
+            return drafts
+                .Where(d => (all || readable.Contains(d.Id)) && DraftDesk.Check(d, action).IsAccepted)
+                .Take(20)
+                .Select(d => new GuideChoice($"{d.Label} {Shorten(d.Title)}", d.Label))
+                .ToList();
+        },
+        ChoicesPerRow = 1,
+    };
+
+    /// <summary>A number of hours among <paramref name="offered"/>, written on the command line as <paramref name="suffix"/> requires.</summary>
+    public static GuideStep Hours(string question, IReadOnlyList<int> offered, string suffix = "") => new("Hours", question)
+    {
+        Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered
+            .Select(h => new GuideChoice(h % 24 == 0 ? $"{h / 24 * 24} h ({h / 24} day{(h == 24 ? string.Empty : "s")})" : $"{h} h", h.ToString(CultureInfo.InvariantCulture) + suffix))
+            .ToList()),
+        ChoicesPerRow = 2,
+    };
+
+    private static string Shorten(string title) => title.Length <= 32 ? title : title[..31] + "…";
+}

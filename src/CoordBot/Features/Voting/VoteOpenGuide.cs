@@ -1,0 +1,21 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Features.Drafts;
+using CoordBot.Telegram.Guides;
+
+namespace CoordBot.Features.Voting;
+
+/// <summary>/vote_open sent bare (the chair): a draft in blue, procedural or substantive, and how long the vote stays open.</summary>
+internal sealed class VoteOpenGuide : Guide
+{
+    public override string Command => "vote_open";
+
+    public override IReadOnlyList<GuideStep> Steps { get; } =
+    [
+        DraftGuideSteps.Draft("Which draft in blue is put to the vote?", DraftAction.OpenVote, chairSeesAll: true),
+        new("Matter", "Is it a procedural or a substantive matter? (On substance, a permanent member's vote against is a veto.)")
+        {
+            Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([new("substantive", "substantive"), new("procedural", "procedural")]),
+        },
+        DraftGuideSteps.Hours("How long is voting open? Tap one, or write a number of hours followed by h (for example 36h).", [12, 24, 48, 72], suffix: "h"),
+    ];
+}
