@@ -87,6 +87,15 @@ internal static class SchedulingDatabase
         }
     }
 
+    /// <summary>A SQLite store's file is made ready (<see cref="Prepare(string)"/>); a PostgreSQL store needs nothing before Quartz provisions its tables.</summary>
+    public static void Prepare(SchedulingOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            Prepare(options.ConnectionString!);
+        }
+    }
+
     /// <summary>
     /// Creates the directory and turns on WAL, so readers (the bot's own queries, a dashboard) never
     /// wait behind Quartz's writes. Idempotent: WAL is a property of the file and stays set.

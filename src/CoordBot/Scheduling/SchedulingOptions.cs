@@ -14,6 +14,9 @@ public sealed class SchedulingOptions
     /// <summary>The engine of the bot's database (<c>Database:Provider</c>), which the Quartz store follows; not bound from this section.</summary>
     internal CoordBot.Persistence.DatabaseProvider Provider { get; set; }
 
+    /// <summary>True when <see cref="ConnectionString"/> was not configured but taken from <c>ConnectionStrings:CoordBot</c>.</summary>
+    internal bool DerivedFromMain { get; set; }
+
     /// <summary>
     /// Every Quartz row is keyed by this name: renaming it orphans what is already scheduled.
     /// </summary>

@@ -34,6 +34,7 @@ public static class SchedulingRegistration
                     var main = configuration.GetConnectionString(SchedulingDatabase.MainConnectionStringName)
                         ?? DatabaseOptions.DefaultConnectionString;
                     options.ConnectionString = SchedulingDatabase.DeriveFromMain(main, provider);
+                    options.DerivedFromMain = true;
                 }
             })
             .ValidateOnStart();
