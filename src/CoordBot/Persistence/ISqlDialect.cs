@@ -30,6 +30,9 @@ public interface ISqlDialect
     /// <summary>A UTC instant as this engine's EF provider stores it, for parameters of plain SQL.</summary>
     object Timestamp(DateTime utc);
 
+    /// <summary>What the bot's data takes on disk (for /status): the SQLite files with their logs, or the PostgreSQL database.</summary>
+    Task<long> SizeAsync(CancellationToken cancellationToken);
+
     /// <summary>Null when the database answers a query over a fresh connection; otherwise why not.</summary>
     Task<string?> ProbeAsync(CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CoordBot.Features.Voting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -16,6 +17,16 @@ public sealed class PostgreSqlCoordBotDb(DbContextOptions options) : CoordBotDb(
         // PostgreSQL's timestamptz takes only UTC-labelled values. Labelling on the way in and out keeps both engines' semantics.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcLabel>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcLabel>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // A ballot's time is part of its hash, to the tick (100 ns); timestamptz keeps microseconds, so a ballot read
+        // back would no longer match its own hash. Ticks keep it exact (and still order like the instants they are).
+        modelBuilder.Entity<BallotLogEntry>().Property(e => e.AtUtc).HasConversion(
+            v => v.Ticks,
+            v => new DateTime(v, DateTimeKind.Utc));
     }
 
     private sealed class UtcLabel() : ValueConverter<DateTime, DateTime>(

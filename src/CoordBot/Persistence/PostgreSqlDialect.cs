@@ -54,6 +54,15 @@ internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISq
         }
     }
 
+    public async Task<long> SizeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(options.Value.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_database_size(current_database())";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     private ConfigurationException Unreachable(NpgsqlException ex) =>
         new($"{DatabaseOptions.Key} names a PostgreSQL database the bot cannot reach or migrate ({DatabaseOptions.DescribeServer(options.Value.ConnectionString)}): {ex.Message.ReplaceLineEndings(" ")}");
 }

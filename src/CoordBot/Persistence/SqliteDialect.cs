@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CoordBot.Persistence;
 
 /// <summary>The default engine: one SQLite file in write-ahead-log mode, with its pragmas on every connection.</summary>
-internal sealed class SqliteDialect(IOptions<DatabaseOptions> options) : ISqlDialect
+internal sealed class SqliteDialect(IOptions<DatabaseOptions> options, IConfiguration configuration) : ISqlDialect
 {
     public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
@@ -50,6 +50,14 @@ internal sealed class SqliteDialect(IOptions<DatabaseOptions> options) : ISqlDia
         {
             throw UnwritableDatabase.Error(DatabaseOptions.Key, path ?? options.Value.ConnectionString, ex);
         }
+    }
+
+    public Task<long> SizeAsync(CancellationToken cancellationToken)
+    {
+        var files = CoordBot.Operations.DataFiles.From(configuration);
+        return Task.FromResult(new[] { files.Database, files.Database + "-wal", files.JobStore, files.JobStore + "-wal" }
+            .Where(File.Exists)
+            .Sum(f => new FileInfo(f).Length));
     }
 
     /// <summary>

@@ -80,7 +80,9 @@ public static class PostgresServer
     private static async Task<Instance> StartAsync()
     {
         var bin = Binaries()!;
-        var directory = Path.Combine(Path.GetTempPath(), $"coordbot-pg-{Guid.NewGuid():N}");
+        var parent = Path.Combine(Path.GetTempPath(), "coordbot-pg");
+        RemoveAbandoned(parent);
+        var directory = Path.Combine(parent, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         if (IsRoot())
         {
@@ -120,6 +122,37 @@ public static class PostgresServer
         catch (IOException)
         {
             // The OS temp cleaner takes what is left.
+        }
+    }
+
+    /// <summary>
+    /// The test runner ends a test process by killing its whole process tree, server included, before the exit
+    /// handler can remove the directory: a directory whose server no longer runs is removed by the next run.
+    /// </summary>
+    private static void RemoveAbandoned(string parent)
+    {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var directory in Directory.GetDirectories(parent))
+        {
+            var pidFile = Path.Combine(directory, "data", "postmaster.pid");
+            var running = File.Exists(pidFile)
+                && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && Directory.Exists($"/proc/{pid}");
+            if (!running)
+            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run may be removing it too.
+                }
+            }
         }
     }
 

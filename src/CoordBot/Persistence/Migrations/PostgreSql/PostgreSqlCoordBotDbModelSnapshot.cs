@@ -608,8 +608,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Choice")
                         .HasMaxLength(8)

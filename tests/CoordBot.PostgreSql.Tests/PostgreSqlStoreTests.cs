@@ -2,6 +2,7 @@ using System.Text.Json;
 using CoordBot.Operations.Backups;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Receiving;
+using CoordBot.Tests.PostgreSql;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Quartz;
 
-namespace CoordBot.Tests.PostgreSql;
+namespace CoordBot.PostgreSql.Tests;
 
 /// <summary>The bot on a real PostgreSQL server (<see cref="PostgresServer"/>): skipped, with the reason, where none can start.</summary>
 public sealed class PostgreSqlStoreTests

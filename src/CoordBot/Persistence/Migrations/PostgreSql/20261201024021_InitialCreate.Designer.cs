@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoordBot.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCoordBotDb))]
-    [Migration("20261201022257_InitialCreate")]
+    [Migration("20261201024021_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -611,8 +611,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Choice")
                         .HasMaxLength(8)

@@ -77,7 +77,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     Choice = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
                     Kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     Reason = table.Column<string>(type: "text", nullable: true),
-                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AtUtc = table.Column<long>(type: "bigint", nullable: false),
                     PreviousHash = table.Column<string>(type: "text", nullable: false),
                     Hash = table.Column<string>(type: "text", nullable: false)
                 },
