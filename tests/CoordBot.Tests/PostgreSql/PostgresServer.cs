@@ -9,7 +9,7 @@ namespace CoordBot.Tests.PostgreSql;
 /// <summary>
 /// A throw-away PostgreSQL server for this test process, started from the installed binaries (Debian's
 /// <c>postgresql</c> package: <c>/usr/lib/postgresql/&lt;version&gt;/bin</c>) on a temporary directory and a free
-/// loopback port, and removed when the process ends. The server refuses to run as root, so under root it runs
+/// loopback port, and stopped and removed when the process ends. The server refuses to run as root, so under root it runs
 /// as the <c>postgres</c> system user the package creates. Each test gets a database of its own.
 /// </summary>
 public static class PostgresServer
@@ -97,38 +97,30 @@ public static class PostgresServer
             $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"], IsRoot());
 
-        var instance = new Instance(port);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, directory, data);
-        return instance;
-    }
-
-    /// <summary>Stops the server at once (its data is thrown away) and removes the directory.</summary>
-    private static void Stop(string bin, string directory, string data)
-    {
-        NpgsqlConnection.ClearAllPools();
-        try
-        {
-            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], IsRoot()).GetAwaiter().GetResult();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone: the directory still goes.
-        }
-
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // The OS temp cleaner takes what is left.
-        }
+        WatchForExit(bin, directory, data);
+        return new Instance(port);
     }
 
     /// <summary>
-    /// The test runner ends a test process by killing its whole process tree, server included, before the exit
-    /// handler can remove the directory: a directory whose server no longer runs is removed by the next run.
+    /// The server is a daemon of its own (pg_ctl detaches it), so it would outlive this process, and the test runner
+    /// ends a test process without running its exit handlers. A detached watcher waits for this process to end, however
+    /// it ends, then stops the server at once (its data is thrown away) and removes the directory.
     /// </summary>
+    private static void WatchForExit(string bin, string directory, string data)
+    {
+        var stop = IsRoot() ? $"runuser -u postgres -- '{bin}/pg_ctl'" : $"'{bin}/pg_ctl'";
+        var script = string.Create(CultureInfo.InvariantCulture,
+            $"exec >/dev/null 2>&1; tail --pid={Environment.ProcessId} -f /dev/null; {stop} -D '{data}' -m immediate -w stop; rm -rf '{directory}'");
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-f", "sh", "-c", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watcher = Process.Start(start) ?? throw new InvalidOperationException("the server's exit watcher did not start");
+    }
+
+    /// <summary>A directory whose server no longer runs (its watcher was itself killed) is removed by the next run.</summary>
     private static void RemoveAbandoned(string parent)
     {
         if (!Directory.Exists(parent))
