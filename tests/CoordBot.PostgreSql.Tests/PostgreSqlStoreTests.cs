@@ -125,6 +125,27 @@ public sealed class PostgreSqlStoreTests
         Assert.DoesNotContain("; ", description, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Data Source=data/coordbot.quartz.db", "Scheduling:ConnectionString is not a valid PostgreSQL connection string")]
+    [InlineData("Database=quartz", "Scheduling:ConnectionString needs a Host")]
+    public void A_Quartz_store_that_is_no_PostgreSQL_server_stops_the_start(string scheduling, string expected)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "123456:ABC-def_ghi",
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:CoordBot"] = "Host=127.0.0.1;Database=coordbot",
+            ["Scheduling:ConnectionString"] = scheduling,
+        });
+        builder.AddCoordBot();
+        using var host = builder.Build();
+
+        var error = Assert.ThrowsAny<Exception>(host.ValidateCoordBotConfiguration);
+
+        Assert.StartsWith(expected, ConfigurationError.Describe(error), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_a_provider_the_bot_stays_on_its_SQLite_file()
     {
