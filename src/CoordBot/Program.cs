@@ -3,6 +3,7 @@ using CoordBot;
 try
 {
     if (await CoordBot.Operations.Backups.BackupVerbs.TryRunAsync(args, Console.Out, Console.Error) is { } verbExitCode) return verbExitCode;
+    if (await CoordBot.Persistence.Copy.CopyVerb.TryRunAsync(args, Console.Out, Console.Error) is { } copyExitCode) return copyExitCode;
     var builder = Host.CreateApplicationBuilder(args);
     builder.AddCoordBot();
     using var host = builder.Build();

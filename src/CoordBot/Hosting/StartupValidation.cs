@@ -27,6 +27,6 @@ public static class StartupValidation
     {
         host.ValidateCoordBotConfiguration();
         await host.Services.GetRequiredService<DatabaseMigrator>().EnsureReadyAsync(cancellationToken);
-        SchedulingDatabase.Prepare(host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!);
+        SchedulingDatabase.Prepare(host.Services.GetRequiredService<IOptions<SchedulingOptions>>().Value);
     }
 }

@@ -14,6 +14,11 @@ public sealed record DataFiles(string Database, string JobStore)
 
     public static DataFiles From(IConfiguration configuration)
     {
+        if (DatabaseOptions.From(configuration).Provider == DatabaseProvider.PostgreSql)
+        {
+            throw new ConfigurationException($"{DatabaseOptions.ProviderKey} is PostgreSQL: back it up with pg_dump and restore with pg_restore (these verbs copy SQLite files only)");
+        }
+
         var main = DatabaseOptions.ConnectionStringFrom(configuration);
         var jobStore = configuration[$"{SchedulingOptions.Section}:{nameof(SchedulingOptions.ConnectionString)}"] is { Length: > 0 } configured
             ? configured

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using CoordBot.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -7,34 +7,13 @@ using Quartz;
 
 namespace CoordBot.Operations;
 
-/// <summary>
-/// The database file answers a query. A connection of its own, unpooled and (like every connection of the
-/// running bot) never creating the file: a pooled connection would still reach a file that has been
-/// deleted, and creating an empty database would hide the loss.
-/// </summary>
-internal sealed class DatabaseHealthCheck(IOptions<DatabaseOptions> options) : IHealthCheck
+/// <summary>The database answers a query over a fresh connection of its own (<see cref="ISqlDialect.ProbeAsync"/>).</summary>
+internal sealed class DatabaseHealthCheck(ISqlDialect dialect) : IHealthCheck
 {
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var builder = new SqliteConnectionStringBuilder(options.Value.RuntimeConnectionString)
-        {
-            Pooling = false,
-            DefaultTimeout = 5,
-        };
-        try
-        {
-            await using var connection = new SqliteConnection(builder.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM \"__EFMigrationsHistory\"";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy("database reachable");
-        }
-        catch (SqliteException ex)
-        {
-            return HealthCheckResult.Unhealthy($"database unreachable: {ex.Message}");
-        }
-    }
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await dialect.ProbeAsync(cancellationToken) is { } problem
+            ? HealthCheckResult.Unhealthy($"database unreachable: {problem}")
+            : HealthCheckResult.Healthy("database reachable");
 }
 
 /// <summary>Quartz runs: without it no reminder, silence or voting deadline would ever fire.</summary>
@@ -64,7 +43,7 @@ internal sealed class BacklogHealthCheck(Backlog backlog, TimeProvider time, IOp
         {
             snapshot = await backlog.ReadAsync(cancellationToken);
         }
-        catch (SqliteException ex)
+        catch (DbException ex)
         {
             return HealthCheckResult.Unhealthy($"backlog unreadable: {ex.Message}");
         }

@@ -8,8 +8,23 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Persistence;
 
 /// <summary>The bot's one database. Features add their entities through <see cref="IEntityTypeConfiguration{TEntity}"/> classes in their own folders.</summary>
-public sealed class CoordBotDb(DbContextOptions<CoordBotDb> options) : DbContext(options)
+/// <remarks>
+/// Not sealed for one reason: <see cref="PostgreSqlCoordBotDb"/> is the same model under its own type, so each
+/// provider keeps its own migrations (EF finds migrations by the context's type).
+/// </remarks>
+public class CoordBotDb : DbContext
 {
+    public CoordBotDb(DbContextOptions<CoordBotDb> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider's own context type, given options built for <see cref="CoordBotDb"/>.</summary>
+    protected CoordBotDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<InboxUpdate> InboxUpdates => Set<InboxUpdate>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -1,19 +1,18 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Persistence;
 
 /// <summary>
-/// Before anything else starts: creates the database's folder (a fresh clone has no data/), applies the
-/// migrations and turns on write-ahead logging. A file the bot cannot create or write stops the start
-/// with one line naming the key and the path, not a stack trace.
+/// Before anything else starts: gets the database ready (<see cref="ISqlDialect.MigrateAsync"/>: for SQLite the
+/// file's folder, the migrations and write-ahead logging; for PostgreSQL the migrations). A database the bot
+/// cannot create or write stops the start with one line naming the key, not a stack trace.
 /// </summary>
 /// <remarks>
 /// <c>Program</c> runs it before the host starts (<see cref="EnsureReadyAsync"/>), because the host logs a
 /// failing hosted service with its stack trace; as a hosted service it then has nothing left to do.
 /// </remarks>
-public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, ISqlDialect dialect, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     private readonly Lock _lock = new();
     private Task? _ready;
@@ -22,7 +21,7 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOpt
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Migrates once (a failure stays the answer); throws <see cref="ConfigurationException"/> when the file cannot be created or written.</summary>
+    /// <summary>Migrates once (a failure stays the answer); throws <see cref="ConfigurationException"/> when the database cannot be created or written.</summary>
     public Task EnsureReadyAsync(CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -35,33 +34,14 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, IOpt
 
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var path = options.Value.FilePath;
-        try
+        await dialect.MigrateAsync(factory, cancellationToken);
+        if (dialect.Provider == DatabaseProvider.PostgreSql)
         {
-            UnwritableDatabase.RefuseFolder(path);
-
-            if (path is not null && Path.GetDirectoryName(path) is { Length: > 0 } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            // The only place that creates the file: the bot's own connections never do (RuntimeConnectionString).
-            await using (var create = new SqliteConnection(options.Value.ConnectionString))
-            {
-                await create.OpenAsync(cancellationToken);
-            }
-
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            // A read-only file passes the steps above when nothing is left to migrate: prove it takes writes.
-            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE; ROLLBACK;", cancellationToken);
+            logger.LogInformation("Database ready: PostgreSQL, {Server}", DatabaseOptions.DescribeServer(options.Value.ConnectionString));
         }
-        catch (Exception ex) when (UnwritableDatabase.Is(ex))
+        else
         {
-            throw UnwritableDatabase.Error(DatabaseOptions.Key, path ?? options.Value.ConnectionString, ex);
+            logger.LogInformation("Database ready at {DataSource}", options.Value.FilePath);
         }
-
-        logger.LogInformation("Database ready at {DataSource}", path);
     }
 }

@@ -7,25 +7,44 @@ namespace CoordBot.Persistence;
 public static class PersistenceRegistration
 {
     /// <summary>
-    /// The database and its unit of work. Nothing touches the disk here: the file's folder is created
-    /// and the file checked by <see cref="DatabaseMigrator"/> when the host starts.
+    /// The database and its unit of work, on the engine <c>Database:Provider</c> names (SQLite unless told
+    /// otherwise). Nothing touches the disk or the server here: <see cref="DatabaseMigrator"/> does, when the host starts.
     /// </summary>
     public static IHostApplicationBuilder AddCoordBotPersistence(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>()
-            .Configure<IConfiguration>((options, configuration) => options.ConnectionString = DatabaseOptions.ConnectionStringFrom(configuration))
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                options.ConnectionString = DatabaseOptions.ConnectionStringFrom(configuration);
+                options.ProviderName = configuration[DatabaseOptions.ProviderKey];
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
-        services.AddSingleton<SqlitePragmas>();
-        services.AddDbContextFactory<CoordBotDb>((sp, options) => options
-            .UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.RuntimeConnectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+
+        // Registrations differ by engine, so the choice is read now; the validator refuses an unknown name at start.
+        var provider = DatabaseOptions.From(builder.Configuration).Provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<ISqlDialect, PostgreSqlDialect>();
+        }
+        else
+        {
+            services.AddSingleton<ISqlDialect, SqliteDialect>();
+            services.AddSingleton<SqlitePragmas>();
+        }
+
+        services.AddDbContextFactory<CoordBotDb, CoordBotDbFactory>((sp, options) => sp.GetRequiredService<ISqlDialect>().Configure(options, sp));
         services.AddSingleton<WriteGate>();
         services.AddSingleton<UnitOfWork>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
-        services.AddHostedService<WalCheckpointer>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // PostgreSQL checkpoints on its own; this exists only to keep SQLite's commits short.
+            services.AddHostedService<WalCheckpointer>();
+        }
+
         return builder;
     }
 }

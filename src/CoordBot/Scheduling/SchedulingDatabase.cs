@@ -1,9 +1,10 @@
 using CoordBot.Persistence;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CoordBot.Scheduling;
 
-/// <summary>Where the Quartz tables live, and getting that SQLite file ready before Quartz opens it.</summary>
+/// <summary>Where the Quartz tables live, and getting a SQLite file ready before Quartz opens it.</summary>
 internal static class SchedulingDatabase
 {
     public const string MainConnectionStringName = "CoordBot";
@@ -36,6 +37,33 @@ internal static class SchedulingDatabase
         return main.ConnectionString;
     }
 
+    /// <summary>
+    /// On PostgreSQL the Quartz tables share the bot's database: one server to run and back up, and every
+    /// instance of a cluster finds them where it finds the data.
+    /// </summary>
+    public static string? DeriveFromMain(string mainConnectionString, DatabaseProvider provider) =>
+        provider == DatabaseProvider.PostgreSql ? mainConnectionString : DeriveFromMain(mainConnectionString);
+
+    /// <summary>Null when the connection string suits the provider (a SQLite file, or a PostgreSQL server); otherwise why it does not.</summary>
+    public static string? Problem(string? connectionString, DatabaseProvider provider)
+    {
+        if (provider != DatabaseProvider.PostgreSql || string.IsNullOrWhiteSpace(connectionString))
+        {
+            return Problem(connectionString);
+        }
+
+        try
+        {
+            return string.IsNullOrWhiteSpace(new NpgsqlConnectionStringBuilder(connectionString).Host)
+                ? "Scheduling:ConnectionString needs a Host: with Database:Provider PostgreSQL the Quartz tables live on a PostgreSQL server (leave it empty to use ConnectionStrings:CoordBot's)."
+                : null;
+        }
+        catch (ArgumentException ex)
+        {
+            return $"Scheduling:ConnectionString is not a valid PostgreSQL connection string: {ex.Message}";
+        }
+    }
+
     /// <summary>Null when the connection string names a SQLite file; otherwise why it does not.</summary>
     public static string? Problem(string? connectionString)
     {
@@ -56,6 +84,15 @@ internal static class SchedulingDatabase
         catch (ArgumentException ex)
         {
             return $"Scheduling:ConnectionString is not a valid SQLite connection string: {ex.Message}";
+        }
+    }
+
+    /// <summary>A SQLite store's file is made ready (<see cref="Prepare(string)"/>); a PostgreSQL store needs nothing before Quartz provisions its tables.</summary>
+    public static void Prepare(SchedulingOptions options)
+    {
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            Prepare(options.ConnectionString!);
         }
     }
 

@@ -6,10 +6,16 @@ public sealed class SchedulingOptions
     public const string Section = "Scheduling";
 
     /// <summary>
-    /// SQLite connection string of the Quartz tables. Left empty, it is derived from
-    /// <c>ConnectionStrings:CoordBot</c>: same directory, file <c>&lt;name&gt;.quartz.db</c>.
+    /// Connection string of the Quartz tables. Left empty, it is derived from <c>ConnectionStrings:CoordBot</c>:
+    /// on SQLite the same directory, file <c>&lt;name&gt;.quartz.db</c>; on PostgreSQL the same database.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>The engine of the bot's database (<c>Database:Provider</c>), which the Quartz store follows; not bound from this section.</summary>
+    internal CoordBot.Persistence.DatabaseProvider Provider { get; set; }
+
+    /// <summary>True when <see cref="ConnectionString"/> was not configured but taken from <c>ConnectionStrings:CoordBot</c>.</summary>
+    internal bool DerivedFromMain { get; set; }
 
     /// <summary>
     /// Every Quartz row is keyed by this name: renaming it orphans what is already scheduled.

@@ -10,7 +10,9 @@ internal sealed class SchedulingOptionsValidator : IValidateOptions<SchedulingOp
     public ValidateOptionsResult Validate(string? name, SchedulingOptions options)
     {
         var failures = new OptionFailures(SchedulingOptions.Section);
-        if (SchedulingDatabase.Problem(options.ConnectionString) is { } problem)
+        // On PostgreSQL a derived connection string is the bot's own, whose problems its own validator reports once.
+        if (!(options.DerivedFromMain && options.Provider == CoordBot.Persistence.DatabaseProvider.PostgreSql)
+            && SchedulingDatabase.Problem(options.ConnectionString, options.Provider) is { } problem)
         {
             // The database's message names its key itself (it may be derived from ConnectionStrings:CoordBot).
             return ValidateOptionsResult.Fail(problem);

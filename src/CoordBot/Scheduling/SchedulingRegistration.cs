@@ -1,9 +1,11 @@
+using CoordBot.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Quartz;
 
 namespace CoordBot.Scheduling;
@@ -11,23 +13,28 @@ namespace CoordBot.Scheduling;
 public static class SchedulingRegistration
 {
     /// <summary>
-    /// Quartz with its schedule in a SQLite file, started and stopped with the host, and
+    /// Quartz with its schedule in a SQLite file (or, with <c>Database:Provider</c> PostgreSQL, clustered in the
+    /// bot's PostgreSQL database), started and stopped with the host, and
     /// <see cref="IJobScheduler"/> for features. Features register their job classes with
     /// <see cref="AddScheduledJob{TJob}"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCoordBotScheduling(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        // The store's kind decides registrations, so it is read now (the database's validator refuses an unknown provider).
+        var provider = DatabaseOptions.From(builder.Configuration).Provider;
 
         services.AddOptions<SchedulingOptions>()
             .BindConfiguration(SchedulingOptions.Section)
             .PostConfigure<IConfiguration>((options, configuration) =>
             {
+                options.Provider = provider;
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     var main = configuration.GetConnectionString(SchedulingDatabase.MainConnectionStringName)
-                        ?? CoordBot.Persistence.DatabaseOptions.DefaultConnectionString;
-                    options.ConnectionString = SchedulingDatabase.DeriveFromMain(main);
+                        ?? DatabaseOptions.DefaultConnectionString;
+                    options.ConnectionString = SchedulingDatabase.DeriveFromMain(main, provider);
+                    options.DerivedFromMain = true;
                 }
             })
             .ValidateOnStart();
@@ -38,13 +45,26 @@ public static class SchedulingRegistration
 
         services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
         {
-            store.UseSqlite(dataSource => dataSource.DataSourceFactory = provider =>
+            if (provider == DatabaseProvider.PostgreSql)
             {
-                // Runs once, before Quartz opens its first connection, whoever asks for the scheduler first.
-                var connectionString = provider.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!;
-                SchedulingDatabase.Prepare(connectionString);
-                return SqliteFactory.Instance.CreateDataSource(connectionString);
-            });
+                // Every instance on the database is one cluster: a trigger fires on one of them, and the triggers of
+                // an instance that stops checking in are recovered by another. Clustering also gives each instance a
+                // generated id (host name and start time), so no two share one.
+                store.UsePostgres(dataSource => dataSource.DataSourceFactory = services =>
+                    NpgsqlDataSource.Create(services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!));
+                store.UseClustering();
+            }
+            else
+            {
+                store.UseSqlite(dataSource => dataSource.DataSourceFactory = services =>
+                {
+                    // Runs once, before Quartz opens its first connection, whoever asks for the scheduler first.
+                    var connectionString = services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!;
+                    SchedulingDatabase.Prepare(connectionString);
+                    return SqliteFactory.Instance.CreateDataSource(connectionString);
+                });
+            }
+
             store.UseSystemTextJsonSerializer();
             store.ProvisionSchema();
             store.ConfigureStore(jobStore => jobStore.StoreJobDataAsStrings = true);

@@ -49,6 +49,7 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var emulator = await BotApiEmulator.StartAsync(emulatorOptions ?? new BotApiEmulatorOptions());
         var harness = new BotHarness(emulator, settings ?? new Dictionary<string, string?>());
+        await PostgreSql.TestDatabase.UseWhenAskedAsync(harness._settings, settings);
         harness._configure = configure;
         await harness.StartHostAsync();
         return harness;

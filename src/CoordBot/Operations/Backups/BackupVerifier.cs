@@ -51,6 +51,35 @@ internal static class BackupVerifier
             return new VerifyReport(problems, facts);
         }
 
+        var (votes, entries) = await CheckBallotLogsAsync(db, problems, cancellationToken);
+        facts.Add($"{votes} votes, {entries} ballot log entries, {await db.DraftVersions.CountAsync(cancellationToken)} draft versions");
+
+        if (jobStore is null)
+        {
+            facts.Add("no job store in the backup (reminders are re-planned from the database at start)");
+        }
+        else
+        {
+            var jobs = new SqliteConnectionStringBuilder { DataSource = jobStore, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
+            if (await IntegrityAsync(jobs, cancellationToken) is { } jobsBroken)
+            {
+                problems.Add($"the job store is damaged: {jobsBroken}");
+            }
+            else
+            {
+                facts.Add($"{await PendingTriggersAsync(jobs, cancellationToken)} scheduled jobs");
+            }
+        }
+
+        return new VerifyReport(problems, facts);
+    }
+
+    /// <summary>
+    /// Every vote's ballot log: its hash chain intact, and the recorded ballots what replaying it gives. Adds one
+    /// problem per vote that fails; returns how many votes and log entries it read.
+    /// </summary>
+    internal static async Task<(int Votes, int Entries)> CheckBallotLogsAsync(CoordBotDb db, List<string> problems, CancellationToken cancellationToken)
+    {
         var votes = await db.Votes.AsNoTracking().OrderBy(v => v.Id).ToListAsync(cancellationToken);
         var entries = 0;
         foreach (var vote in votes)
@@ -78,26 +107,7 @@ internal static class BackupVerifier
             }
         }
 
-        facts.Add($"{votes.Count} votes, {entries} ballot log entries, {await db.DraftVersions.CountAsync(cancellationToken)} draft versions");
-
-        if (jobStore is null)
-        {
-            facts.Add("no job store in the backup (reminders are re-planned from the database at start)");
-        }
-        else
-        {
-            var jobs = new SqliteConnectionStringBuilder { DataSource = jobStore, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString;
-            if (await IntegrityAsync(jobs, cancellationToken) is { } jobsBroken)
-            {
-                problems.Add($"the job store is damaged: {jobsBroken}");
-            }
-            else
-            {
-                facts.Add($"{await PendingTriggersAsync(jobs, cancellationToken)} scheduled jobs");
-            }
-        }
-
-        return new VerifyReport(problems, facts);
+        return (votes.Count, entries);
     }
 
     /// <summary>Null when SQLite's integrity check passes; otherwise its first complaint.</summary>

@@ -12,7 +12,7 @@ namespace CoordBot.Operations.Commands;
 /// <c>/status</c>: the operator's view of the running bot. The last errors are shown by kind and id only:
 /// an exception message can quote what a user wrote, and this reply may be read over a shoulder.
 /// </summary>
-internal sealed class StatusHandler(CoordBotMetrics metrics, Backlog backlog, ISchedulerFactory schedulerFactory, IConfiguration configuration) : Command
+internal sealed class StatusHandler(CoordBotMetrics metrics, Backlog backlog, ISchedulerFactory schedulerFactory, CoordBot.Persistence.ISqlDialect dialect) : Command
 {
     private const int LastErrors = 5;
 
@@ -44,21 +44,13 @@ internal sealed class StatusHandler(CoordBotMetrics metrics, Backlog backlog, IS
             $"Messages waiting: {waiting.Messages}{Oldest(waiting.OldestMessage, now)}",
             $"Last 429 from Telegram: {(metrics.LastTooManyRequestsAt is { } last ? TimeDisplay.Utc(last.UtcDateTime) : "none since the start")}",
             $"Jobs pending: {jobs}",
-            $"Database: {Size(DatabaseBytes())}",
+            $"Database: {Size(await dialect.SizeAsync(cancellationToken))}",
         };
         lines.Add(failedUpdates.Count == 0 && failedMessages.Count == 0 ? "No errors recorded." : "<b>Last errors</b>");
         // Only the exception's type: its message may quote a user's text.
         lines.AddRange(failedUpdates.Select(u => $"update {u.UpdateId} at {(u.ProcessedAt is { } at ? TimeDisplay.Utc(at) : "?")}: {Html.Escape(u.Error!.Split(':')[0])}"));
         lines.AddRange(failedMessages.Select(m => $"message {m.Id} to chat {m.ChatId}: {Html.Escape(m.LastError ?? "failed")}"));
         context.Reply(string.Join("\n", lines));
-    }
-
-    private long DatabaseBytes()
-    {
-        var files = DataFiles.From(configuration);
-        return new[] { files.Database, files.Database + "-wal", files.JobStore, files.JobStore + "-wal" }
-            .Where(File.Exists)
-            .Sum(f => new FileInfo(f).Length);
     }
 
     private static string Oldest(DateTime? oldest, DateTime now) =>

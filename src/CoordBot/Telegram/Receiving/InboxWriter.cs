@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using CoordBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,14 +9,8 @@ namespace CoordBot.Telegram.Receiving;
 /// Stores received updates before they are confirmed to Telegram. A repeated update_id is skipped,
 /// so an update that arrives twice (a redelivery after a crash, a webhook retry) has one effect.
 /// </summary>
-public sealed class InboxWriter(UnitOfWork unitOfWork, InboxSignal signal, TimeProvider time, CoordBot.Operations.Metrics.CoordBotMetrics metrics)
+public sealed class InboxWriter(UnitOfWork unitOfWork, ISqlDialect dialect, InboxSignal signal, TimeProvider time, CoordBot.Operations.Metrics.CoordBotMetrics metrics)
 {
-    /// <summary>
-    /// One prepared statement per update; the primary key skips a known update_id. (Plain SQL: a poll of
-    /// 100 updates through the change tracker cost about as much as handling them.)
-    /// </summary>
-    private const string Insert = "INSERT OR IGNORE INTO \"InboxUpdates\" (\"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\") VALUES ($id, $chat, $payload, $at)";
-
     public async Task<int> StoreAsync(IReadOnlyList<RawUpdate> updates, CancellationToken cancellationToken)
     {
         if (updates.Count == 0)
@@ -27,15 +20,16 @@ public sealed class InboxWriter(UnitOfWork unitOfWork, InboxSignal signal, TimeP
 
         var stored = await unitOfWork.RunAsync(async (db, ct) =>
         {
-            // The format EF Core's SQLite provider stores DateTime in, so the column stays comparable.
-            var now = time.GetUtcNow().UtcDateTime.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            var now = dialect.Timestamp(time.GetUtcNow().UtcDateTime);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            command.CommandText = Insert;
-            var id = Parameter(command, "$id");
-            var chat = Parameter(command, "$chat");
-            var payload = Parameter(command, "$payload");
-            Parameter(command, "$at").Value = now;
+            // One prepared statement per update; the primary key skips a known update_id. (Plain SQL: a poll of
+            // 100 updates through the change tracker cost about as much as handling them.)
+            command.CommandText = dialect.InsertInboxUpdateIfNew;
+            var id = Parameter(command, "@id");
+            var chat = Parameter(command, "@chat");
+            var payload = Parameter(command, "@payload");
+            Parameter(command, "@at").Value = now;
             var count = 0;
             foreach (var update in updates)
             {
