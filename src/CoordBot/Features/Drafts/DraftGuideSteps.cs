@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
 using CoordBot.Telegram.Guides;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +35,12 @@ public static class DraftGuideSteps
     };
 
     /// <summary>A number of hours among <paramref name="offered"/>, written on the command line as <paramref name="suffix"/> requires.</summary>
-    public static GuideStep Hours(string question, IReadOnlyList<int> offered, string suffix = "") => new("Hours", question)
+    public static GuideStep Hours(string question, IReadOnlyList<int> offered, int max, string suffix = "") => new("Hours", question)
     {
+        Read = (text, _) => text.Trim().TrimEnd('h', 'H') is var number
+            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours >= 1 && hours <= max
+            ? Outcome<string, string>.Accept(hours.ToString(CultureInfo.InvariantCulture) + suffix)
+            : Outcome<string, string>.Refuse($"Please tap a button, or write a whole number of hours from 1 to {max}."),
         Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered
             .Select(h => new GuideChoice(h % 24 == 0 ? $"{h / 24 * 24} h ({h / 24} day{(h == 24 ? string.Empty : "s")})" : $"{h} h", h.ToString(CultureInfo.InvariantCulture) + suffix))
             .ToList()),

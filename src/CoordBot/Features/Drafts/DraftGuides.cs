@@ -47,6 +47,6 @@ internal sealed class SilenceGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft("Which draft goes under silence?", DraftAction.StartSilence, chairSeesAll: true),
-        DraftGuideSteps.Hours("How long does the silence last? Tap one, or write a number of hours (1 to 720).", [24, 48, 72, 96]),
+        DraftGuideSteps.Hours("How long does the silence last? Tap one, or write a number of hours (1 to 720).", [24, 48, 72, 96], max: 720),
     ];
 }

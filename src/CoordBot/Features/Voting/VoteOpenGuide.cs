@@ -16,6 +16,6 @@ internal sealed class VoteOpenGuide : Guide
         {
             Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([new("substantive", "substantive"), new("procedural", "procedural")]),
         },
-        DraftGuideSteps.Hours("How long is voting open? Tap one, or write a number of hours followed by h (for example 36h).", [12, 24, 48, 72], suffix: "h"),
+        DraftGuideSteps.Hours("How long is voting open? Tap one, or write a number of hours followed by h (for example 36h).", [12, 24, 48, 72], max: 168, suffix: "h"),
     ];
 }
