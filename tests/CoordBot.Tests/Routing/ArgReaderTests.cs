@@ -33,6 +33,27 @@ public sealed class ArgReaderTests
     }
 
     [Fact]
+    public void A_loop_over_optional_words_ends_at_the_first_word_it_does_not_understand()
+    {
+        // /vote_open reads its optional words in any order; a failed read must not leave the word to read for ever.
+        var args = Read("D3 procedural nonsense 24h");
+        args.Id('D');
+        var seen = new List<string>();
+        while (args.HasMore)
+        {
+            var word = args.Text();
+            seen.Add(word);
+            if (word != "procedural")
+            {
+                args.Fail();
+            }
+        }
+
+        Assert.Equal(["procedural", "nonsense"], seen);
+        Assert.True(args.Failed);
+    }
+
+    [Fact]
     public void A_missing_argument_fails_the_parse()
     {
         var args = new ArgReader(CommandParser.Parse("/x")!);

@@ -28,7 +28,8 @@ public sealed partial class ArgReader
     /// <summary>The text after the command's first line (a draft's text, say), or null.</summary>
     public string? Body => _command.Body;
 
-    public bool HasMore => _next < _words.Count;
+    /// <summary>Whether a word is left to read; none once the parse has failed, so a loop over optional words ends there.</summary>
+    public bool HasMore => !_failed && _next < _words.Count;
 
     /// <summary>Marks the parse failed, for a check of the command's own (words in any order, a combination not allowed).</summary>
     public void Fail() => _failed = true;
