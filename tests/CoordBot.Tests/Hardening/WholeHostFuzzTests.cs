@@ -69,6 +69,7 @@ public sealed class WholeHostFuzzTests
         var limits = new BotApiEmulatorOptions { GlobalPerSecond = 5000, PrivatePerSecond = 5000, PrivateBurst = 5000, GroupPerMinute = 6000 };
         await using var bot = await BotHarness.StartAsync(fast, limits, services => services.AddSingleton<ILoggerProvider>(errors));
         await CouncilAsync(bot);
+        errors.Entries.Clear(); // what the start logged (on PostgreSQL, EF's probe of a history table not yet made) is not the fuzz's
 
         var commands = bot.Services.GetRequiredService<UpdateRouter>().Commands.Select(c => c.Info.Name).ToArray();
         long[] senders = [EstHead, EstAdviser, EstObserver, FraHead, ChnDeputy, BotHarness.OperatorId, Stranger];
