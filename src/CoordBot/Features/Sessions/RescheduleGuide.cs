@@ -13,4 +13,6 @@ internal sealed class RescheduleGuide : Guide
         SessionGuideSteps.Day(),
         SessionGuideSteps.Time(),
     ];
+
+    public override string? Explain(GuideScope scope) => SessionGuideSteps.Starts(scope, scope.Answers[1], scope.Answers[2]);
 }

@@ -14,4 +14,6 @@ internal sealed class ScheduleGuide : Guide
         SessionGuideSteps.Format(),
         new("Title", "What is the session's title? Write it (for example: Briefing on the Middle East)."),
     ];
+
+    public override string? Explain(GuideScope scope) => SessionGuideSteps.Starts(scope, scope.Answers[0], scope.Answers[1]);
 }

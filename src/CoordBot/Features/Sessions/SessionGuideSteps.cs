@@ -79,6 +79,20 @@ internal static class SessionGuideSteps
             .ToList()),
     };
 
+    /// <summary>"Starts: ... (your zone) = ... UTC" for a day and a time answered in the reader's zone; null if they do not read as one.</summary>
+    public static string? Starts(GuideScope scope, string day, string time)
+    {
+        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            return null;
+        }
+
+        var local = new LocalDateTime(date.Year, date.Month, date.Day, at.Hour, at.Minute);
+        var utc = local.InZoneLeniently(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).ToDateTimeUtc();
+        return "Starts: " + Html.Escape(TimeDisplay.InZoneAndUtc(utc, scope.Actor.TimeZone));
+    }
+
     private static LocalDate Today(GuideScope scope) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(scope.Update.NowUtc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).Date;
 

@@ -14,6 +14,9 @@ public abstract class Guide
     public abstract string Command { get; }
 
     public abstract IReadOnlyList<GuideStep> Steps { get; }
+
+    /// <summary>What the answers mean, for the summary before Confirm (a time in the reader's zone and in UTC); null: nothing to add.</summary>
+    public virtual string? Explain(GuideScope scope) => null;
 }
 
 /// <summary>

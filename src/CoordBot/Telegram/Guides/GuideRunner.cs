@@ -126,7 +126,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 return null;
 
             case ["summary"] when state.Step >= guide.Steps.Count:
-                var (summary, summaryButtons) = Summary(guide, answers);
+                var (summary, summaryButtons) = Summary(update, guide, answers);
                 Show(update, messageId, summary, summaryButtons);
                 callback.Answer();
                 return null;
@@ -217,7 +217,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         if (state.Step >= guide.Steps.Count)
         {
             state.Revising = false;
-            return Summary(guide, answers);
+            return Summary(update, guide, answers);
         }
 
         return await QuestionAsync(update, guide, state, answers, cancellationToken);
@@ -255,12 +255,17 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         return (text.ToString(), rows);
     }
 
-    private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(Guide guide, List<string> answers)
+    private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)
     {
         var text = new StringBuilder("<b>Please check, then confirm</b>\n");
         for (var i = 0; i < guide.Steps.Count; i++)
         {
             text.Append(Html.Escape(guide.Steps[i].Label)).Append(": ").Append(Html.Escape(Shorten(answers[i]))).Append('\n');
+        }
+
+        if (guide.Explain(new GuideScope(update, answers)) is { } meaning)
+        {
+            text.Append(meaning).Append('\n');
         }
 
         text.Append("\nThis sends <code>").Append(Html.Escape(Shorten(Line(Compose(guide, answers))))).Append("</code>");
