@@ -33,7 +33,7 @@ internal sealed class ExplainHandler(VotingService voting, VotingText text) : Vo
         var actor = context.Actor;
         if (actor.DelegationCode is not { } code || !(vote.Voting.Contains(code) || vote.Recused.Contains(code)))
         {
-            context.Reply(VotingText.NotOfThisVote);
+            context.Reply(VotingText.NotOfThisVote(context.Update.Language));
             return Task.CompletedTask;
         }
 

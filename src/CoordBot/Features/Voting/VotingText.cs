@@ -159,7 +159,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
     public string Reminded(string language, IReadOnlyCollection<string> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
-        return Catalogue.Plural(language, "Voting.Reminded", codes.Count, Html.Escape(string.Join(", ", codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase))));
+        return Catalogue.Plural(language, "Voting.Reminded", codes.Count, Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase))));
     }
 
     // ---- the result ----
@@ -192,7 +192,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         string Line(string key, IEnumerable<string> codes)
         {
             var names = codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase).ToList();
-            return Part(language, key, names.Count, names.Count == 0 ? Catalogue.Text(language, "Voting.None") : Html.Escape(string.Join(", ", names))) + "\n";
+            return Part(language, key, names.Count, names.Count == 0 ? Catalogue.Text(language, "Voting.None") : Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), names))) + "\n";
         }
     }
 
@@ -216,7 +216,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
             return result.Absent.Count == 0 ? counts : counts + Part(language, "Voting.Grounds.Absent", result.Absent.Count);
         }
 
-        var names = new Func<IEnumerable<string>, string>(codes => string.Join(", ", codes.Select(c => Council.NameOf(c, language))));
+        var names = new Func<IEnumerable<string>, string>(codes => string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language))));
         switch (vote.Rule)
         {
             case DecisionRuleKind.Council:
@@ -250,7 +250,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         return Catalogue.Format(language, "Voting.ExplanationsOver", $"D{vote.DraftId}", Dates.InZoneAndUtc(language, vote.ExplanationsUntil!.Value, zone));
     }
 
-    public static string NotOfThisVote => Html.Escape(Telegram.Routing.Access.Sentence(Permissions.OnlyVotersExplain));
+    public static string NotOfThisVote(string language) => Telegram.Routing.Access.RefusalText(language, Verdict.Refused(Permissions.OnlyVotersExplain));
 
     public string ExplanationRecorded(string language, Vote vote, string code, DateTime atUtc)
     {
