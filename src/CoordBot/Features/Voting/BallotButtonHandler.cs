@@ -21,7 +21,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text)
             || !VoteRefs.TryParseChoice(parts[1], out var choice))
         {
             VotingService.AuditRefusal(context.Update, $"malformed ballot button \"{context.Payload}\"");
-            context.Answer(VotingText.InvalidBallotButton);
+            context.Answer(VotingText.InvalidBallotButton(context.Update.Actor.Language));
             return;
         }
 
@@ -29,12 +29,12 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text)
         if (vote is null)
         {
             VotingService.AuditRefusal(context.Update, $"ballot button for unknown vote {voteId}");
-            context.Answer(VotingText.UnknownBallot);
+            context.Answer(VotingText.UnknownBallot(context.Update.Actor.Language));
             return;
         }
 
         var outcome = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
-        context.Answer(VotingText.BallotButton(outcome));
-        context.Update.Reply(text.Ballot(outcome));
+        context.Answer(VotingText.BallotButton(context.Update.Actor.Language, outcome));
+        context.Update.Reply(text.Ballot(context.Update.Language, outcome));
     }
 }

@@ -33,27 +33,27 @@ internal sealed class ExplainHandler(VotingService voting, VotingText text) : Vo
         var actor = context.Actor;
         if (actor.DelegationCode is not { } code || !(vote.Voting.Contains(code) || vote.Recused.Contains(code)))
         {
-            context.Reply(VotingText.NotOfThisVote);
+            context.Reply(VotingText.NotOfThisVote(context.Update.Language));
             return Task.CompletedTask;
         }
 
         var now = context.Update.NowUtc;
         if (vote.IsOpen)
         {
-            context.Reply(VotingText.ExplainWhileOpen(vote.DraftId));
+            context.Reply(VotingText.ExplainWhileOpen(context.Update.Language, vote.DraftId));
         }
         else if (context.Update.SentAtUtc > vote.ExplanationsUntil)
         {
-            context.Reply(VotingText.ExplanationsOver(vote, actor.TimeZone));
+            context.Reply(VotingText.ExplanationsOver(context.Update.Language, vote, actor.TimeZone));
         }
         else if (args.Length > 4000)
         {
-            context.Reply(VotingText.ExplanationTooLong);
+            context.Reply(VotingText.ExplanationTooLong(context.Update.Language));
         }
         else
         {
             context.Update.Db.Explanations.Add(new ExplanationOfVote { VoteId = vote.Id, DelegationCode = code, UserId = actor.UserId, Text = args.Trim(), At = now });
-            context.Reply(text.ExplanationRecorded(vote, code, now));
+            context.Reply(text.ExplanationRecorded(context.Update.Language, vote, code, now));
         }
 
         return Task.CompletedTask;

@@ -28,7 +28,7 @@ internal sealed class RecordHandler(VotingService voting, VotingText text, Draft
 
         if (vote.IsOpen)
         {
-            context.Reply(VotingText.RecordWhileOpen(vote.DraftId));
+            context.Reply(VotingText.RecordWhileOpen(context.Update.Language, vote.DraftId));
             return;
         }
 

@@ -18,7 +18,7 @@ internal sealed class RemindHandler(VotingService voting, VotingText text, Deleg
     {
         if (!vote.IsOpen)
         {
-            context.Reply(VotingText.NobodyToRemind(vote.DraftId));
+            context.Reply(VotingText.NobodyToRemind(context.Update.Language, vote.DraftId));
             return;
         }
 
@@ -27,17 +27,17 @@ internal sealed class RemindHandler(VotingService voting, VotingText text, Deleg
         var missing = vote.Voting.Except(voted, StringComparer.Ordinal).ToList();
         if (missing.Count == 0)
         {
-            context.Reply(VotingText.EveryoneHasVoted);
+            context.Reply(VotingText.EveryoneHasVoted(context.Update.Language));
             return;
         }
 
         var zones = await VotingService.DelegationZonesAsync(db, missing, cancellationToken);
-        foreach (var (code, userId) in await VotingService.VotersAsync(db, missing, cancellationToken))
+        foreach (var (code, userId, language) in await VotingService.VotersAsync(db, missing, cancellationToken))
         {
-            context.Update.Outbox.Send(userId, text.PrivateReminder(vote, code, zones[code]), VotingService.BallotButtons(vote.Id));
+            context.Update.Outbox.Send(userId, text.PrivateReminder(language, vote, code, zones[code]), VotingService.BallotButtons(vote.Id, language));
         }
 
-        await messenger.SendAsync(db, context.Update.Outbox, missing, code => VotingText.GroupReminder(vote, zones[code]), cancellationToken);
-        context.Reply(text.Reminded(missing));
+        await messenger.SendInLanguagesAsync(db, context.Update.Outbox, missing, (code, language) => VotingText.GroupReminder(language, vote, zones[code]), cancellationToken);
+        context.Reply(text.Reminded(context.Update.Language, missing));
     }
 }

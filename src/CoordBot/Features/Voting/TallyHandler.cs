@@ -17,6 +17,6 @@ internal sealed class TallyHandler(VotingService voting, VotingText text) : Vote
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
         var count = await _voting.CountAsync(context.Update.Db, vote, cancellationToken);
-        context.Reply(vote.IsOpen ? text.OpenTally(vote, count.Ballots, context.Actor.TimeZone) : text.Result(vote, count));
+        context.Reply(vote.IsOpen ? text.OpenTally(context.Update.Language, vote, count.Ballots, context.Actor.TimeZone) : text.Result(context.Update.Language, vote, count));
     }
 }

@@ -26,7 +26,7 @@ internal abstract class VoteCommand<TMore>(VotingService voting) : Command<VoteC
         if (vote is null)
         {
             OnNoVote(context, args.DraftId);
-            context.Reply(VotingText.NoVote(args.DraftId));
+            context.Reply(VotingText.NoVote(context.Update.Language, args.DraftId));
             return;
         }
 

@@ -34,11 +34,11 @@ internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteC
     {
         if (args.Explanation is { Length: > 4000 })
         {
-            context.Reply(VotingText.ExplanationTooLong);
+            context.Reply(VotingText.ExplanationTooLong(context.Update.Language));
             return;
         }
 
-        context.Reply(text.Ballot(await _voting.CastAsync(context.Update, vote, args.Choice, args.Explanation, cancellationToken)));
+        context.Reply(text.Ballot(context.Update.Language, await _voting.CastAsync(context.Update, vote, args.Choice, args.Explanation, cancellationToken)));
     }
 
     internal sealed record Ballot(VoteChoice Choice, string? Explanation);

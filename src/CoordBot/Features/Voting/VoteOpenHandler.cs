@@ -66,7 +66,7 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             // Strict: "NaNh" or "1e-9h" would otherwise pass a range check and close the vote at once, for good.
             if (!StrictNumbers.TryParseHours(hours, 0m, MaxHours, out var parsed))
             {
-                context.Reply(VotingText.WindowOutOfRange);
+                context.Reply(VotingText.WindowOutOfRange(context.Update.Language));
                 return;
             }
 
@@ -75,7 +75,7 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
 
         if (args.Recused.FirstOrDefault(code => !council.IsMember(code)) is { } stranger)
         {
-            context.Reply(VotingText.NotACouncilMember(stranger));
+            context.Reply(VotingText.NotACouncilMember(context.Update.Language, stranger));
             return;
         }
 
@@ -84,20 +84,20 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         var draft = await drafts.FindAsync(db, draftId, cancellationToken);
         if (draft is null)
         {
-            context.Reply(VotingText.NoDraft(draftId));
+            context.Reply(VotingText.NoDraft(context.Update.Language, draftId));
             return;
         }
 
         if (draft.Status != DraftStatus.InBlue)
         {
-            context.Reply(draft.Status == DraftStatus.Voting ? VotingText.AlreadyVoting(draftId) : VotingText.NotInBlue(draftId));
+            context.Reply(draft.Status == DraftStatus.Voting ? VotingText.AlreadyVoting(context.Update.Language, draftId) : VotingText.NotInBlue(context.Update.Language, draftId));
             return;
         }
 
         var votingCodes = council.Members.Select(m => m.Code).Where(c => !args.Recused.Contains(c)).ToList();
         if (votingCodes.Count == 0)
         {
-            context.Reply(VotingText.EveryoneRecused(draftId));
+            context.Reply(VotingText.EveryoneRecused(context.Update.Language, draftId));
             return;
         }
 
@@ -125,19 +125,19 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         context.Update.Audit("vote.opened", $"{vote.LogId} on D{draftId} v{draft.Version} {VotingText.MatterWord(vote.Matter)} {DecisionRuleNames.ToName(vote.Rule)}, closes {vote.ClosesAt:O}, recused [{vote.RecusedCodes}]");
 
         var zones = await VotingService.DelegationZonesAsync(db, votingCodes, cancellationToken);
-        foreach (var (code, userId) in await VotingService.VotersAsync(db, votingCodes, cancellationToken))
+        foreach (var (code, userId, language) in await VotingService.VotersAsync(db, votingCodes, cancellationToken))
         {
-            context.Update.Outbox.Send(userId, text.BallotPaper(vote, code, zones[code]), VotingService.BallotButtons(vote.Id));
+            context.Update.Outbox.Send(userId, text.BallotPaper(language, vote, code, zones[code]), VotingService.BallotButtons(vote.Id, language));
         }
 
-        await messenger.SendAsync(db, context.Update.Outbox, votingCodes, code => VotingText.VotingStarted(vote, zones[code]), cancellationToken);
+        await messenger.SendInLanguagesAsync(db, context.Update.Outbox, votingCodes, (code, language) => VotingText.VotingStarted(language, vote, zones[code]), cancellationToken);
         if (vote.Recused.Count > 0)
         {
-            await messenger.SendAsync(db, context.Update.Outbox, vote.Recused, _ => VotingText.RecusedNotice(vote), cancellationToken);
+            await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (_, language) => VotingText.RecusedNotice(language, vote), cancellationToken);
         }
 
         await deadlines.ScheduleAsync(vote, cancellationToken);
-        context.Reply(VotingText.Opened(vote, context.Actor.TimeZone));
+        context.Reply(VotingText.Opened(context.Update.Language, vote, context.Actor.TimeZone));
     }
 
     /// <summary>What the chair asked for; anything not given is the council's default.</summary>

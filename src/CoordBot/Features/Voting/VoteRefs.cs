@@ -18,6 +18,26 @@ internal static class VoteRefs
         ["abstain"] = VoteChoice.Abstain,
         ["a"] = VoteChoice.Abstain,
         ["abstention"] = VoteChoice.Abstain,
+        // The same words in the other official languages, as the ballot papers offer them.
+        ["oui"] = VoteChoice.Yes,
+        ["pour"] = VoteChoice.Yes,
+        ["non"] = VoteChoice.No,
+        ["contre"] = VoteChoice.No,
+        ["sí"] = VoteChoice.Yes,
+        ["si"] = VoteChoice.Yes,
+        ["abstención"] = VoteChoice.Abstain,
+        ["abstencion"] = VoteChoice.Abstain,
+        ["за"] = VoteChoice.Yes,
+        ["да"] = VoteChoice.Yes,
+        ["против"] = VoteChoice.No,
+        ["нет"] = VoteChoice.No,
+        ["воздерживаюсь"] = VoteChoice.Abstain,
+        ["赞成"] = VoteChoice.Yes,
+        ["反对"] = VoteChoice.No,
+        ["弃权"] = VoteChoice.Abstain,
+        ["نعم"] = VoteChoice.Yes,
+        ["لا"] = VoteChoice.No,
+        ["امتناع"] = VoteChoice.Abstain,
     };
 
     public static bool TryParseChoice(string? text, out VoteChoice choice)

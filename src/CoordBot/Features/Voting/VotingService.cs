@@ -25,14 +25,11 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         db.Votes.Where(v => v.DraftId == draftId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The ballot's buttons; the data names the vote and the choice, never a delegation.</summary>
-    public static IReadOnlyList<IReadOnlyList<Button>> BallotButtons(long voteId) =>
-    [
-        [
-            new Button("In favour", $"{ButtonPrefix}:{voteId}:y"),
-            new Button("Against", $"{ButtonPrefix}:{voteId}:n"),
-            new Button("Abstain", $"{ButtonPrefix}:{voteId}:a"),
-        ],
-    ];
+    public static IReadOnlyList<IReadOnlyList<Button>> BallotButtons(long voteId, string language)
+    {
+        var (yes, no, abstain) = VotingText.ButtonLabels(language);
+        return [[new Button(yes, $"{ButtonPrefix}:{voteId}:y"), new Button(no, $"{ButtonPrefix}:{voteId}:n"), new Button(abstain, $"{ButtonPrefix}:{voteId}:a")]];
+    }
 
     /// <summary>
     /// Records a ballot: what was recorded, or why not (logged either way). Who may vote is
@@ -81,11 +78,11 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         }
 
         var recorded = new BallotRecorded(code!, choice, vote.DraftId, vote.Version, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
-        var receipt = text.Receipt(recorded);
-        var group = (await messenger.RecipientsAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
-        foreach (var chat in group.Where(c => c != context.ChatId && c < 0))
+        // The delegation's linked group (not the chat it was cast in) sees the receipt too, in the group's language.
+        var group = (await messenger.RecipientsWithLanguageAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
+        foreach (var chat in group.Where(c => c.ChatId != context.ChatId && c.ChatId < 0))
         {
-            context.Outbox.Send(chat, receipt);
+            context.Outbox.Send(chat.ChatId, text.Receipt(chat.Language, recorded));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -134,8 +131,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         vote.Reason = count.Result.Reason;
         vote.ExplanationsUntil = WrittenVotingSchedule.ExplanationsUntil(now, council);
         await drafts.MarkDecidedAsync(db, vote.DraftId, count.Result.Adopted, cancellationToken);
-        var result = text.Result(vote, count);
-        await messenger.SendAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), _ => result, cancellationToken);
+        await messenger.SendInLanguagesAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), (_, language) => text.Result(language, vote, count), cancellationToken);
         logger.LogInformation("Vote {Vote} on draft {DraftId} closed: {Adopted}", vote.LogId, vote.DraftId, count.Result.Adopted ? "adopted" : "not adopted");
     }
 
@@ -152,13 +148,14 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             StringComparer.Ordinal);
     }
 
-    /// <summary>The heads and deputies (their private chats) of the given delegations.</summary>
-    public static async Task<List<(string Code, long UserId)>> VotersAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    /// <summary>The heads and deputies (their private chats) of the given delegations, with the language each reads.</summary>
+    public static async Task<List<(string Code, long UserId, string Language)>> VotersAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
     {
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && codes.Contains(m.DelegationCode) && (m.Role == DelegationRole.Head || m.Role == DelegationRole.Deputy))
-            .Select(m => new { m.DelegationCode, m.UserId })
+            .GroupJoin(db.People, m => m.UserId, p => p.UserId, (m, people) => new { m.DelegationCode, m.UserId, people })
+            .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new { x.DelegationCode, x.UserId, Language = p == null ? null : p.Language })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.DelegationCode, r.UserId)).ToList();
+        return rows.Select(r => (r.DelegationCode, r.UserId, Localization.Languages.IsKnown(r.Language) ? r.Language! : Localization.Languages.English)).ToList();
     }
 }

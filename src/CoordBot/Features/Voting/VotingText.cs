@@ -5,6 +5,7 @@ using CoordBot.Domain;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Domain.Voting;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 
 namespace CoordBot.Features.Voting;
@@ -19,190 +20,247 @@ public sealed class VotingText(CouncilProvider councilProvider)
 
     // ---- ballots ----
 
-    /// <summary>The reply to a ballot (the typed vote or the button's message).</summary>
-    public string Ballot(Outcome<BallotRecorded, BallotRefusal> outcome)
+    /// <summary>The reply to a ballot (the typed vote or the button's message), in <paramref name="language"/>.</summary>
+    public string Ballot(string language, Outcome<BallotRecorded, BallotRefusal> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Match(Receipt, refusal => $"Not recorded: {Html.Escape(RefusalClause(refusal))}.");
+        return outcome.Match(r => Receipt(language, r), refusal => Catalogue.Format(language, "Voting.NotRecorded", Html.Escape(RefusalClause(language, refusal))));
     }
 
-    /// <summary>The short answer to a ballot button (plain text: a callback answer is not HTML).</summary>
-    public static string BallotButton(Outcome<BallotRecorded, BallotRefusal> outcome)
+    /// <summary>The short answer to a ballot button (plain text: a callback answer is not HTML), in the presser's language.</summary>
+    public static string BallotButton(string language, Outcome<BallotRecorded, BallotRefusal> outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.IsAccepted ? "Recorded." : "Not recorded: see the message.";
+        return Catalogue.Format(language, outcome.IsAccepted ? "Voting.Toast.Recorded" : "Voting.Toast.NotRecorded");
     }
+
+    /// <summary>The ballot's button labels in the reader's language (the data, <c>b:&lt;vote&gt;:&lt;y|n|a&gt;</c>, is the same in all).</summary>
+    public static (string Yes, string No, string Abstain) ButtonLabels(string language) =>
+        (Catalogue.Text(language, "Voting.Button.Yes"), Catalogue.Text(language, "Voting.Button.No"), Catalogue.Text(language, "Voting.Button.Abstain"));
 
     /// <summary>"Estonia voted against D3 v4 (hash 1a2b3c4d), recorded 14:03 UTC, 24 Nov 2026 by ...".</summary>
-    public string Receipt(BallotRecorded ballot)
+    public string Receipt(string language, BallotRecorded ballot)
     {
         ArgumentNullException.ThrowIfNull(ballot);
-        return $"{Html.Escape(Council.NameOf(ballot.DelegationCode))} {Verb(ballot.Choice)} D{ballot.DraftId} v{ballot.Version} (hash {Short(ballot.TextHash)}), recorded {TimeDisplay.Utc(ballot.AtUtc)}"
-            + (ballot.Changed ? " (changed: this vote replaces the earlier one)" : string.Empty)
-            + $" by {Html.Escape(ballot.CastByName)}.";
+        return Catalogue.Format(
+            language,
+            "Voting.Receipt." + ballot.Choice,
+            Html.Escape(Council.NameOf(ballot.DelegationCode, language)),
+            Ref(ballot.DraftId, ballot.Version),
+            Short(ballot.TextHash),
+            UtcTime(language, ballot.AtUtc),
+            ballot.Changed ? Catalogue.Text(language, "Voting.Receipt.Changed") : string.Empty,
+            Html.Escape(ballot.CastByName));
     }
 
-    /// <summary>Why a ballot was not recorded, as a clause (plain text): the reply's words and the ballot log's reason.</summary>
-    public string RefusalClause(BallotRefusal refusal)
+    /// <summary>Why a ballot was not recorded, as a clause (plain text), in English: the ballot log's reason.</summary>
+    public string RefusalClause(BallotRefusal refusal) => RefusalClause(Languages.English, refusal);
+
+    /// <summary>Why a ballot was not recorded, as a clause (plain text) in <paramref name="language"/>.</summary>
+    public string RefusalClause(string language, BallotRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return refusal.Code switch
         {
-            BallotRefusalCode.NotAVoter => "only the head or the deputy of a voting delegation may vote",
-            BallotRefusalCode.Recused => $"{Council.NameOf(refusal.DelegationCode!)} is a party to the dispute and does not vote on this draft",
-            BallotRefusalCode.NotVoting => $"{Council.NameOf(refusal.DelegationCode!)} is not among the delegations voting on this draft",
-            BallotRefusalCode.BallotRules => refusal.RuleReason ?? "the ballot was refused",
+            BallotRefusalCode.NotAVoter => Part(language, "Voting.Refusal.NotAVoter"),
+            BallotRefusalCode.Recused => Part(language, "Voting.Refusal.Recused", Council.NameOf(refusal.DelegationCode!, language)),
+            BallotRefusalCode.NotVoting => Part(language, "Voting.Refusal.NotVoting", Council.NameOf(refusal.DelegationCode!, language)),
+            BallotRefusalCode.BallotRules => Reasons.Translate(language, refusal.RuleReason ?? "the ballot was refused"),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "A refusal without words"),
         };
     }
 
-    public static string InvalidBallotButton => "This ballot button is not valid. Nothing was recorded.";
+    public static string InvalidBallotButton(string language) => Catalogue.Format(language, "Voting.InvalidBallotButton");
 
-    public static string UnknownBallot => "This ballot is not valid. Nothing was recorded.";
+    public static string UnknownBallot(string language) => Catalogue.Format(language, "Voting.UnknownBallot");
 
-    public static string ExplanationTooLong => "An explanation of vote may be at most 4000 characters. Nothing was recorded.";
+    public static string ExplanationTooLong(string language) => Catalogue.Format(language, "Voting.ExplanationTooLong", 4000);
 
     // ---- finding a vote ----
 
-    public static string NoVote(long draftId) =>
-        $"There is no vote on D{draftId}. The chair opens one with /vote_open D{draftId} once the draft is in blue.";
+    public static string NoVote(string language, long draftId) => Catalogue.Format(language, "Voting.NoVote", $"D{draftId}");
 
     // ---- opening ----
 
-    public static string WindowOutOfRange => "The voting window must be more than 0 and at most 168 hours, for example 24h.";
+    public static string WindowOutOfRange(string language) => Catalogue.Format(language, "Voting.WindowOutOfRange", 0, 168, "24h");
 
-    public static string NotACouncilMember(string code) => $"{Html.Escape(code)} is not a member of the council; recuse takes codes such as ZAF,TUN.";
+    public static string NotACouncilMember(string language, string code) => Catalogue.Format(language, "Voting.NotACouncilMember", Html.Escape(code), "ZAF,TUN");
 
-    public static string NoDraft(long draftId) => $"There is no draft D{draftId}. Send /drafts to see them.";
+    public static string NoDraft(string language, long draftId) => Catalogue.Format(language, "Voting.NoDraft", $"D{draftId}");
 
-    public static string AlreadyVoting(long draftId) => $"Voting on D{draftId} is already open. /tally D{draftId} shows who has voted.";
+    public static string AlreadyVoting(string language, long draftId) => Catalogue.Format(language, "Voting.AlreadyVoting", $"D{draftId}");
 
-    public static string NotInBlue(long draftId) =>
-        $"D{draftId} is not in blue, so it cannot be put to the vote. Its penholder puts the final text in blue with /blue D{draftId}.";
+    public static string NotInBlue(string language, long draftId) => Catalogue.Format(language, "Voting.NotInBlue", $"D{draftId}");
 
-    public static string EveryoneRecused(long draftId) =>
-        $"Every delegation would be recused, so nobody could vote on D{draftId}. Recuse only the parties to the dispute.";
+    public static string EveryoneRecused(string language, long draftId) => Catalogue.Format(language, "Voting.EveryoneRecused", $"D{draftId}");
 
     /// <summary>The vote's heading in announcements: "D3 v4 «Title» (hash 1a2b3c4d), substantive matter, rule: council".</summary>
-    public static string OpeningHeading(Vote vote)
+    public static string OpeningHeading(string language, Vote vote)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"{Heading(vote)}, {MatterWord(vote.Matter)} matter, rule: {DecisionRuleNames.ToName(vote.Rule)}";
+        return Part(language, "Voting.OpeningHeading." + vote.Matter, Heading(language, vote), DecisionRuleNames.ToName(vote.Rule));
     }
 
-    public string BallotPaper(Vote vote, string code, string zone)
+    public string BallotPaper(string language, Vote vote, string code, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"<b>Ballot</b> for {Html.Escape(Council.NameOf(code))}: {OpeningHeading(vote)}.\nVoting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}. The text: /draft D{vote.DraftId} v{vote.Version}.\nOne vote per delegation; the head or the deputy casts it. You may also send /vote D{vote.DraftId} yes|no|abstain [explanation].";
+        return Catalogue.Format(
+            language,
+            "Voting.BallotPaper",
+            Html.Escape(Council.NameOf(code, language)),
+            OpeningHeading(language, vote),
+            Dates.InZoneAndUtc(language, vote.ClosesAt, zone),
+            $"/draft D{vote.DraftId} v{vote.Version}",
+            $"/vote D{vote.DraftId}");
     }
 
-    public static string VotingStarted(Vote vote, string zone)
+    public static string VotingStarted(string language, Vote vote, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"<b>Voting has started</b> on {OpeningHeading(vote)}.\nDeadline: {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}. Your head and deputy have private ballots; a delegation that does not vote counts as absent.";
+        return Catalogue.Format(language, "Voting.Started", OpeningHeading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
     }
 
-    public static string RecusedNotice(Vote vote) => $"Voting has started on {OpeningHeading(vote)}. As a party to the dispute, your delegation does not vote.";
+    public static string RecusedNotice(string language, Vote vote) => Catalogue.Format(language, "Voting.RecusedNotice", OpeningHeading(language, vote));
 
-    public static string Opened(Vote vote, string zone)
+    public static string Opened(string language, Vote vote, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"Voting opened on {OpeningHeading(vote)}: {vote.Voting.Count} delegations vote, closing {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}.";
+        return Catalogue.Plural(language, "Voting.Opened", vote.Voting.Count, OpeningHeading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
     }
 
     // ---- while open: tally and reminders ----
 
     /// <summary>Who has voted (how, only when the council's votes are open) while voting is open.</summary>
-    public string OpenTally(Vote vote, IReadOnlyList<Ballot> ballots, string zone)
+    public string OpenTally(string language, Vote vote, IReadOnlyList<Ballot> ballots, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(ballots);
         var voted = ballots.ToDictionary(b => b.DelegationCode, StringComparer.Ordinal);
-        var text = new StringBuilder($"<b>Voting on D{vote.DraftId} v{vote.Version}</b>: {voted.Count} of {vote.Voting.Count} delegations have voted; closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}.\n");
-        foreach (var code in vote.Voting.OrderBy(Council.NameOf, StringComparer.OrdinalIgnoreCase))
+        var text = new StringBuilder(PartPlural(language, "Voting.TallyHeading", vote.Voting.Count, Ref(vote.DraftId, vote.Version), voted.Count, Dates.InZoneAndUtc(language, vote.ClosesAt, zone))).Append('\n');
+        foreach (var code in vote.Voting.OrderBy(c => Council.NameOf(c, language), StringComparer.OrdinalIgnoreCase))
         {
-            text.Append(Html.Escape(Council.NameOf(code))).Append(": ")
-                .Append(voted.TryGetValue(code, out var ballot) ? (vote.OpenTally ? Words(ballot.Choice) : "voted") : "not yet")
-                .Append('\n');
+            var status = voted.TryGetValue(code, out var ballot) ? (vote.OpenTally ? Words(language, ballot.Choice) : Catalogue.Text(language, "Voting.Voted")) : Catalogue.Text(language, "Voting.NotYet");
+            text.Append(Part(language, "Voting.TallyLine", Html.Escape(Council.NameOf(code, language)), status)).Append('\n');
         }
 
-        return text.ToString().TrimEnd();
+        return Bidi.Lines(language, text.ToString().TrimEnd());
     }
 
-    public static string NobodyToRemind(long draftId) => $"Voting on D{draftId} has closed; there is no one to remind.";
+    public static string NobodyToRemind(string language, long draftId) => Catalogue.Format(language, "Voting.NobodyToRemind", $"D{draftId}");
 
-    public static string EveryoneHasVoted => "Every delegation has voted.";
+    public static string EveryoneHasVoted(string language) => Catalogue.Format(language, "Voting.EveryoneHasVoted");
 
-    public string PrivateReminder(Vote vote, string code, string zone) =>
-        $"<b>Reminder</b>: {Html.Escape(Council.NameOf(code))} has not voted on {Heading(vote)}. Voting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}.";
+    public string PrivateReminder(string language, Vote vote, string code, string zone) =>
+        Catalogue.Format(language, "Voting.PrivateReminder", Html.Escape(Council.NameOf(code, language)), Heading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
 
-    public static string GroupReminder(Vote vote, string zone) =>
-        $"<b>Reminder</b>: your delegation has not yet voted on {Heading(vote)}. Voting closes {TimeDisplay.InZoneAndUtc(vote.ClosesAt, zone)}.";
+    public static string GroupReminder(string language, Vote vote, string zone) =>
+        Catalogue.Format(language, "Voting.GroupReminder", Heading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
 
-    public string Reminded(IReadOnlyCollection<string> codes)
+    public string Reminded(string language, IReadOnlyCollection<string> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
-        return $"Reminded {codes.Count} delegations: {Html.Escape(string.Join(", ", codes.Select(Council.NameOf).Order(StringComparer.OrdinalIgnoreCase)))}.";
+        return Catalogue.Plural(language, "Voting.Reminded", codes.Count, Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase))));
     }
 
     // ---- the result ----
 
-    /// <summary>The result message posted to every delegation at the close (and shown by /tally afterwards).</summary>
-    public string Result(Vote vote, VoteCount count)
+    /// <summary>The result message posted to every delegation at the close (and shown by /tally afterwards), in <paramref name="language"/>.</summary>
+    public string Result(string language, Vote vote, VoteCount count)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(count);
         var (ballots, result) = count;
         var text = new StringBuilder()
-            .Append($"<b>Result of the vote on D{vote.DraftId} v{vote.Version}</b> «{Html.Escape(vote.Title)}» (hash {Short(vote.TextHash)}), {MatterWord(vote.Matter)} matter\n")
-            .Append(result.Adopted ? "<b>ADOPTED</b>: " : "<b>NOT ADOPTED</b>: ")
-            .Append(Html.Escape(result.Grounds)).Append('\n');
-        text.Append(Line("In favour", ballots.Where(b => b.Choice == VoteChoice.Yes).Select(b => b.DelegationCode)));
-        text.Append(Line("Against", ballots.Where(b => b.Choice == VoteChoice.No).Select(b => b.DelegationCode)));
-        text.Append(Line("Abstaining", ballots.Where(b => b.Choice == VoteChoice.Abstain).Select(b => b.DelegationCode)));
-        text.Append(Line("Absent (did not vote)", result.Absent));
+            .Append(Part(language, "Voting.ResultHeading." + vote.Matter, Ref(vote.DraftId, vote.Version), Html.Escape(vote.Title), Short(vote.TextHash))).Append('\n')
+            .Append(Part(language, result.Adopted ? "Voting.Adopted" : "Voting.NotAdopted", Html.Escape(Grounds(language, vote, count)))).Append('\n');
+        text.Append(Line("Voting.Line.InFavour", ballots.Where(b => b.Choice == VoteChoice.Yes).Select(b => b.DelegationCode)));
+        text.Append(Line("Voting.Line.Against", ballots.Where(b => b.Choice == VoteChoice.No).Select(b => b.DelegationCode)));
+        text.Append(Line("Voting.Line.Abstaining", ballots.Where(b => b.Choice == VoteChoice.Abstain).Select(b => b.DelegationCode)));
+        text.Append(Line("Voting.Line.Absent", result.Absent));
         if (vote.Recused.Count > 0)
         {
-            text.Append(Line("Not voting (parties to the dispute)", vote.Recused));
+            text.Append(Line("Voting.Line.Recused", vote.Recused));
         }
 
         if (vote.ExplanationsUntil is { } until)
         {
-            text.Append($"Explanations of vote: /explain D{vote.DraftId} &lt;text&gt; until {TimeDisplay.Utc(until)}. The full record: /record D{vote.DraftId}");
+            text.Append(Part(language, "Voting.ExplanationsInvited", $"D{vote.DraftId}", UtcTime(language, until)));
         }
 
-        return text.ToString().TrimEnd();
+        return Bidi.Lines(language, text.ToString().TrimEnd());
 
-        string Line(string label, IEnumerable<string> codes)
+        string Line(string key, IEnumerable<string> codes)
         {
-            var names = codes.Select(Council.NameOf).Order(StringComparer.OrdinalIgnoreCase).ToList();
-            return $"{label} ({names.Count}): {(names.Count == 0 ? "none" : Html.Escape(string.Join(", ", names)))}\n";
+            var names = codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase).ToList();
+            return Part(language, key, names.Count, names.Count == 0 ? Catalogue.Text(language, "Voting.None") : Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), names))) + "\n";
+        }
+    }
+
+    /// <summary>
+    /// The grounds of a result in <paramref name="language"/>. The domain words them in English (kept as they are, to
+    /// the character); the other languages word the same facts, recomputed from the vote's rule and its counts.
+    /// </summary>
+    public string Grounds(string language, Vote vote, VoteCount count)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        ArgumentNullException.ThrowIfNull(count);
+        var result = count.Result;
+        if (language == Languages.English || !Languages.IsKnown(language))
+        {
+            return result.Grounds;
+        }
+
+        if (result.Adopted)
+        {
+            var counts = PartPlural(language, "Voting.Grounds.Counts", result.Abstain, result.Yes, result.No);
+            return result.Absent.Count == 0 ? counts : counts + Part(language, "Voting.Grounds.Absent", result.Absent.Count);
+        }
+
+        var names = new Func<IEnumerable<string>, string>(codes => string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language))));
+        switch (vote.Rule)
+        {
+            case DecisionRuleKind.Council:
+                var required = vote.Matter == MatterKind.Procedural ? Council.ProceduralThreshold : Council.SubstantiveThreshold;
+                return result.Yes < required || result.Vetoes.Count == 0
+                    ? PartPlural(language, "Voting.Grounds.Short", result.Yes, required)
+                    : Part(language, "Voting.Grounds.Vetoed", names(result.Vetoes));
+            case DecisionRuleKind.Majority:
+                return Part(language, "Voting.Grounds.Majority", result.Yes, result.No);
+            case DecisionRuleKind.TwoThirds:
+                var voting = result.Yes + result.No;
+                return voting == 0
+                    ? Part(language, "Voting.Grounds.TwoThirdsNobody")
+                    : Part(language, "Voting.Grounds.TwoThirds", result.Yes, result.No, ((2 * voting) + 2) / 3, voting);
+            default:
+                var objectors = count.Ballots.Where(b => b.Choice == VoteChoice.No && vote.Voting.Contains(b.DelegationCode)).Select(b => b.DelegationCode)
+                    .OrderBy(Council.NameOf, StringComparer.OrdinalIgnoreCase).ToList();
+                return objectors.Count == 0
+                    ? Part(language, "Voting.Grounds.NoConsensusNobody")
+                    : PartPlural(language, "Voting.Grounds.Objections", objectors.Count, names(objectors));
         }
     }
 
     // ---- explanations ----
 
-    public static string ExplainWhileOpen(long draftId) =>
-        $"Voting is still open. Give the explanation with the vote (/vote D{draftId} yes|no|abstain &lt;explanation&gt;) or after the result.";
+    public static string ExplainWhileOpen(string language, long draftId) => Catalogue.Format(language, "Voting.ExplainWhileOpen", $"D{draftId}");
 
-    public static string ExplanationsOver(Vote vote, string zone)
+    public static string ExplanationsOver(string language, Vote vote, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"Explanations of vote on D{vote.DraftId} were accepted until {TimeDisplay.InZoneAndUtc(vote.ExplanationsUntil!.Value, zone)}. Nothing was recorded.";
+        return Catalogue.Format(language, "Voting.ExplanationsOver", $"D{vote.DraftId}", Dates.InZoneAndUtc(language, vote.ExplanationsUntil!.Value, zone));
     }
 
-    public static string NotOfThisVote => Html.Escape(Telegram.Routing.Access.Sentence(Permissions.OnlyVotersExplain));
+    public static string NotOfThisVote(string language) => Telegram.Routing.Access.RefusalText(language, Verdict.Refused(Permissions.OnlyVotersExplain));
 
-    public string ExplanationRecorded(Vote vote, string code, DateTime atUtc)
+    public string ExplanationRecorded(string language, Vote vote, string code, DateTime atUtc)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return $"The explanation of vote of {Html.Escape(Council.NameOf(code))} on D{vote.DraftId} is recorded ({TimeDisplay.Utc(atUtc)}); it appears in /record D{vote.DraftId}.";
+        return Catalogue.Format(language, "Voting.ExplanationRecorded", Html.Escape(Council.NameOf(code, language)), $"D{vote.DraftId}", UtcTime(language, atUtc));
     }
 
     // ---- the record and the audit ----
 
-    public static string RecordWhileOpen(long draftId) =>
-        $"Voting on D{draftId} is still open; the record is made when it closes. /tally D{draftId} shows who has voted.";
+    public static string RecordWhileOpen(string language, long draftId) => Catalogue.Format(language, "Voting.RecordWhileOpen", $"D{draftId}");
 
     /// <summary>The record of a closed vote as a plain-text document (not HTML: a file is read as typed).</summary>
     public string RecordDocument(Vote vote, VoteCount count, IReadOnlyList<ExplanationOfVote> explanations, IReadOnlyList<BallotLogEntry> log)
@@ -295,15 +353,6 @@ public sealed class VotingText(CouncilProvider councilProvider)
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
     };
 
-    /// <summary>What a delegation did, as a receipt says it: "Estonia voted against D3 v4".</summary>
-    public static string Verb(VoteChoice choice) => choice switch
-    {
-        VoteChoice.Yes => "voted in favour of",
-        VoteChoice.No => "voted against",
-        VoteChoice.Abstain => "abstained on",
-        _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
-    };
-
     private static string KindWord(BallotEntryKind kind) => kind switch
     {
         BallotEntryKind.Cast => "cast",
@@ -312,7 +361,28 @@ public sealed class VotingText(CouncilProvider councilProvider)
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static string Heading(Vote vote) => $"D{vote.DraftId} v{vote.Version} «{Html.Escape(vote.Title)}» (hash {Short(vote.TextHash)})";
+    /// <summary>How a delegation voted, as the tally says it, in <paramref name="language"/>.</summary>
+    public static string Words(string language, VoteChoice choice) => Catalogue.Text(language, "Voting.Choice." + choice);
+
+    /// <summary>"D3 v4 «Title» (hash 1a2b3c4d)" in <paramref name="language"/>, for use inside a sentence.</summary>
+    private static string Heading(string language, Vote vote) => Part(language, "Voting.Heading", Ref(vote.DraftId, vote.Version), Html.Escape(vote.Title), Short(vote.TextHash));
+
+    private static string Ref(long draftId, int version) => $"D{draftId} v{version}";
+
+    /// <summary>A time in UTC: English as the bot always wrote it, the others in their own culture's pattern.</summary>
+    private static string UtcTime(string language, DateTime utc) =>
+        language == Languages.English || !Languages.IsKnown(language) ? TimeDisplay.Utc(utc) : Dates.InZoneAndUtc(language, utc, null);
+
+    /// <summary>A catalogue text filled for use inside another (arguments isolated in Arabic; the line marks are the whole message's).</summary>
+    private static string Part(string language, string key, params object?[] args)
+    {
+        var culture = Catalogue.FormatCulture(language);
+        return string.Format(culture, Catalogue.Text(language, key), args.Select(a => (object)Bidi.Isolate(language, Convert.ToString(a, culture) ?? string.Empty)).ToArray());
+    }
+
+    /// <summary><see cref="Part"/> in the plural form for <paramref name="count"/> (<c>{0}</c>), by the language's CLDR category.</summary>
+    private static string PartPlural(string language, string key, long count, params object?[] args) =>
+        Part(language, $"{key}_{PluralRules.Category(Languages.IsKnown(language) ? language : Languages.English, count)}", [count, .. args]);
 
     private static string Short(string hash) => hash.Length > 8 ? hash[..8] : hash;
 
