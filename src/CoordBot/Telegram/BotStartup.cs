@@ -83,7 +83,5 @@ internal sealed class BotStartup(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private IEnumerable<BotCommand> Menu(bool? privateChats, string language) =>
-        CommandMenu.For(router.Commands, privateChats).Select(c => new BotCommand(c.Name, Truncate(c.DescriptionIn(language), 256)));
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+        CommandMenu.InLanguage(CommandMenu.For(router.Commands, privateChats), language);
 }

@@ -10,7 +10,7 @@ namespace CoordBot.Features.Delegations;
 /// membership and the audit entry, and says what happened as an <see cref="Outcome{TAccepted, TRefused}"/>;
 /// <see cref="DelegationsText"/> writes the words.
 /// </summary>
-public sealed class InvitationRedeemer
+public sealed class InvitationRedeemer(Menus.PersonalMenus menus)
 {
     public async Task<Outcome<Joined, JoinRefusal>> RedeemAsync(UpdateContext update, string token, CancellationToken cancellationToken)
     {
@@ -58,6 +58,7 @@ public sealed class InvitationRedeemer
             JoinedAt = now,
             InvitedBy = invitation.CreatedBy,
         });
+        menus.RefreshPerson(actor.UserId, invitation.DelegationCode);
         update.Audit("membership.joined", $"user {actor.UserId} joined {invitation.DelegationCode} as {invitation.Role} (invited by {invitation.CreatedBy})");
         return Outcome<Joined, JoinRefusal>.Accept(new Joined(invitation.DelegationCode, invitation.Role, invitation.CreatedBy));
     }

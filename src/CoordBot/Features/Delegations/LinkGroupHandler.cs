@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/linkgroup</c>, in a group: this group becomes the delegation's group for drafts, reminders and results.</summary>
-internal sealed class LinkGroupHandler(CouncilProvider council) : Command
+internal sealed class LinkGroupHandler(CouncilProvider council, Menus.PersonalMenus menus) : Command
 {
     public override CommandInfo Info { get; } = new("linkgroup", "/linkgroup", "In a group: make it your delegation's group")
     {
@@ -36,12 +36,14 @@ internal sealed class LinkGroupHandler(CouncilProvider council) : Command
         }
         else
         {
+            menus.RefreshGroup(group.ChatId);
             group.ChatId = update.ChatId;
             group.Title = title;
             group.LinkedBy = context.Actor.UserId;
             group.LinkedAt = update.NowUtc;
         }
 
+        menus.RefreshGroup(update.ChatId);
         update.Audit("group.linked", $"{code} linked chat {update.ChatId} by {context.Actor.UserId}");
         context.Reply(context.Text("LinkGroup.Linked", Html.Escape(council.Council.NameOf(code, context.Update.Language))));
     }

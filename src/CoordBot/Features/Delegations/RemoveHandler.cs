@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/remove &lt;CODE&gt; &lt;user id&gt;</c>: ends a membership; the person is told.</summary>
-internal sealed class RemoveHandler(CouncilProvider council) : Command<RemoveHandler.Arguments>
+internal sealed class RemoveHandler(CouncilProvider council, Menus.PersonalMenus menus) : Command<RemoveHandler.Arguments>
 {
     // The rule is checked at the door, before the membership is looked up: who belongs where is not for everyone to probe.
     public override CommandInfo Info { get; } = new("remove", "/remove <CODE> <user id>", "End someone's membership of a delegation")
@@ -40,6 +40,7 @@ internal sealed class RemoveHandler(CouncilProvider council) : Command<RemoveHan
 
         membership.EndedAt = context.Update.NowUtc;
         membership.EndedBy = context.Actor.UserId;
+        menus.RefreshPerson(userId, code);
         context.Update.Audit("membership.removed", $"user {userId} removed from {code} ({membership.Role}) by {context.Actor.UserId}");
         var language = context.Update.Language;
         context.Reply(context.Text("Remove.Done", userId, RoleNames.Describe(membership.Role, language), Html.Escape(council.Council.NameOf(code, language))));

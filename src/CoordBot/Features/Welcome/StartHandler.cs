@@ -1,14 +1,20 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CoordBot.Council;
 using CoordBot.Features.Delegations;
+using CoordBot.Features.Drafts;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Welcome;
 
-/// <summary><c>/start [token]</c>: a welcome that says what this user can do now, or redeems an invitation.</summary>
-internal sealed class StartHandler(JoinReplies join, CouncilProvider council) : Command<string?>
+/// <summary>
+/// <c>/start [token]</c>: a welcome that says what this user can do now (with a member's dashboard), redeems an
+/// invitation, or opens the object of a deep link (<c>t.me/&lt;bot&gt;?start=D3</c>).
+/// </summary>
+internal sealed partial class StartHandler(JoinReplies join, CouncilProvider council, Dashboard.Dashboard dashboard, IServiceProvider services) : Command<string?>
 {
     public override CommandInfo Info { get; } = new("start", "/start", "Welcome, and what you can do now") { Rule = Rules.Anyone };
 
@@ -18,7 +24,16 @@ internal sealed class StartHandler(JoinReplies join, CouncilProvider council) : 
     {
         if (token is not null)
         {
-            await join.RedeemAsync(context, token, cancellationToken);
+            // An invitation token is never of the form D3 (tokens are 22 or more characters), so a link opens an object.
+            if (DeepLink().Match(token) is { Success: true } link)
+            {
+                await OpenAsync(context, char.ToUpperInvariant(link.Groups[1].Value[0]), long.Parse(link.Groups[2].Value, CultureInfo.InvariantCulture), cancellationToken);
+            }
+            else
+            {
+                await join.RedeemAsync(context, token, cancellationToken);
+            }
+
             return;
         }
 
@@ -45,6 +60,50 @@ internal sealed class StartHandler(JoinReplies join, CouncilProvider council) : 
 
         lines.Add(context.Text("Start.Help"));
         lines.Add(context.Text("Start.UserId", Html.Code(actor.UserId.ToString(CultureInfo.InvariantCulture))));
-        context.Reply(string.Join("\n", lines));
+        var welcome = string.Join("\n", lines);
+        if (!actor.IsMember || !context.Update.IsPrivate)
+        {
+            context.Reply(welcome);
+            return;
+        }
+
+        // A member's welcome ends with what needs them now, in the same message so that it arrives in one piece.
+        var view = await dashboard.ReadAsync(context.Update.Db, actor, context.Update.NowUtc, cancellationToken);
+        var (html, buttons) = Dashboard.DashboardText.Render(view, actor);
+        context.Update.Reply(welcome + "\n\n" + html, buttons.Count == 0 ? null : buttons);
     }
+
+    /// <summary>Opens an object as its command would, typed by the sender: the same gate, rule and replies.</summary>
+    private async Task OpenAsync(CommandContext context, char kind, long id, CancellationToken cancellationToken)
+    {
+        // Resolved late: the router needs every handler, this one included.
+        var router = services.GetRequiredService<UpdateRouter>();
+        var update = context.Update;
+        if (kind != 'M')
+        {
+            var command = kind switch { 'D' => "draft", 'S' => "session", _ => "speakers" };
+            await router.RunAsTypedAsync(update, $"/{command} {EntityIds.Format(kind, id)}", cancellationToken);
+            return;
+        }
+
+        // An amendment opens its draft's comments; who may read them is asked before the amendment is looked up.
+        var comments = router.Commands.Single(c => c.Info.Name == "comments").Info;
+        if (CommandGate.Refusal(comments, update) is { } refusal)
+        {
+            update.Reply(refusal);
+            return;
+        }
+
+        var draftId = await update.Db.DraftAmendments.AsNoTracking().Where(a => a.Id == id).Select(a => (long?)a.DraftId).FirstOrDefaultAsync(cancellationToken);
+        if (draftId is null)
+        {
+            update.Reply(DraftsText.Refusal(new DraftRefusal(DraftRefusalCode.NoAmendment, id)));
+            return;
+        }
+
+        await router.RunAsTypedAsync(update, $"/comments {EntityIds.Format('D', draftId.Value)}", cancellationToken);
+    }
+
+    [GeneratedRegex("^([DSAMdsam])([0-9]{1,18})$")]
+    private static partial Regex DeepLink();
 }

@@ -109,6 +109,21 @@ public sealed class UpdateRouter
         await DispatchAsync(context, handler, command, bare, cancellationToken);
     }
 
+    /// <summary>
+    /// Runs a command line the bot wrote for the sender (a deep link's object, <c>/draft D3</c>) through the same
+    /// gate, parser and handler as if they had typed it; false when it names no command.
+    /// </summary>
+    public async Task<bool> RunAsTypedAsync(UpdateContext context, string commandLine, CancellationToken cancellationToken)
+    {
+        if (CommandParser.Parse(commandLine) is not { AddressedTo: null } command || !_commands.TryGetValue(command.Name, out var handler))
+        {
+            return false;
+        }
+
+        await DispatchAsync(context, handler, command, bare: false, cancellationToken);
+        return true;
+    }
+
     /// <summary>Runs a command through its gate: the typed form, the guided form of a bare command, or a guide's confirmed answers.</summary>
     private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, CancellationToken cancellationToken)
     {
