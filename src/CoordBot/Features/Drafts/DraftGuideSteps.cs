@@ -2,6 +2,7 @@ using System.Globalization;
 using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
 using CoordBot.Telegram.Guides;
+using CoordBot.Telegram.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Drafts;
@@ -28,7 +29,7 @@ public static class DraftGuideSteps
             return drafts
                 .Where(d => (all || readable.Contains(d.Id)) && DraftDesk.Check(d, action).IsAccepted)
                 .Take(20)
-                .Select(d => new GuideChoice($"{d.Label} {Shorten(d.Title)}", d.Label))
+                .Select(d => new GuideChoice($"{d.Label} {Shortened.To(d.Title, 32)}", d.Label))
                 .ToList();
         },
         ChoicesPerRow = 1,
@@ -47,5 +48,4 @@ public static class DraftGuideSteps
         ChoicesPerRow = 2,
     };
 
-    private static string Shorten(string title) => title.Length <= 32 ? title : title[..31] + "…";
 }

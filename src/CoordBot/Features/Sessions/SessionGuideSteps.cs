@@ -30,7 +30,7 @@ internal static class SessionGuideSteps
             return sessions
                 .Where(s => SessionAccess.MayManage(s, scope.Actor))
                 .Take(20)
-                .Select(s => new GuideChoice($"{s.Label} {Shorten(s.Title)} · {TimeDisplay.InZone(s.StartUtc, scope.Actor.TimeZone)}", s.Label))
+                .Select(s => new GuideChoice($"{s.Label} {Shortened.To(s.Title, 24)} · {TimeDisplay.InZone(s.StartUtc, scope.Actor.TimeZone)}", s.Label))
                 .ToList();
         },
         ChoicesPerRow = 1,
@@ -100,5 +100,4 @@ internal static class SessionGuideSteps
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Shorten(string title) => title.Length <= 24 ? title : title[..23] + "…";
 }

@@ -194,7 +194,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var offered = await step.Choices(scope, cancellationToken);
         return offered.FirstOrDefault(c => string.Equals(c.Value, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } chosen
             ? Outcome<string, string>.Accept(chosen.Value)
-            : Outcome<string, string>.Refuse($"\"{Html.Escape(Shorten(typed))}\" is not one of the choices. Please tap a button, or write one of: {Html.Escape(string.Join(", ", offered.Select(c => c.Value)))}.");
+            : Outcome<string, string>.Refuse($"\"{Html.Escape(Shortened.To(typed, 300))}\" is not one of the choices. Please tap a button, or write one of: {Html.Escape(string.Join(", ", offered.Select(c => c.Value)))}.");
     }
 
     private static Button CancelButton => new("Cancel", $"{Prefix}:cancel");
@@ -260,7 +260,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var text = new StringBuilder("<b>Please check, then confirm</b>\n");
         for (var i = 0; i < guide.Steps.Count; i++)
         {
-            text.Append(Html.Escape(guide.Steps[i].Label)).Append(": ").Append(Html.Escape(Shorten(answers[i]))).Append('\n');
+            text.Append(Html.Escape(guide.Steps[i].Label)).Append(": ").Append(Html.Escape(Shortened.To(answers[i], 300))).Append('\n');
         }
 
         if (guide.Explain(new GuideScope(update, answers)) is { } meaning)
@@ -268,7 +268,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             text.Append(meaning).Append('\n');
         }
 
-        text.Append("\nThis sends <code>").Append(Html.Escape(Shorten(Line(Compose(guide, answers))))).Append("</code>");
+        text.Append("\nThis sends <code>").Append(Html.Escape(Shortened.To(Line(Compose(guide, answers)), 300))).Append("</code>");
         return (text.ToString(), [[new Button("Confirm", $"{Prefix}:ok"), new Button("Change", $"{Prefix}:change"), CancelButton]]);
     }
 
@@ -299,8 +299,6 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private static string Line(IncomingCommand command) =>
         $"/{command.Name} {command.Arguments}".TrimEnd() + (command.Body is null ? string.Empty : "\n" + command.Body);
-
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";
 
     /// <summary>Edits the pressed message in place (one message per guide), or sends a new one when there is none.</summary>
     private static void Show(UpdateContext update, int? messageId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons)

@@ -37,7 +37,5 @@ public static class CommandMenu
 
     /// <summary>The commands as Telegram's menu lists them, described in <paramref name="language"/> (at most 256 characters each).</summary>
     public static IReadOnlyList<BotCommand> InLanguage(IEnumerable<CommandInfo> commands, string language) =>
-        commands.Select(c => new BotCommand(c.Name, Truncate(c.DescriptionIn(language), 256))).ToList();
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+        commands.Select(c => new BotCommand(c.Name, Rendering.Shortened.To(c.DescriptionIn(language), 256))).ToList();
 }

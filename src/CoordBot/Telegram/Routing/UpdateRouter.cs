@@ -70,8 +70,11 @@ public sealed class UpdateRouter
         var command = CommandParser.Parse(message.Text ?? message.Caption);
         if (command is null)
         {
-            // A reply to the sender's guided command, if one is waiting here.
-            if (message.Text is { } text && await _guides.AnswerAsync(context, text, cancellationToken))
+            // An answer to the sender's guided command, if one waits here: in a group only a reply to the bot counts
+            // (as the question says), so the chatter of a group is neither read as an answer nor looked up.
+            var answersBot = context.IsPrivate
+                || string.Equals(message.ReplyToMessage?.From?.Username, context.BotUsername, StringComparison.OrdinalIgnoreCase);
+            if (answersBot && message.Text is { } text && await _guides.AnswerAsync(context, text, cancellationToken))
             {
                 return;
             }
