@@ -8,23 +8,42 @@ using System.Resources;
 namespace CoordBot.Localization;
 
 /// <summary>
-/// The one catalogue of the bot's words: <c>Localization/Texts.resx</c> (English) and one <c>Texts.xx.resx</c>
-/// per other official language, read through the resx runtime (<see cref="ResourceManager"/>). The language is
+/// The one catalogue of the bot's words: resx files in <c>Localization/</c>, one family per feature area
+/// (<c>Texts.resx</c>, <c>Sessions.resx</c>, ...: English, with one <c>.xx.resx</c> per other official language), read
+/// through the resx runtime (<see cref="ResourceManager"/>) and merged into one set per language; a key is unique
+/// across families (a repeat throws). Families keep each area's words together and its file reviewable. The language is
 /// always passed in, never taken from the thread's culture: one update can write to a French adviser and to an
 /// Arabic-speaking group. A key missing in a language throws here and fails the catalogue test; it is never
 /// quietly answered in English.
 /// </summary>
 public static class Catalogue
 {
-    private static readonly ResourceManager Resources = new("CoordBot.Localization.Texts", typeof(Catalogue).Assembly);
+    /// <summary>The resx families; a new feature area adds its own name here and its six files.</summary>
+    private static readonly string[] Families = ["Texts", "Sessions", "Drafts", "Operations", "Interaction"];
+
+    private static readonly ResourceManager[] Resources = [.. Families.Select(f => new ResourceManager($"CoordBot.Localization.{f}", typeof(Catalogue).Assembly))];
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Sets = new(StringComparer.Ordinal);
 
     /// <summary>Every entry of one language, exactly as its own file has it (no fallback to English).</summary>
     public static IReadOnlyDictionary<string, string> Entries(string language) => Sets.GetOrAdd(language, static code =>
     {
-        var set = Resources.GetResourceSet(CultureInfo.GetCultureInfo(code), createIfNotExists: true, tryParents: false)
-            ?? throw new InvalidOperationException($"The catalogue has no file for language {code}.");
-        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+        var culture = CultureInfo.GetCultureInfo(code);
+        var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < Resources.Length; i++)
+        {
+            // A family not yet translated into a language has no file: its keys are then missing there, which the
+            // catalogue test reports; never an English fallback.
+            var set = Resources[i].GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+            foreach (var entry in set?.Cast<DictionaryEntry>() ?? [])
+            {
+                if (!entries.TryAdd((string)entry.Key, (string)entry.Value!))
+                {
+                    throw new InvalidOperationException($"The catalogue key {entry.Key} appears in two families ({Families[i]} and another).");
+                }
+            }
+        }
+
+        return entries.Count > 0 ? entries : throw new InvalidOperationException($"The catalogue has no file for language {code}.");
     });
 
     /// <summary>The text of <paramref name="key"/> as written (placeholders unfilled).</summary>
