@@ -37,5 +37,8 @@ public static class Dates
         return $"{zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} ({zone.Id}) = {inUtc}";
     }
 
+    /// <summary>A UTC time: English exactly as <see cref="TimeDisplay.Utc"/> writes it, the others in their culture's pattern.</summary>
+    public static string Utc(string language, DateTime utc) => IsEnglish(language) ? TimeDisplay.Utc(utc) : InZoneAndUtc(language, utc, null);
+
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }

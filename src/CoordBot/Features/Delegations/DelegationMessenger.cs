@@ -17,28 +17,12 @@ public sealed class DelegationMessenger
         CoordBotDb db,
         IReadOnlyCollection<string> delegationCodes,
         bool includeObservers,
-        CancellationToken cancellationToken)
-    {
-        var groups = await db.DelegationGroups.AsNoTracking()
-            .Where(g => delegationCodes.Contains(g.DelegationCode))
-            .ToDictionaryAsync(g => g.DelegationCode, g => g.ChatId, cancellationToken);
-        var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.EndedAt == null && delegationCodes.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
-            .Select(m => new { m.DelegationCode, m.UserId })
-            .ToListAsync(cancellationToken);
-        var result = new Dictionary<string, IReadOnlyList<long>>();
-        foreach (var code in delegationCodes)
-        {
-            result[code] = groups.TryGetValue(code, out var chat)
-                ? [chat]
-                : members.Where(m => m.DelegationCode == code).Select(m => m.UserId).ToList();
-        }
-
-        return result;
-    }
+        CancellationToken cancellationToken) =>
+        (await RecipientsWithLanguageAsync(db, delegationCodes, includeObservers, cancellationToken))
+            .ToDictionary(r => r.Key, r => (IReadOnlyList<long>)[.. r.Value.Select(c => c.ChatId)]);
 
     /// <summary>Queues <paramref name="html"/> for each delegation; returns how many chats it goes to.</summary>
-    public async Task<int> SendAsync(
+    public Task<int> SendAsync(
         CoordBotDb db,
         Outbox outbox,
         IReadOnlyCollection<string> delegationCodes,
@@ -47,23 +31,21 @@ public sealed class DelegationMessenger
         Func<string, IReadOnlyList<IReadOnlyList<Button>>?>? buttonsFor = null,
         bool includeObservers = false)
     {
-        var recipients = await RecipientsAsync(db, delegationCodes, includeObservers, cancellationToken);
-        var count = 0;
-        foreach (var (code, chats) in recipients)
-        {
-            foreach (var chat in chats)
-            {
-                outbox.Send(chat, htmlFor(code), buttonsFor?.Invoke(code));
-                count++;
-            }
-        }
-
-        return count;
+        ArgumentNullException.ThrowIfNull(htmlFor);
+        return SendInLanguagesAsync(
+            db,
+            outbox,
+            delegationCodes,
+            (code, _) => htmlFor(code),
+            cancellationToken,
+            buttonsFor is null ? null : (code, _) => buttonsFor(code),
+            includeObservers);
     }
 
     /// <summary>
     /// Each delegation's recipient chats with the language each reads: its linked group in the group's language,
-    /// or, with no group, each member privately in their own (English for whoever has not chosen).
+    /// or, with no group, each member privately in their own (English for whoever has not chosen, or is not yet
+    /// known as a person).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Recipient>>> RecipientsWithLanguageAsync(
         CoordBotDb db,
@@ -71,12 +53,15 @@ public sealed class DelegationMessenger
         bool includeObservers,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(delegationCodes);
         var groups = await db.DelegationGroups.AsNoTracking()
             .Where(g => delegationCodes.Contains(g.DelegationCode))
             .ToDictionaryAsync(g => g.DelegationCode, g => new Recipient(g.ChatId, Known(g.Language)), cancellationToken);
+        // A member with no person row yet (seeded before they ever wrote) still receives the delegation's messages.
         var members = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && delegationCodes.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
-            .Join(db.People, m => m.UserId, p => p.UserId, (m, p) => new { m.DelegationCode, m.UserId, p.Language })
+            .Select(m => new { m.DelegationCode, m.UserId, Language = db.People.Where(p => p.UserId == m.UserId).Select(p => p.Language).FirstOrDefault() })
             .ToListAsync(cancellationToken);
         var result = new Dictionary<string, IReadOnlyList<Recipient>>();
         foreach (var code in delegationCodes)

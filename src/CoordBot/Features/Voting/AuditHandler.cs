@@ -26,6 +26,6 @@ internal sealed class AuditHandler(VotingService voting) : VoteCommand(voting)
             .Where(code => !replayed.TryGetValue(code, out var a) || !ballots.TryGetValue(code, out var b) || a != b)
             .Order(StringComparer.Ordinal)
             .ToList();
-        context.Reply(VotingText.Audit(vote, log.Count, BallotLog.Verify(log), ballots.Count, mismatches));
+        context.Reply(VotingText.Audit(context.Update.Language, vote, log.Count, BallotLog.Verify(log), ballots.Count, mismatches));
     }
 }

@@ -6,7 +6,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Voting;
 
-/// <summary><c>/record D&lt;n&gt;</c>: the record of a vote as a document: the text with its hash, each vote with its time, the result and reason, the explanations.</summary>
+/// <summary>
+/// <c>/record D&lt;n&gt;</c>: the record of a vote as a document: the text with its hash, each vote with its time, the result and
+/// reason, the explanations; written in the requester's language (the chat's), its file name the same in all.
+/// </summary>
 internal sealed class RecordHandler(VotingService voting, VotingText text, DraftDesk desk) : VoteCommand(voting)
 {
     private readonly VotingService _voting = voting;
@@ -39,8 +42,8 @@ internal sealed class RecordHandler(VotingService voting, VotingText text, Draft
         context.Update.Outbox.SendDocument(
             context.Update.ChatId,
             VotingText.RecordFileName(vote),
-            Encoding.UTF8.GetBytes(text.RecordDocument(vote, count, explanations, log)),
-            VotingText.RecordCaption(vote, count.Result));
+            Encoding.UTF8.GetBytes(text.RecordDocument(context.Update.Language, vote, count, explanations, log)),
+            VotingText.RecordCaption(context.Update.Language, vote, count.Result));
     }
 
     /// <summary>

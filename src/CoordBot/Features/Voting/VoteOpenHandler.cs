@@ -31,9 +31,9 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         while (args.HasMore)
         {
             var word = args.Text().ToLowerInvariant();
-            if (word is "procedural" or "substantive")
+            if (VoteRefs.Matters.TryGetValue(word, out var named))
             {
-                matter = word == "procedural" ? MatterKind.Procedural : MatterKind.Substantive;
+                matter = named;
             }
             else if (word.EndsWith('h') && StrictNumbers.TryParseDecimal(word[..^1], out _))
             {

@@ -40,6 +40,34 @@ internal static class VoteRefs
         ["امتناع"] = VoteChoice.Abstain,
     };
 
+    /// <summary>
+    /// The words (lower case) of <c>/vote_open</c> for the matter: the English contract words, and each official
+    /// language's own, as a chair would write them.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, MatterKind> Matters = new Dictionary<string, MatterKind>(StringComparer.Ordinal)
+    {
+        ["procedural"] = MatterKind.Procedural,
+        ["substantive"] = MatterKind.Substantive,
+        ["procédure"] = MatterKind.Procedural,
+        ["procédural"] = MatterKind.Procedural,
+        ["procédurale"] = MatterKind.Procedural,
+        ["fond"] = MatterKind.Substantive,
+        ["procedimiento"] = MatterKind.Procedural,
+        ["procedimental"] = MatterKind.Procedural,
+        ["fondo"] = MatterKind.Substantive,
+        ["sustantiva"] = MatterKind.Substantive,
+        ["процедурный"] = MatterKind.Procedural,
+        ["процедурная"] = MatterKind.Procedural,
+        ["существа"] = MatterKind.Substantive,
+        ["существенный"] = MatterKind.Substantive,
+        ["程序性"] = MatterKind.Procedural,
+        ["实质性"] = MatterKind.Substantive,
+        ["إجرائية"] = MatterKind.Procedural,
+        ["إجرائي"] = MatterKind.Procedural,
+        ["موضوعية"] = MatterKind.Substantive,
+        ["موضوعي"] = MatterKind.Substantive,
+    };
+
     public static bool TryParseChoice(string? text, out VoteChoice choice)
     {
         choice = default;

@@ -262,8 +262,12 @@ public sealed class VotingText(CouncilProvider councilProvider)
 
     public static string RecordWhileOpen(string language, long draftId) => Catalogue.Format(language, "Voting.RecordWhileOpen", $"D{draftId}");
 
-    /// <summary>The record of a closed vote as a plain-text document (not HTML: a file is read as typed).</summary>
-    public string RecordDocument(Vote vote, VoteCount count, IReadOnlyList<ExplanationOfVote> explanations, IReadOnlyList<BallotLogEntry> log)
+    /// <summary>
+    /// The record of a closed vote as a plain-text document (not HTML: a file is read as typed) in the requester's
+    /// <paramref name="language"/>. The explanations, the ballot log's own reasons and the text voted on are written as
+    /// they were recorded; the stamps stay ISO 8601 to the millisecond in every language, as a record compares them.
+    /// </summary>
+    public string RecordDocument(string language, Vote vote, VoteCount count, IReadOnlyList<ExplanationOfVote> explanations, IReadOnlyList<BallotLogEntry> log)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(count);
@@ -271,95 +275,83 @@ public sealed class VotingText(CouncilProvider councilProvider)
         ArgumentNullException.ThrowIfNull(log);
         var (ballots, result) = count;
         var text = new StringBuilder();
-        text.AppendLine($"RECORD OF THE VOTE ON D{vote.DraftId} v{vote.Version}: {vote.Title}")
-            .AppendLine(Council.Name)
-            .AppendLine($"Matter: {MatterWord(vote.Matter)}; rule: {DecisionRuleNames.ToName(vote.Rule)}")
-            .AppendLine($"Opened: {Stamp(vote.OpenedAt)}; deadline: {Stamp(vote.ClosesAt)}; closed: {Stamp(vote.ClosedAt!.Value)}")
-            .AppendLine($"Result: {(result.Adopted ? "ADOPTED" : "NOT ADOPTED")} ({result.Reason})")
-            .AppendLine($"In favour {result.Yes}, against {result.No}, abstaining {result.Abstain}, absent {result.Absent.Count}")
+        text.AppendLine(Line("Record.Title", Ref(vote.DraftId, vote.Version), vote.Title))
+            .AppendLine(Bidi.Lines(language, Council.Name))
+            .AppendLine(Line("Record.MatterRule." + vote.Matter, DecisionRuleNames.ToName(vote.Rule)))
+            .AppendLine(Line("Record.Times", Stamp(vote.OpenedAt), Stamp(vote.ClosesAt), Stamp(vote.ClosedAt!.Value)))
+            .AppendLine(Line(result.Adopted ? "Record.Result.Adopted" : "Record.Result.NotAdopted", Grounds(language, vote, count)))
+            .AppendLine(Line("Record.Counts", result.Yes, result.No, result.Abstain, result.Absent.Count))
             .AppendLine()
-            .AppendLine("VOTES (the current vote of each delegation)");
-        foreach (var code in vote.Voting.OrderBy(Council.NameOf, StringComparer.OrdinalIgnoreCase))
+            .AppendLine(Line("Record.Votes"));
+        foreach (var code in vote.Voting.OrderBy(c => Council.NameOf(c, language), StringComparer.OrdinalIgnoreCase))
         {
             var ballot = ballots.FirstOrDefault(b => b.DelegationCode == code);
             text.AppendLine(ballot is null
-                ? $"  {Council.NameOf(code)}: absent"
-                : $"  {Council.NameOf(code)}: {Words(ballot.Choice)}, recorded {Stamp(ballot.CastAt)} (user {ballot.CastBy})");
+                ? Line("Record.Absent", Council.NameOf(code, language))
+                : Line("Record.Ballot", Council.NameOf(code, language), Words(language, ballot.Choice), Stamp(ballot.CastAt), ballot.CastBy));
         }
 
         foreach (var code in vote.Recused)
         {
-            text.AppendLine($"  {Council.NameOf(code)}: did not vote (party to the dispute)");
+            text.AppendLine(Line("Record.Recused", Council.NameOf(code, language)));
         }
 
-        text.AppendLine().AppendLine("EXPLANATIONS OF VOTE");
+        text.AppendLine().AppendLine(Line("Record.Explanations"));
         if (explanations.Count == 0)
         {
-            text.AppendLine("  none");
+            text.AppendLine(Line("Record.NoExplanations"));
         }
 
         foreach (var explanation in explanations)
         {
-            text.AppendLine($"  {Council.NameOf(explanation.DelegationCode)} ({Stamp(explanation.At)}): {explanation.Text}");
+            text.AppendLine(Line("Record.Explanation", Council.NameOf(explanation.DelegationCode, language), Stamp(explanation.At), explanation.Text));
         }
 
-        text.AppendLine().AppendLine("BALLOT LOG (append-only, hash-chained; /audit checks it)");
+        text.AppendLine().AppendLine(Line("Record.Log"));
         foreach (var entry in log)
         {
-            var choice = entry.Choice is { } c ? Words(c) : string.Empty;
-            text.AppendLine($"  #{entry.Sequence} {Stamp(entry.AtUtc)} {entry.DelegationCode} user {entry.UserId}: {KindWord(entry.Kind)} {choice} {entry.Reason ?? ""} hash {entry.Hash}");
+            var choice = entry.Choice is { } c ? Words(language, c) : string.Empty;
+            text.AppendLine(Line("Record.LogEntry", entry.Sequence, Stamp(entry.AtUtc), entry.DelegationCode, entry.UserId, Catalogue.Text(language, "Record.Kind." + entry.Kind), choice, entry.Reason ?? string.Empty, entry.Hash));
         }
 
-        text.AppendLine().AppendLine($"TEXT VOTED ON (SHA-256 {vote.TextHash})").AppendLine(vote.Text);
+        // The text voted on is the delegations' own: written as it was put in blue, without marks.
+        text.AppendLine().AppendLine(Line("Record.Text", vote.TextHash)).AppendLine(vote.Text);
         return text.ToString();
+
+        string Line(string key, params object?[] args) => Catalogue.Format(language, key, args);
     }
 
+    /// <summary>The record's file name: ASCII in every language, so that every system stores it as sent.</summary>
     public static string RecordFileName(Vote vote) => $"D{vote.DraftId}-v{vote.Version}-vote-record.txt";
 
-    public static string RecordCaption(Vote vote, DecisionResult result)
+    public static string RecordCaption(string language, Vote vote, DecisionResult result)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(result);
-        return $"Record of the vote on D{vote.DraftId} v{vote.Version} «{Html.Escape(vote.Title)}»: {(result.Adopted ? "adopted" : "not adopted")}.";
+        return Catalogue.Format(language, result.Adopted ? "Record.Caption.Adopted" : "Record.Caption.NotAdopted", Ref(vote.DraftId, vote.Version), Html.Escape(vote.Title));
     }
 
     /// <summary>The audit's answer: the hash chain checked, and the tally replayed from the log against the recorded votes.</summary>
-    public static string Audit(Vote vote, int entries, ChainCheck chain, int recorded, IReadOnlyList<string> mismatches)
+    public static string Audit(string language, Vote vote, int entries, ChainCheck chain, int recorded, IReadOnlyList<string> mismatches)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(mismatches);
-        return string.Join(
+        return Bidi.Lines(language, string.Join(
             "\n",
-            $"<b>Audit of the vote on D{vote.DraftId} v{vote.Version}</b>: {entries} log entries.",
+            PartPlural(language, "Audit.Heading", entries, Ref(vote.DraftId, vote.Version)),
             chain.IsIntact
-                ? "Hash chain: intact (every entry links to the one before and matches its hash)."
-                : $"Hash chain: BROKEN at entry {chain.BrokenAt + 1}: {Html.Escape(chain.Why ?? string.Empty)}.",
+                ? Part(language, "Audit.ChainIntact")
+                : Part(language, "Audit.ChainBroken", chain.BrokenAt + 1, Html.Escape(Reasons.Translate(language, chain.Why ?? string.Empty))),
             mismatches.Count == 0
-                ? $"Tally recomputed from the log matches the recorded votes ({recorded} delegations)."
-                : $"Tally MISMATCH for {string.Join(", ", mismatches)}: the recorded votes differ from the log.");
+                ? PartPlural(language, "Audit.TallyMatches", recorded)
+                : Part(language, "Audit.TallyMismatch", string.Join(", ", mismatches))));
     }
 
     // ---- words ----
 
+    /// <summary>The matter as the audit log writes it (English: the log is the operators').</summary>
     public static string MatterWord(MatterKind matter) => matter == MatterKind.Procedural ? "procedural" : "substantive";
-
-    /// <summary>How a delegation voted, as the tally and the record say it.</summary>
-    public static string Words(VoteChoice choice) => choice switch
-    {
-        VoteChoice.Yes => "in favour",
-        VoteChoice.No => "against",
-        VoteChoice.Abstain => "abstaining",
-        _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
-    };
-
-    private static string KindWord(BallotEntryKind kind) => kind switch
-    {
-        BallotEntryKind.Cast => "cast",
-        BallotEntryKind.Changed => "changed",
-        BallotEntryKind.Refused => "refused",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
 
     /// <summary>How a delegation voted, as the tally says it, in <paramref name="language"/>.</summary>
     public static string Words(string language, VoteChoice choice) => Catalogue.Text(language, "Voting.Choice." + choice);
@@ -370,19 +362,13 @@ public sealed class VotingText(CouncilProvider councilProvider)
     private static string Ref(long draftId, int version) => $"D{draftId} v{version}";
 
     /// <summary>A time in UTC: English as the bot always wrote it, the others in their own culture's pattern.</summary>
-    private static string UtcTime(string language, DateTime utc) =>
-        language == Languages.English || !Languages.IsKnown(language) ? TimeDisplay.Utc(utc) : Dates.InZoneAndUtc(language, utc, null);
+    private static string UtcTime(string language, DateTime utc) => Dates.Utc(language, utc);
 
     /// <summary>A catalogue text filled for use inside another (arguments isolated in Arabic; the line marks are the whole message's).</summary>
-    private static string Part(string language, string key, params object?[] args)
-    {
-        var culture = Catalogue.FormatCulture(language);
-        return string.Format(culture, Catalogue.Text(language, key), args.Select(a => (object)Bidi.Isolate(language, Convert.ToString(a, culture) ?? string.Empty)).ToArray());
-    }
+    private static string Part(string language, string key, params object?[] args) => Fragment.Of(language, key, args);
 
     /// <summary><see cref="Part"/> in the plural form for <paramref name="count"/> (<c>{0}</c>), by the language's CLDR category.</summary>
-    private static string PartPlural(string language, string key, long count, params object?[] args) =>
-        Part(language, $"{key}_{PluralRules.Category(Languages.IsKnown(language) ? language : Languages.English, count)}", [count, .. args]);
+    private static string PartPlural(string language, string key, long count, params object?[] args) => Fragment.Plural(language, key, count, args);
 
     private static string Short(string hash) => hash.Length > 8 ? hash[..8] : hash;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CoordBot.Council;
 using CoordBot.Domain.Voting;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace CoordBot.Operations.Commands;
 /// <summary>
 /// <c>/export</c>: the council's decisions as one zip, for the operator's archive: each draft's final
 /// text with its hash and status, and each vote's record (result and reason, ballots, the hash-chained
-/// ballot log, explanations). Sent only to the operator's private chat: it holds unreleased texts.
+/// ballot log, explanations), its readme and headings in the operator's language. Sent only to the operator's private chat: it holds unreleased texts.
 /// </summary>
 internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
 {
@@ -29,6 +30,7 @@ internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
     {
 
         var db = context.Update.Db;
+        var language = context.Update.Language;
         var council = councilProvider.Council;
         var drafts = await db.Drafts.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var versions = await db.DraftVersions.AsNoTracking().ToListAsync(cancellationToken);
@@ -40,14 +42,14 @@ internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
-            Add(zip, "README.txt", $"Decisions of {council.Name}, exported {TimeDisplay.Utc(context.Update.NowUtc)}.\n"
-                + "drafts/: each draft's final (current) text with its SHA-256 content hash and status.\n"
-                + "votes/: each vote's record as JSON: text hash, result and reason, ballots, the hash-chained ballot log, explanations.\n"
-                + "Check a vote's ballot log with /audit D<n> or `coordbot verify` on a backup.\n");
+            // The readme and each draft's heading in the requester's language; the JSON records are data for
+            // programs (their names and values the same in every export), and every file name is ASCII.
+            Add(zip, "README.txt", Catalogue.Format(language, "Ops.Export.Readme", council.Name, Dates.Utc(language, context.Update.NowUtc)));
             foreach (var draft in drafts)
             {
                 var final = versions.Where(v => v.DraftId == draft.Id).MaxBy(v => v.Number);
-                Add(zip, $"drafts/D{draft.Id}.txt", $"D{draft.Id} v{final?.Number}: {draft.Title}\nStatus: {draft.Status}\nContent hash: {final?.Hash}\n\n{final?.Text}\n");
+                // The text is the delegations' own: appended as written, without marks.
+                Add(zip, $"drafts/D{draft.Id}.txt", Catalogue.Format(language, "Ops.Export.Draft", $"D{draft.Id}", final?.Number, draft.Title, Catalogue.Text(language, "Ops.Export.Status." + draft.Status), final?.Hash) + $"{final?.Text}\n");
             }
 
             foreach (var vote in votes)
@@ -81,7 +83,8 @@ internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
         }
 
         var name = $"coordbot-export-{context.Update.NowUtc:yyyyMMdd-HHmm}.zip";
-        context.Update.Outbox.SendDocument(context.Update.ChatId, name, buffer.ToArray(), $"{drafts.Count} drafts and {votes.Count} votes of {Html.Escape(council.Name)}.");
+        var caption = Catalogue.Format(language, "Ops.Export.Caption", Fragment.Plural(language, "Ops.Export.Drafts", drafts.Count), Fragment.Plural(language, "Ops.Export.Votes", votes.Count), Html.Escape(council.Name));
+        context.Update.Outbox.SendDocument(context.Update.ChatId, name, buffer.ToArray(), caption);
         context.Update.Audit("export", $"{drafts.Count} drafts, {votes.Count} votes");
     }
 

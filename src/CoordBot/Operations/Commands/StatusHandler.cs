@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoordBot.Localization;
 using CoordBot.Operations.Metrics;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Rendering;
@@ -35,37 +36,43 @@ internal sealed class StatusHandler(CoordBotMetrics metrics, Backlog backlog, IS
         var failedMessages = await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.Failed).OrderByDescending(m => m.Id).Take(LastErrors)
             .Select(m => new { m.Id, m.ChatId, m.LastError }).ToListAsync(cancellationToken);
 
+        var language = context.Update.Language;
         var lines = new List<string>
         {
-            "<b>CoordBot status</b>",
-            $"Version {Html.Escape(typeof(StatusHandler).Assembly.GetName().Version?.ToString() ?? "?")}, up since {TimeDisplay.Utc(metrics.StartedAt.UtcDateTime)} ({Duration(now - metrics.StartedAt.UtcDateTime)})",
+            Say("Ops.Status.Title"),
+            Say("Ops.Status.Version", Html.Escape(typeof(StatusHandler).Assembly.GetName().Version?.ToString() ?? "?"), Dates.Utc(language, metrics.StartedAt.UtcDateTime), Duration(language, now - metrics.StartedAt.UtcDateTime)),
             // This /status is itself an update not yet marked handled (the mark commits with its reply).
-            $"Updates waiting: {waiting.Updates}{Oldest(waiting.OldestUpdate, now)}, this /status included",
-            $"Messages waiting: {waiting.Messages}{Oldest(waiting.OldestMessage, now)}",
-            $"Last 429 from Telegram: {(metrics.LastTooManyRequestsAt is { } last ? TimeDisplay.Utc(last.UtcDateTime) : "none since the start")}",
-            $"Jobs pending: {jobs}",
-            $"Database: {Size(await dialect.SizeAsync(cancellationToken))}",
+            Say("Ops.Status.Updates", waiting.Updates, Oldest(language, waiting.OldestUpdate, now)),
+            Say("Ops.Status.Messages", waiting.Messages, Oldest(language, waiting.OldestMessage, now)),
+            Say("Ops.Status.LastTooManyRequests", metrics.LastTooManyRequestsAt is { } last ? Dates.Utc(language, last.UtcDateTime) : Say("Ops.Status.NoTooManyRequests")),
+            Say("Ops.Status.Jobs", jobs),
+            Say("Ops.Status.Database", Size(language, await dialect.SizeAsync(cancellationToken))),
         };
-        lines.Add(failedUpdates.Count == 0 && failedMessages.Count == 0 ? "No errors recorded." : "<b>Last errors</b>");
+        lines.Add(failedUpdates.Count == 0 && failedMessages.Count == 0 ? Say("Ops.Status.NoErrors") : Say("Ops.Status.LastErrors"));
         // Only the exception's type: its message may quote a user's text.
-        lines.AddRange(failedUpdates.Select(u => $"update {u.UpdateId} at {(u.ProcessedAt is { } at ? TimeDisplay.Utc(at) : "?")}: {Html.Escape(u.Error!.Split(':')[0])}"));
-        lines.AddRange(failedMessages.Select(m => $"message {m.Id} to chat {m.ChatId}: {Html.Escape(m.LastError ?? "failed")}"));
-        context.Reply(string.Join("\n", lines));
+        lines.AddRange(failedUpdates.Select(u => Say("Ops.Status.FailedUpdate", u.UpdateId, u.ProcessedAt is { } at ? Dates.Utc(language, at) : "?", Html.Escape(u.Error!.Split(':')[0]))));
+        lines.AddRange(failedMessages.Select(m => Say("Ops.Status.FailedMessage", m.Id, m.ChatId.ToString(CultureInfo.InvariantCulture), Html.Escape(m.LastError ?? Say("Ops.Status.Failed")))));
+        context.Reply(Bidi.Lines(language, string.Join("\n", lines)));
+
+        // A line of the reply: its own marks come with the whole reply's.
+        string Say(string key, params object?[] args) => Fragment.Of(language, key, args);
     }
 
-    private static string Oldest(DateTime? oldest, DateTime now) =>
-        oldest is { } at ? $" (oldest {Duration(now - at)} old)" : "";
+    private static string Oldest(string language, DateTime? oldest, DateTime now) =>
+        oldest is { } at ? Fragment.Of(language, "Ops.Status.Oldest", Duration(language, now - at)) : "";
 
-    private static string Duration(TimeSpan span) => span switch
+    // Ids and counts of an operator's view: digits as they are (no grouping), in every language.
+    private static string Duration(string language, TimeSpan span) => span switch
     {
-        { TotalMinutes: < 1 } => $"{Math.Max(0, (int)span.TotalSeconds)} s",
-        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
-        { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
-        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+        { TotalMinutes: < 1 } => Fragment.Of(language, "Ops.Duration.Seconds", Math.Max(0, (int)span.TotalSeconds)),
+        { TotalHours: < 1 } => Fragment.Of(language, "Ops.Duration.Minutes", (int)span.TotalMinutes),
+        { TotalDays: < 1 } => Fragment.Of(language, "Ops.Duration.HoursMinutes", (int)span.TotalHours, span.Minutes),
+        _ => Fragment.Of(language, "Ops.Duration.DaysHours", (int)span.TotalDays, span.Hours),
     };
 
-    private static string Size(long bytes) =>
+    // English keeps "1.5 KB"; the others write the decimal as their culture does ("1,5 Ko").
+    private static string Size(string language, long bytes) =>
         bytes < 1024 * 1024
-            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB")
-            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB");
+            ? Fragment.Of(language, "Ops.Size.Kilobytes", (bytes / 1024.0).ToString("0.#", Catalogue.FormatCulture(language)))
+            : Fragment.Of(language, "Ops.Size.Megabytes", (bytes / (1024.0 * 1024)).ToString("0.#", Catalogue.FormatCulture(language)));
 }

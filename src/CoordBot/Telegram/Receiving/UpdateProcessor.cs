@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Routing;
@@ -224,12 +225,32 @@ public sealed class UpdateProcessor(
         }
 
         var outbox = new Outbox(db, now);
+        var (personal, ofChat) = await LanguagesAsync(db, update, chat, cancellationToken);
         if (update.CallbackQuery is { } query)
         {
-            outbox.AnswerCallback(chat, query.Id, "Sorry, that did not work. Nothing was changed.");
+            outbox.AnswerCallback(chat, query.Id, Catalogue.Text(personal, "Ops.Failure.Toast"));
         }
 
-        outbox.Send(chat, $"Sorry, something went wrong while handling that, and nothing was changed. Please try again; if it keeps happening, tell an operator (reference U{updateId}).");
+        outbox.Send(chat, Catalogue.Format(ofChat, "Ops.Failure.Apology", $"U{updateId}"));
+    }
+
+    /// <summary>
+    /// The languages of an apology, looked up again (the failed update's context is gone with its rollback) as the
+    /// actor resolver picks them: the sender's (chosen, else Telegram's language_code) for a toast; the chat's
+    /// (a linked group's own, else English; the sender's in a private chat) for the message.
+    /// </summary>
+    private static async Task<(string Personal, string OfChat)> LanguagesAsync(CoordBotDb db, Update update, long chatId, CancellationToken cancellationToken)
+    {
+        var sender = Describe(update)?.Sender;
+        var chosen = sender is null ? null : await db.People.AsNoTracking().Where(p => p.UserId == sender.UserId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
+        var personal = Languages.IsKnown(chosen) ? chosen! : Languages.Closest(sender?.LanguageCode);
+        if (chatId > 0)
+        {
+            return (personal, personal);
+        }
+
+        var group = await db.DelegationGroups.AsNoTracking().Where(g => g.ChatId == chatId).Select(g => g.Language).FirstOrDefaultAsync(cancellationToken);
+        return (personal, Languages.IsKnown(group) ? group! : Languages.English);
     }
 
     private Task MarkAsync(CoordBotDb db, long updateId, string error, CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class UpdateRouter
             // A bare /cancel ends a guided command; /cancel S3 still cancels a session.
             if (await _guides.CancelAsync(context, cancellationToken) is { } cancelled)
             {
-                context.Reply($"Cancelled /{Html.Escape(cancelled)}: nothing was changed.");
+                context.Reply(Catalogue.Format(context.Language, "Ops.Cancelled", Html.Escape(cancelled)));
                 return;
             }
         }
@@ -168,7 +168,7 @@ public sealed class UpdateRouter
             }
             else
             {
-                callback.Answer("This button is no longer valid.");
+                callback.Answer(Catalogue.Text(context.Actor.Language, "Router.ButtonInvalid"));
             }
         }
         else if (prefix == GuideRunner.Prefix)
