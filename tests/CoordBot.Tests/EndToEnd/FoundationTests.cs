@@ -98,7 +98,8 @@ public sealed class FoundationTests
         await bot.ReplyAsync(43, m => m.Text!.Contains("Commands you can use", StringComparison.Ordinal));
     }
 
-    private sealed class ExplodingHandler : ICommandHandler
+    /// <summary>A command that replies, then throws: its reply must be rolled back and an apology sent instead.</summary>
+    internal sealed class ExplodingHandler : ICommandHandler
     {
         public CommandInfo Info { get; } = new("explode", "/explode", "fails on purpose") { Rule = Rules.Anyone };
 

@@ -3,6 +3,7 @@ using System.Text;
 using CoordBot.BotApi;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Routing;
 using CoordBot.Tests.Support;
 
 namespace CoordBot.Tests.Localization;
@@ -114,5 +115,17 @@ public sealed class OperationsLanguagesEndToEndTests
         using var zip = new ZipArchive(new MemoryStream(archive.DocumentContent!));
         using var readme = new StreamReader(zip.GetEntry("README.txt")!.Open());
         Assert.StartsWith("Décisions de ", await readme.ReadLineAsync(CancellationToken.None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_apology_after_a_failure_is_in_the_senders_language()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: s => s.AddCommand<EndToEnd.FoundationTests.ExplodingHandler>());
+        await bot.AskAsync(42, "/language fr");
+
+        var apology = await bot.AskAsync(42, "/explode");
+
+        Assert.Matches(@"^Désolé, une erreur s'est produite pendant le traitement, et rien n'a été modifié\. Veuillez réessayer ; si cela se reproduit, prévenez un opérateur \(référence U\d+\)\.$", apology.Text);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(42), m => m.Text!.Contains("half-done", StringComparison.Ordinal));
     }
 }
