@@ -33,7 +33,8 @@ public static class DashboardText
         string Word(string key) => Catalogue.Text(language, key);
         string Labelled(string id, string key) => Say("Dashboard.Labelled", id, Word(key));
         string Link(char kind, long id) => IdLinks.Link(botUsername, kind, id);
-        string Quote(string title) => Say("Dashboard.Quoted", Html.Escape(title));
+        // Quoted once: the quotation marks and the title go into a line as one isolated argument.
+        string Quote(string title) => string.Format(Catalogue.FormatCulture(language), Word("Dashboard.Quoted"), Html.Escape(title));
 
         Section(text, language, "Dashboard.Votes", view.Ballots, b =>
         {
