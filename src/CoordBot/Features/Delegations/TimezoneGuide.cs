@@ -7,7 +7,7 @@ using CoordBot.Telegram.Rendering;
 namespace CoordBot.Features.Delegations;
 
 /// <summary>
-/// /timezone sent bare: says the current zone as before, then asks for a city (typed, in any case, understood as
+/// The button under bare /timezone's answer (which says the current zone, as before): asks for a city (typed, in any case, understood as
 /// /timezone understands it) or offers the zones delegations use most; the summary shows the time there before
 /// Confirm, which sends <c>/timezone &lt;IANA zone&gt;</c>.
 /// </summary>
@@ -29,11 +29,8 @@ internal sealed class TimezoneGuide : Guide
         },
     ];
 
-    public override string? Intro(GuideScope scope)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return TimezoneWords.Current(scope.Update);
-    }
+    /// <summary>Bare /timezone still says the current zone; its button starts this guide.</summary>
+    public override bool StartsWhenBare => false;
 
     public override string? Explain(GuideScope scope)
     {

@@ -1,6 +1,7 @@
 using CoordBot.Domain.Input;
 using CoordBot.Features.Sessions;
 using CoordBot.Localization;
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -26,7 +27,7 @@ internal sealed class TimezoneHandler : Command<string?>
     {
         if (requested is null)
         {
-            context.Reply(TimezoneWords.Current(context.Update));
+            context.Update.Reply(TimezoneWords.Current(context.Update), [[GuideRunner.StartButton(Catalogue.Text(context.Update.Language, "Timezone.Choose"), Info.Name)]]);
             return;
         }
 

@@ -19,8 +19,12 @@ public abstract class Guide
     /// <summary>What the answers mean, for the summary before Confirm (a time in the reader's zone and in UTC); null: nothing to add.</summary>
     public virtual string? Explain(GuideScope scope) => null;
 
-    /// <summary>What the bare command says before the first step (HTML, in the reader's language); null: its usage line.</summary>
-    public virtual string? Intro(GuideScope scope) => null;
+    /// <summary>
+    /// Whether the bare command starts the guide (true), or answers as it always did and offers a button
+    /// (<see cref="GuideRunner.StartButton"/>) that starts it: for a bare command that already means something
+    /// (<c>/timezone</c> says the current zone), so its answer and a following bare <c>/cancel</c> stay as they were.
+    /// </summary>
+    public virtual bool StartsWhenBare => true;
 }
 
 /// <summary>

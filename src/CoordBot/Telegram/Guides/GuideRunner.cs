@@ -22,13 +22,18 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private readonly Dictionary<string, Guide> _guides = guides.ToDictionary(g => g.Command, StringComparer.OrdinalIgnoreCase);
 
-    public Guide? Find(string command) => _guides.GetValueOrDefault(command);
+    /// <summary>The guide a bare <paramref name="command"/> starts, if any.</summary>
+    public Guide? Find(string command) => _guides.GetValueOrDefault(command) is { StartsWhenBare: true } guide ? guide : null;
 
-    /// <summary>Starts (or starts again) the guide of a bare command: the usage line for those who prefer typing, then the first step.</summary>
-    public async Task StartAsync(UpdateContext update, CommandInfo info, Guide guide, CancellationToken cancellationToken)
+    /// <summary>A button that starts the guide of <paramref name="command"/> (one whose bare command does not, see <see cref="Guide.StartsWhenBare"/>).</summary>
+    public static Button StartButton(string label, string command) => new(label, $"{Prefix}:{StartAction}:{command}");
+
+    private const string StartAction = "start";
+
+    /// <summary>Starts (or starts again) a guide: for a bare command, its usage line for those who prefer typing, then the first step; from a start button (no <paramref name="info"/>), the first step alone.</summary>
+    public async Task StartAsync(UpdateContext update, CommandInfo? info, Guide guide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(guide);
         var state = await FindAsync(update, cancellationToken);
         if (state is null)
@@ -43,9 +48,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         state.Revising = false;
         state.StartedAt = update.NowUtc;
         state.ExpiresAt = update.NowUtc + Lifetime;
-        var intro = update.Text("Guide.Intro", guide.Intro(new GuideScope(update, [])) ?? info.UsageReplyIn(update.Language));
         var (text, buttons) = await QuestionAsync(update, guide, state, [], cancellationToken);
-        update.Reply(intro + "\n\n" + text, buttons);
+        update.Reply(info is null ? text : update.Text("Guide.Intro", info.UsageReplyIn(update.Language)) + "\n\n" + text, buttons);
     }
 
     /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
@@ -94,6 +98,23 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         ArgumentNullException.ThrowIfNull(callback);
         var update = callback.Update;
+        if (callback.Payload.Split(':', 2) is [StartAction, var name])
+        {
+            // Only a guide its bare command does not start has a start button; the command it composes is still
+            // checked on Confirm as if typed, so starting one reveals nothing and does nothing by itself.
+            if (_guides.GetValueOrDefault(name) is { StartsWhenBare: false } started)
+            {
+                await StartAsync(update, null, started, cancellationToken);
+                callback.Answer();
+            }
+            else
+            {
+                callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.NotYours"));
+            }
+
+            return null;
+        }
+
         var live = await LiveAsync(update, cancellationToken);
         if (live is not { State: { } state, Guide: { } guide })
         {
@@ -337,7 +358,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return new(null, null, Lapsed: false);
         }
 
-        if (state.ExpiresAt <= update.NowUtc || Find(state.Command) is not { } guide)
+        if (state.ExpiresAt <= update.NowUtc || _guides.GetValueOrDefault(state.Command) is not { } guide)
         {
             update.Db.Set<GuideState>().Remove(state);
             update.Reply(update.Text("Guide.Lapsed", "/" + Html.Escape(state.Command), (int)Lifetime.TotalMinutes));
