@@ -6,6 +6,8 @@ using CoordBot.Features.Drafts;
 using CoordBot.Features.Sessions;
 using CoordBot.Features.Voting;
 using CoordBot.Persistence;
+using CoordBot.Telegram;
+using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Actor = CoordBot.Telegram.Routing.Actor;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +39,19 @@ public sealed record ItemDuty(long ItemId, string Title, long SessionId, bool Is
 public sealed record PendingAmendment(long AmendmentId, long DraftId, int? Paragraph, string ProposerCode);
 
 /// <summary>Reads the dashboard of one person: only what their delegation may see, nothing for non-members.</summary>
-public sealed class Dashboard
+public sealed class Dashboard(BotIdentity identity)
 {
     /// <summary>How far ahead sessions are shown.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(7);
+
+    /// <summary>The dashboard of the update's sender, written in the language of the chat, ids as links that open them.</summary>
+    public async Task<(string Html, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> ShowAsync(UpdateContext update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var view = await ReadAsync(update.Db, update.Actor, update.NowUtc, cancellationToken);
+        var (html, buttons) = DashboardText.Render(view, update.Actor, update.Language, identity.Username);
+        return (html, buttons.Count == 0 ? null : buttons);
+    }
 
     public async Task<DashboardView> ReadAsync(CoordBotDb db, Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -2,103 +2,118 @@ using System.Text;
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Sessions;
 using CoordBot.Features.Voting;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Dashboard;
 
 /// <summary>
-/// Writes a dashboard: one line per thing that needs the person, times in their zone, and under it one row of
-/// buttons per line with what they may do about it now (each press is checked again as if typed).
+/// Writes a dashboard in the reader's language: one line per thing that needs the person, times in their zone, ids as
+/// links that open them, and under it one row of buttons per line with what they may do about it now (each press is
+/// checked again as if typed). A ballot's row is the ballot paper's own buttons, its first one naming the draft so
+/// that two open votes are told apart.
 /// </summary>
 public static class DashboardText
 {
-    public static (string Html, IReadOnlyList<IReadOnlyList<Button>> Buttons) Render(DashboardView view, Actor actor)
+    public static (string Html, IReadOnlyList<IReadOnlyList<Button>> Buttons) Render(DashboardView view, Actor actor, string language, string botUsername)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(actor);
         var zone = actor.TimeZone;
-        var text = new StringBuilder("<b>What needs you now</b>");
+        var text = new StringBuilder(Catalogue.Format(language, "Dashboard.Title"));
         var rows = new List<IReadOnlyList<Button>>();
         if (view.IsEmpty)
         {
-            text.Append("\nNothing: no ballot to cast, no silence running, no session in the next ").Append(Dashboard.Horizon.Days)
-                .Append(" days. Send /help to see what you can do.");
+            text.Append('\n').Append(Catalogue.Format(language, "Dashboard.Nothing", Dashboard.Horizon.Days));
             return (text.ToString(), rows);
         }
 
-        Section(text, "Votes", view.Ballots, b =>
+        string Say(string key, params object?[] args) => Catalogue.Format(language, key, args);
+        string Word(string key) => Catalogue.Text(language, key);
+        string Labelled(string id, string key) => Say("Dashboard.Labelled", id, Word(key));
+        string Link(char kind, long id) => IdLinks.Link(botUsername, kind, id);
+        // Quoted once: the quotation marks and the title go into a line as one isolated argument.
+        string Quote(string title) => string.Format(Catalogue.FormatCulture(language), Word("Dashboard.Quoted"), Html.Escape(title));
+
+        Section(text, language, "Dashboard.Votes", view.Ballots, b =>
         {
             var draft = DraftLabel(b.DraftId);
-            rows.Add(b.MustCast
-                ?
-                [
-                    new Button($"{draft}: In favour", $"{VotingService.ButtonPrefix}:{b.VoteId}:y"),
-                    new Button("Against", $"{VotingService.ButtonPrefix}:{b.VoteId}:n"),
-                    new Button("Abstain", $"{VotingService.ButtonPrefix}:{b.VoteId}:a"),
-                ]
-                : [CommandButton.For($"{draft}: Read", $"draft {draft} v{b.Version}"), CommandButton.For("Tally", $"tally {draft}")]);
-            return $"{draft} v{b.Version} {Quote(b.Title)}: " + (b.MustCast ? "your delegation's ballot is due by " : "voting closes ") + TimeDisplay.InZoneAndUtc(b.ClosesAt, zone);
+            if (b.MustCast)
+            {
+                // The ballot paper's buttons (same data, same words), the first one saying which draft it is for.
+                var paper = VotingService.BallotButtons(b.VoteId, language)[0];
+                rows.Add([paper[0] with { Text = Say("Dashboard.Labelled", draft, paper[0].Text) }, .. paper.Skip(1)]);
+            }
+            else
+            {
+                rows.Add([CommandButton.For(Labelled(draft, "Dashboard.Read"), $"draft {draft} v{b.Version}"), CommandButton.For(Word("Dashboard.Tally"), $"tally {draft}")]);
+            }
+
+            return Say(b.MustCast ? "Dashboard.BallotDue" : "Dashboard.VotingCloses", Link('D', b.DraftId), b.Version, Quote(b.Title), Dates.InZoneAndUtc(language, b.ClosesAt, zone));
         });
-        Section(text, "Under silence", view.Silences, s =>
+        Section(text, language, "Dashboard.Silences", view.Silences, s =>
         {
             var draft = DraftLabel(s.DraftId);
-            rows.Add([CommandButton.For($"{draft}: Read", $"draft {draft}"), CommandButton.For("Comments", $"comments {draft}")]);
-            return $"{draft} {Quote(s.Title)}: silence ends {TimeDisplay.InZoneAndUtc(s.DeadlineUtc, zone)}" + (s.IsPenholder ? " (you hold the pen)" : string.Empty);
+            rows.Add([CommandButton.For(Labelled(draft, "Dashboard.Read"), $"draft {draft}"), CommandButton.For(Word("Dashboard.Comments"), $"comments {draft}")]);
+            return Say(s.IsPenholder ? "Dashboard.SilencePenholder" : "Dashboard.Silence", Link('D', s.DraftId), Quote(s.Title), Dates.InZoneAndUtc(language, s.DeadlineUtc, zone));
         });
-        Section(text, "Sessions", view.Sessions, s =>
+        Section(text, language, "Dashboard.Sessions", view.Sessions, s =>
         {
-            var label = $"S{s.SessionId}";
+            var label = EntityIds.Format('S', s.SessionId);
             var buttons = new List<Button>();
             if (s.MayAnswer && s.Attends is null)
             {
-                buttons.Add(new Button($"{label}: We attend", $"{AttendCallbackHandler.Prefix}:{s.SessionId}:y"));
-                buttons.Add(new Button("We do not attend", $"{AttendCallbackHandler.Prefix}:{s.SessionId}:n"));
+                buttons.Add(new Button(Labelled(label, "Dashboard.Attend"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:y"));
+                buttons.Add(new Button(Word("Dashboard.NotAttend"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:n"));
             }
 
-            buttons.Add(CommandButton.For(buttons.Count == 0 ? $"{label}: Agenda" : "Agenda", $"agenda {label}"));
+            buttons.Add(CommandButton.For(buttons.Count == 0 ? Labelled(label, "Dashboard.Agenda") : Word("Dashboard.Agenda"), $"agenda {label}"));
             rows.Add(buttons);
-            var answer = actor.DelegationCode is null ? string.Empty : s.Attends switch
+            var key = actor.DelegationCode is null ? "Dashboard.Session" : s.Attends switch
             {
-                true => "; your delegation attends",
-                false => "; your delegation does not attend",
-                null => "; your delegation has not answered",
+                true => "Dashboard.SessionAttends",
+                false => "Dashboard.SessionAbsent",
+                null => "Dashboard.SessionUnanswered",
             };
-            return $"{label} {Quote(s.Title)}: {TimeDisplay.InZoneAndUtc(s.StartUtc, zone)}{answer}";
+            return Say(key, Link('S', s.SessionId), Quote(s.Title), Dates.InZoneAndUtc(language, s.StartUtc, zone));
         });
-        Section(text, "Agenda items", view.Items, i =>
+        Section(text, language, "Dashboard.Items", view.Items, i =>
         {
             var label = AgendaIds.Label(i.ItemId);
-            rows.Add([CommandButton.For($"{label}: Speakers", $"speakers {label}")]);
-            var duty = (i.IsPenholder ? "your delegation holds the pen" : string.Empty)
-                + (i.IsPenholder && i.SpeakerPlace is not null ? "; " : string.Empty)
-                + (i.SpeakerPlace is { } place ? $"your delegation is number {place} on the list of speakers" : string.Empty);
-            return $"{label} {Quote(i.Title)} (S{i.SessionId}): {duty}";
+            rows.Add([CommandButton.For(Labelled(label, "Dashboard.Speakers"), $"speakers {label}")]);
+            var key = (i.IsPenholder, i.SpeakerPlace) switch
+            {
+                (true, null) => "Dashboard.ItemPen",
+                (true, _) => "Dashboard.ItemPenAndSpeaker",
+                _ => "Dashboard.ItemSpeaker",
+            };
+            return Say(key, Link('A', i.ItemId), Quote(i.Title), Link('S', i.SessionId), i.SpeakerPlace);
         });
-        Section(text, "Amendments to decide", view.Amendments, m =>
+        Section(text, language, "Dashboard.Amendments", view.Amendments, m =>
         {
-            var label = $"M{m.AmendmentId}";
-            rows.Add([CommandButton.For($"{label}: Accept", $"accept {label}"), CommandButton.For("Reject", $"reject {label}"), CommandButton.For("Comments", $"comments {DraftLabel(m.DraftId)}")]);
-            return $"{label} on {DraftLabel(m.DraftId)}" + (m.Paragraph is { } p ? $" §{p}" : string.Empty) + $", proposed by {Html.Escape(m.ProposerCode)}";
+            var label = EntityIds.Format('M', m.AmendmentId);
+            rows.Add([CommandButton.For(Labelled(label, "Dashboard.Accept"), $"accept {label}"), CommandButton.For(Word("Dashboard.Reject"), $"reject {label}"), CommandButton.For(Word("Dashboard.Comments"), $"comments {DraftLabel(m.DraftId)}")]);
+            return m.Paragraph is { } paragraph
+                ? Say("Dashboard.AmendmentParagraph", Link('M', m.AmendmentId), Link('D', m.DraftId), paragraph, Html.Escape(m.ProposerCode))
+                : Say("Dashboard.Amendment", Link('M', m.AmendmentId), Link('D', m.DraftId), Html.Escape(m.ProposerCode));
         });
         return (text.ToString(), rows);
     }
 
-    private static void Section<T>(StringBuilder text, string heading, IReadOnlyList<T> lines, Func<T, string> line)
+    private static void Section<T>(StringBuilder text, string language, string heading, IReadOnlyList<T> lines, Func<T, string> line)
     {
         if (lines.Count == 0)
         {
             return;
         }
 
-        text.Append("\n\n<b>").Append(heading).Append("</b>");
+        text.Append("\n\n").Append(Catalogue.Format(language, heading));
         foreach (var item in lines)
         {
             text.Append('\n').Append(line(item));
         }
     }
 
-    private static string DraftLabel(long id) => "D" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Quote(string title) => $"“{Html.Escape(title)}”";
+    private static string DraftLabel(long id) => EntityIds.Format('D', id);
 }

@@ -13,8 +13,7 @@ internal sealed class TodayHandler(Dashboard dashboard) : Command
 
     protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var view = await dashboard.ReadAsync(context.Update.Db, context.Actor, context.Update.NowUtc, cancellationToken);
-        var (html, buttons) = DashboardText.Render(view, context.Actor);
-        context.Update.Reply(html, buttons.Count == 0 ? null : buttons);
+        var (html, buttons) = await dashboard.ShowAsync(context.Update, cancellationToken);
+        context.Update.Reply(html, buttons);
     }
 }

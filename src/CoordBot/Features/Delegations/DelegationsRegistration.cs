@@ -26,6 +26,7 @@ public static class DelegationsRegistration
             .AddCommand<RemoveHandler>()
             .AddCommand<LinkGroupHandler>()
             .AddCommand<TimezoneHandler>()
+            .AddGuide<TimezoneGuide>()
             .AddCommand<LanguageHandler>()
             .AddCommand<PresidencyHandler>()
             .AddCommand<SetPresidentHandler>();

@@ -11,20 +11,20 @@ internal sealed class InviteGuide(CouncilProvider council) : Guide
 
     public override IReadOnlyList<GuideStep> Steps =>
     [
-        new("Delegation", "Which delegation is the invitation for? Tap it, or write its code or name.")
+        new("Guide.Invite.Delegation", "Guide.Invite.DelegationQuestion")
         {
             Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(council.Council.Members
                 .Where(m => RoleNames.Words.Values.Any(role => Permissions.MayInvite(scope.Actor.Rights, m.Code, role).IsAllowed))
-                .Select(m => new GuideChoice(m.Name, m.Code))
+                .Select(m => new GuideChoice(m.NameIn(scope.Update.Language), m.Code))
                 .ToList()),
             ChoicesPerRow = 3,
         },
-        new("Role", "Which role will the person have?")
+        new("Guide.Invite.Role", "Guide.Invite.RoleQuestion")
         {
             Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(RoleNames.Words
                 .DistinctBy(w => w.Value)
                 .Where(w => Permissions.MayInvite(scope.Actor.Rights, scope.Answers[0], w.Value).IsAllowed)
-                .Select(w => new GuideChoice(RoleNames.Describe(w.Value), w.Key))
+                .Select(w => new GuideChoice(RoleNames.Describe(w.Value, scope.Update.Language), w.Key))
                 .ToList()),
         },
     ];

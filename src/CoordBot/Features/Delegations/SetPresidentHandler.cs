@@ -7,7 +7,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/setpresident &lt;CODE&gt; &lt;yyyy-mm&gt;</c>: an operator's override of the rotation for one month.</summary>
-internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsText text) : Command<SetPresidentHandler.Arguments>
+internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsText text, PresidencyService presidency, Menus.PersonalMenus menus) : Command<SetPresidentHandler.Arguments>
 {
     public override CommandInfo Info { get; } = new("setpresident", "/setpresident <CODE> <yyyy-mm>", "Override the presidency for one month")
     {
@@ -27,6 +27,14 @@ internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsTe
         }
 
         var db = context.Update.Db;
+        var now = context.Update.NowUtc;
+        if (month.Year == now.Year && month.Month == now.Month)
+        {
+            // The chair's commands leave the outgoing presidency's menus and join the incoming one's, once committed.
+            menus.RefreshDelegation(await presidency.PresidentCodeAsync(db, now, cancellationToken));
+            menus.RefreshDelegation(code);
+        }
+
         var existing = await db.PresidencyOverrides.FindAsync([month.Year, month.Month], cancellationToken);
         if (existing is null)
         {

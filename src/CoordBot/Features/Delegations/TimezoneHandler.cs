@@ -1,17 +1,19 @@
+using CoordBot.Domain.Input;
 using CoordBot.Features.Sessions;
+using CoordBot.Localization;
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Delegations;
 
 /// <summary>
-/// <c>/timezone [zone]</c>: times are then shown to this user in that zone; without a zone, the current one. The zone
-/// may be an IANA name in any case, a city ("New York", "Tallinn"), a country ("Estonia") or an offset ("GMT+2").
+/// <c>/timezone [zone]</c>: times are then shown to this user in that zone; without a zone, the current one (and a
+/// guide that asks for the city, see <see cref="TimezoneGuide"/>). The zone may be an IANA name in any case, a city
+/// ("New York", "Tallinn"), a country ("Estonia") or an offset ("GMT+2").
 /// </summary>
 internal sealed class TimezoneHandler : Command<string?>
 {
-    private const string Examples = "America/New_York, Europe/Tallinn, Asia/Shanghai, America/Argentina/Buenos_Aires, Africa/Johannesburg, UTC";
-
     public override CommandInfo Info { get; } = new("timezone", "/timezone <IANA zone>", "Show times in your zone, e.g. /timezone Europe/Tallinn")
     {
         Rule = Rules.Anyone,
@@ -25,24 +27,56 @@ internal sealed class TimezoneHandler : Command<string?>
     {
         if (requested is null)
         {
-            context.Reply($"Your time zone is {Html.Escape(context.Actor.TimeZone)}. To change it, send /timezone followed by an IANA zone name, for example: {Examples}. A city or country works too, for example /timezone Tallinn.");
+            context.Update.Reply(TimezoneWords.Current(context.Update), [[GuideRunner.StartButton(Catalogue.Text(context.Update.Language, "Timezone.Choose"), Info.Name)]]);
             return;
         }
 
-        var match = ZoneLookup.Find(requested);
-        if (ZoneLookup.ZoneOf(match) is not { } zone)
+        if (ZoneLookup.Resolve(requested) is not { } zone)
         {
-            var doubt = ZoneLookup.Doubt(requested, match) is { } d ? $" {Html.Escape(Capitalized(d))}?" : string.Empty;
-            context.Reply($"I don't know the time zone \"{Html.Escape(requested)}\".{doubt} Use an IANA name such as {Examples}, or a city or country (Tallinn, New York, Estonia). Nothing was changed.");
+            context.Reply(TimezoneWords.Unknown(context.Update, requested));
             return;
         }
 
         var person = await context.Update.Db.People.FindAsync([context.Actor.UserId], cancellationToken);
         person!.TimeZone = zone.Id;
-        var understood = string.Equals(requested.Trim(), zone.Id, StringComparison.Ordinal) ? string.Empty : $" (from \"{Html.Escape(requested.Trim())}\": {Html.Escape(ZoneLookup.Label(zone.Id))})";
-        var note = ZoneLookup.FixedOffsetNote(zone) is { } fixedOffset ? $"\n{Html.Escape(fixedOffset)}" : string.Empty;
-        context.Reply($"Done: I will show you times in {Html.Escape(zone.Id)}{understood}. It is now {TimeDisplay.InZoneAndUtc(context.Update.NowUtc, zone.Id)}.{note}");
+        var typed = requested.Trim();
+        var now = Dates.InZoneAndUtc(context.Update.Language, context.Update.NowUtc, zone.Id);
+        var done = string.Equals(typed, zone.Id, StringComparison.Ordinal)
+            ? context.Text("Timezone.Done", Html.Escape(zone.Id), now)
+            : context.Text("Timezone.DoneFrom", Html.Escape(zone.Id), Html.Escape(typed), Html.Escape(ZoneLookup.Label(zone.Id)), now);
+        var note = ZoneLookup.FixedOffsetNote(zone) is null ? string.Empty : "\n" + context.Text("Timezone.FixedOffset", Html.Escape(zone.Id));
+        context.Reply(done + note);
+    }
+}
+
+/// <summary>The words of /timezone and of its guide, in the reader's language (zone names stay as IANA writes them).</summary>
+internal static class TimezoneWords
+{
+    public const string Examples = "America/New_York, Europe/Tallinn, Asia/Shanghai, America/Argentina/Buenos_Aires, Africa/Johannesburg, UTC";
+
+    public static string Current(UpdateContext update) => update.Text("Timezone.Current", Html.Escape(update.Actor.TimeZone), Examples);
+
+    /// <summary>Why <paramref name="typed"/> is not one zone: its zones, close spellings, or just what is expected (HTML).</summary>
+    public static string Unknown(UpdateContext update, string typed)
+    {
+        var match = ZoneLookup.Find(typed);
+        var shown = Html.Escape(typed);
+        return match.Kind switch
+        {
+            ZoneMatchKind.Several => update.Text("Timezone.UnknownSeveral", shown, Choices(update.Language, match.Candidates), Examples),
+            ZoneMatchKind.Unknown when match.Candidates.Count > 0 => update.Text("Timezone.UnknownDidYouMean", shown, Choices(update.Language, match.Candidates), Examples),
+            _ => update.Text("Timezone.Unknown", shown, Examples),
+        };
     }
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    // The candidates as ZoneLookup.Doubt lists them ("A, B or C and 2 more"), with the reader's "or" and "more".
+    private static string Choices(string language, IReadOnlyList<string> ids)
+    {
+        var culture = Catalogue.FormatCulture(language);
+        var shown = ids.Take(8).Select(id => Html.Escape(ZoneLookup.Label(id))).ToList();
+        var list = shown.Count == 1
+            ? shown[0]
+            : string.Format(culture, Catalogue.Text(language, "Timezone.Or"), string.Join(", ", shown.Take(shown.Count - 1)), shown[^1]);
+        return ids.Count > shown.Count ? string.Format(culture, Catalogue.Text(language, "Timezone.AndMore"), list, ids.Count - shown.Count) : list;
+    }
 }

@@ -18,6 +18,9 @@ namespace CoordBot.Features.Menus;
 /// refresh while its change is still uncommitted; the menu is read afterwards from what was committed (the
 /// write gate is passed first), so a change rolled back leaves the menu as the data say. Menus are sent outside
 /// the outbox: a menu that fails to publish is logged and never fails the command that asked for it.
+/// The chair's commands follow the presidency: every menu is published again at start-up (what changed while the bot
+/// was down, or a new release's commands), when an operator overrides the current month's presidency, and when a new
+/// month (UTC) passes the presidency on by rotation.
 /// </summary>
 public sealed class PersonalMenus(
     IServiceProvider services,
@@ -52,8 +55,16 @@ public sealed class PersonalMenus(
     /// <summary>Refreshes the menu of a group chat: its delegation's commands if linked, else Telegram's default.</summary>
     public void RefreshGroup(long chatId) => Enqueue(new Target(null, chatId, null));
 
+    /// <summary>Refreshes the menus of every member of <paramref name="delegationCode"/> and of its linked group (its presidency changed).</summary>
+    public void RefreshDelegation(string delegationCode) => Enqueue(new Target(null, null, delegationCode, WholeDelegation: true));
+
+    /// <summary>Refreshes every member's, operator's and linked group's menu.</summary>
+    public void RefreshEveryone() => Enqueue(new Target(null, null, null, Everyone: true));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        RefreshEveryone();
+        var rotation = FollowRotationAsync(stoppingToken);
         try
         {
             await foreach (var target in _queue.Reader.ReadAllAsync(stoppingToken))
@@ -75,6 +86,27 @@ public sealed class PersonalMenus(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: menus not yet published are refreshed by the next change.
+        }
+
+        await rotation;
+    }
+
+    /// <summary>At the start of each month (UTC) the presidency passes on: the chair's commands move with it.</summary>
+    private async Task FollowRotationAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var now = time.GetUtcNow();
+                var next = new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+                await Task.Delay(next - now, time, stoppingToken);
+                RefreshEveryone();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the next start publishes every menu again.
         }
     }
 
@@ -116,13 +148,36 @@ public sealed class PersonalMenus(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var president = await presidency.PresidentCodeAsync(db, now, cancellationToken);
+            if (target.Everyone || target.WholeDelegation)
+            {
+                var members = db.Memberships.AsNoTracking().Where(m => m.EndedAt == null);
+                var groups = db.DelegationGroups.AsNoTracking();
+                if (target.WholeDelegation)
+                {
+                    members = members.Where(m => m.DelegationCode == target.DelegationCode);
+                    groups = groups.Where(g => g.DelegationCode == target.DelegationCode);
+                }
+
+                var users = await members.Select(m => m.UserId).ToListAsync(cancellationToken);
+                var people = target.Everyone ? users.Union(options.Value.Operators) : users;
+                foreach (var user in people.Distinct().Order())
+                {
+                    menus.Add(await PersonMenuAsync(db, commands, user, president, cancellationToken));
+                }
+
+                foreach (var groupChat in await groups.Select(g => g.ChatId).ToListAsync(cancellationToken))
+                {
+                    menus.Add(await GroupMenuAsync(db, commands, groupChat, president, cancellationToken));
+                }
+            }
+
             if (target.UserId is { } userId)
             {
                 menus.Add(await PersonMenuAsync(db, commands, userId, president, cancellationToken));
             }
 
             var chatId = target.ChatId;
-            if (target.DelegationCode is { } code)
+            if (target.DelegationCode is { } code && !target.WholeDelegation)
             {
                 chatId ??= await db.DelegationGroups.AsNoTracking().Where(g => g.DelegationCode == code).Select(g => (long?)g.ChatId).FirstOrDefaultAsync(cancellationToken);
             }
@@ -135,7 +190,15 @@ public sealed class PersonalMenus(
 
         foreach (var menu in menus)
         {
-            await SendAsync(menu, cancellationToken);
+            try
+            {
+                await SendAsync(menu, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One chat refusing (a person who blocked the bot) must not keep the others' menus stale.
+                logger.LogWarning("Publishing the command menu of one chat failed: {Reason}", connection.Redact(ex.Message));
+            }
         }
     }
 
@@ -205,7 +268,7 @@ public sealed class PersonalMenus(
         return done;
     }
 
-    private sealed record Target(long? UserId, long? ChatId, string? DelegationCode);
+    private sealed record Target(long? UserId, long? ChatId, string? DelegationCode, bool WholeDelegation = false, bool Everyone = false);
 
     private sealed record Menu(long ChatId, IReadOnlyList<CommandInfo> Commands, string? Language);
 }

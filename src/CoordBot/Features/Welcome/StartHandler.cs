@@ -68,9 +68,8 @@ internal sealed partial class StartHandler(JoinReplies join, CouncilProvider cou
         }
 
         // A member's welcome ends with what needs them now, in the same message so that it arrives in one piece.
-        var view = await dashboard.ReadAsync(context.Update.Db, actor, context.Update.NowUtc, cancellationToken);
-        var (html, buttons) = Dashboard.DashboardText.Render(view, actor);
-        context.Update.Reply(welcome + "\n\n" + html, buttons.Count == 0 ? null : buttons);
+        var (html, buttons) = await dashboard.ShowAsync(context.Update, cancellationToken);
+        context.Update.Reply(welcome + "\n\n" + html, buttons);
     }
 
     /// <summary>Opens an object as its command would, typed by the sender: the same gate, rule and replies.</summary>

@@ -1,4 +1,5 @@
 using CoordBot.Domain;
+using CoordBot.Localization;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Telegram.Guides;
@@ -17,10 +18,18 @@ public abstract class Guide
 
     /// <summary>What the answers mean, for the summary before Confirm (a time in the reader's zone and in UTC); null: nothing to add.</summary>
     public virtual string? Explain(GuideScope scope) => null;
+
+    /// <summary>
+    /// Whether the bare command starts the guide (true), or answers as it always did and offers a button
+    /// (<see cref="GuideRunner.StartButton"/>) that starts it: for a bare command that already means something
+    /// (<c>/timezone</c> says the current zone), so its answer and a following bare <c>/cancel</c> stay as they were.
+    /// </summary>
+    public virtual bool StartsWhenBare => true;
 }
 
 /// <summary>
-/// One question of a guide. <see cref="Choices"/> are offered as buttons (each value at most
+/// One question of a guide. <see cref="Label"/> and <see cref="Question"/> (HTML) may be catalogue keys, shown in the
+/// reader's language (see <see cref="GuideRunner.Words"/>). <see cref="Choices"/> are offered as buttons (each value at most
 /// <see cref="GuideStep.MaxValueLength"/> characters, so it fits in a button's 64 bytes); a typed answer is
 /// read by <see cref="Read"/> unless <see cref="TakesText"/> is false.
 /// </summary>
@@ -56,9 +65,10 @@ public sealed record GuideStep(string Label, string Question)
     public static Outcome<string, string> Words(string text, GuideScope scope)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scope);
         var line = text.Split('\n', 2)[0].Trim();
         return line.Length == 0
-            ? Outcome<string, string>.Refuse("Please write an answer, or press Cancel.")
+            ? Outcome<string, string>.Refuse(scope.Update.Text("Guide.WriteAnAnswer"))
             : Outcome<string, string>.Accept(line);
     }
 
@@ -66,9 +76,10 @@ public sealed record GuideStep(string Label, string Question)
     public static Outcome<string, string> WholeText(string text, GuideScope scope)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scope);
         var whole = text.Trim();
         return whole.Length == 0
-            ? Outcome<string, string>.Refuse("Please write the text, or press Cancel.")
+            ? Outcome<string, string>.Refuse(scope.Update.Text("Guide.WriteTheText"))
             : Outcome<string, string>.Accept(whole);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CoordBot.Domain;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -21,13 +22,18 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private readonly Dictionary<string, Guide> _guides = guides.ToDictionary(g => g.Command, StringComparer.OrdinalIgnoreCase);
 
-    public Guide? Find(string command) => _guides.GetValueOrDefault(command);
+    /// <summary>The guide a bare <paramref name="command"/> starts, if any.</summary>
+    public Guide? Find(string command) => _guides.GetValueOrDefault(command) is { StartsWhenBare: true } guide ? guide : null;
 
-    /// <summary>Starts (or starts again) the guide of a bare command: the usage line for those who prefer typing, then the first step.</summary>
-    public async Task StartAsync(UpdateContext update, CommandInfo info, Guide guide, CancellationToken cancellationToken)
+    /// <summary>A button that starts the guide of <paramref name="command"/> (one whose bare command does not, see <see cref="Guide.StartsWhenBare"/>).</summary>
+    public static Button StartButton(string label, string command) => new(label, $"{Prefix}:{StartAction}:{command}");
+
+    private const string StartAction = "start";
+
+    /// <summary>Starts (or starts again) a guide: for a bare command, its usage line for those who prefer typing, then the first step; from a start button (no <paramref name="info"/>), the first step alone.</summary>
+    public async Task StartAsync(UpdateContext update, CommandInfo? info, Guide guide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        ArgumentNullException.ThrowIfNull(info);
         ArgumentNullException.ThrowIfNull(guide);
         var state = await FindAsync(update, cancellationToken);
         if (state is null)
@@ -42,9 +48,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         state.Revising = false;
         state.StartedAt = update.NowUtc;
         state.ExpiresAt = update.NowUtc + Lifetime;
-        var intro = $"{info.UsageReply}\n\nOr answer step by step (/cancel to stop).\n\n";
         var (text, buttons) = await QuestionAsync(update, guide, state, [], cancellationToken);
-        update.Reply(intro + text, buttons);
+        update.Reply(info is null ? text : update.Text("Guide.Intro", info.UsageReplyIn(update.Language)) + "\n\n" + text, buttons);
     }
 
     /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
@@ -65,14 +70,14 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var answers = Read(state);
         if (state.Step >= guide.Steps.Count)
         {
-            update.Reply("Press Confirm, Change or Cancel under the summary above (or send /cancel).");
+            update.Reply(update.Text("Guide.UseSummary"));
             return true;
         }
 
         var step = guide.Steps[state.Step];
         if (!step.TakesText)
         {
-            update.Reply($"Please choose one of the buttons above for <b>{Html.Escape(step.Label)}</b> (or send /cancel).");
+            update.Reply(update.Text("Guide.ChooseAButton", Html.Escape(Words(update.Language, step.Label))));
             return true;
         }
 
@@ -93,10 +98,27 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         ArgumentNullException.ThrowIfNull(callback);
         var update = callback.Update;
+        if (callback.Payload.Split(':', 2) is [StartAction, var name])
+        {
+            // Only a guide its bare command does not start has a start button; the command it composes is still
+            // checked on Confirm as if typed, so starting one reveals nothing and does nothing by itself.
+            if (_guides.GetValueOrDefault(name) is { StartsWhenBare: false } started)
+            {
+                await StartAsync(update, null, started, cancellationToken);
+                callback.Answer();
+            }
+            else
+            {
+                callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.NotYours"));
+            }
+
+            return null;
+        }
+
         var live = await LiveAsync(update, cancellationToken);
         if (live is not { State: { } state, Guide: { } guide })
         {
-            callback.Answer(live.Lapsed ? "This guided command lapsed." : "This guided command is finished or was not yours. Send the command again to start.");
+            callback.Answer(Catalogue.Format(update.Actor.Language, live.Lapsed ? "Guide.LapsedToast" : "Guide.NotYours"));
             return null;
         }
 
@@ -107,21 +129,21 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         {
             case ["cancel"]:
                 update.Db.Set<GuideState>().Remove(state);
-                Show(update, messageId, $"Cancelled /{Html.Escape(guide.Command)}: nothing was changed.", null);
-                callback.Answer("Cancelled");
+                Show(update, messageId, update.Text("Guide.Cancelled", "/" + Html.Escape(guide.Command)), null);
+                callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.CancelledToast"));
                 return null;
 
             case ["ok"] when state.Step >= guide.Steps.Count:
                 update.Db.Set<GuideState>().Remove(state);
                 var command = Compose(guide, answers);
-                Show(update, messageId, $"Sent: <code>{Html.Escape(Line(command))}</code>", null);
+                Show(update, messageId, update.Text("Guide.Sent", Html.Code(Line(command))), null);
                 callback.Answer();
                 return command;
 
             case ["change"] when state.Step >= guide.Steps.Count:
-                var steps = guide.Steps.Select((s, i) => (IReadOnlyList<Button>)[new Button(s.Label, $"{Prefix}:redo:{i}")]).ToList();
-                steps.Add([new Button("Back to the summary", $"{Prefix}:summary"), CancelButton]);
-                Show(update, messageId, "Which answer do you want to change?", steps);
+                var steps = guide.Steps.Select((s, i) => (IReadOnlyList<Button>)[new Button(Words(update.Language, s.Label), $"{Prefix}:redo:{i}")]).ToList();
+                steps.Add([new Button(Catalogue.Text(update.Language, "Guide.BackToSummary"), $"{Prefix}:summary"), CancelButton(update.Language)]);
+                Show(update, messageId, update.Text("Guide.WhichAnswer"), steps);
                 callback.Answer();
                 return null;
 
@@ -145,7 +167,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 var offered = step.Choices is null ? [] : await step.Choices(new GuideScope(update, answers), cancellationToken);
                 if (!offered.Any(c => c.Value == value))
                 {
-                    callback.Answer("That choice is not offered to you now. Please choose again.");
+                    callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.NotOffered"));
                     return null;
                 }
 
@@ -155,7 +177,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 return null;
 
             default:
-                callback.Answer("That question was already answered: please use the latest message.");
+                callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.AlreadyAnswered"));
                 return null;
         }
     }
@@ -194,10 +216,17 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var offered = await step.Choices(scope, cancellationToken);
         return offered.FirstOrDefault(c => string.Equals(c.Value, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } chosen
             ? Outcome<string, string>.Accept(chosen.Value)
-            : Outcome<string, string>.Refuse($"\"{Html.Escape(Shortened.To(typed, 300))}\" is not one of the choices. Please tap a button, or write one of: {Html.Escape(string.Join(", ", offered.Select(c => c.Value)))}.");
+            : Outcome<string, string>.Refuse(scope.Update.Text("Guide.NotAChoice", Html.Escape(Shortened.To(typed, 300)), Html.Escape(string.Join(", ", offered.Select(c => c.Value)))));
     }
 
-    private static Button CancelButton => new("Cancel", $"{Prefix}:cancel");
+    /// <summary>
+    /// A step's label or question in the reader's language: a guide may give a catalogue key (<c>Guide.Invite.Role</c>)
+    /// instead of English words, and the runner shows that key's text; anything else is shown as written.
+    /// </summary>
+    public static string Words(string language, string keyOrText) =>
+        Catalogue.Entries(Languages.English).ContainsKey(keyOrText) ? Catalogue.Text(language, keyOrText) : keyOrText;
+
+    private static Button CancelButton(string language) => new(Catalogue.Text(language, "Guide.Cancel"), $"{Prefix}:cancel");
 
     private async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> AdvanceAsync(
         UpdateContext update, Guide guide, GuideState state, List<string> answers, string answer, CancellationToken cancellationToken)
@@ -227,13 +256,14 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         UpdateContext update, Guide guide, GuideState state, List<string> answers, CancellationToken cancellationToken)
     {
         var step = guide.Steps[state.Step];
+        var language = update.Language;
         var text = new StringBuilder()
-            .Append("<b>/").Append(Html.Escape(guide.Command)).Append(", step ").Append(state.Step + 1).Append(" of ").Append(guide.Steps.Count)
-            .Append(": ").Append(Html.Escape(step.Label)).Append("</b>\n")
-            .Append(step.Question);
+            .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), state.Step + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))
+            .Append('\n')
+            .Append(Bidi.Lines(language, Words(language, step.Question)));
         if (step.TakesText && !update.IsPrivate)
         {
-            text.Append("\n(Reply to this message to write it.)");
+            text.Append('\n').Append(update.Text("Guide.ReplyToWrite"));
         }
 
         var rows = new List<IReadOnlyList<Button>>();
@@ -251,16 +281,18 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 .Select(row => (IReadOnlyList<Button>)row));
         }
 
-        rows.Add([CancelButton]);
+        rows.Add([CancelButton(language)]);
         return (text.ToString(), rows);
     }
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)
     {
-        var text = new StringBuilder("<b>Please check, then confirm</b>\n");
+        var language = update.Language;
+        var text = new StringBuilder(update.Text("Guide.Check")).Append('\n');
         for (var i = 0; i < guide.Steps.Count; i++)
         {
-            text.Append(Html.Escape(guide.Steps[i].Label)).Append(": ").Append(Html.Escape(Shortened.To(answers[i], 300))).Append('\n');
+            // The answer is the reader's own words: shown as written, never translated.
+            text.Append(update.Text("Guide.Answer", Html.Escape(Words(language, guide.Steps[i].Label)), Html.Escape(Shortened.To(answers[i], 300)))).Append('\n');
         }
 
         if (guide.Explain(new GuideScope(update, answers)) is { } meaning)
@@ -268,8 +300,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             text.Append(meaning).Append('\n');
         }
 
-        text.Append("\nThis sends <code>").Append(Html.Escape(Shortened.To(Line(Compose(guide, answers)), 300))).Append("</code>");
-        return (text.ToString(), [[new Button("Confirm", $"{Prefix}:ok"), new Button("Change", $"{Prefix}:change"), CancelButton]]);
+        text.Append('\n').Append(update.Text("Guide.ThisSends", Html.Code(Shortened.To(Line(Compose(guide, answers)), 300))));
+        return (text.ToString(), [[new Button(Catalogue.Text(language, "Guide.Confirm"), $"{Prefix}:ok"), new Button(Catalogue.Text(language, "Guide.Change"), $"{Prefix}:change"), CancelButton(language)]]);
     }
 
     private static IncomingCommand Compose(Guide guide, List<string> answers)
@@ -326,10 +358,10 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return new(null, null, Lapsed: false);
         }
 
-        if (state.ExpiresAt <= update.NowUtc || Find(state.Command) is not { } guide)
+        if (state.ExpiresAt <= update.NowUtc || _guides.GetValueOrDefault(state.Command) is not { } guide)
         {
             update.Db.Set<GuideState>().Remove(state);
-            update.Reply($"Your guided /{Html.Escape(state.Command)} lapsed after {Lifetime.TotalMinutes:0} minutes without an answer; nothing was changed. Send /{Html.Escape(state.Command)} to start again.");
+            update.Reply(update.Text("Guide.Lapsed", "/" + Html.Escape(state.Command), (int)Lifetime.TotalMinutes));
             return new(null, null, Lapsed: true);
         }
 

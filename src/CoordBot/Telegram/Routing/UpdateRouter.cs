@@ -104,7 +104,7 @@ public sealed class UpdateRouter
             // A bare /cancel ends a guided command; /cancel S3 still cancels a session.
             if (await _guides.CancelAsync(context, cancellationToken) is { } cancelled)
             {
-                context.Reply(Catalogue.Format(context.Language, "Ops.Cancelled", Html.Escape(cancelled)));
+                context.Reply(Catalogue.Format(context.Language, "Guide.Cancelled", "/" + Html.Escape(cancelled)));
                 return;
             }
         }
