@@ -37,5 +37,25 @@ public static class Dates
         return $"{zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} ({zone.Id}) = {inUtc}";
     }
 
+    /// <summary>The time in <paramref name="zoneId"/> alone ("as set"), for a reader; English exactly as <see cref="TimeDisplay.InZone"/> writes it.</summary>
+    public static string InZone(string language, DateTime utc, string? zoneId)
+    {
+        if (IsEnglish(language))
+        {
+            return TimeDisplay.InZone(utc, zoneId);
+        }
+
+        var zone = TimeDisplay.ZoneOrUtc(zoneId);
+        var zoned = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone);
+        var local = zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", Languages.Culture(language));
+        return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} ({zone.Id})";
+    }
+
+    /// <summary>A day as a button or a question names it ("Thu 3 Dec", "jeu. 3 déc."); English as the guides always wrote it.</summary>
+    public static string ShortDay(string language, DateOnly day) =>
+        IsEnglish(language)
+            ? day.ToString("ddd d MMM", CultureInfo.InvariantCulture)
+            : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
+
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }

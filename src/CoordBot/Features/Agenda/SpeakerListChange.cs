@@ -14,7 +14,7 @@ namespace CoordBot.Features.Agenda;
 /// missing): check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
 /// the item is still open for speakers, change its list, save, reply.
 /// </summary>
-internal sealed class SpeakerListChange(CouncilProvider council)
+internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView view)
 {
     public async Task ApplyAsync(
         CommandContext context,
@@ -43,6 +43,15 @@ internal sealed class SpeakerListChange(CouncilProvider council)
         AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
         context.Update.Audit(auditAction, $"{item.Label} {code}");
         context.Reply(reply(Html.Escape(council.Council.NameOf(code, context.Update.Language)), item.Label, list));
+        await view.RefreshAsync(context.Update, item, session, cancellationToken);
+    }
+
+    /// <summary>Whether the item's list takes changes: items of live sessions not yet concluded.</summary>
+    public static bool Accepts(Session session, AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(item);
+        return session.CancelledAt is null && item.Status is not AgendaItemStatus.Concluded;
     }
 
     // Lists of speakers are open on items of live sessions not yet concluded.

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -26,7 +27,7 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc);
         if (!parsed.TryGetValue(out var request))
         {
-            context.Reply($"I could not schedule that: {Html.Escape(parsed.Error)}.\nUsage: {ScheduleRequest.Usage}\nFor example: /schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");
+            context.Reply(context.Text("Sessions.CouldNotSchedule", Html.Escape(parsed.Error), ScheduleRequest.Usage, "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East"));
             return;
         }
 
@@ -53,14 +54,15 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         await db.SaveChangesAsync(cancellationToken); // the id, inside the update's transaction
         context.Update.Audit("session.scheduled", $"{session.Label} {request.Format} at {request.StartUtc:O} ({request.ZoneId})");
 
-        var note = request.Note is null ? string.Empty : $"\nNote: {Html.Escape(request.Note)}";
+        var language = context.Update.Language;
+        var note = request.Note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(request.Note));
         context.Reply(
-            $"Scheduled {SessionRendering.Headline(session)}.\n" +
-            $"Starts: {TimeDisplay.InZoneAndUtc(session.StartUtc, actor.TimeZone)}" +
-            (request.ZoneId == actor.TimeZone ? string.Empty : $"\nAs set: {TimeDisplay.InZone(session.StartUtc, request.ZoneId)}") +
-            SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId) +
+            context.Text("Sessions.Scheduled", SessionRendering.Headline(session, language)) + "\n" +
+            context.Text("Sessions.Starts", Dates.InZoneAndUtc(language, session.StartUtc, actor.TimeZone)) +
+            (request.ZoneId == actor.TimeZone ? string.Empty : "\n" + context.Text("Sessions.AsSet", Dates.InZone(language, session.StartUtc, request.ZoneId))) +
+            SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId, language) +
             note +
-            $"\nEvery delegation is told. Add the agenda with /agenda_add {session.Label} &lt;title&gt;.");
+            "\n" + context.Text("Sessions.EveryoneToldAddAgenda", session.Label));
         await notifier.AnnounceAsync(db, context.Update.Outbox, session, SessionChange.Scheduled, null, cancellationToken);
 
         // A job that fires before this transaction commits waits for the write gate, then reads the committed row;
