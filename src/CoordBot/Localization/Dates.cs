@@ -57,5 +57,9 @@ public static class Dates
             ? day.ToString("ddd d MMM", CultureInfo.InvariantCulture)
             : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
 
+    /// <summary>The wall-clock time in <paramref name="zoneId"/> (UTC if unknown) at the UTC instant <paramref name="utc"/>.</summary>
+    public static DateTime LocalNow(DateTime utc, string? zoneId) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(zoneId)).LocalDateTime.ToDateTimeUnspecified();
+
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }

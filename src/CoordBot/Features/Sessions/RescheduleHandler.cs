@@ -1,4 +1,5 @@
 using CoordBot.Localization;
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/reschedule S&lt;n&gt; &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone]</c>: moves a session; its reminders move with it and everyone is told.</summary>
-internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier) : Command<RescheduleHandler.Arguments>
+internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier, GuideRunner guides) : Command<RescheduleHandler.Arguments>
 {
     /// <summary>The declaration, also read by the buttons that offer this command (<see cref="CommandGate.Refusal"/>).</summary>
     internal static readonly CommandInfo Declaration = new("reschedule", "/reschedule S<n> <yyyy-mm-dd> <HH:mm> [IANA zone]", "Move a session (chair or convenor)")
@@ -19,7 +20,7 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
     public override CommandInfo Info => Declaration;
 
     // The date, time and zone stay words: ScheduleRequest.When reads them, so that its reply says which part is wrong.
-    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest());
+    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest(optional: true));
 
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
@@ -38,6 +39,13 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         if (!SessionAccess.IsMovable(session, now))
         {
             context.Reply(context.Text(session.CancelledAt is not null ? "Sessions.CannotMoveCancelled" : "Sessions.CannotMoveStarted", session.Label));
+            return;
+        }
+
+        if (args.When.Length == 0 && guides.Find(Info.Name) is { } guide)
+        {
+            // The session alone (its Reschedule button): the guide asks the new day and time, the session already chosen.
+            await guides.StartWithAsync(context.Update, guide, [session.Label], 1, Info.UsageReplyIn(context.Update.Language), null, cancellationToken);
             return;
         }
 
