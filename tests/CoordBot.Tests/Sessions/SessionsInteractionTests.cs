@@ -1,6 +1,7 @@
 using System.Text;
-using CoordBot.BotApi;
 using CoordBot.Localization;
+using CoordBot.Telegram.Delivery;
+using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
 
@@ -22,7 +23,8 @@ public sealed class SessionsInteractionTests
         Assert.Contains("Attending: EST; not answered: 14", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains(summary.Buttons, b => b.CallbackData == "att:1:n");
 
-        // The second answer, pressed on the summary itself: the same message now says it, and no message was added.
+        // The second answer, pressed on the summary itself (once it went): the same message now says it, and no message was added.
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         var before = bot.Emulator.MessagesIn(EstGroup).Count;
         bot.Emulator.PressButton(EstGroup, EstHead, summary.MessageId, "att:1:n");
         var edited = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("does not attend", StringComparison.Ordinal));
@@ -31,6 +33,7 @@ public sealed class SessionsInteractionTests
 
         // Another delegation's answer by command in its own chat does not touch Estonia's group; a later one there edits again.
         await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
         var again = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("Attending: EST, FRA; not answered: 13", StringComparison.Ordinal));
         Assert.Equal(2, again.EditCount);
@@ -47,6 +50,7 @@ public sealed class SessionsInteractionTests
         var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
         var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Emulator.BotToken, bot.Emulator.BaseUrl.ToString().TrimEnd('/')));
         await client.DeleteMessage(EstGroup, (int)summary.MessageId);
@@ -138,9 +142,11 @@ public sealed class SessionsInteractionTests
         Assert.Equal(["r:withdraw_speaker A1"], edited.Buttons.Select(b => b.CallbackData));
 
         // Another delegation's request edits the list shown here too; the chair's view offers the next speaker.
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         await AskForAsync(bot, FraHead, "/speak A1", "number 2");
         await bot.ReplyAsync(EstAdviser, m => m.MessageId == list.MessageId && m.PlainText!.Contains("2. France", StringComparison.Ordinal));
         var chairs = await bot.AskAsync(Chair, "/speakers A1");
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         Assert.Equal(["r:next A1"], chairs.Buttons.Select(b => b.CallbackData));
         bot.Emulator.PressButton(Chair, Chair, chairs.MessageId, "r:next A1");
         await bot.ReplyAsync(Chair, m => m.MessageId == chairs.MessageId && m.PlainText!.Contains("1. Estonia — has the floor", StringComparison.Ordinal));
@@ -181,7 +187,7 @@ public sealed class SessionsInteractionTests
         await AskForAsync(bot, FraHead, "/language fr", "Langue choisie");
 
         var noted = await AskForAsync(bot, FraHead, "/attend S1 yes", "C'est noté");
-        Assert.Equal("C'est noté : France participe à S1 (réponse de Nicolas).\nParticipent : FRA ; sans réponse : 14", noted.PlainText);
+        Assert.Equal("C'est noté : France participe à S1 (réponse de User301).\nParticipent : FRA ; sans réponse : 14", noted.PlainText);
         Assert.Equal(["Nous participons", "Nous ne participons pas"], noted.Buttons.Select(b => b.Text));
 
         var missing = await bot.AskAsync(FraHead, "/session S9");

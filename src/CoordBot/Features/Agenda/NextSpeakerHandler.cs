@@ -31,7 +31,8 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).CallNext();
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply(Bidi.Lines(context.Update.Language, $"{Bidi.Isolate(context.Update.Language, item.Label)}: {Html.Escape(changed.Error)}."));
+            var language = context.Update.Language;
+            context.Reply(Bidi.Lines(language, $"{Bidi.Isolate(language, item.Label)}: {Html.Escape(Reasons.Translate(language, changed.Error))}{(language == "zh" ? "。" : ".")}"));
             return;
         }
 

@@ -33,10 +33,12 @@ internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView vi
         var code = context.Actor.DelegationCode!;
         var db = context.Update.Db;
         var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
-        var changed = change(AgendaAccess.ListOf(rows, council.Council.NameOf), code);
+        // Names in the reader's language, so that the domain's clause reads whole once translated (Reason.Speakers.*).
+        var language = context.Update.Language;
+        var changed = change(AgendaAccess.ListOf(rows, c => council.Council.NameOf(c, language)), code);
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply(Html.Escape(changed.Error) + ".");
+            context.Reply(Html.Escape(language == Languages.English ? changed.Error + "." : Reasons.Sentence(language, Reasons.Translate(language, changed.Error))));
             return;
         }
 

@@ -31,7 +31,7 @@ internal static class SessionGuideSteps
             return sessions
                 .Where(s => SessionAccess.MayManage(s, scope.Actor))
                 .Take(20)
-                .Select(s => new GuideChoice($"{s.Label} {Shortened.To(s.Title, 24)} · {TimeDisplay.InZone(s.StartUtc, scope.Actor.TimeZone)}", s.Label))
+                .Select(s => new GuideChoice($"{s.Label} {Shortened.To(s.Title, 24)} · {Dates.InZone(scope.Update.Language, s.StartUtc, scope.Actor.TimeZone)}", s.Label))
                 .ToList();
         },
         ChoicesPerRow = 1,
@@ -94,9 +94,9 @@ internal static class SessionGuideSteps
             .Select(time => new GuideChoice(time, time))
             .ToList()),
         ChoicesPerRow = 4,
-        Read = (text, _) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
+        Read = (text, scope) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
             ? Outcome<string, string>.Accept(read.Time.ToString("HH:mm", CultureInfo.InvariantCulture))
-            : Outcome<string, string>.Refuse("Please tap a time, or write it as 15:00, 3pm or 15h."),
+            : Outcome<string, string>.Refuse(Catalogue.Text(scope.Update.Language, "Sessions.TapATime")),
     };
 
     /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>

@@ -42,7 +42,8 @@ internal sealed class LiveMessageConfiguration : IEntityTypeConfiguration<LiveMe
 
 /// <summary>
 /// Edit in place: a state that changes updates its message instead of adding one. The edit needs the Telegram id of
-/// the message shown, so a message not delivered yet, failed, or swept away by retention is replaced by a new one;
+/// the message shown, so a message not delivered (or not recorded as delivered) yet, failed, or swept away by retention is
+/// replaced by a new one;
 /// one Telegram refuses to edit (deleted, too old) is sent anew by the sender (<see cref="TelegramBotSender"/>).
 /// </summary>
 public static class LiveMessages
@@ -133,8 +134,9 @@ public static class LiveMessages
         {
             { Status: OutboxStatus.Sent, TelegramMessageId: { } id } => (id, row.Buttons),
 
-            // An edit that changed nothing ("message is not modified") went as well, without an id of its own.
-            { Status: OutboxStatus.Sent, Kind: OutboxKind.EditText, TargetMessageId: { } target } => (target, row.Buttons),
+            // An edit names its message before it goes: one that changed nothing ("message is not modified") went without an
+            // id of its own, and one still waiting goes before any later edit of the chat (a chat's messages go in order).
+            { Status: OutboxStatus.Sent or OutboxStatus.Pending, Kind: OutboxKind.EditText, TargetMessageId: { } target } => (target, row.Buttons),
             _ => null,
         };
     }
