@@ -195,7 +195,7 @@ public sealed class SessionsInteractionTests
 
         bot.Send(FraHead, "/ics S1");
         var file = await bot.ReplyAsync(FraHead, m => m.DocumentName is not null);
-        Assert.Contains("VTC privée, convoquée par la présidence. Fixée dans le fuseau UTC.", Encoding.UTF8.GetString(file.DocumentContent!).Replace("\r\n ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("VTC privée, convoquée par la présidence. Fixée dans le fuseau UTC.", Encoding.UTF8.GetString(file.DocumentContent!).Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\\,", ",", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,8 +31,8 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).CallNext();
         if (!changed.TryGetValue(out var list))
         {
-            var language = context.Update.Language;
-            context.Reply(Bidi.Lines(language, $"{Bidi.Isolate(language, item.Label)}: {Html.Escape(Reasons.Translate(language, changed.Error))}{(language == "zh" ? "。" : ".")}"));
+            var reader = context.Update.Language;
+            context.Reply(Bidi.Lines(reader, $"{Bidi.Isolate(reader, item.Label)}: {Html.Escape(Reasons.Translate(reader, changed.Error))}{(reader == "zh" ? "。" : ".")}"));
             return;
         }
 
