@@ -40,5 +40,29 @@ public static class Dates
     /// <summary>A UTC time: English exactly as <see cref="TimeDisplay.Utc"/> writes it, the others in their culture's pattern.</summary>
     public static string Utc(string language, DateTime utc) => IsEnglish(language) ? TimeDisplay.Utc(utc) : InZoneAndUtc(language, utc, null);
 
+    /// <summary>The time in <paramref name="zoneId"/> alone ("as set"), for a reader; English exactly as <see cref="TimeDisplay.InZone"/> writes it.</summary>
+    public static string InZone(string language, DateTime utc, string? zoneId)
+    {
+        if (IsEnglish(language))
+        {
+            return TimeDisplay.InZone(utc, zoneId);
+        }
+
+        var zone = TimeDisplay.ZoneOrUtc(zoneId);
+        var zoned = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone);
+        var local = zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", Languages.Culture(language));
+        return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} ({zone.Id})";
+    }
+
+    /// <summary>A day as a button or a question names it ("Thu 3 Dec", "jeu. 3 déc."); English as the guides always wrote it.</summary>
+    public static string ShortDay(string language, DateOnly day) =>
+        IsEnglish(language)
+            ? day.ToString("ddd d MMM", CultureInfo.InvariantCulture)
+            : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
+
+    /// <summary>The wall-clock time in <paramref name="zoneId"/> (UTC if unknown) at the UTC instant <paramref name="utc"/>.</summary>
+    public static DateTime LocalNow(DateTime utc, string? zoneId) =>
+        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(zoneId)).LocalDateTime.ToDateTimeUnspecified();
+
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }

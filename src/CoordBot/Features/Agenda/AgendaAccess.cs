@@ -40,7 +40,7 @@ internal static class AgendaAccess
             return true;
         }
 
-        context.Reply(context.Text("Agenda.OnlyManager." + act, Html.Escape(SessionAccess.WhoManages(session)), session.Label));
+        context.Reply(context.Text("Agenda.OnlyManager." + act, Html.Escape(SessionAccess.WhoManages(session, context.Update.Language)), session.Label));
         return false;
     }
 

@@ -10,6 +10,7 @@ public static class AgendaRegistration
     {
         services.TryAddSingleton<AgendaText>();
         services.TryAddSingleton<SpeakerListChange>();
+        services.TryAddSingleton<SpeakersView>();
         return services
             .AddCommand<AgendaHandler>()
             .AddCommand<AgendaAddHandler>()

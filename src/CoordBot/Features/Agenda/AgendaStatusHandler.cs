@@ -46,15 +46,14 @@ internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText a
 
         var before = item.Status;
         item.Status = status;
-        var word = status.ToString().ToLowerInvariant();
         context.Update.Audit("agenda.status", $"{item.Label} {before} -> {status}");
         context.Reply(context.Text("Agenda.StatusChanged", item.Label, AgendaText.StatusWord(status, context.Update.Language), session.Label));
 
         var db = context.Update.Db;
         var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id && !a.Attends).Select(a => a.DelegationCode).ToListAsync(cancellationToken);
         var codes = notifier.AllCodes().Except(declined).ToList();
-        await notifier.SendAsync(db, context.Update.Outbox, session, codes, _ =>
-            $"{SessionRendering.Headline(session)}: item {agenda.Line(item)} is now <b>{word}</b>.", null, cancellationToken);
+        await notifier.SendAsync(db, context.Update.Outbox, session, codes, (_, language) =>
+            Catalogue.Format(language, "Agenda.StatusNotice", SessionRendering.Headline(session, language), agenda.Line(item, null, language), AgendaText.StatusWord(status, language)), null, cancellationToken);
     }
 
     internal sealed record Arguments(EntityRef Item, AgendaItemStatus Status);

@@ -33,6 +33,31 @@ public sealed class AgendaText(CouncilProvider council, IAgendaDraftLinks draftL
         return text.ToString();
     }
 
+    /// <summary>One page of a session's agenda (<paramref name="page"/> of all its items), numbered from the page's first item, with a page heading when there are several.</summary>
+    public async Task<string> PageAsync(CoordBotDb db, ListPage<AgendaItem> page, string language, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (page.Entries.Count == 0)
+        {
+            return Catalogue.Format(language, "Agenda.None");
+        }
+
+        var drafts = await draftLinks.LabelsAsync(db, page.Entries.Select(i => i.Id).ToList(), cancellationToken);
+        var text = new StringBuilder(Catalogue.Format(language, "Agenda.Title"));
+        if (!page.IsOnlyPage)
+        {
+            text.Append(' ').Append(page.Heading(language));
+        }
+
+        var number = page.FirstIndex + 1;
+        foreach (var item in page.Entries)
+        {
+            text.Append('\n').Append(Bidi.Lines(language, Bidi.Isolate(language, $"{number++}.") + " " + Line(item, drafts.GetValueOrDefault(item.Id), language)));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>An item's status in <paramref name="language"/> ("adopted", "adopté").</summary>
     public static string StatusWord(AgendaItemStatus status, string language) => Catalogue.Text(language, "Status." + status);
 

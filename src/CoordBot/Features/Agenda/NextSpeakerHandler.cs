@@ -7,14 +7,17 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/next A&lt;n&gt;</c>: the chair gives the floor to the next speaker; that delegation is told.</summary>
-internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifier notifier) : AgendaItemCommand
+internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifier notifier, SpeakersView view) : AgendaItemCommand
 {
-    public override CommandInfo Info { get; } = new("next", "/next A<n>", "Give the floor to the next speaker on an item (chair)")
+    /// <summary>The declaration, also read by the buttons that offer this command (<see cref="CommandGate.Refusal"/>).</summary>
+    internal static readonly CommandInfo Declaration = new("next", "/next A<n>", "Give the floor to the next speaker on an item (chair)")
     {
         Rule = SessionRules.RunSessions,
         Where = ChatScope.CouncilChat,
         Example = "/next A7",
     };
+
+    public override CommandInfo Info => Declaration;
 
     protected override async Task ExecuteAsync(CommandContext context, AgendaItem item, Session session, CancellationToken cancellationToken)
     {
@@ -28,7 +31,8 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         var changed = AgendaAccess.ListOf(rows, council.Council.NameOf).CallNext();
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply(Bidi.Lines(context.Update.Language, $"{Bidi.Isolate(context.Update.Language, item.Label)}: {Html.Escape(changed.Error)}."));
+            var reader = context.Update.Language;
+            context.Reply(Bidi.Lines(reader, $"{Bidi.Isolate(reader, item.Label)}: {Html.Escape(Reasons.Translate(reader, changed.Error))}{(reader == "zh" ? "。" : ".")}"));
             return;
         }
 
@@ -37,6 +41,7 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         {
             context.Update.Audit("agenda.next", $"{item.Label} list closed");
             context.Reply(context.Text("Agenda.ListExhausted", item.Label));
+            await view.RefreshAsync(context.Update, item, session, cancellationToken);
             return;
         }
 
@@ -45,7 +50,8 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         var language = context.Update.Language;
         var queue = waiting == 0 ? Catalogue.Text(language, "Agenda.NobodyWaiting") : Catalogue.Plural(language, "Agenda.Waiting", waiting);
         context.Reply(context.Text("Agenda.Floor", item.Label, Html.Escape(council.Council.NameOf(speaker, language)), queue));
-        await notifier.SendAsync(db, context.Update.Outbox, session, [speaker], _ =>
-            $"You have the floor: {SessionRendering.Headline(session)}, item {item.Label} {Html.Escape(item.Title)}.", null, cancellationToken);
+        await view.RefreshAsync(context.Update, item, session, cancellationToken);
+        await notifier.SendAsync(db, context.Update.Outbox, session, [speaker], (_, to) =>
+            Catalogue.Format(to, "Agenda.YouHaveFloor", SessionRendering.Headline(session, to), item.Label, Html.Escape(item.Title)), null, cancellationToken);
     }
 }

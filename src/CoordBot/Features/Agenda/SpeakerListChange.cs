@@ -14,7 +14,7 @@ namespace CoordBot.Features.Agenda;
 /// missing): check the person speaks for the delegation (<see cref="Permissions.MaySpeakForDelegation"/>) and
 /// the item is still open for speakers, change its list, save, reply.
 /// </summary>
-internal sealed class SpeakerListChange(CouncilProvider council)
+internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView view)
 {
     public async Task ApplyAsync(
         CommandContext context,
@@ -33,16 +33,27 @@ internal sealed class SpeakerListChange(CouncilProvider council)
         var code = context.Actor.DelegationCode!;
         var db = context.Update.Db;
         var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
-        var changed = change(AgendaAccess.ListOf(rows, council.Council.NameOf), code);
+        // Names in the reader's language, so that the domain's clause reads whole once translated (Reason.Speakers.*).
+        var language = context.Update.Language;
+        var changed = change(AgendaAccess.ListOf(rows, c => council.Council.NameOf(c, language)), code);
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply(Html.Escape(changed.Error) + ".");
+            context.Reply(Html.Escape(language == Languages.English ? changed.Error + "." : Reasons.Sentence(language, Reasons.Translate(language, changed.Error))));
             return;
         }
 
         AgendaAccess.Save(db, item.Id, rows, list, context.Update.NowUtc);
         context.Update.Audit(auditAction, $"{item.Label} {code}");
         context.Reply(reply(Html.Escape(council.Council.NameOf(code, context.Update.Language)), item.Label, list));
+        await view.RefreshAsync(context.Update, item, session, cancellationToken);
+    }
+
+    /// <summary>Whether the item's list takes changes: items of live sessions not yet concluded.</summary>
+    public static bool Accepts(Session session, AgendaItem item)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(item);
+        return session.CancelledAt is null && item.Status is not AgendaItemStatus.Concluded;
     }
 
     // Lists of speakers are open on items of live sessions not yet concluded.

@@ -1,3 +1,5 @@
+using CoordBot.Localization;
+using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -5,17 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/reschedule S&lt;n&gt; &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone]</c>: moves a session; its reminders move with it and everyone is told.</summary>
-internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier) : Command<RescheduleHandler.Arguments>
+internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotifier notifier, GuideRunner guides) : Command<RescheduleHandler.Arguments>
 {
-    public override CommandInfo Info { get; } = new("reschedule", "/reschedule S<n> <yyyy-mm-dd> <HH:mm> [IANA zone]", "Move a session (chair or convenor)")
+    /// <summary>The declaration, also read by the buttons that offer this command (<see cref="CommandGate.Refusal"/>).</summary>
+    internal static readonly CommandInfo Declaration = new("reschedule", "/reschedule S<n> <yyyy-mm-dd> <HH:mm> [IANA zone]", "Move a session (chair or convenor)")
     {
         Rule = SessionRules.RunSessions,
         Where = ChatScope.CouncilChat,
         Example = "/reschedule S3 2026-12-02 15:00 Europe/Tallinn",
     };
 
+    public override CommandInfo Info => Declaration;
+
     // The date, time and zone stay words: ScheduleRequest.When reads them, so that its reply says which part is wrong.
-    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest());
+    protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest(optional: true));
 
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
@@ -26,14 +31,21 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
 
         if (!SessionAccess.MayManage(session, context.Actor))
         {
-            context.Reply(SessionsText.MayNotManage(session, $"move {session.Label}"));
+            context.Reply(SessionsText.MayNotManage(session, "Move", context.Update.Language));
             return;
         }
 
         var now = context.Update.NowUtc;
-        if (session.CancelledAt is not null || session.StartUtc <= now)
+        if (!SessionAccess.IsMovable(session, now))
         {
-            context.Reply($"{session.Label} is {(session.CancelledAt is not null ? "cancelled" : "already under way or over")}, so it cannot be moved. Schedule a new session instead.");
+            context.Reply(context.Text(session.CancelledAt is not null ? "Sessions.CannotMoveCancelled" : "Sessions.CannotMoveStarted", session.Label));
+            return;
+        }
+
+        if (args.When.Length == 0 && guides.Find(Info.Name) is { } guide)
+        {
+            // The session alone (its Reschedule button): the guide asks the new day and time, the session already chosen.
+            await guides.StartWithAsync(context.Update, guide, [session.Label], 1, Info.UsageReplyIn(context.Update.Language), null, cancellationToken);
             return;
         }
 
@@ -42,20 +54,21 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         if (!when.IsSuccess || consumed != words.Length)
         {
             var why = when.IsSuccess ? $"\"{string.Join(' ', words.Skip(consumed))}\" is not a time zone" : when.Error;
-            context.Reply($"I could not move {session.Label}: {Html.Escape(why)}.\nUsage: {Html.Escape(Info.Usage)}");
+            context.Reply(context.Text("Sessions.CouldNotMove", session.Label, Html.Escape(why), Html.Escape(Info.Usage)));
             return;
         }
 
         var (startUtc, zoneId, note, readAs) = when.Value;
+        var language = context.Update.Language;
         if (startUtc <= now)
         {
-            context.Reply($"I could not move {session.Label}: {TimeDisplay.InZone(startUtc, zoneId)} is in the past. Choose a time still to come.");
+            context.Reply(context.Text("Sessions.MoveInPast", session.Label, Dates.InZone(language, startUtc, zoneId)));
             return;
         }
 
         if (startUtc == session.StartUtc)
         {
-            context.Reply($"{session.Label} already starts then: {TimeDisplay.InZoneAndUtc(startUtc, context.Actor.TimeZone)}. Nothing changed.");
+            context.Reply(context.Text("Sessions.AlreadyStartsThen", session.Label, Dates.InZoneAndUtc(language, startUtc, context.Actor.TimeZone)));
             return;
         }
 
@@ -66,10 +79,10 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         tracked.ZoneId = zoneId;
         context.Update.Audit("session.moved", $"{tracked.Label} from {previous:O} to {startUtc:O} ({zoneId})");
         context.Reply(
-            $"Moved {SessionRendering.Headline(tracked)}.\nNow starts: {TimeDisplay.InZoneAndUtc(startUtc, context.Actor.TimeZone)}" +
-            SessionRendering.ReadAs(readAs, startUtc, zoneId) +
-            (note is null ? string.Empty : $"\nNote: {Html.Escape(note)}") +
-            "\nIts reminders moved with it and every delegation is told.");
+            context.Text("Sessions.Moved", SessionRendering.Headline(tracked, language), Dates.InZoneAndUtc(language, startUtc, context.Actor.TimeZone)) +
+            SessionRendering.ReadAs(readAs, startUtc, zoneId, language) +
+            (note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(note))) +
+            "\n" + context.Text("Sessions.RemindersMoved"));
         await notifier.AnnounceAsync(db, context.Update.Outbox, tracked, SessionChange.Moved, previous, cancellationToken);
         await reminders.RemoveAsync(tracked.Id, cancellationToken);
         await reminders.EnsureAsync(tracked.Id, startUtc, [], now, announcedUtc: now, cancellationToken);

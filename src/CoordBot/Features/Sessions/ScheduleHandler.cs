@@ -1,11 +1,15 @@
+using System.Globalization;
+using CoordBot.Domain.Input;
 using CoordBot.Domain.Sessions;
+using CoordBot.Telegram.Guides;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Sessions;
 
 /// <summary><c>/schedule &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [zone] &lt;format&gt; [&lt;minutes&gt;m] &lt;title&gt;</c>: a new session, announced to every delegation.</summary>
-internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifier notifier) : Command<string>
+internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifier notifier, GuideRunner guides) : Command<string>
 {
     public override CommandInfo Info { get; } = new(
         "schedule",
@@ -23,10 +27,15 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
     {
         var actor = context.Actor;
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (await AskWhichDateAsync(context, words, cancellationToken))
+        {
+            return;
+        }
+
         var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc);
         if (!parsed.TryGetValue(out var request))
         {
-            context.Reply($"I could not schedule that: {Html.Escape(parsed.Error)}.\nUsage: {ScheduleRequest.Usage}\nFor example: /schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");
+            context.Reply(context.Text("Sessions.CouldNotSchedule", Html.Escape(parsed.Error), ScheduleRequest.Usage, "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East"));
             return;
         }
 
@@ -53,18 +62,55 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         await db.SaveChangesAsync(cancellationToken); // the id, inside the update's transaction
         context.Update.Audit("session.scheduled", $"{session.Label} {request.Format} at {request.StartUtc:O} ({request.ZoneId})");
 
-        var note = request.Note is null ? string.Empty : $"\nNote: {Html.Escape(request.Note)}";
+        var language = context.Update.Language;
+        var note = request.Note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(request.Note));
         context.Reply(
-            $"Scheduled {SessionRendering.Headline(session)}.\n" +
-            $"Starts: {TimeDisplay.InZoneAndUtc(session.StartUtc, actor.TimeZone)}" +
-            (request.ZoneId == actor.TimeZone ? string.Empty : $"\nAs set: {TimeDisplay.InZone(session.StartUtc, request.ZoneId)}") +
-            SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId) +
+            context.Text("Sessions.Scheduled", SessionRendering.Headline(session, language)) + "\n" +
+            context.Text("Sessions.Starts", Dates.InZoneAndUtc(language, session.StartUtc, actor.TimeZone)) +
+            (request.ZoneId == actor.TimeZone ? string.Empty : "\n" + context.Text("Sessions.AsSet", Dates.InZone(language, session.StartUtc, request.ZoneId))) +
+            SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId, language) +
             note +
-            $"\nEvery delegation is told. Add the agenda with /agenda_add {session.Label} &lt;title&gt;.");
+            "\n" + context.Text("Sessions.EveryoneToldAddAgenda", session.Label));
         await notifier.AnnounceAsync(db, context.Update.Outbox, session, SessionChange.Scheduled, null, cancellationToken);
 
         // A job that fires before this transaction commits waits for the write gate, then reads the committed row;
         // if the transaction fails, the job finds no session and does nothing.
         await reminders.EnsureAsync(session.Id, session.StartUtc, [], now, announcedUtc: now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A date that reads two ways (12/03) with the rest of the line in order: the schedule guide takes over at its day
+    /// step, the other answers filled in, and offers the two readings as buttons; a press leads to the summary to confirm.
+    /// </summary>
+    private async Task<bool> AskWhichDateAsync(CommandContext context, string[] words, CancellationToken cancellationToken)
+    {
+        var actor = context.Actor;
+        var now = context.Update.NowUtc;
+        var today = DateOnly.FromDateTime(Dates.LocalNow(now, actor.TimeZone));
+        if (words.Length == 0 || DateWords.Read(words, 0, today) is not { IsAmbiguous: true, Consumed: 1, Date: { } first, Other: { } second }
+            || guides.Find(Info.Name) is not { } guide)
+        {
+            return false;
+        }
+
+        foreach (var reading in new[] { first, second })
+        {
+            var resolved = (string[])words.Clone();
+            resolved[0] = reading.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (ScheduleRequest.Parse(resolved, actor.TimeZone, now).TryGetValue(out var request))
+            {
+                // The guide's answers are the words of the typed form: the time (with its zone if not the author's), the format, the title (with its length if given).
+                var local = Dates.LocalNow(request.StartUtc, request.ZoneId).ToString("HH:mm", CultureInfo.InvariantCulture);
+                var time = request.ZoneId == actor.TimeZone ? local : $"{local} {request.ZoneId}";
+                var title = request.DurationMinutes == ScheduleRequest.DefaultMinutes ? request.Title : $"{request.DurationMinutes.ToString(CultureInfo.InvariantCulture)}m {request.Title}";
+                var language = context.Update.Language;
+                await guides.StartWithAsync(
+                    context.Update, guide, [string.Empty, time, SessionFormats.ToName(request.Format), title], 0,
+                    SessionGuideSteps.WhichDate(language, first, second), SessionGuideSteps.Readings(language, first, second), cancellationToken);
+                return true;
+            }
+        }
+
+        return false;
     }
 }

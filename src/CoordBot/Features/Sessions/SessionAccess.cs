@@ -22,9 +22,27 @@ public static class SessionAccess
         actor.IsChair
         || (session.Format == SessionFormat.Arria && actor.IsHeadOrDeputy && session.ConvenorCode is not null && actor.DelegationCode == session.ConvenorCode);
 
-    public static string WhoManages(Session session) => session.Format == SessionFormat.Arria && session.ConvenorCode is not null
-        ? $"the chair or the convenor ({session.ConvenorCode}, its head or deputy)"
-        : "the chair (head or deputy of the presiding delegation) or an operator";
+    /// <summary>Whether answers, agenda changes and cancelling still make sense: not cancelled, not over.</summary>
+    public static bool IsOpen(Session session, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.CancelledAt is null && session.EndUtc > nowUtc;
+    }
+
+    /// <summary>Whether the session may still be moved: not cancelled, not started.</summary>
+    public static bool IsMovable(Session session, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.CancelledAt is null && session.StartUtc > nowUtc;
+    }
+
+    public static string WhoManages(Session session, string language = Localization.Languages.English)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Format == SessionFormat.Arria && session.ConvenorCode is not null
+            ? Localization.Catalogue.Format(language, "Sessions.WhoManages.Convenor", session.ConvenorCode)
+            : Localization.Catalogue.Text(language, "Sessions.WhoManages.Chair");
+    }
 
     /// <summary>The session with <paramref name="id"/> if the actor may see it; an invisible session is missing, like one that does not exist.</summary>
     public static async Task<Session?> FindVisibleAsync(CoordBotDb db, Actor actor, long id, CancellationToken cancellationToken)
@@ -42,14 +60,14 @@ public static class SessionAccess
     {
         if (id.Malformed is { } word)
         {
-            context.Reply(SessionsText.NotASessionId(word, info));
+            context.Reply(SessionsText.NotASessionId(word, info, context.Update.Language));
             return null;
         }
 
         var session = await FindVisibleAsync(context.Update.Db, context.Actor, id.Id, cancellationToken);
         if (session is null)
         {
-            context.Reply(SessionsText.NoSuchSession(id.Id));
+            context.Reply(SessionsText.NoSuchSession(id.Id, context.Update.Language));
         }
 
         return session;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CoordBot.Domain;
 using CoordBot.Domain.Input;
 using CoordBot.Domain.Sessions;
+using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal static class SessionGuideSteps
             return sessions
                 .Where(s => SessionAccess.MayManage(s, scope.Actor))
                 .Take(20)
-                .Select(s => new GuideChoice($"{s.Label} {Shortened.To(s.Title, 24)} · {TimeDisplay.InZone(s.StartUtc, scope.Actor.TimeZone)}", s.Label))
+                .Select(s => new GuideChoice($"{s.Label} {Shortened.To(s.Title, 24)} · {Dates.InZone(scope.Update.Language, s.StartUtc, scope.Actor.TimeZone)}", s.Label))
                 .ToList();
         },
         ChoicesPerRow = 1,
@@ -41,22 +42,50 @@ internal static class SessionGuideSteps
         Choices = (scope, _) =>
         {
             var today = Today(scope);
+            var language = scope.Update.Language;
             return Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(0, Days)
                 .Select(i => today.PlusDays(i))
-                .Select((day, i) => new GuideChoice(
-                    (i switch { 0 => "Today, ", 1 => "Tomorrow, ", _ => string.Empty }) + day.ToString("ddd d MMM", CultureInfo.InvariantCulture),
-                    day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                .Select((day, i) =>
+                {
+                    var shown = Dates.ShortDay(language, ToDateOnly(day));
+                    return new GuideChoice(
+                        i switch { 0 => Catalogue.Format(language, "Sessions.Today", shown), 1 => Catalogue.Format(language, "Sessions.Tomorrow", shown), _ => shown },
+                        day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                })
                 .ToList());
         },
         ChoicesPerRow = 2,
         Read = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope))) switch
         {
             { IsDate: true, Date: { } date } => Outcome<string, string>.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            { IsAmbiguous: true, Date: { } first, Other: { } second } => Outcome<string, string>.Refuse(
-                $"Do you mean {DateWords.Show(first)} or {DateWords.Show(second)}? Please tap a day, or write it as {first.ToString("d MMM", CultureInfo.InvariantCulture)} or {second.ToString("d MMM", CultureInfo.InvariantCulture)}."),
+            { IsAmbiguous: true, Date: { } first, Other: { } second } => Outcome<string, string>.Refuse(WhichDate(scope.Update.Language, first, second)),
             var failed => Outcome<string, string>.Refuse(Html.Escape(Capitalised(failed.Error ?? "That is not a date")) + "."),
         },
+
+        // 12/03 is asked, not guessed: its two readings become buttons that answer the step.
+        Suggest = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope))) is { IsAmbiguous: true, Date: { } first, Other: { } second }
+            ? Readings(scope.Update.Language, first, second)
+            : [],
     };
+
+    /// <summary>"Do you mean Thu 3 Dec 2026 or Fri 12 Mar 2027? ..." (HTML).</summary>
+    public static string WhichDate(string language, DateOnly first, DateOnly second) =>
+        Catalogue.Format(language, "Sessions.WhichDate", LongDay(language, first), LongDay(language, second), DayMonth(language, first), DayMonth(language, second));
+
+    /// <summary>The two readings of an ambiguous date as choices: "3 December", "12 March" in the reader's language.</summary>
+    public static IReadOnlyList<GuideChoice> Readings(string language, DateOnly first, DateOnly second) =>
+    [
+        new(DayMonth(language, first, full: true), first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        new(DayMonth(language, second, full: true), second.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+    ];
+
+    private static string LongDay(string language, DateOnly day) =>
+        language == Languages.English ? DateWords.Show(day) : day.ToString("D", Languages.Culture(language));
+
+    private static string DayMonth(string language, DateOnly day, bool full = false) =>
+        language == Languages.English
+            ? day.ToString(full ? "d MMMM" : "d MMM", CultureInfo.InvariantCulture)
+            : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
 
     public static GuideStep Time() => new("Time", "At what time, in your zone? Tap one, or write it (15:00, 3pm, 15h).")
     {
@@ -65,9 +94,9 @@ internal static class SessionGuideSteps
             .Select(time => new GuideChoice(time, time))
             .ToList()),
         ChoicesPerRow = 4,
-        Read = (text, _) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
+        Read = (text, scope) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
             ? Outcome<string, string>.Accept(read.Time.ToString("HH:mm", CultureInfo.InvariantCulture))
-            : Outcome<string, string>.Refuse("Please tap a time, or write it as 15:00, 3pm or 15h."),
+            : Outcome<string, string>.Refuse(Catalogue.Text(scope.Update.Language, "Sessions.TapATime")),
     };
 
     /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>

@@ -1,7 +1,9 @@
+using System.Globalization;
 using CoordBot.Council;
 using CoordBot.Domain.Sessions;
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Delegations;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
@@ -25,38 +27,47 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
 {
     public IReadOnlyList<string> AllCodes() => council.Council.Members.Select(m => m.Code).ToList();
 
-    /// <summary>Every delegation hears of a new, moved or cancelled session (observers too for an Arria-formula meeting).</summary>
+    /// <summary>Every delegation hears of a new, moved or cancelled session (observers too for an Arria-formula meeting), each chat in its language.</summary>
     public async Task<int> AnnounceAsync(CoordBotDb db, Outbox outbox, Session session, SessionChange change, DateTime? previousStartUtc, CancellationToken cancellationToken)
     {
-        var agendaText = change == SessionChange.Cancelled ? null : await agenda.ForSessionAsync(db, session.Id, cancellationToken);
+        var agendas = new Dictionary<string, string>(StringComparer.Ordinal);
         var codes = council.Council.Members.Select(m => m.Code).ToList();
-        return await SendAsync(db, outbox, session, codes, zone =>
+        var languages = await LanguagesAsync(db, session, codes, cancellationToken);
+        if (change != SessionChange.Cancelled)
+        {
+            foreach (var language in languages)
+            {
+                agendas[language] = await agenda.ForSessionAsync(db, session.Id, cancellationToken, language);
+            }
+        }
+
+        return await SendAsync(db, outbox, session, codes, (zone, language) =>
         {
             var head = change switch
             {
-                SessionChange.Scheduled => "New session",
-                SessionChange.Moved => "Session moved",
-                _ => "Session cancelled",
+                SessionChange.Scheduled => "Sessions.Announce.Scheduled",
+                SessionChange.Moved => "Sessions.Announce.Moved",
+                _ => "Sessions.Announce.Cancelled",
             };
-            var lines = new List<string> { $"{head}: {SessionRendering.Headline(session)}, {rendering.Convenor(session)}." };
+            var lines = new List<string> { Catalogue.Format(language, head, SessionRendering.Headline(session, language), rendering.Convenor(session, language)) };
             if (change == SessionChange.Moved && previousStartUtc is { } before)
             {
-                lines.Add($"Was: {TimeDisplay.InZoneAndUtc(before, zone)}");
-                lines.Add($"Now: {SessionRendering.When(session, zone)}");
+                lines.Add(Catalogue.Format(language, "Sessions.Was", Dates.InZoneAndUtc(language, before, zone)));
+                lines.Add(Catalogue.Format(language, "Sessions.Now", SessionRendering.When(session, zone, language)));
             }
             else
             {
-                lines.Add($"{(change == SessionChange.Cancelled ? "It was to start" : "Starts")}: {SessionRendering.When(session, zone)}");
+                lines.Add(Catalogue.Format(language, change == SessionChange.Cancelled ? "Sessions.WasToStart" : "Sessions.Starts", SessionRendering.When(session, zone, language)));
             }
 
-            if (agendaText is not null)
+            if (agendas.TryGetValue(language, out var agendaText))
             {
                 lines.Add(agendaText);
-                lines.Add($"Will your delegation attend? Heads and deputies answer with the buttons or /attend {session.Label} yes|no.");
+                lines.Add(Catalogue.Format(language, "Sessions.WillYouAttend", session.Label));
             }
 
             return string.Join('\n', lines);
-        }, change == SessionChange.Cancelled ? null : AttendButtons(session), cancellationToken);
+        }, change == SessionChange.Cancelled ? null : language => [AttendButtons(session.Id, language)], cancellationToken);
     }
 
     /// <summary>The reminder before the start, to every delegation that has not said it will not attend.</summary>
@@ -67,53 +78,71 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
             .Select(a => a.DelegationCode)
             .ToListAsync(cancellationToken);
         var codes = council.Council.Members.Select(m => m.Code).Except(declined).ToList();
-        var agendaText = await agenda.ForSessionAsync(db, session.Id, cancellationToken);
-        var inText = Until(session.StartUtc - nowUtc);
-        return await SendAsync(db, outbox, session, codes, zone =>
-            $"Reminder: {SessionRendering.Headline(session)} starts in {inText}.\n" +
-            $"Starts: {SessionRendering.When(session, zone)}\n{agendaText}",
-            AttendButtons(session), cancellationToken);
+        var agendas = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var language in await LanguagesAsync(db, session, codes, cancellationToken))
+        {
+            agendas[language] = await agenda.ForSessionAsync(db, session.Id, cancellationToken, language);
+        }
+
+        var left = session.StartUtc - nowUtc;
+        return await SendAsync(db, outbox, session, codes, (zone, language) =>
+            Catalogue.Format(language, "Sessions.Reminder", SessionRendering.Headline(session, language), Until(left, language)) + "\n" +
+            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" + agendas[language],
+            language => [AttendButtons(session.Id, language)], cancellationToken);
     }
 
-    /// <summary>Sends to the given delegations, each chat reading times in its own zone.</summary>
+    /// <summary>
+    /// Sends to the given delegations' chats, once each: in the chat's language (the group's, or each member's), with
+    /// times in its zone (a member's own; a group, which has many readers, reads the session's zone and UTC).
+    /// </summary>
     public async Task<int> SendAsync(
         CoordBotDb db,
         Outbox outbox,
         Session session,
         IReadOnlyCollection<string> codes,
-        Func<string, string> htmlForZone,
-        IReadOnlyList<IReadOnlyList<Button>>? buttons,
+        Func<string, string, string> htmlForZoneAndLanguage,
+        Func<string, IReadOnlyList<IReadOnlyList<Button>>?>? buttonsFor,
         CancellationToken cancellationToken)
     {
-        var includeObservers = SessionFormats.AdmitsObservers(session.Format);
-        var recipients = await messenger.RecipientsAsync(db, codes, includeObservers, cancellationToken);
-        var privateChats = recipients.Values.SelectMany(c => c).Where(c => c > 0).Distinct().ToList();
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(htmlForZoneAndLanguage);
+        var chats = await ChatsAsync(db, session, codes, cancellationToken);
+        var privateChats = chats.Where(c => c.ChatId > 0).Select(c => c.ChatId).ToList();
         var zones = await db.People.AsNoTracking()
             .Where(p => privateChats.Contains(p.UserId))
             .ToDictionaryAsync(p => p.UserId, p => p.TimeZone, cancellationToken);
-        var count = 0;
-        foreach (var chat in recipients.Values.SelectMany(c => c).Distinct())
+        foreach (var chat in chats)
         {
-            var zone = chat > 0 && zones.TryGetValue(chat, out var own) ? own : session.ZoneId;
-            outbox.Send(chat, htmlForZone(zone), buttons);
-            count++;
+            var zone = chat.ChatId > 0 && zones.TryGetValue(chat.ChatId, out var own) ? own : session.ZoneId;
+            outbox.Send(chat.ChatId, htmlForZoneAndLanguage(zone, chat.Language), buttonsFor?.Invoke(chat.Language));
         }
 
-        return count;
+        return chats.Count;
     }
 
-    public static IReadOnlyList<IReadOnlyList<Button>> AttendButtons(Session session) =>
+    private async Task<List<Recipient>> ChatsAsync(CoordBotDb db, Session session, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)
+    {
+        var recipients = await messenger.RecipientsWithLanguageAsync(db, codes, SessionFormats.AdmitsObservers(session.Format), cancellationToken);
+        return recipients.Values.SelectMany(c => c).DistinctBy(c => c.ChatId).ToList();
+    }
+
+    private async Task<IReadOnlyList<string>> LanguagesAsync(CoordBotDb db, Session session, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
+        (await ChatsAsync(db, session, codes, cancellationToken)).Select(c => c.Language).Distinct().ToList();
+
+    /// <summary>The buttons of a session's attendance answer, in <paramref name="language"/> (data: <c>att:&lt;id&gt;:y|n</c>).</summary>
+    public static IReadOnlyList<Button> AttendButtons(long sessionId, string language = Languages.English) =>
     [
-        [new Button("We attend", $"{AttendCallbackHandler.Prefix}:{session.Id}:y"), new Button("We do not attend", $"{AttendCallbackHandler.Prefix}:{session.Id}:n")],
+        new Button(Catalogue.Text(language, "Sessions.Button.Attend"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:y"),
+        new Button(Catalogue.Text(language, "Sessions.Button.Decline"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:n"),
     ];
 
     /// <summary>"1 day", "1 hour 5 minutes", "10 minutes", rounded to the minute.</summary>
-    public static string Until(TimeSpan span)
+    public static string Until(TimeSpan span, string language = Languages.English)
     {
         var minutes = (long)Math.Round(Math.Max(0, span.TotalMinutes));
         if (minutes == 0)
         {
-            return "less than a minute";
+            return Catalogue.Text(language, "Sessions.LessThanAMinute");
         }
 
         var days = minutes / 1440;
@@ -122,21 +151,23 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         var parts = new List<string>();
         if (days > 0)
         {
-            parts.Add(Plural(days, "day"));
+            parts.Add(Plural(language, "Sessions.Days", days));
         }
 
         if (hours > 0)
         {
-            parts.Add(Plural(hours, "hour"));
+            parts.Add(Plural(language, "Sessions.Hours", hours));
         }
 
         if (rest > 0)
         {
-            parts.Add(Plural(rest, "minute"));
+            parts.Add(Plural(language, "Sessions.Minutes", rest));
         }
 
         return string.Join(' ', parts);
     }
 
-    private static string Plural(long n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    // A part of a longer line: without the line's own direction mark, which the whole line gets once.
+    private static string Plural(string language, string key, long n) =>
+        Catalogue.Plural(language, key, n).Replace(Bidi.RightToLeftMark.ToString(), string.Empty, StringComparison.Ordinal);
 }

@@ -19,6 +19,7 @@ public static class SessionsRegistration
         services.AddSingleton<SessionReminders>();
         services.AddSingleton<Attendance>();
         services.AddSingleton<SessionsText>();
+        services.AddSingleton<AttendanceNotice>();
         services.AddScheduledJob<SessionReminderJob>();
         services.AddHostedService<SessionReminderReconciler>();
         return services

@@ -1,3 +1,4 @@
+using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
@@ -17,6 +18,16 @@ internal sealed class TallyHandler(VotingService voting, VotingText text) : Vote
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
         var count = await _voting.CountAsync(context.Update.Db, vote, cancellationToken);
-        context.Reply(vote.IsOpen ? text.OpenTally(context.Update.Language, vote, count.Ballots, context.Actor.TimeZone) : text.Result(context.Update.Language, vote, count));
+        var update = context.Update;
+        if (!vote.IsOpen)
+        {
+            context.Reply(text.Result(update.Language, vote, count));
+            return;
+        }
+
+        // The tally stays live in this chat: each ballot received edits it (VotingService.CastAsync).
+        await LiveMessages.ShowAsync(
+            update.Db, update.Outbox, update.ChatId, VotingService.TallyTopic(vote.Id), text.OpenTally(update.Language, vote, count.Ballots, context.Actor.TimeZone), null,
+            update.NowUtc, asNew: true, update.Language, context.Actor.TimeZone, cancellationToken);
     }
 }

@@ -91,9 +91,19 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         {
             await CloseAsync(db, context.Outbox, vote, now, cancellationToken);
         }
+        else
+        {
+            // The tallies shown with /tally are edited to the ballots received so far, not repeated.
+            var ballots = (await CountAsync(db, vote, cancellationToken)).Ballots;
+            await LiveMessages.RefreshAsync(db, context.Outbox, TallyTopic(vote.Id), (live, previous) =>
+                Task.FromResult<(string, IReadOnlyList<IReadOnlyList<Telegram.Rendering.Button>>?)?>((text.OpenTally(live.Language, vote, ballots, live.TimeZone ?? "UTC"), previous)), now, cancellationToken);
+        }
 
         return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
     }
+
+    /// <summary>The live message topic of a vote's tally (<see cref="LiveMessages"/>).</summary>
+    public static string TallyTopic(long voteId) => "tally:" + voteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Writes a refusal that has no vote of its own to attach to (an unknown or forged vote) to the audit log.</summary>
     public static void AuditRefusal(UpdateContext context, string what) =>

@@ -866,6 +866,37 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("CoordBot.Telegram.Delivery.LiveMessage", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChatId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("LiveMessages", (string)null);
+                });
+
             modelBuilder.Entity("CoordBot.Telegram.Guides.GuideState", b =>
                 {
                     b.Property<long>("ChatId")

@@ -13,14 +13,18 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
     /// <summary>UTC; what this outbox writes is dropped, not sent late, if it has not gone by then (a reminder: the session's start).</summary>
     public DateTime? NotAfter { get; init; }
 
-    /// <summary>Queues an HTML message (user text must already be escaped); long texts become several messages.</summary>
-    public void Send(long chatId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    /// <summary>Queues an HTML message (user text must already be escaped); long texts become several messages. Returns the last (the one with the buttons).</summary>
+    public OutboxMessage Send(long chatId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
     {
-        var parts = MessageSplitter.Split(html);
+        var parts = MessageSplitter.Split(html) is { Count: > 0 } split ? split : [html];
+        OutboxMessage? last = null;
         for (var i = 0; i < parts.Count; i++)
         {
-            db.OutboxMessages.Add(NewRow(chatId, OutboxKind.Text, parts[i], i == parts.Count - 1 ? buttons : null));
+            last = NewRow(chatId, OutboxKind.Text, parts[i], i == parts.Count - 1 ? buttons : null);
+            db.OutboxMessages.Add(last);
         }
+
+        return last!;
     }
 
     public void SendDocument(long chatId, string fileName, byte[] content, string? captionHtml = null)
@@ -31,11 +35,12 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         db.OutboxMessages.Add(row);
     }
 
-    public void EditText(long chatId, int messageId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
+    public OutboxMessage EditText(long chatId, int messageId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
     {
         var row = NewRow(chatId, OutboxKind.EditText, html, buttons);
         row.TargetMessageId = messageId;
         db.OutboxMessages.Add(row);
+        return row;
     }
 
     /// <summary>Every button press is answered, or the user's client keeps spinning.</summary>

@@ -1,6 +1,7 @@
 using CoordBot.Persistence;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -17,15 +18,7 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
         switch (message.Kind)
         {
             case OutboxKind.Text:
-                var sent = await client.SendMessage(
-                    message.ChatId,
-                    message.Text ?? string.Empty,
-                    parseMode: ParseMode.Html,
-                    replyMarkup: Keyboard(message.Buttons),
-                    linkPreviewOptions: NoPreview,
-                    allowPaidBroadcast: options.Value.PaidBroadcast,
-                    cancellationToken: cancellationToken);
-                return sent.Id;
+                return await SendTextAsync(client, message, cancellationToken);
             case OutboxKind.Document:
                 using (var stream = new MemoryStream(message.DocumentContent ?? []))
                 {
@@ -40,15 +33,24 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
                 }
 
             case OutboxKind.EditText:
-                var edited = await client.EditMessageText(
-                    message.ChatId,
-                    message.TargetMessageId ?? throw new InvalidOperationException($"Outbox {message.Id}: an edit without a target message."),
-                    message.Text ?? string.Empty,
-                    parseMode: ParseMode.Html,
-                    replyMarkup: Keyboard(message.Buttons),
-                    linkPreviewOptions: NoPreview,
-                    cancellationToken: cancellationToken);
-                return edited.Id;
+                try
+                {
+                    var edited = await client.EditMessageText(
+                        message.ChatId,
+                        message.TargetMessageId ?? throw new InvalidOperationException($"Outbox {message.Id}: an edit without a target message."),
+                        message.Text ?? string.Empty,
+                        parseMode: ParseMode.Html,
+                        replyMarkup: Keyboard(message.Buttons),
+                        linkPreviewOptions: NoPreview,
+                        cancellationToken: cancellationToken);
+                    return edited.Id;
+                }
+                catch (ApiRequestException refused) when (IsGone(refused))
+                {
+                    // The message was deleted or is too old to edit: the news goes out as a new message rather than being lost.
+                    return await SendTextAsync(client, message, cancellationToken);
+                }
+
             case OutboxKind.AnswerCallback:
                 await client.AnswerCallbackQuery(
                     message.CallbackQueryId ?? throw new InvalidOperationException($"Outbox {message.Id}: an answer without a callback query."),
@@ -59,6 +61,24 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
                 throw new InvalidOperationException($"Outbox {message.Id}: unknown kind {message.Kind}.");
         }
     }
+
+    private async Task<int> SendTextAsync(ITelegramBotClient client, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var sent = await client.SendMessage(
+            message.ChatId,
+            message.Text ?? string.Empty,
+            parseMode: ParseMode.Html,
+            replyMarkup: Keyboard(message.Buttons),
+            linkPreviewOptions: NoPreview,
+            allowPaidBroadcast: options.Value.PaidBroadcast,
+            cancellationToken: cancellationToken);
+        return sent.Id;
+    }
+
+    private static bool IsGone(ApiRequestException refused) =>
+        refused.ErrorCode == 400
+        && (refused.Message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
+            || refused.Message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase));
 
     private static InlineKeyboardMarkup? Keyboard(string? json)
     {

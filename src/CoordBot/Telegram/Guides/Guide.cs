@@ -52,6 +52,9 @@ public sealed record GuideStep(string Label, string Question)
     /// </summary>
     public Func<string, GuideScope, Outcome<string, string>>? Read { get; init; }
 
+    /// <summary>What a reply this step refused could have meant, offered as buttons that answer the step (each value one <see cref="Read"/> takes).</summary>
+    public Func<string, GuideScope, IReadOnlyList<GuideChoice>>? Suggest { get; init; }
+
     /// <summary>The answer is the command's text after the first line (a draft's text under its title).</summary>
     public bool IsBody { get; init; }
 

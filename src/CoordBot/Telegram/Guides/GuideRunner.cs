@@ -52,6 +52,43 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         update.Reply(info is null ? text : update.Text("Guide.Intro", info.UsageReplyIn(update.Language)) + "\n\n" + text, buttons);
     }
 
+    /// <summary>
+    /// Starts <paramref name="guide"/> with <paramref name="answers"/> already given and asks step <paramref name="step"/>
+    /// (a button on an object: Reschedule S2 asks the day). With every step answered, the one asked leads back to the
+    /// summary (a typed command short of one choice: which date 12/03 is); <paramref name="lead"/> and
+    /// <paramref name="choices"/> then replace the step's question and buttons.
+    /// </summary>
+    public async Task StartWithAsync(
+        UpdateContext update, Guide guide, IReadOnlyList<string> answers, int step, string? lead, IReadOnlyList<GuideChoice>? choices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(answers);
+        var state = await FindAsync(update, cancellationToken);
+        if (state is null)
+        {
+            state = new GuideState { ChatId = update.ChatId, UserId = update.Actor.UserId, Command = guide.Command };
+            update.Db.Set<GuideState>().Add(state);
+        }
+
+        state.Command = guide.Command;
+        state.Step = step;
+        state.Answers = JsonSerializer.Serialize(answers);
+        state.Revising = answers.Count == guide.Steps.Count;
+        state.StartedAt = update.NowUtc;
+        state.ExpiresAt = update.NowUtc + Lifetime;
+        if (choices is null)
+        {
+            var (text, buttons) = await QuestionAsync(update, guide, state, [.. answers], cancellationToken);
+            update.Reply(lead is null ? text : lead + "\n\n" + text, buttons);
+            return;
+        }
+
+        var rows = choices.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{step}:{c.Value}")]).ToList();
+        rows.Add([CancelButton]);
+        update.Reply(lead ?? Html.Escape(guide.Steps[step].Question), rows);
+    }
+
     /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
     public async Task<bool> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
     {
@@ -84,7 +121,9 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var read = await ReadAsync(step, text, new GuideScope(update, answers), cancellationToken);
         if (read.Refusal is { } why)
         {
-            update.Reply(why);
+            // A step may suggest what the reply could have meant (12/03: 3 December or 12 March), as buttons that answer it.
+            var suggested = step.Suggest?.Invoke(text, new GuideScope(update, answers)) ?? [];
+            update.Reply(why, suggested.Count == 0 ? null : [.. suggested.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}")]), [CancelButton]]);
             return true;
         }
 
@@ -164,8 +203,10 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
             case [var index, var value] when int.TryParse(index, out var at) && at == state.Step && at < guide.Steps.Count:
                 var step = guide.Steps[at];
-                var offered = step.Choices is null ? [] : await step.Choices(new GuideScope(update, answers), cancellationToken);
-                if (!offered.Any(c => c.Value == value))
+                var scope = new GuideScope(update, answers);
+                var offered = step.Choices is null ? [] : await step.Choices(scope, cancellationToken);
+                // A value the step would take typed is taken pressed too (a suggestion beyond the usual choices: 12 March).
+                if (!offered.Any(c => c.Value == value) && !(step.Read?.Invoke(value, scope) is { IsAccepted: true } typed && typed.Value == value))
                 {
                     callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.NotOffered"));
                     return null;

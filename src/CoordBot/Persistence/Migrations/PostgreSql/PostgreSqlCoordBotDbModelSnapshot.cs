@@ -897,6 +897,37 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("CoordBot.Telegram.Delivery.LiveMessage", b =>
+                {
+                    b.Property<long>("ChatId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<long>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ChatId", "Topic");
+
+                    b.HasIndex("Topic");
+
+                    b.ToTable("LiveMessages", (string)null);
+                });
+
             modelBuilder.Entity("CoordBot.Telegram.Guides.GuideState", b =>
                 {
                     b.Property<long>("ChatId")

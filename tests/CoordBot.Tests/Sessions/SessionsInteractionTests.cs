@@ -1,0 +1,204 @@
+using System.Text;
+using CoordBot.Localization;
+using CoordBot.Telegram.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot;
+using static CoordBot.Tests.Sessions.SessionsTestKit;
+
+namespace CoordBot.Tests.Sessions;
+
+/// <summary>Sessions by buttons: the actions on a session and an agenda item, paged lists, answers that edit their message, 12/03 asked with buttons.</summary>
+public sealed class SessionsInteractionTests
+{
+    [Fact]
+    public async Task A_second_attendance_answer_edits_the_first_summary_instead_of_adding_a_message()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
+        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
+
+        bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
+        var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
+        Assert.Contains("Attending: EST; not answered: 14", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains(summary.Buttons, b => b.CallbackData == "att:1:n");
+
+        // The second answer, pressed on the summary itself (once it went): the same message now says it, and no message was added.
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        var before = bot.Emulator.MessagesIn(EstGroup).Count;
+        bot.Emulator.PressButton(EstGroup, EstHead, summary.MessageId, "att:1:n");
+        var edited = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("does not attend", StringComparison.Ordinal));
+        Assert.Contains("Attending: none yet; not attending: EST; not answered: 14", edited.PlainText, StringComparison.Ordinal);
+        Assert.Equal(1, edited.EditCount);
+
+        // Another delegation's answer by command in its own chat does not touch Estonia's group; a later one there edits again.
+        await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
+        var again = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("Attending: EST, FRA; not answered: 13", StringComparison.Ordinal));
+        Assert.Equal(2, again.EditCount);
+        Assert.Equal(before, bot.Emulator.MessagesIn(EstGroup).Count);
+        Assert.Single(Containing(bot, EstGroup, "Noted:"));
+    }
+
+    [Fact]
+    public async Task An_answer_whose_summary_was_deleted_is_sent_as_a_new_message()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
+        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
+        bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
+        var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+
+        var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Emulator.BotToken, bot.Emulator.BaseUrl.ToString().TrimEnd('/')));
+        await client.DeleteMessage(EstGroup, (int)summary.MessageId);
+        bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
+
+        var fresh = await bot.ReplyAsync(EstGroup, m => !m.Deleted && m.PlainText!.Contains("Noted: Estonia does not attend S1", StringComparison.Ordinal));
+        Assert.NotEqual(summary.MessageId, fresh.MessageId);
+    }
+
+    [Fact]
+    public async Task A_session_shows_each_reader_only_the_actions_they_may_take_and_a_press_runs_the_command()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
+
+        var forHead = await AskForAsync(bot, FraHead, "/session S1", "Set in:");
+        Assert.Equal(["att:1:y", "att:1:n", "r:ics S1", "r:agenda S1"], forHead.Buttons.Select(b => b.CallbackData));
+        var forAdviser = await bot.AskAsync(EstAdviser, "/session S1");
+        Assert.Equal(["r:ics S1", "r:agenda S1"], forAdviser.Buttons.Select(b => b.CallbackData));
+        var forChair = await bot.AskAsync(Chair, "/session S1");
+        Assert.Contains(forChair.Buttons, b => b.CallbackData == "r:reschedule S1");
+        Assert.Contains(forChair.Buttons, b => b.CallbackData == "r:cancel S1");
+
+        bot.Emulator.PressButton(FraAdviser, FraAdviser, (await bot.AskAsync(FraAdviser, "/session S1")).MessageId, "r:ics S1");
+        var file = await bot.ReplyAsync(FraAdviser, m => m.DocumentName is not null);
+        Assert.Equal("S1.ics", file.DocumentName);
+
+        // Reschedule asks the new day and time with the session already chosen.
+        bot.Emulator.PressButton(Chair, Chair, forChair.MessageId, "r:reschedule S1");
+        var day = await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Which day?", StringComparison.Ordinal));
+        bot.Emulator.PressButton(Chair, Chair, day.MessageId, "g:1:2026-12-02");
+        var time = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("At what time", StringComparison.Ordinal));
+        bot.Emulator.PressButton(Chair, Chair, time.MessageId, "g:2:10:00");
+        var summary = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("/reschedule S1 2026-12-02 10:00", StringComparison.Ordinal));
+        bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
+        await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Moved S1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Sessions_and_agenda_are_paged_with_a_button_opening_each_entry()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        for (var i = 0; i < 10; i++)
+        {
+            await InsertSessionAsync(bot, T0.UtcDateTime.AddDays(1).AddHours(i));
+        }
+
+        var first = await bot.AskAsync(EstAdviser, "/sessions");
+        Assert.Contains("Page 1 of 2", first.PlainText, StringComparison.Ordinal);
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"r:session S{i}"), "r:sessions 2"], first.Buttons.Select(b => b.CallbackData));
+        bot.Emulator.PressButton(EstAdviser, EstAdviser, first.MessageId, "r:sessions 2");
+        var second = await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("Page 2 of 2", StringComparison.Ordinal));
+        Assert.Equal(["r:session S9", "r:session S10", "r:sessions 1"], second.Buttons.Select(b => b.CallbackData));
+        bot.Emulator.PressButton(EstAdviser, EstAdviser, second.MessageId, "r:session S10");
+        await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("S10 Situation in Libya", StringComparison.Ordinal) && m.PlainText.Contains("Set in:", StringComparison.Ordinal));
+
+        for (var i = 1; i <= 9; i++)
+        {
+            await bot.AskAsync(Chair, $"/agenda_add S1 Item {i}");
+        }
+
+        var agenda = await bot.AskAsync(EstAdviser, "/agenda S1");
+        Assert.Contains("Agenda: Page 1 of 2\n1. A1 Item 1 (proposed)", agenda.PlainText, StringComparison.Ordinal);
+        Assert.Equal("r:speakers A1", agenda.Buttons[0].CallbackData);
+        Assert.Equal("r:agenda S1 2", agenda.Buttons[^1].CallbackData);
+        var page2 = await bot.AskAsync(EstAdviser, "/agenda S1 2");
+        Assert.Contains("9. A9 Item 9 (proposed)", page2.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Speak_withdraw_and_next_are_offered_by_role_and_each_change_edits_the_shown_list()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Middle East");
+        await bot.AskAsync(Chair, "/agenda_add S1 The situation in Syria");
+
+        var list = await bot.AskAsync(EstAdviser, "/speakers A1");
+        Assert.Contains("Nobody has asked to speak on A1", list.PlainText, StringComparison.Ordinal);
+        Assert.Equal(["r:speak A1"], list.Buttons.Select(b => b.CallbackData));
+        var observers = await bot.AskAsync(EstObserver, "/speakers A1");
+        Assert.DoesNotContain("r:speak A1", observers.Buttons.Select(b => b.CallbackData));
+
+        bot.Emulator.PressButton(EstAdviser, EstAdviser, list.MessageId, "r:speak A1");
+        await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("Estonia is on the list of speakers on A1, number 1", StringComparison.Ordinal));
+        var edited = await bot.ReplyAsync(EstAdviser, m => m.MessageId == list.MessageId && m.PlainText!.Contains("1. Estonia", StringComparison.Ordinal));
+        Assert.Equal(["r:withdraw_speaker A1"], edited.Buttons.Select(b => b.CallbackData));
+
+        // Another delegation's request edits the list shown here too; the chair's view offers the next speaker.
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        await AskForAsync(bot, FraHead, "/speak A1", "number 2");
+        await bot.ReplyAsync(EstAdviser, m => m.MessageId == list.MessageId && m.PlainText!.Contains("2. France", StringComparison.Ordinal));
+        var chairs = await bot.AskAsync(Chair, "/speakers A1");
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        Assert.Equal(["r:next A1"], chairs.Buttons.Select(b => b.CallbackData));
+        bot.Emulator.PressButton(Chair, Chair, chairs.MessageId, "r:next A1");
+        await bot.ReplyAsync(Chair, m => m.MessageId == chairs.MessageId && m.PlainText!.Contains("1. Estonia — has the floor", StringComparison.Ordinal));
+        Assert.Single(Containing(bot, EstAdviser, "Speakers on A1"));
+    }
+
+    [Fact]
+    public async Task A_typed_date_that_reads_two_ways_is_answered_with_two_buttons_that_complete_the_schedule()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+
+        var question = await bot.AskAsync(Chair, "/schedule 12/03 15:00 UTC closed 90m Syria");
+        Assert.Contains("Do you mean Fri 12 Mar 2027 or Thu 3 Dec 2026?", question.PlainText, StringComparison.Ordinal);
+        Assert.Equal(["12 March", "3 December", "Cancel"], question.Buttons.Select(b => b.Text));
+        bot.Emulator.PressButton(Chair, Chair, question.MessageId, question.Buttons[0].CallbackData!);
+        var summary = await bot.ReplyAsync(Chair, m => m.MessageId == question.MessageId && m.PlainText!.Contains("/schedule 2027-03-12 15:00", StringComparison.Ordinal) && m.PlainText.Contains("closed 90m Syria", StringComparison.Ordinal));
+        bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
+        var scheduled = await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Scheduled S1", StringComparison.Ordinal));
+        Assert.Contains("Fri 12 Mar 2027 15:00 UTC", scheduled.PlainText, StringComparison.Ordinal);
+        Assert.Contains("90 min", scheduled.PlainText, StringComparison.Ordinal);
+
+        // In the guide, the same answer typed at the day step gets the two buttons too.
+        var guide = await bot.AskAsync(Chair, "/schedule");
+        Assert.Contains("Which day?", guide.PlainText, StringComparison.Ordinal);
+        var asked = await bot.AskAsync(Chair, "12/03");
+        Assert.Equal(["g:0:2027-03-12", "g:0:2026-12-03", "g:cancel"], asked.Buttons.Select(b => b.CallbackData));
+        bot.Emulator.PressButton(Chair, Chair, asked.MessageId, "g:0:2026-12-03");
+        await bot.ReplyAsync(Chair, m => m.MessageId == asked.MessageId && m.PlainText!.Contains("At what time", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_french_reader_reads_sessions_in_french_and_the_ics_in_french()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
+        await AskForAsync(bot, FraHead, "/language fr", "Langue choisie");
+
+        var noted = await AskForAsync(bot, FraHead, "/attend S1 yes", "C'est noté");
+        Assert.Equal("C'est noté : France participe à S1 (réponse de User301).\nParticipent : FRA ; sans réponse : 14", noted.PlainText);
+        Assert.Equal(["Nous participons", "Nous ne participons pas"], noted.Buttons.Select(b => b.Text));
+
+        var missing = await bot.AskAsync(FraHead, "/session S9");
+        Assert.Equal("Il n'y a pas de séance S9. Envoyez /sessions pour voir les prochaines.", missing.PlainText);
+
+        bot.Send(FraHead, "/ics S1");
+        var file = await bot.ReplyAsync(FraHead, m => m.DocumentName is not null);
+        Assert.Contains("VTC privée, convoquée par la présidence. Fixée dans le fuseau UTC.", Encoding.UTF8.GetString(file.DocumentContent!).Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\\,", ",", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_arabic_refusal_isolates_the_session_id_and_marks_the_line_right_to_left() =>
+        Assert.Equal("\u200Fلا توجد جلسة \u2068S9\u2069.", Catalogue.Format(Languages.Arabic, "Sessions.Refusal.NoSuchSession", "S9"));
+}
