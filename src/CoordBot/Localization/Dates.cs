@@ -37,5 +37,19 @@ public static class Dates
         return $"{zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} ({zone.Id}) = {inUtc}";
     }
 
+    /// <summary>The time in the reader's zone (UTC when none): English exactly as <see cref="TimeDisplay.InZone"/> writes it.</summary>
+    public static string InZone(string language, DateTime utc, string? zoneId)
+    {
+        if (IsEnglish(language))
+        {
+            return TimeDisplay.InZone(utc, zoneId);
+        }
+
+        var zone = TimeDisplay.ZoneOrUtc(zoneId);
+        var zoned = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone);
+        var local = zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", Languages.Culture(language));
+        return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} ({zone.Id})";
+    }
+
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }
