@@ -87,7 +87,7 @@ public sealed class DraftsByButtonsTests
         Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue"], Labels(created));
         Assert.Equal(["r:draft D1", "r:comments D1", "r:comment", "r:amend", "r:circulate D1", "r:silence", "r:blue D1"], created.Buttons.Select(b => b.CallbackData));
 
-        var circulated = await TapAsync(bot, estonia, created, "Circulate");
+        var circulated = await TapAsync(bot, estonia, created, "Circulate", m => m.PlainText!.StartsWith("D1 v1 (hash ", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 (hash ", circulated.PlainText, StringComparison.Ordinal);
         Assert.Contains("was circulated to 14 delegation(s), 14 chat(s)", circulated.PlainText, StringComparison.Ordinal);
         Assert.Equal(14, await ReadAsync(bot, db => db.DraftCirculations.CountAsync()));
@@ -106,7 +106,7 @@ public sealed class DraftsByButtonsTests
         // The penholder decides it by the buttons under the notice.
         var notice = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Amendment M1 to D1 v1 §2 from France (FRA)", StringComparison.Ordinal));
         Assert.Equal(["Accept M1", "Reject M1"], Labels(notice));
-        var accepted = await TapAsync(bot, estonia, notice, "Accept M1");
+        var accepted = await TapAsync(bot, estonia, notice, "Accept M1", m => m.PlainText!.StartsWith("M1 is", StringComparison.Ordinal));
         Assert.Equal("M1 is accepted. The text changes when you revise: /revise D1. The proposing delegation has been told.", accepted.PlainText);
         await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", StringComparison.Ordinal));
         Assert.Equal(AmendmentStatus.Accepted, await ReadAsync(bot, db => db.DraftAmendments.Select(m => m.Status).SingleAsync()));
@@ -116,7 +116,7 @@ public sealed class DraftsByButtonsTests
         Assert.Equal("M1 was already accepted.", again.PlainText);
 
         // Put in blue from the first message: an old button acts on the draft as it is now.
-        var blue = await TapAsync(bot, estonia, created, "Put in blue");
+        var blue = await TapAsync(bot, estonia, created, "Put in blue", m => m.PlainText!.StartsWith("D1 v1 is in blue", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 is in blue: its text (hash ", blue.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
         var locked = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("D1 v1 · Press statement on cyber security is in blue", StringComparison.Ordinal));
@@ -153,6 +153,7 @@ public sealed class DraftsByButtonsTests
 
         // The draft is withdrawn: France's old Amend and the penholder's old Put in blue act on it as it is now.
         await bot.AskAsync(estonia, "/withdraw D1");
+        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("D1 · Women, peace and security was withdrawn", StringComparison.Ordinal));
         var stale = await TapAsync(bot, france, copy, "Read");
         Assert.Contains("Status: withdrawn", stale.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Comments"], Labels(stale));
@@ -200,5 +201,32 @@ public sealed class DraftsByButtonsTests
         var arabic = await bot.ReplyAsync(tunisia, m => m.PlainText!.StartsWith($"{Rlm}عمّمه ", StringComparison.Ordinal));
         Assert.Equal($"{Rlm}عمّمه {Fsi}{council.NameOf("EST", "ar")} (EST){Pdi}، حامل القلم:", arabic.PlainText!.Split('\n')[0]);
         Assert.Equal($"{Rlm}{Fsi}D1{Pdi} v{Fsi}1{Pdi} · {Fsi}Press statement on cyber security{Pdi}", arabic.PlainText.Split('\n')[1]);
+    }
+
+    [Fact]
+    public async Task The_list_of_drafts_comes_a_page_at_a_time_each_entry_a_button_that_opens_its_draft()
+    {
+        await using var bot = await CouncilAsync();
+        var estonia = Head("EST");
+        for (var i = 1; i <= 9; i++)
+        {
+            await bot.AskAsync(estonia, $"/draft_new Draft number {i}\nText {i}.");
+        }
+
+        var first = await bot.AskAsync(estonia, "/drafts");
+        var lines = first.PlainText!.Split('\n');
+        Assert.Equal("Drafts · Page 1 of 2", lines[0]);
+        Assert.Equal("D1 v1 · Draft number 1 — under negotiation; penholder EST", lines[1]);
+        Assert.Equal(10, lines.Length); // the heading, eight drafts, the hint
+        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"r:draft D{i}"), "r:drafts 2"], first.Buttons.Select(b => b.CallbackData));
+        Assert.Equal("2 ›", first.Buttons[^1].Text);
+
+        var second = await TapAsync(bot, estonia, first, "2 ›");
+        Assert.Equal("Drafts · Page 2 of 2\nD9 v1 · Draft number 9 — under negotiation; penholder EST\nRead one with /draft D<n>.", second.PlainText);
+        Assert.Equal(["D9 Draft number 9", "‹ 1"], Labels(second));
+
+        var opened = await TapAsync(bot, estonia, second, "D9 Draft number 9");
+        Assert.StartsWith("D9 v1 · Draft number 9\nStatus: under negotiation", opened.PlainText, StringComparison.Ordinal);
+        Assert.Equal(second.PlainText, (await bot.AskAsync(estonia, "/drafts 2")).PlainText);
     }
 }
