@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -39,10 +40,11 @@ internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
         await db.SaveChangesAsync(cancellationToken);
 
         context.Update.Audit("draft.amendment.proposed", $"{amendment.Label} on {where} by {actor.UserId} ({actor.DelegationCode})");
-        context.Reply($"Amendment <b>{amendment.Label}</b> to {where} is recorded. The penholder, {Desk.Delegation(draft.PenholderCode)}, decides on it; you will be told.");
+        context.Reply(context.Text("Drafts.Amend.Done", amendment.Label, where, Desk.Delegation(context.Update.Language, draft.PenholderCode)));
         await Desk.SendAsync(db, context.Update.Outbox, [draft.PenholderCode],
-            $"Amendment <b>{amendment.Label}</b> to <b>{where}</b> from {Desk.Delegation(actor.DelegationCode!)}, {Html.Escape(actor.DisplayName)}:\n{Html.Escape(text)}\n"
-            + $"Decide with /accept {amendment.Label} or /reject {amendment.Label} [reason].",
+            language => Catalogue.Format(language, "Drafts.Amend.Notice", amendment.Label, where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName))
+                + "\n" + Html.Escape(text) + "\n" + Catalogue.Format(language, "Drafts.Amend.Decide", amendment.Label),
+            (code, language) => Desk.Buttons.ForAmendmentToDelegation(amendment, draft, code, language),
             cancellationToken);
     }
 }

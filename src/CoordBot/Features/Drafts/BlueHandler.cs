@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -26,9 +27,9 @@ internal sealed class BlueHandler(DraftDesk desk) : DraftCommand(desk)
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.PutInBlue).Value;
         draft.BlueVersionId = version.Id;
         context.Update.Audit("draft.blue", $"{draft.Label} v{version.Number} {version.Hash} by {context.Actor.UserId}");
-        context.Reply($"{draft.Label} v{version.Number} is in blue: its text (hash <code>{version.ShortHash}</code>) is locked and can be put to a vote.");
+        context.Reply(context.Text("Drafts.Blue.Done", draft.Label, version.Number, version.ShortHash));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)} is <b>in blue</b>: this text is final and locked for the vote. Content hash <code>{version.ShortHash}</code> (/draft {draft.Label}).",
+            language => Catalogue.Format(language, "Drafts.Blue.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -16,6 +17,8 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
     };
 
     // The reason may be missing here: the answer then says why one is needed.
+    public override DraftAction? Effect => DraftAction.BreakSilence;
+
     protected override string ParseArguments(ArgReader args) => args.Rest(optional: true);
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, string firstLine, CancellationToken cancellationToken)
@@ -29,8 +32,8 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         if (reason.Length is 0 or > 2000)
         {
             context.Reply(reason.Length == 0
-                ? $"Say why: {Html.Escape(Info.Usage)}. Everyone on the circulation list will read the reason."
-                : "Keep the reason under 2000 characters.");
+                ? context.Text("Drafts.BreakSilence.SayWhy", Html.Escape(Info.Usage))
+                : context.Text("Drafts.BreakSilence.TooLong"));
             return;
         }
 
@@ -40,10 +43,9 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         await silence.UnscheduleAsync(draft.Id, cancellationToken);
         var actor = context.Actor;
         context.Update.Audit("draft.silence.broken", $"{draft.Label} by {actor.UserId} ({actor.DelegationCode}): {reason}");
-        context.Reply($"You broke silence on {draft.Label}. It is back under negotiation; every delegation on the circulation list has been told.");
+        context.Reply(context.Text("Drafts.BreakSilence.Done", draft.Label));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            $"<b>Silence broken</b> on {draft.Label} · {Html.Escape(draft.Title)} by {Desk.Delegation(actor.DelegationCode!)} ({Html.Escape(actor.DisplayName)}).\n"
-            + $"Reason: {Html.Escape(reason)}\nThe draft is back under negotiation.",
+            language => Catalogue.Format(language, "Drafts.BreakSilence.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName), Html.Escape(reason)),
             cancellationToken);
     }
 }

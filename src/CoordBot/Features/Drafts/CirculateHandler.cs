@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyL
         var unknown = named?.Where(c => !council.IsMember(c)).ToList() ?? [];
         if (unknown.Count > 0)
         {
-            context.Reply($"{Html.Escape(string.Join(", ", unknown))} {(unknown.Count == 1 ? "is" : "are")} not a member of the council. Send /delegations to see the codes; usage: {Html.Escape(Info.Usage)}.");
+            context.Reply(context.Text(unknown.Count == 1 ? "Drafts.Circulate.NotMemberOne" : "Drafts.Circulate.NotMemberMany", Html.Escape(string.Join(", ", unknown)), Html.Escape(Info.Usage)));
             return;
         }
 
@@ -63,13 +64,14 @@ internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyL
         }
 
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
-        var html = $"Circulated by {Desk.Delegation(draft.PenholderCode)}, penholder:\n{Desk.FullText(draft, version, zoneId: null)}";
+        string Message(string language) => $"{Catalogue.Format(language, "Drafts.Circulated", Desk.Delegation(language, draft.PenholderCode))}\n{Desk.FullText(language, draft, version, zoneId: null)}";
         var recipients = await Desk.RecipientsAsync(db, targets, cancellationToken);
-        var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, html, cancellationToken);
+        var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, draft, Message, cancellationToken);
         var unreachable = recipients.Where(r => r.Value.Count == 0).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
 
         context.Update.Audit("draft.circulated", $"{draft.Label} v{version.Number} {version.Hash} to {string.Join(",", targets)} by {context.Actor.UserId}");
-        context.Reply($"{draft.Label} v{version.Number} (hash <code>{version.ShortHash}</code>) was circulated to {targets.Count} delegation(s), {chats} chat(s): {string.Join(", ", targets.Order(StringComparer.Ordinal))}."
-            + (unreachable.Count > 0 ? $"\nNobody is registered yet for {string.Join(", ", unreachable)}: they are on the circulation list and can read it with /draft {draft.Label} once they join." : string.Empty));
+        context.Update.Reply(context.Text("Drafts.Circulate.Done", draft.Label, version.Number, version.ShortHash, targets.Count, chats, string.Join(", ", targets.Order(StringComparer.Ordinal)))
+            + (unreachable.Count > 0 ? "\n" + context.Text("Drafts.Circulate.Unreachable", string.Join(", ", unreachable), draft.Label) : string.Empty),
+            Desk.Buttons.For(draft, context.Actor, context.Update.Language));
     }
 }

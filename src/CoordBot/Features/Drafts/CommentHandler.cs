@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -35,11 +36,11 @@ internal sealed class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
         };
         context.Update.Db.DraftComments.Add(comment);
         context.Update.Audit("draft.commented", $"{where} by {actor.UserId} ({actor.DelegationCode})");
-        context.Reply($"Your comment on {where} is recorded. Everyone who can read the draft sees it with /comments {draft.Label}.");
+        context.Reply(context.Text("Drafts.Comment.Done", where, draft.Label));
         if (draft.PenholderCode != actor.DelegationCode)
         {
-            await Desk.SendAsync(context.Update.Db, context.Update.Outbox, [draft.PenholderCode],
-                $"Comment on <b>{where}</b> from {Desk.Delegation(actor.DelegationCode!)}, {Html.Escape(actor.DisplayName)}:\n{Html.Escape(text)}",
+            await Desk.SendAsync(context.Update.Db, context.Update.Outbox, [draft.PenholderCode], draft,
+                language => Catalogue.Format(language, "Drafts.Comment.Notice", where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName)) + "\n" + Html.Escape(text),
                 cancellationToken);
         }
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -29,35 +30,41 @@ internal sealed class CommentsHandler(DraftDesk desk) : DraftCommand(desk)
             .ToListAsync(cancellationToken);
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         var zone = DraftDesk.ZoneFor(context);
+        var language = context.Update.Language;
 
-        var text = new StringBuilder($"<b>{draft.Label} v{draft.CurrentVersion}</b> · {Html.Escape(draft.Title)} (hash <code>{version.ShortHash}</code>), {DraftDesk.StatusName(draft.Status)}\n");
+        var text = new StringBuilder(context.Text("Drafts.Comments.Heading", draft.Label, draft.CurrentVersion, Html.Escape(draft.Title), version.ShortHash, DraftDesk.StatusName(language, draft.Status))).Append('\n');
         if (comments.Count == 0 && amendments.Count == 0)
         {
-            text.Append("No comments or amendments on this version yet.");
+            text.Append(context.Text("Drafts.Comments.None"));
         }
 
         var codes = comments.Select(c => c.DelegationCode).Concat(amendments.Select(m => m.DelegationCode)).Distinct().Order(StringComparer.Ordinal);
         foreach (var code in codes)
         {
-            text.Append($"\n<b>{Desk.Delegation(code)}</b>\n");
+            text.Append($"\n<b>{Desk.Delegation(language, code)}</b>\n");
             foreach (var c in comments.Where(c => c.DelegationCode == code))
             {
-                text.Append($"• {(c.Paragraph is { } p ? $"§{p} " : string.Empty)}{Html.Escape(c.AuthorName)}, {TimeDisplay.InZone(c.CreatedAt, zone)}: {Html.Escape(c.Text)}\n");
+                text.Append(Bidi.Lines(language, $"• {(c.Paragraph is { } p ? $"§{p} " : string.Empty)}{Html.Escape(c.AuthorName)}, {Dates.InZone(language, c.CreatedAt, zone)}: {Html.Escape(c.Text)}")).Append('\n');
             }
 
             foreach (var m in amendments.Where(m => m.DelegationCode == code))
             {
-                text.Append($"• amendment {m.Label}{(m.Paragraph is { } p ? $" to §{p}" : string.Empty)} ({AmendmentState(m)}), {Html.Escape(m.ProposerName)}: {Html.Escape(m.Text)}\n");
+                text.Append(context.Text(m.Paragraph is null ? "Drafts.Comments.Amendment" : "Drafts.Comments.AmendmentTo", m.Label, m.Paragraph, AmendmentState(language, m), Html.Escape(m.ProposerName)))
+                    .Append(": ").Append(Html.Escape(m.Text)).Append('\n');
             }
         }
 
-        context.Reply(text.ToString().TrimEnd());
+        // The penholder decides pending amendments from here too: Accept and Reject under the list, one row each.
+        var buttons = amendments.SelectMany(m => Desk.Buttons.ForAmendment(m, draft, context.Actor, language)).ToList();
+        context.Update.Reply(text.ToString().TrimEnd(), buttons.Count > 0 ? buttons : null);
     }
 
-    internal static string AmendmentState(DraftAmendment m) => m.Status switch
+    internal static string AmendmentState(DraftAmendment m) => AmendmentState(Languages.English, m);
+
+    internal static string AmendmentState(string language, DraftAmendment m) => m.Status switch
     {
-        AmendmentStatus.Pending => "pending",
-        AmendmentStatus.Accepted => "accepted",
-        _ => m.Reason is { Length: > 0 } reason ? $"rejected: {Html.Escape(reason)}" : "rejected",
+        AmendmentStatus.Pending => Catalogue.Text(language, "Drafts.Amendment.Pending"),
+        AmendmentStatus.Accepted => Catalogue.Text(language, "Drafts.Amendment.Accepted"),
+        _ => m.Reason is { Length: > 0 } reason ? Catalogue.Format(language, "Drafts.Amendment.RejectedBecause", Html.Escape(reason)) : Catalogue.Text(language, "Drafts.Amendment.Rejected"),
     };
 }

@@ -1,3 +1,5 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -7,14 +9,19 @@ namespace CoordBot.Features.Drafts;
 /// <c>/accept</c> and <c>/reject</c>: the penholder decides an amendment (<c>M4</c> or <c>4</c>); the proposing
 /// delegation is told. Accepting does not change the text: the penholder revises.
 /// </summary>
-internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Command<DecideAmendmentCommand.Decision>
+internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Command<DecideAmendmentCommand.Decision>, IDraftCommand
 {
+    /// <summary>The penholder decides (<see cref="DraftDesk.FindAmendmentAsync"/> checks it), while the text may still change.</summary>
+    public DraftReach Reach => DraftReach.Penholder;
+
+    public DraftAction? Effect => DraftAction.DecideAmendment;
+
     protected sealed override async Task ExecuteAsync(CommandContext context, Decision args, CancellationToken cancellationToken)
     {
         var found = await desk.FindAmendmentAsync(context, args.AmendmentId, cancellationToken);
         if (found.Value is not { } decided)
         {
-            context.Reply(DraftsText.Refusal(found.Refusal!));
+            context.Reply(DraftsText.Refusal(context.Update.Language, found.Refusal!));
             return;
         }
 
@@ -22,13 +29,13 @@ internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Co
 
         if (amendment.Status != AmendmentStatus.Pending)
         {
-            context.Reply($"{amendment.Label} was already {(amendment.Status == AmendmentStatus.Accepted ? "accepted" : "rejected")}.");
+            context.Reply(context.Text(amendment.Status == AmendmentStatus.Accepted ? "Drafts.Decide.AlreadyAccepted" : "Drafts.Decide.AlreadyRejected", amendment.Label));
             return;
         }
 
         if (args.Reason is { Length: > 1000 })
         {
-            context.Reply("Keep the reason under 1000 characters.");
+            context.Reply(context.Text("Drafts.Decide.ReasonTooLong"));
             return;
         }
 
@@ -38,17 +45,19 @@ internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Co
         amendment.Reason = string.IsNullOrEmpty(args.Reason) ? null : args.Reason;
         var verb = accept ? "accepted" : "rejected";
         context.Update.Audit($"draft.amendment.{verb}", $"{amendment.Label} on {draft.Label} by {context.Actor.UserId} ({context.Actor.DelegationCode})" + (amendment.Reason is null ? string.Empty : $": {amendment.Reason}"));
-        context.Reply($"{amendment.Label} is {verb}." + (accept ? $" The text changes when you revise: /revise {draft.Label}." : string.Empty) + " The proposing delegation has been told.");
+        context.Reply(context.Text(accept ? "Drafts.Decide.Accepted" : "Drafts.Decide.Rejected", amendment.Label, draft.Label));
 
-        var news = $"The penholder {verb} amendment <b>{amendment.Label}</b> to {draft.Label} v{amendment.VersionNumber}{(amendment.Paragraph is { } p ? $" §{p}" : string.Empty)}, proposed by {Html.Escape(amendment.ProposerName)}"
-            + (amendment.Reason is { } r ? $".\nReason: {Html.Escape(r)}" : ".")
-            + (accept ? $"\nIt will appear in the text with the next revision of {draft.Label}." : string.Empty);
+        var where = $"{draft.Label} v{amendment.VersionNumber}{(amendment.Paragraph is { } p ? $" §{p}" : string.Empty)}";
+        string News(string language) =>
+            Catalogue.Format(language, accept ? "Drafts.Decide.AcceptedNotice" : "Drafts.Decide.RejectedNotice", amendment.Label, where, Html.Escape(amendment.ProposerName))
+            + (amendment.Reason is { } r ? ".\n" + Catalogue.Format(language, "Drafts.Decide.Reason", Html.Escape(r)) : ".")
+            + (accept ? "\n" + Catalogue.Format(language, "Drafts.Decide.NextRevision", draft.Label) : string.Empty);
         // The proposer's delegation hears it only while it may still read the draft.
         var db = context.Update.Db;
         var readers = await desk.ReadersAsync(db, draft, cancellationToken);
         if (readers.Contains(amendment.DelegationCode))
         {
-            await desk.SendAsync(db, context.Update.Outbox, [amendment.DelegationCode], news, cancellationToken);
+            await desk.SendAsync(db, context.Update.Outbox, [amendment.DelegationCode], draft, News, cancellationToken);
         }
     }
 

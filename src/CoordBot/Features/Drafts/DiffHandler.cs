@@ -1,11 +1,12 @@
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/diff D&lt;n&gt; v&lt;a&gt; v&lt;b&gt;</c>: what changed between two versions, word by word.</summary>
+/// <summary><c>/diff D&lt;n&gt; v&lt;a&gt; v&lt;b&gt;</c>: what changed between two versions, word by word; <c>/diff D&lt;n&gt;</c> (the Diff button): the previous version against the current one.</summary>
 internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Versions>(desk)
 {
     public override CommandInfo Info { get; } = new("diff", "/diff D<n> v<a> v<b>", "Compare two versions of a draft word by word")
@@ -16,14 +17,26 @@ internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Ver
     };
 
     // The versions are checked after the lookup: the answer names the versions the draft has.
-    protected override Versions ParseArguments(ArgReader args) => new(args.Text(), args.Text());
+    protected override Versions ParseArguments(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var older = args.OptionalText();
+        return new(older, older is null ? null : args.Text());
+    }
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, Versions args, CancellationToken cancellationToken)
     {
-        if (!DraftRefs.TryParseVersion(args.Older, out var a) || !DraftRefs.TryParseVersion(args.Newer, out var b)
+        if (args.Older is null && draft.CurrentVersion == 1)
+        {
+            context.Reply(context.Text("Drafts.Diff.OnlyOne", draft.Label));
+            return;
+        }
+
+        var (olderWord, newerWord) = args.Older is null ? ($"v{draft.CurrentVersion - 1}", $"v{draft.CurrentVersion}") : (args.Older, args.Newer);
+        if (!DraftRefs.TryParseVersion(olderWord, out var a) || !DraftRefs.TryParseVersion(newerWord, out var b)
             || a > draft.CurrentVersion || b > draft.CurrentVersion)
         {
-            context.Reply($"Name two versions as v1, v2, ...: {draft.Label} has versions v1 to v{draft.CurrentVersion}.");
+            context.Reply(context.Text("Drafts.Diff.NameTwo", draft.Label, draft.CurrentVersion));
             return;
         }
 
@@ -33,10 +46,10 @@ internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Ver
         var (older, newer) = (versions[a], versions[b]);
         var runs = WordDiff.Compare(older.Text, newer.Text);
         var (removed, added) = WordDiff.CountWords(runs);
-        var header = $"<b>{draft.Label}</b> · {Html.Escape(draft.Title)}: changes from v{a} (<code>{older.ShortHash}</code>) to v{b} (<code>{newer.ShortHash}</code>)\n"
+        var header = context.Text("Drafts.Diff.Heading", draft.Label, Html.Escape(draft.Title), a, older.ShortHash, b, newer.ShortHash) + "\n"
             + (a == b || older.Hash == newer.Hash
-                ? "The two texts are identical."
-                : $"<s>struck through</s>: removed ({removed} words); <u>underlined</u>: added ({added} words).");
+                ? context.Text("Drafts.Diff.Identical")
+                : context.Text("Drafts.Diff.Legend", removed, added));
         if (older.Hash == newer.Hash)
         {
             context.Reply(header);
@@ -49,5 +62,5 @@ internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Ver
         }
     }
 
-    internal sealed record Versions(string Older, string Newer);
+    internal sealed record Versions(string? Older, string? Newer);
 }

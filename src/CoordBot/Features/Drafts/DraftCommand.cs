@@ -12,13 +12,18 @@ internal readonly record struct DraftArgs<TArgs>(long DraftId, TArgs Args);
 /// (<see cref="Reach"/>) and its state checked (<see cref="Action"/>), or the answer says why not, before the
 /// command's work. A draft the sender may not read is answered like one that does not exist.
 /// </summary>
-internal abstract class DraftCommand<TArgs>(DraftDesk desk) : Command<DraftArgs<TArgs>>
+internal abstract class DraftCommand<TArgs>(DraftDesk desk) : Command<DraftArgs<TArgs>>, IDraftCommand
 {
     /// <summary>Whom the command serves once the draft is found.</summary>
     protected virtual DraftReach Reach => DraftReach.Readers;
 
     /// <summary>What the command does to the draft, checked against its state after the lookup; null when the command checks it itself, later.</summary>
     protected virtual DraftAction? Action => null;
+
+    DraftReach IDraftCommand.Reach => Reach;
+
+    /// <summary>What the command does to the draft, whether checked at the lookup or later (a button is offered only when the state allows it).</summary>
+    public virtual DraftAction? Effect => Action;
 
     protected DraftDesk Desk => desk;
 
@@ -49,7 +54,7 @@ internal abstract class DraftCommand<TArgs>(DraftDesk desk) : Command<DraftArgs<
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Refusal is { } refusal)
         {
-            context.Reply(DraftsText.Refusal(refusal));
+            context.Reply(DraftsText.Refusal(context.Update.Language, refusal));
             return false;
         }
 
@@ -66,4 +71,17 @@ internal abstract class DraftCommand(DraftDesk desk) : DraftCommand<NoArguments>
         ExecuteAsync(context, draft, cancellationToken);
 
     protected abstract Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// What a draft command declares about a draft beyond its door rule: whom it serves once the draft is found, and what
+/// it does to the draft's state. <see cref="DraftButtons"/> reads these declarations to offer only what may be done now.
+/// </summary>
+internal interface IDraftCommand
+{
+    CommandInfo Info { get; }
+
+    DraftReach Reach { get; }
+
+    DraftAction? Effect { get; }
 }

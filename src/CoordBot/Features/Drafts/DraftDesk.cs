@@ -3,6 +3,7 @@ using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Delegations;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
@@ -16,9 +17,11 @@ namespace CoordBot.Features.Drafts;
 /// delegations on its circulation list, checked against the active membership at each command), and
 /// telling those delegations, through <see cref="DelegationMessenger"/> only.
 /// </summary>
-public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messenger)
+public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messenger, DraftButtons buttons)
 {
     public CouncilProvider Council => council;
+
+    public DraftButtons Buttons => buttons;
 
     /// <summary>
     /// The draft with <paramref name="id"/>, when <paramref name="reach"/> admits the sender to it and its state allows
@@ -35,13 +38,22 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             return Outcome<Draft, DraftRefusal>.Refuse(new(DraftRefusalCode.NotVisible, id));
         }
 
-        var verdict = reach switch
+        var verdict = ReachVerdict(actor, draft, reach);
+        return Checked(draft, action is { } next && verdict.IsAllowed ? DraftStateMachine.Check(draft.Status, next, draft.Label) : verdict);
+    }
+
+    /// <summary>Whether <paramref name="reach"/> serves <paramref name="actor"/> on this draft, once they may see it (the penholder's commands, the chair's).</summary>
+    public static Verdict ReachVerdict(Telegram.Routing.Actor actor, Draft draft, DraftReach reach)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(draft);
+        return reach switch
         {
             DraftReach.Penholder => Permissions.MayRevise(actor.Rights, [draft.PenholderCode]),
             DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, [draft.PenholderCode]),
+            DraftReach.Chair => Rules.Chair(actor),
             _ => Verdict.Allowed,
         };
-        return Checked(draft, action is { } next && verdict.IsAllowed ? DraftStateMachine.Check(draft.Status, next, draft.Label) : verdict);
     }
 
     /// <summary>The amendment with <paramref name="id"/> and its draft, for the penholder to decide: read, penholder, draft still open to decisions.</summary>
@@ -56,7 +68,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             return Outcome<AmendmentOnDraft, DraftRefusal>.Refuse(new(DraftRefusalCode.NoAmendment, id));
         }
 
-        var verdict = Permissions.MayRevise(context.Actor.Rights, [draft.PenholderCode]);
+        var verdict = ReachVerdict(context.Actor, draft, DraftReach.Penholder);
         if (verdict.IsAllowed)
         {
             verdict = DraftStateMachine.Check(draft.Status, DraftAction.DecideAmendment, draft.Label);
@@ -78,8 +90,9 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         ? Outcome<Draft, DraftRefusal>.Accept(draft)
         : Outcome<Draft, DraftRefusal>.Refuse(new(DraftRefusalCode.Refused, draft.Id, verdict.Reason));
 
-    public static string NotVisible(long id) =>
-        $"I know no draft D{id} that your delegation can read. Drafts are shown to the penholder and to the delegations they were circulated to; send /drafts to see yours.";
+    public static string NotVisible(long id) => NotVisible(Languages.English, id);
+
+    public static string NotVisible(string language, long id) => Catalogue.Format(language, "Drafts.NotVisible", $"D{id}");
 
     /// <summary>Penholder first, then the circulation list.</summary>
     public async Task<IReadOnlyList<string>> ReadersAsync(CoordBotDb db, Draft draft, CancellationToken cancellationToken)
@@ -129,47 +142,64 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     public Task<DraftVersion> VersionAsync(CoordBotDb db, Draft draft, int number, CancellationToken cancellationToken) =>
         db.DraftVersions.SingleAsync(v => v.DraftId == draft.Id && v.Number == number, cancellationToken);
 
-    /// <summary>Queues <paramref name="html"/> for the penholder and every delegation on the circulation list.</summary>
-    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, string html, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a message for the penholder and every delegation on the circulation list, written for each recipient's
+    /// language, with the buttons of what that delegation may do with the draft now.
+    /// </summary>
+    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken)
     {
         var readers = await ReadersAsync(db, draft, cancellationToken);
-        return await messenger.SendAsync(db, outbox, readers, _ => html, cancellationToken);
+        return await SendAsync(db, outbox, readers, draft, htmlIn, cancellationToken);
     }
 
-    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, string html, CancellationToken cancellationToken) =>
-        messenger.SendAsync(db, outbox, codes, _ => html, cancellationToken);
+    /// <summary>Queues a message about <paramref name="draft"/> for <paramref name="codes"/>, in each recipient's language, with the draft's buttons for each delegation.</summary>
+    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken) =>
+        messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken,
+            (code, language) => buttons.ForDelegation(draft, code, language));
+
+    /// <summary>Queues a message for <paramref name="codes"/>, in each recipient's language, with the buttons <paramref name="buttonsIn"/> gives for a delegation and language.</summary>
+    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Func<string, string> htmlIn, Func<string, string, IReadOnlyList<IReadOnlyList<Button>>?> buttonsIn, CancellationToken cancellationToken) =>
+        messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken, buttonsIn);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<long>>> RecipientsAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         messenger.RecipientsAsync(db, codes, includeObservers: false, cancellationToken);
 
-    public string Delegation(string code) => $"{Html.Escape(council.Council.NameOf(code))} ({code})";
+    public string Delegation(string code) => Delegation(Languages.English, code);
 
-    public static string StatusName(DraftStatus status) => status switch
+    /// <summary>"France (FRA)", the name in <paramref name="language"/>.</summary>
+    public string Delegation(string language, string code) => $"{Html.Escape(council.Council.NameOf(code, language))} ({code})";
+
+    public static string StatusName(DraftStatus status) => StatusName(Languages.English, status);
+
+    public static string StatusName(string language, DraftStatus status) => Catalogue.Text(language, "Drafts.Status." + status switch
     {
-        DraftStatus.Negotiation => "under negotiation",
-        DraftStatus.UnderSilence => "under silence",
-        DraftStatus.AgreedUnderSilence => "agreed under silence",
-        DraftStatus.InBlue => "in blue",
-        DraftStatus.Voting => "in voting",
-        DraftStatus.Adopted => "adopted",
-        DraftStatus.NotAdopted => "not adopted",
-        DraftStatus.Withdrawn => "withdrawn",
-        _ => status.ToString(),
-    };
+        DraftStatus.Negotiation => "Negotiation",
+        DraftStatus.UnderSilence => "UnderSilence",
+        DraftStatus.AgreedUnderSilence => "AgreedUnderSilence",
+        DraftStatus.InBlue => "InBlue",
+        DraftStatus.Voting => "Voting",
+        DraftStatus.Adopted => "Adopted",
+        DraftStatus.NotAdopted => "NotAdopted",
+        DraftStatus.Withdrawn => "Withdrawn",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    });
 
     /// <summary>"D3 v2 · title" with status, author, time (in the reader's zone, or UTC for a group) and the short hash.</summary>
-    public string Header(Draft draft, DraftVersion version, string? zoneId)
+    public string Header(string language, Draft draft, DraftVersion version, string? zoneId)
     {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(version);
+        string Say(string key, params object?[] args) => Catalogue.Format(language, key, args);
         var lines = new List<string>
         {
-            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)}",
-            $"Status: {StatusName(draft.Status)}"
-                + (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline ? $" until {TimeDisplay.InZoneAndUtc(deadline, zoneId)}" : string.Empty)
-                + (draft.BlueVersionId == version.Id ? " (this is the text in blue)" : string.Empty)
-                + (version.Number != draft.CurrentVersion ? $"; the current version is v{draft.CurrentVersion}" : string.Empty),
-            $"Penholder: {Delegation(draft.PenholderCode)}" + (draft.AgendaItemId is { } item ? $" · agenda item A{item}" : string.Empty),
-            $"Version {version.Number} by {Html.Escape(version.AuthorName)} ({version.AuthorDelegation}), {TimeDisplay.InZone(version.CreatedAt, zoneId)}",
-            $"Content hash: <code>{version.ShortHash}</code>",
+            Say("Drafts.Header.Title", draft.Label, version.Number, Html.Escape(draft.Title)),
+            Say("Drafts.Header.Status", StatusName(language, draft.Status))
+                + (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline ? Say("Drafts.Header.Until", Dates.InZoneAndUtc(language, deadline, zoneId)) : string.Empty)
+                + (draft.BlueVersionId == version.Id ? Say("Drafts.Header.TextInBlue") : string.Empty)
+                + (version.Number != draft.CurrentVersion ? Say("Drafts.Header.CurrentIs", draft.CurrentVersion) : string.Empty),
+            Say("Drafts.Header.Penholder", Delegation(language, draft.PenholderCode)) + (draft.AgendaItemId is { } item ? Say("Drafts.Header.AgendaItem", $"A{item}") : string.Empty),
+            Say("Drafts.Header.Version", version.Number, Html.Escape(version.AuthorName), version.AuthorDelegation, Dates.InZone(language, version.CreatedAt, zoneId)),
+            Say("Drafts.Header.Hash", version.ShortHash),
         };
         return string.Join("\n", lines);
     }
@@ -177,9 +207,9 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// <summary>The zone to show times in: the reader's own in a private chat, UTC in a group (its readers sit in many zones).</summary>
     public static string? ZoneFor(CommandContext context) => context.Update.IsPrivate ? context.Actor.TimeZone : null;
 
-    /// <summary>The version text, as a reader gets it: the header, a blank line, the escaped text.</summary>
-    public string FullText(Draft draft, DraftVersion version, string? zoneId) =>
-        $"{Header(draft, version, zoneId)}\n\n{Html.Escape(version.Text)}";
+    /// <summary>The version text, as a reader gets it: the header, a blank line, the escaped text (the author's words, never translated).</summary>
+    public string FullText(string language, Draft draft, DraftVersion version, string? zoneId) =>
+        $"{Header(language, draft, version, zoneId)}\n\n{Html.Escape(version.Text)}";
 
     public static DraftVersion NewVersion(Draft draft, int number, string text, Telegram.Routing.Actor actor, DateTime now) => new()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -38,14 +39,19 @@ public static class DraftGuideSteps
     /// <summary>A number of hours among <paramref name="offered"/>, written on the command line as <paramref name="suffix"/> requires.</summary>
     public static GuideStep Hours(string question, IReadOnlyList<int> offered, int max, string suffix = "") => new("Hours", question)
     {
-        Read = (text, _) => text.Trim().TrimEnd('h', 'H') is var number
+        Read = (text, scope) => text.Trim().TrimEnd('h', 'H') is var number
             && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours >= 1 && hours <= max
             ? Outcome<string, string>.Accept(hours.ToString(CultureInfo.InvariantCulture) + suffix)
-            : Outcome<string, string>.Refuse($"Please tap a button, or write a whole number of hours from 1 to {max}."),
-        Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered
-            .Select(h => new GuideChoice(h % 24 == 0 ? $"{h / 24 * 24} h ({h / 24} day{(h == 24 ? string.Empty : "s")})" : $"{h} h", h.ToString(CultureInfo.InvariantCulture) + suffix))
+            : Outcome<string, string>.Refuse(Catalogue.Format(scope.Update.Language, "Drafts.Guide.HoursRefused", max)),
+        Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered
+            .Select(h => new GuideChoice(HoursLabel(scope.Update.Language, h), h.ToString(CultureInfo.InvariantCulture) + suffix))
             .ToList()),
         ChoicesPerRow = 2,
     };
 
+    /// <summary>"24 h (1 day)", "48 h (2 days)", "12 h": whole days are named as days, in the language's plural.</summary>
+    private static string HoursLabel(string language, int hours) =>
+        hours % 24 == 0
+            ? Catalogue.Plural(language, "Drafts.Guide.HoursDays", hours / 24, hours)
+            : Catalogue.Format(language, "Drafts.Guide.Hours", hours);
 }

@@ -1,7 +1,19 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
+using static CoordBot.Features.Drafts.DraftGuideWords;
 
 namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// The questions of the draft guides, from the catalogue (<c>Drafts.Guide.*</c>, in the six languages). A step is
+/// declared once for every reader, so it carries the English words; the guide runner words the question for the reader
+/// when it learns to look a step's question up by key.
+/// </summary>
+internal static class DraftGuideWords
+{
+    public static string Q(string key) => Catalogue.Text(Languages.English, key);
+}
 
 /// <summary>/draft_new sent bare: the title, then the text (a reply; a long text may also come as a .txt document with the typed form).</summary>
 internal sealed class DraftNewGuide : Guide
@@ -10,8 +22,8 @@ internal sealed class DraftNewGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        new("Title", "What is the draft's title? Write it (for example: Draft resolution on cyber security)."),
-        new("Text", "Now send the text of the draft (paragraphs separated by blank lines).") { IsBody = true },
+        new("Title", Q("Drafts.Guide.TitleQuestion")),
+        new("Text", Q("Drafts.Guide.TextQuestion")) { IsBody = true },
     ];
 }
 
@@ -22,8 +34,8 @@ internal sealed class CommentGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft("Which draft do you comment on?", DraftAction.Comment),
-        new("Comment", "Write your comment (start it with §2 to comment on paragraph 2).") { IsRest = true },
+        DraftGuideSteps.Draft(Q("Drafts.Guide.CommentDraft"), DraftAction.Comment),
+        new("Comment", Q("Drafts.Guide.CommentText")) { IsRest = true },
     ];
 }
 
@@ -34,8 +46,8 @@ internal sealed class AmendGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft("Which draft do you propose to amend?", DraftAction.Amend),
-        new("Proposed text", "Write the proposed text (start it with §2 to amend paragraph 2).") { IsRest = true },
+        DraftGuideSteps.Draft(Q("Drafts.Guide.AmendDraft"), DraftAction.Amend),
+        new("Proposed text", Q("Drafts.Guide.AmendText")) { IsRest = true },
     ];
 }
 
@@ -46,7 +58,7 @@ internal sealed class SilenceGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft("Which draft goes under silence?", DraftAction.StartSilence, chairSeesAll: true),
-        DraftGuideSteps.Hours("How long does the silence last? Tap one, or write a number of hours (1 to 720).", [24, 48, 72, 96], max: 720),
+        DraftGuideSteps.Draft(Q("Drafts.Guide.SilenceDraft"), DraftAction.StartSilence, chairSeesAll: true),
+        DraftGuideSteps.Hours(Q("Drafts.Guide.SilenceHours"), [24, 48, 72, 96], max: 720),
     ];
 }

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ internal sealed class DraftHandler(DraftDesk desk) : DraftCommand<string?>(desk)
         var number = draft.CurrentVersion;
         if (versionWord is not null && !DraftRefs.TryParseVersion(versionWord, out number))
         {
-            context.Reply($"Which version? Write it as v1, v2, ...; {draft.Label} has versions v1 to v{draft.CurrentVersion}.");
+            context.Reply(context.Text("Drafts.WhichVersion", draft.Label, draft.CurrentVersion));
             return;
         }
 
@@ -30,10 +31,11 @@ internal sealed class DraftHandler(DraftDesk desk) : DraftCommand<string?>(desk)
             .SingleOrDefaultAsync(v => v.DraftId == draft.Id && v.Number == number, cancellationToken);
         if (version is null)
         {
-            context.Reply($"{draft.Label} has no version v{number}: it has versions v1 to v{draft.CurrentVersion}.");
+            context.Reply(context.Text("Drafts.NoSuchVersion", draft.Label, number, draft.CurrentVersion));
             return;
         }
 
-        context.Reply(Desk.FullText(draft, version, DraftDesk.ZoneFor(context)));
+        var language = context.Update.Language;
+        context.Update.Reply(Desk.FullText(language, draft, version, DraftDesk.ZoneFor(context)), Desk.Buttons.For(draft, context.Actor, language, offerRead: number != draft.CurrentVersion));
     }
 }

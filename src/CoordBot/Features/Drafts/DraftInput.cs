@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -29,15 +30,17 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
         {
             if (!DraftRefs.TryParseParagraph(first, out var k))
             {
-                context.Reply($"Write the paragraph as §1, §2, ... Usage: {Html.Escape(info.Usage)}.");
+                context.Reply(context.Text("Drafts.Input.Paragraph", Html.Escape(info.Usage)));
                 return null;
             }
 
             var version = await desk.VersionAsync(context.Update.Db, draft, draft.CurrentVersion, cancellationToken);
-            var found = Paragraphs.Get(version.Text, k);
-            if (!found.IsSuccess)
+            var count = Paragraphs.Split(version.Text).Count;
+            if (k > count)
             {
-                context.Reply(Html.Escape(Access.Sentence($"{draft.Label} v{draft.CurrentVersion}: {found.Error}")));
+                context.Reply(count == 0
+                    ? context.Text("Drafts.Input.EmptyText", draft.Label, draft.CurrentVersion, k)
+                    : context.Text("Drafts.Input.NoParagraph", draft.Label, draft.CurrentVersion, k, count));
                 return null;
             }
 
@@ -49,8 +52,8 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
         if (text.Length == 0 || text.Length > MaxLength)
         {
             context.Reply(text.Length == 0
-                ? $"The text is missing. Usage: {Html.Escape(info.Usage)}."
-                : $"That is {text.Length} characters; keep it under {MaxLength}.");
+                ? context.Text("Drafts.Input.Missing", Html.Escape(info.Usage))
+                : context.Text("Drafts.Input.TooLong", text.Length, MaxLength));
             return null;
         }
 

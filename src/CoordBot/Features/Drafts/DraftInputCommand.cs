@@ -12,6 +12,8 @@ internal abstract class DraftInputCommand(DraftDesk desk) : DraftCommand<string>
     /// <summary>What the text does to the draft (comment or amend).</summary>
     protected abstract DraftAction Work { get; }
 
+    public sealed override DraftAction? Effect => Work;
+
     protected sealed override string ParseArguments(ArgReader args)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -24,21 +25,21 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         if (title.Length == 0 || title.Length > 300)
         {
             context.Reply(title.Length == 0
-                ? $"The draft needs a title. Usage: {Html.Escape(Info.Usage)}."
-                : "The title is too long (300 characters at most); put the text after a line break.");
+                ? context.Text("Drafts.New.NoTitle", Html.Escape(Info.Usage))
+                : context.Text("Drafts.New.TitleTooLong"));
             return;
         }
 
         if (agendaItem is { } itemId && await context.Update.Db.AgendaItems.FindAsync([itemId], cancellationToken) is null)
         {
-            context.Reply($"There is no agenda item A{itemId}. See a session's items with /agenda S&lt;n&gt;, or create the draft without an item.");
+            context.Reply(context.Text("Drafts.New.NoItem", $"A{itemId}"));
             return;
         }
 
         var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
         if (!text.IsSuccess)
         {
-            context.Reply(Html.Escape(Access.Sentence(text.Error)));
+            context.Reply(DraftsText.Sentence(context.Update.Language, text.Error));
             return;
         }
 
@@ -63,11 +64,12 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         draft.CurrentVersionId = version.Id;
 
         context.Update.Audit("draft.created", $"{draft.Label} v1 {version.Hash} \"{title}\" by {actor.UserId} ({actor.DelegationCode})" + (agendaItem is { } a ? $", agenda item A{a}" : string.Empty));
-        context.Reply(
-            $"Created <b>{draft.Label}</b> · {Html.Escape(title)}, version 1 ({Paragraphs.Split(text.Value).Count} paragraphs, {text.Value.Length} characters), content hash <code>{version.ShortHash}</code>. "
-            + $"Your delegation, {desk.Delegation(draft.PenholderCode)}, holds the pen."
-            + (agendaItem is { } linked ? $" Linked to agenda item A{linked}." : string.Empty)
-            + $"\nOnly your delegation can read it until you circulate it: /circulate {draft.Label} (to every delegation) or /circulate {draft.Label} CODE,CODE.");
+        var language = context.Update.Language;
+        context.Update.Reply(
+            context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(text.Value).Count, text.Value.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
+            + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
+            + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
+            desk.Buttons.For(draft, context.Actor, language));
     }
 
     internal sealed record Arguments(long? AgendaItem, string Title);

@@ -1,14 +1,19 @@
+using System.Globalization;
 using System.Text;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/drafts</c>: the drafts my delegation can read (the chair sees every draft's status, never a text it may not read).</summary>
-internal sealed class DraftsHandler : Command
+/// <summary>
+/// <c>/drafts [page]</c>: the drafts my delegation can read (the chair sees every draft's status, never a text it may not
+/// read), a page of <see cref="ListPage.Size"/> at a time, each readable one with a button that opens it.
+/// </summary>
+internal sealed class DraftsHandler : Command<int>
 {
     // Observers read no drafts, so they learn no titles either (issue 12 item 4).
     public override CommandInfo Info { get; } = new("drafts", "/drafts", "Drafts with status, current version, penholder and deadline")
@@ -17,10 +22,19 @@ internal sealed class DraftsHandler : Command
         Where = ChatScope.CouncilChat,
     };
 
-    protected override async Task ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    // A page number, typed or pressed (/drafts 2); other words were always ignored, and still are.
+    protected override int Parse(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var first = args.Rest(optional: true).Split(' ', 2)[0];
+        return int.TryParse(first, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page > 0 ? page : 1;
+    }
+
+    protected override async Task ExecuteAsync(CommandContext context, int requested, CancellationToken cancellationToken)
     {
         var db = context.Update.Db;
         var actor = context.Actor;
+        var language = context.Update.Language;
         var own = actor.DelegationCode;
         var chat = context.Update.IsPrivate ? own : actor.ChatDelegationCode;
         var ownReads = own is null ? [] : await DraftDesk.ReadableByAsync(db, own, cancellationToken);
@@ -29,44 +43,48 @@ internal sealed class DraftsHandler : Command
 
         // In a group, only what the group's delegation may read: the chair's and an operator's overview is for a private chat.
         var overview = actor.IsChair && context.Update.IsPrivate;
+        var shown = drafts
+            .Select(d => (Draft: d, Readable: ownReads.Contains(d.Id) && chatReads.Contains(d.Id)))
+            .Where(e => overview || (context.Update.IsPrivate ? e.Readable : chatReads.Contains(e.Draft.Id) && (e.Readable || actor.IsChair)))
+            .ToList();
+        var page = ListPage.Of(shown, requested);
 
         var zone = DraftDesk.ZoneFor(context);
-        var text = new StringBuilder("<b>Drafts</b>\n");
-        var shown = 0;
-        foreach (var draft in drafts)
+        var text = new StringBuilder(context.Text("Drafts.List.Title"));
+        if (page.Heading(language) is { Length: > 0 } heading)
         {
-            var readable = ownReads.Contains(draft.Id) && chatReads.Contains(draft.Id);
-            var listed = context.Update.IsPrivate ? readable : chatReads.Contains(draft.Id) && (readable || actor.IsChair);
-            if (!listed && !overview)
-            {
-                continue;
-            }
+            text.Append(" · ").Append(heading);
+        }
 
-            shown++;
-            text.Append($"{draft.Label} v{draft.CurrentVersion} · {Html.Escape(draft.Title)} — {DraftDesk.StatusName(draft.Status)}");
+        text.Append('\n');
+        var buttons = new List<IReadOnlyList<Button>>();
+        foreach (var (draft, readable) in page.Entries)
+        {
+            var line = new StringBuilder(context.Text("Drafts.List.Entry", draft.Label, draft.CurrentVersion, Html.Escape(draft.Title), DraftDesk.StatusName(language, draft.Status)));
             if (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline)
             {
-                text.Append($", silence until {TimeDisplay.InZone(deadline, zone)}");
+                line.Append(context.Text("Drafts.List.SilenceUntil", Dates.InZone(language, deadline, zone)));
             }
 
-            text.Append($"; penholder {draft.PenholderCode}");
+            line.Append(context.Text("Drafts.List.Penholder", draft.PenholderCode));
             if (draft.AgendaItemId is { } item)
             {
-                text.Append($"; A{item}");
+                line.Append(context.Text("Drafts.List.Item", $"A{item}"));
             }
 
-            text.Append(readable ? string.Empty : " (not circulated to your delegation)").Append('\n');
+            text.Append(line).Append(readable ? string.Empty : context.Text("Drafts.List.NotCirculated")).Append('\n');
+            if (readable)
+            {
+                buttons.Add([CommandButton.For($"{draft.Label} {Shortened.To(draft.Title, 40)}", $"draft {draft.Label}")]);
+            }
         }
 
-        if (shown == 0)
+        text.Append(shown.Count == 0 ? context.Text("Drafts.List.None") : context.Text("Drafts.List.ReadOne"));
+        if (page.Navigation("drafts", language) is { Count: > 0 } navigation)
         {
-            text.Append("None that your delegation can read. A draft is visible to its penholder and to the delegations it was circulated to; create one with /draft_new.");
-        }
-        else
-        {
-            text.Append("Read one with /draft D&lt;n&gt;.");
+            buttons.Add(navigation);
         }
 
-        context.Reply(text.ToString().TrimEnd());
+        context.Update.Reply(text.ToString().TrimEnd(), buttons.Count > 0 ? buttons : null);
     }
 }

@@ -10,6 +10,7 @@ public static class DraftsRegistration
     public static IServiceCollection AddDrafts(this IServiceCollection services)
     {
         services.AddSingleton<DraftDesk>();
+        services.AddSingleton<DraftButtons>();
         services.AddSingleton<IAgendaDraftLinks, DraftLinks>();
         services.AddSingleton<IVotableDrafts, VotableDrafts>();
         services.AddSingleton<SilenceProcedure>();

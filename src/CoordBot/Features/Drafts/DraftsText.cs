@@ -1,25 +1,29 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
-using CoordBot.Telegram.Rendering;
+using CoordBot.Localization;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary>The words of the Drafts feature's refusals after a lookup: outcomes in, HTML out.</summary>
+/// <summary>The words of the Drafts feature's refusals after a lookup: outcomes in, HTML out, in the reader's language.</summary>
 internal static class DraftsText
 {
-    public static string Refusal(DraftRefusal refusal)
+    public static string Refusal(DraftRefusal refusal) => Refusal(Languages.English, refusal);
+
+    public static string Refusal(string language, DraftRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
         return refusal.Code switch
         {
-            DraftRefusalCode.NotVisible => DraftDesk.NotVisible(refusal.Id),
-            DraftRefusalCode.NoAmendment => $"I know no amendment M{refusal.Id} on a draft your delegation can read.",
+            DraftRefusalCode.NotVisible => DraftDesk.NotVisible(language, refusal.Id),
+            DraftRefusalCode.NoAmendment => Catalogue.Format(language, "Drafts.NoAmendment", $"M{refusal.Id}"),
             // The two answers of old: /extend's and /breaksilence's words differ, and both are kept.
-            DraftRefusalCode.SilenceOver => refusal.Action == DraftAction.ExtendSilence
-                ? $"Too late: the silence deadline on D{refusal.Id} had passed, so it is now agreed under silence."
-                : $"Too late: the silence deadline on D{refusal.Id} has passed, so it is agreed under silence.",
-            DraftRefusalCode.Refused => Html.Escape(Access.Sentence(refusal.Reason ?? "that is not allowed")),
+            DraftRefusalCode.SilenceOver => Catalogue.Format(language, refusal.Action == DraftAction.ExtendSilence ? "Drafts.SilenceOverExtend" : "Drafts.SilenceOver", $"D{refusal.Id}"),
+            DraftRefusalCode.Refused => Access.RefusalText(language, Verdict.Refused(refusal.Reason ?? "that is not allowed")),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "A refusal without words"),
         };
     }
+
+    /// <summary>A clause of the domain or of an input reader ("the text is missing ...") as a sentence in the reader's language.</summary>
+    public static string Sentence(string language, string clause) => Access.RefusalText(language, Verdict.Refused(clause));
 }

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -17,6 +18,8 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : 
     // The chair runs the procedure without reading the text.
     protected override DraftReach Reach => DraftReach.Chair;
 
+    public override DraftAction? Effect => DraftAction.ExtendSilence;
+
     protected override int ParseArguments(ArgReader args) => DraftRefs.SilenceHours(args);
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, int hours, CancellationToken cancellationToken)
@@ -30,9 +33,9 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : 
         draft.SilenceDeadlineUtc = deadline;
         await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
         context.Update.Audit("draft.silence.extended", $"{draft.Label} to {deadline:O} by {context.Actor.UserId}");
-        context.Reply($"The silence on {draft.Label} now ends {TimeDisplay.InZoneAndUtc(deadline, context.Actor.TimeZone)}. The circulation list has been told.");
+        context.Reply(context.Text("Drafts.Extend.Done", draft.Label, Dates.InZoneAndUtc(context.Update.Language, deadline, context.Actor.TimeZone)));
         await Desk.NotifyReadersAsync(context.Update.Db, context.Update.Outbox, draft,
-            $"<b>Silence extended</b>: {draft.Label} · {Html.Escape(draft.Title)} is under silence until <b>{TimeDisplay.InZone(deadline, null)}</b> (extended by the chair by {hours} h).",
+            language => Catalogue.Format(language, "Drafts.Extend.Notice", draft.Label, Html.Escape(draft.Title), Dates.InZone(language, deadline, null), hours),
             cancellationToken);
     }
 }

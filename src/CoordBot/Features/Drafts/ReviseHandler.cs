@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
         var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
         if (!text.IsSuccess)
         {
-            context.Reply(Html.Escape(Access.Sentence(text.Error)));
+            context.Reply(DraftsText.Sentence(context.Update.Language, text.Error));
             return;
         }
 
@@ -33,7 +34,7 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
         var current = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         if (current.Hash == ContentHash.Of(text.Value))
         {
-            context.Reply($"That is the text of {draft.Label} v{current.Number} already (hash <code>{current.ShortHash}</code>): no new version was made.");
+            context.Reply(context.Text("Drafts.Revise.Same", draft.Label, current.Number, current.ShortHash));
             return;
         }
 
@@ -46,11 +47,11 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
 
         var accepted = await db.DraftAmendments.CountAsync(m => m.DraftId == draft.Id && m.Status == AmendmentStatus.Accepted && m.VersionNumber == current.Number, cancellationToken);
         context.Update.Audit("draft.revised", $"{draft.Label} v{version.Number} {version.Hash} by {context.Actor.UserId} ({context.Actor.DelegationCode})");
-        context.Reply($"{draft.Label} is now at version {version.Number}, content hash <code>{version.ShortHash}</code>."
-            + (accepted > 0 ? $" ({accepted} accepted amendment(s) were proposed on v{current.Number}.)" : string.Empty));
+        context.Update.Reply(context.Text("Drafts.Revise.Done", draft.Label, version.Number, version.ShortHash)
+            + (accepted > 0 ? context.Text("Drafts.Revise.Accepted", accepted, current.Number) : string.Empty),
+            Desk.Buttons.For(draft, context.Actor, context.Update.Language));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)}: a new version by {Html.Escape(version.AuthorName)} ({version.AuthorDelegation}), content hash <code>{version.ShortHash}</code>.\n"
-            + $"Read it with /draft {draft.Label}, compare with /diff {draft.Label} v{current.Number} v{version.Number}.",
+            language => Catalogue.Format(language, "Drafts.Revise.Notice", draft.Label, version.Number, Html.Escape(draft.Title), Html.Escape(version.AuthorName), version.AuthorDelegation, version.ShortHash, current.Number),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
         var db = context.Update.Db;
         if (!await db.DraftCirculations.AnyAsync(c => c.DraftId == draft.Id, cancellationToken))
         {
-            context.Reply($"{draft.Label} has not been circulated yet: silence needs delegations to keep it. The penholder circulates it first with /circulate {draft.Label}.");
+            context.Reply(context.Text("Drafts.Silence.NotCirculated", draft.Label));
             return;
         }
 
@@ -42,10 +43,9 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
 
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         context.Update.Audit("draft.silence.started", $"{draft.Label} v{version.Number} {version.Hash} until {deadline:O} by {context.Actor.UserId}");
-        context.Reply($"{draft.Label} v{version.Number} is under silence until {TimeDisplay.InZoneAndUtc(deadline, context.Actor.TimeZone)}. Every delegation on its circulation list has been told.");
+        context.Reply(context.Text("Drafts.Silence.Done", draft.Label, version.Number, Dates.InZoneAndUtc(context.Update.Language, deadline, context.Actor.TimeZone)));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            $"<b>Silence procedure</b>: {draft.Label} v{version.Number} · {Html.Escape(draft.Title)} (hash <code>{version.ShortHash}</code>) is under silence until <b>{TimeDisplay.InZone(deadline, null)}</b>.\n"
-            + $"It will be agreed unless a delegation breaks silence before then: /breaksilence {draft.Label} &lt;reason&gt; (head or deputy).",
+            language => Catalogue.Format(language, "Drafts.Silence.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash, Dates.InZone(language, deadline, null)),
             cancellationToken);
     }
 }

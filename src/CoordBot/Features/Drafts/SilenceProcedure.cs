@@ -4,6 +4,7 @@ using CoordBot.Domain.Drafts;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -64,8 +65,7 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
         var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.silence.agreed", Details = $"{draft.Label} v{version.Number} {version.Hash}, deadline {deadline:O}" });
         await desk.NotifyReadersAsync(db, outbox, draft,
-            $"<b>{draft.Label} v{version.Number}</b> · {Html.Escape(draft.Title)} is <b>agreed under silence</b>: no delegation broke silence before the deadline, {TimeDisplay.InZone(deadline, null)}.\n"
-            + $"The agreed text has content hash <code>{version.ShortHash}</code> (/draft {draft.Label}).",
+            language => Catalogue.Format(language, "Drafts.Silence.Agreed", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZone(language, deadline, null), version.ShortHash),
             cancellationToken);
         return true;
     }

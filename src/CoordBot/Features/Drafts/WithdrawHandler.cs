@@ -1,5 +1,6 @@
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
@@ -31,9 +32,9 @@ internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) 
         }
 
         context.Update.Audit("draft.withdrawn", $"{draft.Label} by {context.Actor.UserId} ({context.Actor.DelegationCode})");
-        context.Reply($"{draft.Label} is withdrawn. The delegations on its circulation list have been told.");
+        context.Reply(context.Text("Drafts.Withdraw.Done", draft.Label));
         await Desk.NotifyReadersAsync(context.Update.Db, context.Update.Outbox, draft,
-            $"<b>{draft.Label}</b> · {Html.Escape(draft.Title)} was <b>withdrawn</b> by its penholder, {Desk.Delegation(draft.PenholderCode)}.",
+            language => Catalogue.Format(language, "Drafts.Withdraw.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, draft.PenholderCode)),
             cancellationToken);
     }
 }

@@ -164,7 +164,8 @@ public sealed class UpdateRouter
             if (CommandButton.Read(payload) is { } pressed && _commands.TryGetValue(pressed.Name, out var target))
             {
                 callback.Answer();
-                await DispatchAsync(context, target, pressed, bare: false, cancellationToken);
+                // A bare command on a button (Comment, Amend) starts its guide, as typed.
+                await DispatchAsync(context, target, pressed, bare: pressed.Arguments.Length == 0, cancellationToken);
             }
             else
             {

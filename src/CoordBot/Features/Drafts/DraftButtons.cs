@@ -1,0 +1,109 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Localization;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+using Actor = CoordBot.Telegram.Routing.Actor;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// The buttons under a draft or an amendment: the actions its reader may take on it now. Each button is a draft
+/// command, and whether it is offered is decided by that command's own declaration (its door rule, whom it serves
+/// once the draft is found, what it does to the draft's state), never by a second copy of the rules. A press runs
+/// the command through the same gate with the presser's role as it is then, so a button from an old message acts
+/// on the current state or says why it cannot.
+/// </summary>
+public sealed class DraftButtons(IServiceProvider services)
+{
+    // Looked up on first use: the commands themselves use the desk that renders these buttons.
+    private readonly Lazy<IReadOnlyDictionary<string, IDraftCommand>> _commands = new(() =>
+        services.GetServices<ICommandHandler>().OfType<IDraftCommand>().ToDictionary(c => c.Info.Name, StringComparer.Ordinal));
+
+    /// <summary>The buttons for <paramref name="actor"/>, who reads <paramref name="draft"/> here now (a reply to their command).</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> For(Draft draft, Actor actor, string language, bool offerRead = true)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(actor);
+        return Rows(draft, actor, language, offerRead);
+    }
+
+    /// <summary>
+    /// The buttons under a message to a delegation (its group, or each member): what the delegation may do through
+    /// its head; an adviser who presses one their role does not allow is told why by the command itself.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Button>> ForDelegation(Draft draft, string code, string language)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Rows(draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language, offerRead: true);
+    }
+
+    /// <summary>Accept and Reject under a pending amendment, for a reader who may decide it now (the penholder).</summary>
+    public IReadOnlyList<IReadOnlyList<Button>> ForAmendment(DraftAmendment amendment, Draft draft, Actor actor, string language)
+    {
+        ArgumentNullException.ThrowIfNull(amendment);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (amendment.Status != AmendmentStatus.Pending || !May("accept", draft, actor))
+        {
+            return [];
+        }
+
+        return [[
+            CommandButton.For(Catalogue.Format(language, "Drafts.Button.Accept", amendment.Label), $"accept {amendment.Label}"),
+            CommandButton.For(Catalogue.Format(language, "Drafts.Button.Reject", amendment.Label), $"reject {amendment.Label}"),
+        ]];
+    }
+
+    /// <inheritdoc cref="ForAmendment(DraftAmendment, Draft, Actor, string)"/>
+    public IReadOnlyList<IReadOnlyList<Button>> ForAmendmentToDelegation(DraftAmendment amendment, Draft draft, string code, string language) =>
+        ForAmendment(amendment, draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language);
+
+    private List<IReadOnlyList<Button>> Rows(Draft draft, Actor actor, string language, bool offerRead)
+    {
+        var id = draft.Label;
+        string Label(string key) => Catalogue.Text(language, "Drafts.Button." + key);
+        var reading = new List<Button>();
+        if (offerRead && May("draft", draft, actor))
+        {
+            reading.Add(CommandButton.For(Label("Read"), $"draft {id}"));
+        }
+
+        if (draft.CurrentVersion > 1 && May("diff", draft, actor))
+        {
+            reading.Add(CommandButton.For(Label("Diff"), $"diff {id}"));
+        }
+
+        if (May("comments", draft, actor))
+        {
+            reading.Add(CommandButton.For(Label("Comments"), $"comments {id}"));
+        }
+
+        // Commenting and amending ask for the draft and the text step by step: the bare command starts its guide.
+        var working = new List<Button>();
+        AddIf(working, "comment", Label("Comment"), "comment");
+        AddIf(working, "amend", Label("Amend"), "amend");
+        AddIf(working, "breaksilence", Label("BreakSilence"), $"breaksilence {id}");
+
+        var pen = new List<Button>();
+        AddIf(pen, "circulate", Label("Circulate"), $"circulate {id}");
+        AddIf(pen, "silence", Label("Silence"), "silence");
+        AddIf(pen, "blue", Label("Blue"), $"blue {id}");
+
+        return [.. new[] { reading, working, pen }.Where(row => row.Count > 0)];
+
+        void AddIf(List<Button> row, string command, string label, string line)
+        {
+            if (May(command, draft, actor))
+            {
+                row.Add(CommandButton.For(label, line));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="actor"/> may run <paramref name="command"/> on the draft now, by the command's own declaration.</summary>
+    private bool May(string command, Draft draft, Actor actor) =>
+        _commands.Value.TryGetValue(command, out var declared)
+        && declared.Info.Rule(actor).IsAllowed
+        && DraftDesk.ReachVerdict(actor, draft, declared.Reach).IsAllowed
+        && (declared.Effect is not { } effect || DraftStateMachine.Check(draft.Status, effect).IsAllowed);
+}
