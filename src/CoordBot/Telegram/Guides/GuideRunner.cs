@@ -85,8 +85,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         var rows = choices.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{step}:{c.Value}")]).ToList();
-        rows.Add([CancelButton]);
-        update.Reply(lead ?? Html.Escape(guide.Steps[step].Question), rows);
+        rows.Add([CancelButton(update.Language)]);
+        update.Reply(lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), rows);
     }
 
     /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
@@ -123,7 +123,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         {
             // A step may suggest what the reply could have meant (12/03: 3 December or 12 March), as buttons that answer it.
             var suggested = step.Suggest?.Invoke(text, new GuideScope(update, answers)) ?? [];
-            update.Reply(why, suggested.Count == 0 ? null : [.. suggested.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}")]), [CancelButton]]);
+            update.Reply(why, suggested.Count == 0 ? null : [.. suggested.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}")]), [CancelButton(update.Language)]]);
             return true;
         }
 
