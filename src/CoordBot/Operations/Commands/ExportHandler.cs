@@ -13,7 +13,8 @@ namespace CoordBot.Operations.Commands;
 /// <summary>
 /// <c>/export</c>: the council's decisions as one zip, for the operator's archive: each draft's final
 /// text with its hash and status, and each vote's record (result and reason, ballots, the hash-chained
-/// ballot log, explanations), its readme and headings in the operator's language. Sent only to the operator's private chat: it holds unreleased texts.
+/// ballot log, explanations), its readme and headings in the operator's language. Sent only to the
+/// operator's private chat: it holds unreleased texts.
 /// </summary>
 internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
 {
