@@ -167,7 +167,8 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     public string Delegation(string code) => Delegation(Languages.English, code);
 
     /// <summary>"France (FRA)", the name in <paramref name="language"/>.</summary>
-    public string Delegation(string language, string code) => $"{Html.Escape(council.Council.NameOf(code, language))} ({code})";
+    public string Delegation(string language, string code) =>
+        $"{Html.Escape(language == Languages.English ? council.Council.NameOf(code) : council.Council.NameOf(code, language))} ({code})";
 
     public static string StatusName(DraftStatus status) => StatusName(Languages.English, status);
 
