@@ -7,12 +7,12 @@ namespace CoordBot.Features.Drafts;
 
 /// <summary>
 /// The questions of the draft guides, from the catalogue (<c>Drafts.Guide.*</c>, in the six languages). A step is
-/// declared once for every reader, so it carries the English words; the guide runner words the question for the reader
-/// when it learns to look a step's question up by key.
+/// declared once for every reader, so it carries the key, and the guide runner words it in the reader's language
+/// (<see cref="GuideRunner.Words"/>). A key missing from the catalogue fails when the guide is first built.
 /// </summary>
 internal static class DraftGuideWords
 {
-    public static string Q(string key) => Catalogue.Text(Languages.English, key);
+    public static string Q(string key) => Catalogue.Text(Languages.English, key) is { Length: > 0 } ? key : throw new KeyNotFoundException(key);
 }
 
 /// <summary>/draft_new sent bare: the title, then the text (a reply; a long text may also come as a .txt document with the typed form).</summary>
