@@ -160,7 +160,7 @@ public sealed class SessionsInteractionTests
         await using var __ = bot;
 
         var question = await bot.AskAsync(Chair, "/schedule 12/03 15:00 UTC closed 90m Syria");
-        Assert.Contains("Do you mean Fri 12 Mar 2027 or Thu 3 Dec 2026?", question.PlainText, StringComparison.Ordinal);
+        Assert.Contains("\"12/03\" could be Fri 12 Mar 2027 or Thu 3 Dec 2026", question.PlainText, StringComparison.Ordinal);
         Assert.Equal(["12 March", "3 December", "Cancel"], question.Buttons.Select(b => b.Text));
         bot.Emulator.PressButton(Chair, Chair, question.MessageId, question.Buttons[0].CallbackData!);
         var summary = await bot.ReplyAsync(Chair, m => m.MessageId == question.MessageId && m.PlainText!.Contains("/schedule 2027-03-12 15:00", StringComparison.Ordinal) && m.PlainText.Contains("closed 90m Syria", StringComparison.Ordinal));

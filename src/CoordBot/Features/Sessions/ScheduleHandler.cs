@@ -27,15 +27,15 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
     {
         var actor = context.Actor;
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (await AskWhichDateAsync(context, words, cancellationToken))
-        {
-            return;
-        }
-
         var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc);
         if (!parsed.TryGetValue(out var request))
         {
-            context.Reply(context.Text("Sessions.CouldNotSchedule", Html.Escape(parsed.Error), ScheduleRequest.Usage, "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East"));
+            var why = context.Text("Sessions.CouldNotSchedule", Html.Escape(parsed.Error), ScheduleRequest.Usage, "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");
+            if (!await AskWhichDateAsync(context, words, why, cancellationToken))
+            {
+                context.Reply(why);
+            }
+
             return;
         }
 
@@ -79,10 +79,11 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
     }
 
     /// <summary>
-    /// A date that reads two ways (12/03) with the rest of the line in order: the schedule guide takes over at its day
-    /// step, the other answers filled in, and offers the two readings as buttons; a press leads to the summary to confirm.
+    /// A date that reads two ways (12/03) with the rest of the line in order: the reply that says so (<paramref name="why"/>)
+    /// also offers the two readings as buttons; the schedule guide takes over at its day step, the other answers filled in,
+    /// and a press leads to the summary to confirm.
     /// </summary>
-    private async Task<bool> AskWhichDateAsync(CommandContext context, string[] words, CancellationToken cancellationToken)
+    private async Task<bool> AskWhichDateAsync(CommandContext context, string[] words, string why, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
         var now = context.Update.NowUtc;
@@ -106,7 +107,7 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
                 var language = context.Update.Language;
                 await guides.StartWithAsync(
                     context.Update, guide, [string.Empty, time, SessionFormats.ToName(request.Format), title], 0,
-                    SessionGuideSteps.WhichDate(language, first, second), SessionGuideSteps.Readings(language, first, second), cancellationToken);
+                    why, SessionGuideSteps.Readings(language, first, second), cancellationToken);
                 return true;
             }
         }
