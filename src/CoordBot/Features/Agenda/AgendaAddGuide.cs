@@ -10,7 +10,7 @@ internal sealed class AgendaAddGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        SessionGuideSteps.Session("To which session's agenda?"),
-        new("Title", "What is the item's title? Write it (for example: The situation in Syria)."),
+        SessionGuideSteps.Session("Agenda.Guide.SessionQuestion"),
+        new("Sessions.Guide.TitleLabel", "Agenda.Guide.TitleQuestion"),
     ];
 }

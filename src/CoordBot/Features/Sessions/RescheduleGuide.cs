@@ -9,7 +9,7 @@ internal sealed class RescheduleGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        SessionGuideSteps.Session("Which session do you want to move?"),
+        SessionGuideSteps.Session("Sessions.Guide.MoveQuestion"),
         SessionGuideSteps.Day(),
         SessionGuideSteps.Time(),
     ];

@@ -12,7 +12,7 @@ internal sealed class ScheduleGuide : Guide
         SessionGuideSteps.Day(),
         SessionGuideSteps.Time(),
         SessionGuideSteps.Format(),
-        new("Title", "What is the session's title? Write it (for example: Briefing on the Middle East)."),
+        new("Sessions.Guide.TitleLabel", "Sessions.Guide.TitleQuestion"),
     ];
 
     public override string? Explain(GuideScope scope) => SessionGuideSteps.Starts(scope, scope.Answers[0], scope.Answers[1]);

@@ -19,7 +19,7 @@ internal static class SessionGuideSteps
 {
     private const int Days = 14;
 
-    public static GuideStep Session(string question) => new("Session", question)
+    public static GuideStep Session(string question) => new("Sessions.Guide.SessionLabel", question)
     {
         Choices = async (scope, ct) =>
         {
@@ -37,7 +37,7 @@ internal static class SessionGuideSteps
         ChoicesPerRow = 1,
     };
 
-    public static GuideStep Day() => new("Day", "Which day? Tap one of the next two weeks, or write it (3 Dec, tomorrow, friday, 2026-12-03).")
+    public static GuideStep Day() => new("Sessions.Guide.DayLabel", "Sessions.Guide.DayQuestion")
     {
         Choices = (scope, _) =>
         {
@@ -87,7 +87,7 @@ internal static class SessionGuideSteps
             ? day.ToString(full ? "d MMMM" : "d MMM", CultureInfo.InvariantCulture)
             : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
 
-    public static GuideStep Time() => new("Time", "At what time, in your zone? Tap one, or write it (15:00, 3pm, 15h).")
+    public static GuideStep Time() => new("Sessions.Guide.TimeLabel", "Sessions.Guide.TimeQuestion")
     {
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(16, 24)
             .Select(halfHour => new TimeOnly(halfHour / 2, halfHour % 2 * 30).ToString("HH:mm", CultureInfo.InvariantCulture))
@@ -100,7 +100,7 @@ internal static class SessionGuideSteps
     };
 
     /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>
-    public static GuideStep Format() => new("Format", "Which kind of meeting?")
+    public static GuideStep Format() => new("Sessions.Guide.FormatLabel", "Sessions.Guide.FormatQuestion")
     {
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enum.GetValues<SessionFormat>()
             .Where(f => SessionFormats.MayConvene(f, scope.Actor.Rights, scope.Actor.PresidentCode ?? string.Empty).IsAllowed)

@@ -11,8 +11,8 @@ internal sealed class VoteOpenGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft("Which draft in blue is put to the vote?", DraftAction.OpenVote, chairSeesAll: true),
-        new("Matter", "Is it a procedural or a substantive matter? (On substance, a permanent member's vote against is a veto.)")
+        DraftGuideSteps.Draft("Voting.Guide.DraftQuestion", DraftAction.OpenVote, chairSeesAll: true),
+        new("Voting.Guide.MatterLabel", "Voting.Guide.MatterQuestion")
         {
             Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([new("substantive", "substantive"), new("procedural", "procedural")]),
         },
