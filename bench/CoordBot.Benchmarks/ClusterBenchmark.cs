@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using CoordBot.BotApi;
+using CoordBot.Domain.Sessions;
+using CoordBot.Features.Sessions;
+using CoordBot.PostgreSql.Tests.Processes;
+using CoordBot.Tests.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CoordBot.Benchmarks;
+
+/// <summary>
+/// Issue 15's figures, measured on the built bot as child processes (<c>dotnet CoordBot.dll</c>, webhook mode) on a
+/// throw-away PostgreSQL server, the emulator in this process: inbound updates/s with two instances against one (and
+/// against one on SQLite), fan-out from two instances at the bot-wide limit, and the time from killing an instance to
+/// the survivor handling an update and firing the dead instance's job. The cluster's settings are the shipped defaults.
+/// </summary>
+internal static class ClusterBenchmark
+{
+    private static readonly string[] Commands = ["/start", "/help", "/me"];
+
+    public static async Task RunAsync(bool quick, List<(string Part, string Figure, string Value, string Goal)> rows)
+    {
+        if (PostgresServer.MissingReason is { } missing)
+        {
+            Console.WriteLine($"cluster: skipped ({missing})");
+            return;
+        }
+
+        var updates = quick ? 600 : 2000;
+        var users = quick ? 60 : 200;
+        Console.WriteLine($"5. cluster inbound: {updates} updates from {users} users over the webhooks, one instance on SQLite, one and two on PostgreSQL ...");
+        var sqlite = await InboundAsync(instances: 1, postgres: false, updates, users);
+        var one = await InboundAsync(instances: 1, postgres: true, updates, users);
+        var two = await InboundAsync(instances: 2, postgres: true, updates, users);
+        rows.Add(("5 cluster inbound", $"updates/s, update posted -> reply accepted ({updates} updates)", $"SQLite x1 {sqlite:0}, PostgreSQL x1 {one:0}, PostgreSQL x2 {two:0}", "-"));
+        rows.Add(("5 cluster inbound", "ratio two instances / one (PostgreSQL)", $"{two / one:0.00}", "-"));
+        rows.Add(("5 cluster inbound", "ratio PostgreSQL x1 / SQLite x1; x2 / SQLite x1", $"{one / sqlite:0.00}; {two / sqlite:0.00}", "-"));
+
+        var messages = quick ? 300 : 900;
+        Console.WriteLine($"6. cluster fan-out: {messages} replies written by two instances, Telegram's limits enforced ...");
+        await FanOutAsync(messages, rows);
+
+        Console.WriteLine("7. cluster fail-over: the instance holding the sender role and a due job is killed ...");
+        await FailoverAsync(rows);
+    }
+
+    /// <summary>Posts every update (32 at a time, round-robin over the instances) and returns updates/s until the last reply.</summary>
+    private static async Task<double> InboundAsync(int instances, bool postgres, int updates, int users)
+    {
+        var replies = 0;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = await BotApiEmulator.StartAsync(new BotApiEmulatorOptions
+        {
+            EnforceLimits = false,
+            MessageSent = _ =>
+            {
+                if (Interlocked.Increment(ref replies) >= updates)
+                {
+                    done.TrySetResult();
+                }
+            },
+        });
+        var directory = Directory.CreateTempSubdirectory("coordbot-bench-");
+        var connectionString = postgres ? await PostgresServer.CreateDatabaseAsync() : $"Data Source={Path.Combine(directory.FullName, "coordbot.db")}";
+        // The emulator does not enforce limits here and the bot's own are lifted to match: this measures handling.
+        await using var cluster = new BotCluster(emulator, connectionString, new Dictionary<string, string>
+        {
+            ["Delivery:GlobalPerSecond"] = "100000",
+            ["Delivery:PrivatePerSecond"] = "10000",
+            ["Delivery:PrivateBurst"] = "10000",
+        });
+        var bots = await StartAsync(cluster, instances);
+        var userIds = Enumerable.Range(1, users).Select(i => 2_000_000L + i).ToList();
+        foreach (var user in userIds)
+        {
+            emulator.RegisterUser(user, $"Voter{user}");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForAsync(0, updates, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        {
+            var json = BotCluster.Message(userIds[i % users], Commands[i / users % Commands.Length], BotCluster.NextUpdateId());
+            await cluster.PostUntilAcceptedAsync(bots.Skip(i % bots.Count).Concat(bots), json, ct);
+        });
+        var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(5))) == done.Task;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Console.WriteLine($"   {(postgres ? "PostgreSQL" : "SQLite")} x{instances}: {replies} replies in {elapsed.TotalSeconds:0.00} s{(finished ? "" : " (TIMED OUT)")}");
+        await cluster.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        directory.Delete(recursive: true);
+        return replies / elapsed.TotalSeconds;
+    }
+
+    /// <summary>One reply to each of many private chats, written by both instances, sent at Telegram's 30/s with limits enforced.</summary>
+    private static async Task FanOutAsync(int messages, List<(string Part, string Figure, string Value, string Goal)> rows)
+    {
+        var arrivals = new ConcurrentQueue<long>();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = await BotApiEmulator.StartAsync(new BotApiEmulatorOptions
+        {
+            EnforceLimits = true,
+            MessageSent = _ =>
+            {
+                arrivals.Enqueue(Stopwatch.GetTimestamp());
+                if (arrivals.Count >= messages)
+                {
+                    done.TrySetResult();
+                }
+            },
+        });
+        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync());
+        var bots = await StartAsync(cluster, 2);
+        var userIds = Enumerable.Range(1, messages).Select(i => 3_000_000L + i).ToList();
+        foreach (var user in userIds)
+        {
+            emulator.RegisterUser(user, $"Delegate{user}");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await Parallel.ForAsync(0, messages, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            await cluster.PostUntilAcceptedAsync([bots[i % 2], bots[(i + 1) % 2]], BotCluster.Message(userIds[i], "/start", BotCluster.NextUpdateId()), ct));
+        var finished = await Task.WhenAny(done.Task, Task.Delay(TimeSpan.FromMinutes(5))) == done.Task;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var times = arrivals.Order().ToList();
+        // Sustained: the middle of the run, without the start-up ramp and the tail.
+        var sustained = times.Count > 20 ? (times.Count - 11) / Stopwatch.GetElapsedTime(times[5], times[^6]).TotalSeconds : double.NaN;
+        rows.Add(("6 cluster fan-out", $"messages/s from two instances ({messages} replies, limits enforced)", $"{times.Count / elapsed.TotalSeconds:0.0} overall, {sustained:0.0} sustained{(finished ? "" : ", TIMED OUT")}", ">= 28/s of 30/s"));
+        rows.Add(("6 cluster fan-out", "429s received", emulator.Stats.TooManyRequestsSent.ToString(System.Globalization.CultureInfo.InvariantCulture), "0"));
+    }
+
+    /// <summary>
+    /// A starts alone (so it is elected sender) and acquires a session reminder due 30 s after its launch; B starts; A is
+    /// killed a second before the reminder is due. Measured: the kill to the survivor's reply to an update posted right
+    /// after it, and the kill to the reminder firing on the survivor (Quartz's cluster recovery).
+    /// </summary>
+    private static async Task FailoverAsync(List<(string Part, string Figure, string Value, string Goal)> rows)
+    {
+        const long user = 4_000_001;
+        var replied = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var emulator = await BotApiEmulator.StartAsync(new BotApiEmulatorOptions
+        {
+            MessageSent = m =>
+            {
+                if (m.ChatId == user)
+                {
+                    replied.TrySetResult(Stopwatch.GetTimestamp());
+                }
+            },
+        });
+        emulator.RegisterUser(user, "Delegate");
+        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync(), new Dictionary<string, string> { ["Sessions:Reminders:0"] = "00:00:30" });
+
+        // The schema and the session first, so A's start-up plans its reminder.
+        var launch = DateTime.UtcNow;
+        var due = launch.AddSeconds(30);
+        await using (var db = cluster.Database())
+        {
+            await db.Database.MigrateAsync();
+            db.Sessions.Add(new Session { Title = "Situation in Libya", Format = SessionFormat.Closed, StartUtc = due.AddSeconds(30), DurationMinutes = 60, ZoneId = "UTC", CreatedBy = BotCluster.OperatorId, CreatedAt = launch });
+            await db.SaveChangesAsync();
+        }
+
+        var a = await cluster.StartReadyAsync("coordbot-a");
+        await BotCluster.WaitUntilAsync(() => cluster.SenderElectedAsync(), TimeSpan.FromSeconds(30), "coordbot-a is elected sender");
+        await BotCluster.WaitUntilAsync(() => AcquiredAsync(cluster), TimeSpan.FromSeconds(30), "coordbot-a acquires the reminder");
+        var b = await cluster.StartReadyAsync("coordbot-b");
+        var wait = due.AddSeconds(-1) - DateTime.UtcNow;
+        if (wait <= TimeSpan.Zero)
+        {
+            Console.WriteLine("   coordbot-b started too late: the reminder was due before the kill; the job figure below is not a fail-over");
+        }
+        else
+        {
+            await Task.Delay(wait);
+        }
+
+        var killedAt = DateTime.UtcNow;
+        var killed = Stopwatch.GetTimestamp();
+        await a.KillAsync();
+        await cluster.PostUntilAcceptedAsync([b], BotCluster.Message(user, "/start", BotCluster.NextUpdateId()));
+        var reply = await replied.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await BotCluster.WaitUntilAsync(async () =>
+        {
+            await using var db = cluster.Database();
+            return await db.SessionRemindersSent.AnyAsync();
+        }, TimeSpan.FromMinutes(2), "the survivor fires the reminder");
+        await using (var db = cluster.Database())
+        {
+            var fired = (await db.SessionRemindersSent.SingleAsync()).SentAt;
+            rows.Add(("7 cluster fail-over", "kill -> first update handled by the survivor (reply accepted)", $"{Stopwatch.GetElapsedTime(killed, reply).TotalSeconds:0.00} s", "-"));
+            rows.Add(("7 cluster fail-over", "kill -> the dead instance's job (due 1 s after the kill) fired on the survivor", $"{(fired - killedAt).TotalSeconds:0.00} s", "-"));
+        }
+    }
+
+    private static async Task<List<BotProcess>> StartAsync(BotCluster cluster, int instances)
+    {
+        // One after the other: the first creates the schema.
+        var bots = new List<BotProcess>();
+        for (var i = 0; i < instances; i++)
+        {
+            bots.Add(await cluster.StartReadyAsync($"coordbot-{(char)('a' + i)}"));
+        }
+
+        return bots;
+    }
+
+    /// <summary>True when some Quartz instance has acquired (taken for firing) a trigger.</summary>
+    private static async Task<bool> AcquiredAsync(BotCluster cluster)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM qrtz_fired_triggers";
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+}
