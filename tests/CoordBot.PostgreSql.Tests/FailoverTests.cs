@@ -36,7 +36,7 @@ public sealed class FailoverTests
     private const string ReminderOffset = "00:00:20";
 
     /// <summary>From the instances' launch to the silence deadline and the reminder: time to start both and to kill one first.</summary>
-    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Lead = TimeSpan.FromSeconds(40);
 
     /// <summary>How long the survivor may take to settle everything after the kill (detection, recovery, fan-out at 30/s).</summary>
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(90);
@@ -61,15 +61,16 @@ public sealed class FailoverTests
         settings["Sessions:Reminders:0"] = ReminderOffset;
         await using var setup = await CouncilAsync(settings);
         await using var cluster = new BotCluster(setup.Emulator, settings["ConnectionStrings:CoordBot"]!, FastFailover);
-        var a = cluster.Start("coordbot-a");
-        var b = cluster.Start("coordbot-b");
-        await Task.WhenAll(a.WaitUntilReadyAsync(BotCluster.StartPatience), b.WaitUntilReadyAsync(BotCluster.StartPatience));
+        // A alone first, so it is the elected sender when it dies: the survivor must take the role over to answer.
+        var a = await cluster.StartReadyAsync("coordbot-a");
+        await BotCluster.WaitUntilAsync(() => cluster.SenderElectedAsync(), TimeSpan.FromSeconds(30), "coordbot-a is elected sender");
+        var b = await cluster.StartReadyAsync("coordbot-b");
         var emulator = setup.Emulator;
 
-        // The vote opens now that both run (a short window, so it closes after the kill), on the instance that then dies.
+        // The vote opens now that both run (the shortest window, 36 s, so it closes after the kill), on the instance that then dies.
         emulator.RegisterUser(BotCluster.OperatorId, "Operator");
         var opened = Last(emulator, BotCluster.OperatorId);
-        await cluster.PostUntilAcceptedAsync([a], BotCluster.Message(BotCluster.OperatorId, "/vote_open D1 substantive 0.006h", BotCluster.NextUpdateId()));
+        await cluster.PostUntilAcceptedAsync([a], BotCluster.Message(BotCluster.OperatorId, "/vote_open D1 substantive 0.01h", BotCluster.NextUpdateId()));
         await emulator.WaitForMessageAsync(BotCluster.OperatorId, m => m.MessageId > opened && m.PlainText!.StartsWith("Voting opened on D1", StringComparison.Ordinal), BotHarness.Patience);
 
         // Twelve of fifteen delegations vote: the first six alternately on both instances, then A is killed, the rest go to B.
