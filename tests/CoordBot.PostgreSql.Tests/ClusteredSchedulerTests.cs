@@ -11,7 +11,7 @@ namespace CoordBot.PostgreSql.Tests;
 /// <summary>Two bot hosts on one PostgreSQL database form one Quartz cluster: a job due on both fires on one of them, once.</summary>
 public sealed class ClusteredSchedulerTests
 {
-    private const int Jobs = 200;
+    private const int Jobs = 500;
 
     [SkippableFact]
     public async Task Jobs_due_in_the_same_second_on_two_clustered_hosts_fire_once_each()

@@ -3,7 +3,9 @@ namespace CoordBot.Operations;
 /// <summary>
 /// Holds an exclusive lock on <see cref="DataFiles.LockFile"/> while the bot runs, so that
 /// <c>coordbot restore</c> can tell a running bot's data from a stopped one's. The operating system
-/// releases the lock when the process dies, so a crash never leaves a stale lock behind.
+/// releases the lock when the process dies, so a crash never leaves a stale lock behind. SQLite only: on
+/// PostgreSQL several instances are meant to run at once (they coordinate in the database, see
+/// <see cref="CoordBot.Persistence.Cluster.LeaderElection"/>), and there is no file to restore over.
 /// </summary>
 internal sealed class BotInstanceLock(IConfiguration configuration, ILogger<BotInstanceLock> logger) : IHostedService, IDisposable
 {
@@ -11,6 +13,11 @@ internal sealed class BotInstanceLock(IConfiguration configuration, ILogger<BotI
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (CoordBot.Persistence.DatabaseOptions.From(configuration).Provider == CoordBot.Persistence.DatabaseProvider.PostgreSql)
+        {
+            return Task.CompletedTask;
+        }
+
         DataFiles files;
         try
         {

@@ -27,6 +27,16 @@ public interface ISqlDialect
     /// </summary>
     string InsertInboxUpdateIfNew { get; }
 
+    /// <summary>
+    /// Run once per unit of work, right after its transaction began: on PostgreSQL it takes the cluster's write lock
+    /// (a transaction-scoped advisory lock, released by the commit or rollback, or by the server when the connection
+    /// dies), so the instances of a cluster write one at a time, as SQLite's one writer does; on SQLite it does nothing.
+    /// </summary>
+    Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>A statement that tells the other instances that updates were stored (delivered at commit); null on SQLite.</summary>
+    string? AnnounceInbox { get; }
+
     /// <summary>A UTC instant as this engine's EF provider stores it, for parameters of plain SQL.</summary>
     object Timestamp(DateTime utc);
 

@@ -37,6 +37,15 @@ public static class PersistenceRegistration
         services.AddDbContextFactory<CoordBotDb, CoordBotDbFactory>((sp, options) => sp.GetRequiredService<ISqlDialect>().Configure(options, sp));
         services.AddSingleton<WriteGate>();
         services.AddSingleton<UnitOfWork>();
+        services.AddOptions<Cluster.ClusterOptions>().BindConfiguration(Cluster.ClusterOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Cluster.ClusterOptions>, Cluster.ClusterOptionsValidator>());
+        services.AddSingleton<Cluster.LeaderElection>();
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // Several instances may share this database: they tell each other about stored updates and outbox rows.
+            services.AddHostedService<Cluster.ClusterSignals>();
+        }
+
         services.AddSingleton<DatabaseMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseMigrator>());
         if (provider == DatabaseProvider.Sqlite)

@@ -12,11 +12,30 @@ internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISq
 {
     public DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
+    private static readonly string WriteLock = string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"SELECT pg_advisory_xact_lock({Cluster.Leadership.ClassId}, {Cluster.Leadership.Writer.Key})");
+
     public string InsertInboxUpdateIfNew =>
         "INSERT INTO \"InboxUpdates\" (\"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\") VALUES (@id, @chat, @payload, @at) ON CONFLICT (\"UpdateId\") DO NOTHING";
 
-    public void Configure(DbContextOptionsBuilder builder, IServiceProvider services) =>
-        builder.UseNpgsql(options.Value.ConnectionString);
+    public string? AnnounceInbox => "NOTIFY " + Cluster.ClusterSignals.InboxChannel;
+
+    public void Configure(DbContextOptionsBuilder builder, IServiceProvider services) => builder
+        .UseNpgsql(options.Value.ConnectionString)
+        .AddInterceptors(Cluster.OutboxAnnouncer.Instance);
+
+    /// <summary>
+    /// The whole cluster writes one transaction at a time (why, rather than row locks: README "Scale-out"). Waiting here
+    /// is short: each process lets one unit of work at a time through its write gate, and a batch keeps to its budget.
+    /// </summary>
+    public async Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = WriteLock;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public CoordBotDb CreateContext(DbContextOptions<CoordBotDb> contextOptions) => new PostgreSqlCoordBotDb(contextOptions);
 

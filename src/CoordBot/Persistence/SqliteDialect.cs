@@ -19,6 +19,11 @@ internal sealed class SqliteDialect(IOptions<DatabaseOptions> options, IConfigur
 
     public CoordBotDb CreateContext(DbContextOptions<CoordBotDb> contextOptions) => new(contextOptions);
 
+    /// <summary>One process: its write gate is the whole lock.</summary>
+    public Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public string? AnnounceInbox => null;
+
     /// <summary>The format EF Core's SQLite provider stores DateTime in, so the column stays comparable.</summary>
     public object Timestamp(DateTime utc) => utc.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture);
 

@@ -7,9 +7,10 @@ namespace CoordBot.Persistence;
 /// <summary>
 /// One transaction for one event (an update or a timer): the change, the processed mark and every
 /// outgoing message commit together, or none does. <see cref="RunBatchAsync{T}"/> does the same for
-/// many events in one transaction (group commit), each event isolated by a savepoint.
+/// many events in one transaction (group commit), each event isolated by a savepoint. Writers queue in the
+/// process's <see cref="WriteGate"/>, then (on PostgreSQL) take the cluster's write lock (<see cref="ISqlDialect.EnterWriteAsync"/>).
 /// </summary>
-public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal)
+public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, ISqlDialect dialect, OutboxSignal outboxSignal)
 {
     public async Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -18,6 +19,7 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await dialect.EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             // A failure abandons the whole transaction anyway; EF's savepoint around SaveChanges buys nothing.
             db.Database.AutoSavepointsEnabled = false;
             result = await work(db, cancellationToken);
@@ -48,6 +50,7 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var host = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await host.Database.BeginTransactionAsync(cancellationToken);
+            await dialect.EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             host.Database.AutoSavepointsEnabled = false;
             var shared = new SharedTransaction(factory, host, host.Database.GetDbConnection(), transaction.GetDbTransaction());
             try

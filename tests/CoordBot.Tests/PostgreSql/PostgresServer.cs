@@ -131,7 +131,8 @@ public static class PostgresServer
         foreach (var directory in Directory.GetDirectories(parent))
         {
             var pidFile = Path.Combine(directory, "data", "postmaster.pid");
-            var running = File.Exists(pidFile)
+            // A young directory may be another test process's server still in initdb (no pid file yet): left alone.
+            var running = Directory.GetLastWriteTimeUtc(directory) > TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-30) || File.Exists(pidFile)
                 && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
                 && Directory.Exists($"/proc/{pid}");
             if (!running)

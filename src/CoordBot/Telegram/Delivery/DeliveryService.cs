@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CoordBot.Persistence;
+using CoordBot.Persistence.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Delivery;
@@ -11,8 +12,12 @@ namespace CoordBot.Telegram.Delivery;
 /// <see cref="DeliveryAttempt"/>s (which use the <see cref="RetryPolicy"/> and record through
 /// <see cref="DeliveryJournal"/>), feeds their results back, and sleeps until the next message is due,
 /// a commit to the outbox or a result. The loop alone touches the scheduler.
+/// With several instances only the elected sender (<see cref="Leadership.Sender"/>) runs the loop, so Telegram's
+/// bot-wide and per-chat limits are kept in one place; the others only write the outbox. Each term as sender starts
+/// afresh from the outbox (what the last sender had claimed is sent again: the at-least-once window).
 /// </summary>
 public sealed class DeliveryService(
+    LeaderElection election,
     IBotSender sender,
     IChatLifecycle lifecycle,
     OutboxReader reader,
@@ -32,7 +37,7 @@ public sealed class DeliveryService(
     private static readonly TimeSpan IdleWait = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _pacing = pacingClock.Time;
-    private readonly ChatScheduler _scheduler = new(throttle);
+    private ChatScheduler _scheduler = new(throttle);
     private readonly Channel<(ScheduledSend Send, SendResult Result)> _results = Channel.CreateUnbounded<(ScheduledSend, SendResult)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, Task> _sends = new();
     private readonly CancellationTokenSource _abort = new();
@@ -57,8 +62,19 @@ public sealed class DeliveryService(
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => election.LeadAsync(Leadership.Sender, SendAsync, stoppingToken);
+
+    /// <summary>One term as the sender: until <paramref name="stoppingToken"/> (the host stops or the role is lost).</summary>
+    private async Task SendAsync(CancellationToken stoppingToken)
     {
+        // A term begins with nothing of an earlier one: the outbox is read again from its first pending row.
+        _scheduler = new ChatScheduler(throttle);
+        _lastLoadedId = 0;
+        _moreToLoad = false;
+        while (_results.Reader.TryRead(out _))
+        {
+        }
+
         var journal = new DeliveryJournal(unitOfWork, logger, () => _dead);
         var journalTask = Task.Run(journal.RunAsync, CancellationToken.None);
         var attempt = new DeliveryAttempt(sender, lifecycle, reader, policy, journal, metrics, time, _pacing, logger, () => _dead);

@@ -39,6 +39,12 @@ public sealed class InboxWriter(UnitOfWork unitOfWork, ISqlDialect dialect, Inbo
                 count += await command.ExecuteNonQueryAsync(ct);
             }
 
+            if (count > 0 && dialect.AnnounceInbox is { } announce)
+            {
+                // The other instances' dispatchers wake too, once this commits (one of them may be idle while this one is busy).
+                await db.Database.ExecuteSqlRawAsync(announce, ct);
+            }
+
             return count;
         }, cancellationToken);
 

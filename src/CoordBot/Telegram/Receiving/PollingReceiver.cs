@@ -1,3 +1,4 @@
+using CoordBot.Persistence.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Receiving;
@@ -5,8 +6,12 @@ namespace CoordBot.Telegram.Receiving;
 /// <summary>
 /// Long polling with the Telegram.Bot client. Updates are stored before the next getUpdates confirms
 /// them, so nothing sent while the bot was down or crashing is lost; pending updates are never dropped.
+/// Telegram allows one getUpdates consumer per token: with several instances only the elected poller polls
+/// (<see cref="Leadership.Poller"/>); a new poller starts without an offset, so Telegram hands it again what the
+/// last one stored but had not yet confirmed, and the inbox skips those.
 /// </summary>
 public sealed class PollingReceiver(
+    LeaderElection election,
     BotConnection connection,
     InboxWriter inbox,
     IOptions<TelegramOptions> options,
@@ -24,7 +29,9 @@ public sealed class PollingReceiver(
     /// </summary>
     private static readonly TimeProvider Pace = TimeProvider.System;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => election.LeadAsync(Leadership.Poller, PollAsync, stoppingToken);
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
         long? offset = null;
         var failures = 0;

@@ -1,0 +1,83 @@
+using System.Globalization;
+using CoordBot.BotApi;
+using CoordBot.Persistence;
+using CoordBot.Persistence.Cluster;
+using CoordBot.Tests.Hardening;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Tests.PostgreSql;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.PostgreSql.Tests.Cluster;
+
+/// <summary>Two active instances on one PostgreSQL database and one bot token (the emulator): the work is shared, never doubled.</summary>
+public sealed class TwoInstanceTests
+{
+    private const int Users = 200;
+    private const int PerUser = 10;
+
+    [SkippableFact]
+    public async Task Updates_spread_over_both_webhooks_are_each_handled_once_and_each_chat_is_answered_in_order()
+    {
+        Skip.If(PostgresServer.MissingReason is not null, PostgresServer.MissingReason);
+        await using var emulator = await BotApiEmulator.StartAsync(ClusterHost.EmulatorOptions());
+        var settings = ClusterHost.Settings(emulator, await TestDatabase.SettingsAsync(), webhook: true);
+        await using var a = await ClusterHost.StartAsync(settings);
+        await using var b = await ClusterHost.StartAsync(settings);
+        var hosts = new[] { a, b };
+        var firstUser = 5_000_000L;
+        for (var u = 0; u < Users; u++)
+        {
+            emulator.RegisterUser(firstUser + u, $"User{firstUser + u}");
+        }
+
+        // Each chat writes its updates one after the other, alternating between the two endpoints; the chats all at once.
+        var accepted = await Task.WhenAll(Enumerable.Range(0, Users).Select(async u =>
+        {
+            var user = firstUser + u;
+            var ok = 0;
+            for (var n = 0; n < PerUser; n++)
+            {
+                ok += await hosts[(u + n) % 2].PostAsync(WebhookBot.Message(user, Command(user, n))) ? 1 : 0;
+            }
+
+            return ok;
+        }));
+        Assert.Equal(Users * PerUser, accepted.Sum());
+
+        // Every chat gets its ten answers; then nothing more may come (a second handling would add an eleventh).
+        await Task.WhenAll(Enumerable.Range(0, Users).Select(u =>
+            emulator.WaitForMessageAsync(firstUser + u, m => m.Text?.Contains(Command(firstUser + u, PerUser - 1), StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60))));
+        await using (var db = await a.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
+        {
+            var inbox = await db.InboxUpdates.AsNoTracking().Where(i => i.ChatId >= firstUser).ToListAsync();
+            Assert.Equal(Users * PerUser, inbox.Count);
+            Assert.All(inbox, i => Assert.True(i.ProcessedAt is not null && i.Error is null, $"U{i.UpdateId}: {i.Error}"));
+        }
+
+        // One sender for both: it has sent everything, so the chats below are complete.
+        var sender = Assert.Single(hosts, h => h.Election.Holds(Leadership.Sender));
+        await sender.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        for (var u = 0; u < Users; u++)
+        {
+            var user = firstUser + u;
+            var answered = emulator.MessagesIn(user).Select(m => Answered(user, m.Text)).ToList();
+            Assert.Equal(Enumerable.Range(0, PerUser), answered);
+        }
+
+        // Telegram's limits were never exceeded, however the work was spread.
+        Assert.Equal(0, emulator.Stats.TooManyRequestsSent);
+    }
+
+    /// <summary>A command the bot does not know, unique to the user and its place in the chat: the answer names it.</summary>
+    private static string Command(long user, int n) => string.Create(CultureInfo.InvariantCulture, $"/u{user}n{n}");
+
+    private static int Answered(long user, string? text)
+    {
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"/u{user}n");
+        var at = text?.IndexOf(prefix, StringComparison.Ordinal) ?? -1;
+        Assert.True(at >= 0, $"An answer in {user}'s chat names none of their commands: {text}");
+        var digits = new string(text![(at + prefix.Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return int.Parse(digits, CultureInfo.InvariantCulture);
+    }
+}
