@@ -30,7 +30,7 @@ public sealed class ChildProcesses
 /// delegations were sent) and from the shared database.
 /// </summary>
 [Collection(ChildProcesses.Name)]
-public sealed class FailoverTests
+public sealed class FailoverTests(ITestOutputHelper output)
 {
     /// <summary>The session reminder's offset: short, so it falls due while the test runs.</summary>
     private const string ReminderOffset = "00:00:20";
@@ -59,12 +59,15 @@ public sealed class FailoverTests
         Skip.If(PostgresServer.MissingReason is not null, PostgresServer.MissingReason);
         var settings = await TestDatabase.SettingsAsync();
         settings["Sessions:Reminders:0"] = ReminderOffset;
+        var clock = Stopwatch.StartNew();
         await using var setup = await CouncilAsync(settings);
+        output.WriteLine($"{clock.Elapsed}: council ready");
         await using var cluster = new BotCluster(setup.Emulator, settings["ConnectionStrings:CoordBot"]!, FastFailover);
         // A alone first, so it is the elected sender when it dies: the survivor must take the role over to answer.
         var a = await cluster.StartReadyAsync("coordbot-a");
         await BotCluster.WaitUntilAsync(() => cluster.SenderElectedAsync(), TimeSpan.FromSeconds(30), "coordbot-a is elected sender");
         var b = await cluster.StartReadyAsync("coordbot-b");
+        output.WriteLine($"{clock.Elapsed}: both instances ready");
         var emulator = setup.Emulator;
 
         // The vote opens now that both run (the shortest window, 36 s, so it closes after the kill), on the instance that then dies.
@@ -86,7 +89,9 @@ public sealed class FailoverTests
             Assert.True(await cluster.PostAsync(instance, BotCluster.Message(HeadOf(voters[i]), "/vote D1 yes", BotCluster.NextUpdateId())), $"{instance.Name} refused {voters[i]}'s ballot");
         }
 
+        output.WriteLine($"{clock.Elapsed}: ballots posted, coordbot-a killed");
         await WaitUntilSettledAsync(cluster);
+        output.WriteLine($"{clock.Elapsed}: settled");
 
         await using (var db = cluster.Database())
         {
