@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.BotApi;
+using Xunit.Abstractions;
 using CoordBot.Persistence;
 using CoordBot.Persistence.Cluster;
 using CoordBot.Tests.Hardening;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoordBot.PostgreSql.Tests.Cluster;
 
 /// <summary>Two active instances on one PostgreSQL database and one bot token (the emulator): the work is shared, never doubled.</summary>
-public sealed class TwoInstanceTests
+public sealed class TwoInstanceTests(ITestOutputHelper output)
 {
     private const int Users = 200;
     private const int PerUser = 10;
@@ -31,6 +32,7 @@ public sealed class TwoInstanceTests
             emulator.RegisterUser(firstUser + u, $"User{firstUser + u}");
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         // Each chat writes its updates one after the other, alternating between the two endpoints; the chats all at once.
         var accepted = await Task.WhenAll(Enumerable.Range(0, Users).Select(async u =>
         {
@@ -44,10 +46,12 @@ public sealed class TwoInstanceTests
             return ok;
         }));
         Assert.Equal(Users * PerUser, accepted.Sum());
+        output.WriteLine($"stored in {clock.Elapsed}");
 
         // Every chat gets its ten answers; then nothing more may come (a second handling would add an eleventh).
         await Task.WhenAll(Enumerable.Range(0, Users).Select(u =>
             emulator.WaitForMessageAsync(firstUser + u, m => m.Text?.Contains(Command(firstUser + u, PerUser - 1), StringComparison.Ordinal) == true, TimeSpan.FromSeconds(60))));
+        output.WriteLine($"answered in {clock.Elapsed}");
         await using (var db = await a.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
         {
             var inbox = await db.InboxUpdates.AsNoTracking().Where(i => i.ChatId >= firstUser).ToListAsync();
