@@ -20,6 +20,9 @@ internal static class ClusterBenchmark
 {
     private static readonly string[] Commands = ["/start", "/help", "/me"];
 
+    /// <summary>The instances log warnings only: writing every update's line would be part of what is measured.</summary>
+    private static readonly Dictionary<string, string> Quiet = new() { ["Logging:LogLevel:CoordBot"] = "Warning" };
+
     public static async Task RunAsync(bool quick, List<(string Part, string Figure, string Value, string Goal)> rows)
     {
         if (PostgresServer.MissingReason is { } missing)
@@ -70,6 +73,7 @@ internal static class ClusterBenchmark
             ["Delivery:GlobalPerSecond"] = "100000",
             ["Delivery:PrivatePerSecond"] = "10000",
             ["Delivery:PrivateBurst"] = "10000",
+            ["Logging:LogLevel:CoordBot"] = "Warning",
         });
         var bots = await StartAsync(cluster, instances);
         var userIds = Enumerable.Range(1, users).Select(i => 2_000_000L + i).ToList();
@@ -110,7 +114,7 @@ internal static class ClusterBenchmark
                 }
             },
         });
-        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync());
+        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync(), Quiet);
         var bots = await StartAsync(cluster, 2);
         var userIds = Enumerable.Range(1, messages).Select(i => 3_000_000L + i).ToList();
         foreach (var user in userIds)
@@ -150,7 +154,7 @@ internal static class ClusterBenchmark
             },
         });
         emulator.RegisterUser(user, "Delegate");
-        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync(), new Dictionary<string, string> { ["Sessions:Reminders:0"] = "00:00:30" });
+        await using var cluster = new BotCluster(emulator, await PostgresServer.CreateDatabaseAsync(), new Dictionary<string, string>(Quiet) { ["Sessions:Reminders:0"] = "00:00:30" });
 
         // The schema and the session first, so A's start-up plans its reminder.
         var launch = DateTime.UtcNow;

@@ -191,6 +191,8 @@ public sealed class BotCluster(BotApiEmulator emulator, string connectionString,
             await process.DisposeAsync();
         }
 
+        _processes.Clear();
+
         _http.Dispose();
     }
 }

@@ -18,6 +18,7 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly Process? _orphanGuard;
     private readonly Queue<string> _output = new();
     private readonly HttpClient _operations;
+    private int _disposed;
 
     private BotProcess(string name, Process process, Process? orphanGuard, int webhookPort, int operationsPort)
     {
@@ -157,6 +158,11 @@ public sealed class BotProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await KillAsync();
         _process.Dispose();
         _operations.Dispose();
