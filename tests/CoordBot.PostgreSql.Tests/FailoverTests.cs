@@ -11,6 +11,7 @@ using CoordBot.Tests.PostgreSql;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace CoordBot.PostgreSql.Tests;
 
