@@ -10,7 +10,8 @@ namespace CoordBot.Persistence;
 /// many events in one transaction (group commit), each event isolated by a savepoint. Writers queue in the
 /// process's <see cref="WriteGate"/>, then (on PostgreSQL) take the cluster's write lock (<see cref="ISqlDialect.EnterWriteAsync"/>).
 /// </summary>
-public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, ISqlDialect dialect, OutboxSignal outboxSignal)
+/// <param name="dialect">The engine's cluster write lock; null (no lock beyond the gate) where only a bare container of one process exists, such as a narrow test.</param>
+public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal, ISqlDialect? dialect = null)
 {
     public async Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -19,7 +20,7 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await dialect.EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
+            await EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             // A failure abandons the whole transaction anyway; EF's savepoint around SaveChanges buys nothing.
             db.Database.AutoSavepointsEnabled = false;
             result = await work(db, cancellationToken);
@@ -50,7 +51,7 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var host = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await host.Database.BeginTransactionAsync(cancellationToken);
-            await dialect.EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
+            await EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             host.Database.AutoSavepointsEnabled = false;
             var shared = new SharedTransaction(factory, host, host.Database.GetDbConnection(), transaction.GetDbTransaction());
             try
@@ -69,6 +70,9 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         outboxSignal.Notify();
         return result;
     }
+
+    private Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) =>
+        dialect?.EnterWriteAsync(transaction, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>A read-only context for queries outside any transaction (WAL lets readers run beside the writer).</summary>
     public Task<CoordBotDb> ReadAsync(CancellationToken cancellationToken) => factory.CreateDbContextAsync(cancellationToken);
