@@ -13,7 +13,10 @@ using Microsoft.Extensions.DependencyInjection;
 // CoordBot benchmark: dotnet run -c Release --project bench/CoordBot.Benchmarks [-- --quick] [--sessions]
 // --sessions runs only part 4 (session reminders on the persistent Quartz store, and a restart);
 // --delivery runs only parts 1-3 (fan-out, inbound, idle).
+// --cluster runs only parts 5-7: the built bot as child processes on a throw-away PostgreSQL (inbound with two
+// instances against one and against SQLite, fan-out from two instances, fail-over time); it needs PostgreSQL's binaries.
 var quick = args.Contains("--quick");
+var clusterOnly = args.Contains("--cluster");
 var sessionsOnly = args.Contains("--sessions");
 var deliveryOnly = args.Contains("--delivery");
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
@@ -21,14 +24,19 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CoordBot benchmark{(quick ? " (quick)" : "")}: {Machine()}");
 
-if (!sessionsOnly)
+if (clusterOnly)
+{
+    await ClusterBenchmark.RunAsync(quick, rows);
+}
+
+if (!sessionsOnly && !clusterOnly)
 {
     await FanOutAsync(groups: quick ? 40 : 200, privates: quick ? 40 : 200);
     await InboundAsync(users: quick ? 200 : 2000, updates: quick ? 2000 : 20_000, pacedSeconds: quick ? 5 : 30);
     await IdleAsync(seconds: quick ? 5 : 30);
 }
 
-if (!deliveryOnly)
+if (!deliveryOnly && !clusterOnly)
 {
     await SessionsBenchmark.RunAsync(
         sessions: quick ? 1000 : 10_000,
