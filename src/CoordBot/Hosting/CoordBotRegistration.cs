@@ -69,7 +69,6 @@ public static class CoordBotRegistration
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();
         services.AddSingleton<IBotSender, TelegramBotSender>();
-        services.AddSingleton<SendThrottle>();
         services.AddSingleton<OutboxReader>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryStatus>();

@@ -184,4 +184,34 @@ public sealed class SendThrottleTests
         Assert.Equal(10, starts.Count);
         Assert.True(starts[4] - starts[0] >= TimeSpan.FromSeconds(0.36), "10/s overall, spaced");
     }
+    [Fact]
+    public void A_new_sender_counts_the_group_minute_its_predecessor_used_and_waits_for_it()
+    {
+        // The dead sender sent a group its 20 messages in the last minute, the first of them 40 s ago.
+        var now = _clock.GetUtcNow();
+        var throttle = Throttle();
+        for (var i = 0; i < 20; i++)
+        {
+            throttle.Remember(-100, now - TimeSpan.FromSeconds(40) + TimeSpan.FromSeconds(i));
+        }
+
+        Assert.Equal(now + TimeSpan.FromSeconds(20), throttle.ChatReadyAt(-100, now));
+        Assert.Equal(now, throttle.ChatReadyAt(-200, now)); // another group has its own minute
+    }
+
+    [Fact]
+    public void A_new_sender_counts_the_second_its_predecessor_used_against_the_bot_wide_limit()
+    {
+        var now = _clock.GetUtcNow();
+        var remembered = Throttle();
+        var fresh = Throttle();
+        var perSecond = (int)Math.Floor(new DeliveryOptions().EffectiveGlobalPerSecond);
+        for (var i = 0; i < perSecond; i++)
+        {
+            remembered.Remember(1000 + i, now - TimeSpan.FromMilliseconds(900) + TimeSpan.FromMilliseconds(i * 20));
+        }
+
+        Assert.Equal(now, fresh.GlobalReadyAt(now));
+        Assert.True(remembered.GlobalReadyAt(now) > now, "a full second just spent by the last sender must not be spent again");
+    }
 }

@@ -14,7 +14,10 @@ namespace CoordBot.Telegram.Delivery;
 /// a commit to the outbox or a result. The loop alone touches the scheduler.
 /// With several instances only the elected sender (<see cref="Leadership.Sender"/>) runs the loop, so Telegram's
 /// bot-wide and per-chat limits are kept in one place; the others only write the outbox. Each term as sender starts
-/// afresh from the outbox (what the last sender had claimed is sent again: the at-least-once window).
+/// afresh from the outbox (what the last sender had claimed is sent again: the at-least-once window), with Telegram's
+/// limits counted from the sends the outbox recorded in the last minute, whichever instance made them: a new sender
+/// does not spend again the second (or a group's minute) the dead one had already used, which Telegram would answer
+/// with 429.
 /// </summary>
 public sealed class DeliveryService(
     LeaderElection election,
@@ -22,7 +25,6 @@ public sealed class DeliveryService(
     IChatLifecycle lifecycle,
     OutboxReader reader,
     RetryPolicy policy,
-    SendThrottle throttle,
     UnitOfWork unitOfWork,
     OutboxSignal signal,
     DeliveryStatus status,
@@ -37,7 +39,10 @@ public sealed class DeliveryService(
     private static readonly TimeSpan IdleWait = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _pacing = pacingClock.Time;
-    private ChatScheduler _scheduler = new(throttle);
+    /// <summary>The longest of Telegram's windows (a group's 20 messages per minute): what a new term counts back.</summary>
+    private static readonly TimeSpan LimitsLookBack = TimeSpan.FromMinutes(1);
+
+    private ChatScheduler _scheduler = new(new SendThrottle(options));
     private readonly Channel<(ScheduledSend Send, SendResult Result)> _results = Channel.CreateUnbounded<(ScheduledSend, SendResult)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, Task> _sends = new();
     private readonly CancellationTokenSource _abort = new();
@@ -68,7 +73,7 @@ public sealed class DeliveryService(
     private async Task SendAsync(CancellationToken stoppingToken)
     {
         // A term begins with nothing of an earlier one: the outbox is read again from its first pending row.
-        _scheduler = new ChatScheduler(throttle);
+        _scheduler = new ChatScheduler(await CountRecentSendsAsync(stoppingToken));
         _lastLoadedId = 0;
         _moreToLoad = false;
         while (_results.Reader.TryRead(out _))
@@ -104,6 +109,21 @@ public sealed class DeliveryService(
             await journalTask;
             status.Stopped();
         }
+    }
+
+    /// <summary>A throttle that already counts the last minute's sends, on the pacing clock (their ages, not their stamps).</summary>
+    private async Task<SendThrottle> CountRecentSendsAsync(CancellationToken cancellationToken)
+    {
+        var throttle = new SendThrottle(options);
+        var now = time.GetUtcNow().UtcDateTime;
+        var pacingNow = _pacing.GetUtcNow();
+        foreach (var (chatId, at) in await reader.ReadRecentSendsAsync(now - LimitsLookBack, cancellationToken))
+        {
+            // A stamp ahead of this clock (another machine's) counts as now, never as a slot in the future.
+            throttle.Remember(chatId, pacingNow - (now - (at < now ? at : now)));
+        }
+
+        return throttle;
     }
 
     private async Task RunAsync(DeliveryAttempt attempt, CancellationToken stoppingToken)

@@ -49,6 +49,20 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The chat and time of every send that counts against Telegram's limits since <paramref name="sinceUtc"/>, oldest
+    /// first: rows sent, and rows still claimed (in flight when their sender stopped, so perhaps received by Telegram).
+    /// </summary>
+    public async Task<List<(long ChatId, DateTime At)>> ReadRecentSendsAsync(DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await unitOfWork.ReadAsync(cancellationToken);
+        var rows = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Kind != OutboxKind.AnswerCallback && ((m.SentAt != null && m.SentAt >= sinceUtc) || (m.Status == OutboxStatus.Pending && m.ClaimedAt != null && m.ClaimedAt >= sinceUtc)))
+            .Select(m => new { m.ChatId, At = m.SentAt ?? m.ClaimedAt!.Value })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.At).Select(r => (r.ChatId, r.At))];
+    }
+
     public async Task<byte[]?> ReadDocumentAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await unitOfWork.ReadAsync(cancellationToken);

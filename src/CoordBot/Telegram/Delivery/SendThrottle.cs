@@ -52,6 +52,12 @@ public sealed class SendThrottle
         return new SendTicket(chatId, window.Reserve(now), _global.Reserve(now), quiet);
     }
 
+    /// <summary>
+    /// Counts a send made before this throttle existed (by an earlier sender term, here or on another instance),
+    /// at <paramref name="at"/>. Call in time order, before the first <see cref="Reserve"/>.
+    /// </summary>
+    public void Remember(long chatId, DateTimeOffset at) => Settle(Reserve(chatId, at), at);
+
     public static void Settle(SendTicket ticket, DateTimeOffset answeredAt)
     {
         SendWindow.Settle(ticket.ChatSlot, answeredAt);
