@@ -1,4 +1,5 @@
 using CoordBot.Persistence;
+using CoordBot.Persistence.Cluster;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +53,14 @@ public static class SchedulingRegistration
                 // generated id (host name and start time), so no two share one.
                 store.UsePostgres(dataSource => dataSource.DataSourceFactory = services =>
                     NpgsqlDataSource.Create(services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!));
-                store.UseClustering();
+                // Read now, as the provider is: Quartz takes its cluster settings when it is configured. The value is
+                // validated with the other Cluster:* keys at start.
+                var checkin = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>()?.TimerCheckin ?? new ClusterOptions().TimerCheckin;
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = checkin;
+                    cluster.CheckinMisfireThreshold = checkin;
+                });
             }
             else
             {

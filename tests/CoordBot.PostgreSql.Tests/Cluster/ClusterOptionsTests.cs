@@ -19,12 +19,15 @@ public sealed class ClusterOptionsTests
         var options = host.Services.GetRequiredService<IOptions<ClusterOptions>>().Value;
         Assert.Equal(TimeSpan.FromSeconds(3), options.LeaderRetry);
         Assert.Equal(TimeSpan.FromSeconds(5), options.InboxSweep);
+        Assert.Equal(TimeSpan.FromMilliseconds(7500), options.TimerCheckin);
     }
 
     [Theory]
     [InlineData("Cluster:LeaderRetry", "00:00:30")]
     [InlineData("Cluster:LeaderRetry", "00:00:00")]
     [InlineData("Cluster:InboxSweep", "01:00:00")]
+    [InlineData("Cluster:TimerCheckin", "00:00:00.200")]
+    [InlineData("Cluster:TimerCheckin", "00:05:00")]
     public void A_setting_out_of_range_stops_the_start_naming_its_key(string key, string value)
     {
         using var host = Build(new() { [key] = value });
