@@ -64,8 +64,8 @@ public static class DashboardText
             var buttons = new List<Button>();
             if (s.MayAnswer && s.Attends is null)
             {
-                buttons.Add(new Button(Labelled(label, "Dashboard.Attend"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:y"));
-                buttons.Add(new Button(Word("Dashboard.NotAttend"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:n"));
+                buttons.Add(new Button(Labelled(label, "Sessions.Button.Attend"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:y"));
+                buttons.Add(new Button(Word("Sessions.Button.Decline"), $"{AttendCallbackHandler.Prefix}:{s.SessionId}:n"));
             }
 
             buttons.Add(CommandButton.For(buttons.Count == 0 ? Labelled(label, "Dashboard.Agenda") : Word("Dashboard.Agenda"), $"agenda {label}"));
