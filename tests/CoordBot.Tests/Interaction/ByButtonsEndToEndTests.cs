@@ -138,6 +138,28 @@ public sealed class ByButtonsEndToEndTests
     }
 
     [Fact]
+    public async Task Choosing_a_language_writes_the_menu_in_it()
+    {
+        var (bot, _) = await StartAsync();
+        await using var __ = bot;
+        var menus = bot.Services.GetRequiredService<PersonalMenus>();
+
+        await bot.AskAsync(EstAdviser, "/language fr");
+        await menus.Idle;
+
+        // Every list of the chat (whatever language the app reports) is now in French: the person chose it.
+        Assert.Equal("Projets avec statut, version en cours, porte-plume et échéance", Description(bot, EstAdviser, null));
+        Assert.Equal("Projets avec statut, version en cours, porte-plume et échéance", Description(bot, EstAdviser, "ru"));
+
+        await bot.AskAsync(EstAdviser, "/language en");
+        await menus.Idle;
+        Assert.Equal("Drafts with status, current version, penholder and deadline", Description(bot, EstAdviser, null));
+    }
+
+    private static string Description(BotHarness bot, long chatId, string? languageCode) =>
+        bot.Emulator.CommandsFor("chat", chatId: chatId, languageCode: languageCode).Single(c => c.Command == "drafts").Description;
+
+    [Fact]
     public async Task Every_members_menu_is_published_again_at_start_up()
     {
         var (bot, _) = await StartAsync();

@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary>A press on a button of <c>/language</c> (data <c>lang:&lt;code&gt;</c>): the same choice as <c>/language &lt;code&gt;</c>.</summary>
-internal sealed class LanguageButtonHandler : ICallbackHandler
+internal sealed class LanguageButtonHandler(Menus.PersonalMenus menus) : ICallbackHandler
 {
     public string Prefix => LanguageChoice.Prefix;
 
@@ -17,7 +17,7 @@ internal sealed class LanguageButtonHandler : ICallbackHandler
             return;
         }
 
-        var answer = await LanguageChoice.ApplyAsync(context.Update, context.Payload, cancellationToken);
+        var answer = await LanguageChoice.ApplyAsync(context.Update, context.Payload, menus, cancellationToken);
         context.Answer(answer);
         context.Update.Reply(answer);
     }

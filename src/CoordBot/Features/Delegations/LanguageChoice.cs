@@ -31,7 +31,7 @@ internal static class LanguageChoice
     }
 
     /// <summary>Stores the choice; the answer (HTML-free) is in the language chosen, or a refusal in the current one.</summary>
-    public static async Task<string> ApplyAsync(UpdateContext update, string language, CancellationToken cancellationToken)
+    public static async Task<string> ApplyAsync(UpdateContext update, string language, Menus.PersonalMenus menus, CancellationToken cancellationToken)
     {
         var actor = update.Actor;
         if (update.IsPrivate)
@@ -43,6 +43,7 @@ internal static class LanguageChoice
             }
 
             update.Audit("language.person", $"{actor.UserId} {language}");
+            menus.RefreshPerson(actor.UserId); // the menu is written in the chosen language
             return Catalogue.Format(language, "Language.SetPerson", Languages.NativeName(language));
         }
 
@@ -60,6 +61,7 @@ internal static class LanguageChoice
         var group = await update.Db.DelegationGroups.SingleAsync(g => g.ChatId == update.ChatId, cancellationToken);
         group.Language = language;
         update.Audit("language.group", $"{code} {language} by {actor.UserId}");
+        menus.RefreshGroup(update.ChatId);
         return Catalogue.Format(language, "Language.SetGroup", Languages.NativeName(language));
     }
 }

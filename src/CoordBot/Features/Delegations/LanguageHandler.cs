@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Delegations;
 
 /// <summary><c>/language [xx]</c>: a person's language in a private chat, a linked group's in the group (its head or deputy).</summary>
-internal sealed class LanguageHandler : Command<string?>
+internal sealed class LanguageHandler(Menus.PersonalMenus menus) : Command<string?>
 {
     public override CommandInfo Info { get; } = new("language", "/language [en|fr|es|ru|zh|ar]", "Choose your language (or, in a group, the group's)")
     {
@@ -40,6 +40,6 @@ internal sealed class LanguageHandler : Command<string?>
             return;
         }
 
-        context.Reply(await LanguageChoice.ApplyAsync(context.Update, language, cancellationToken));
+        context.Reply(await LanguageChoice.ApplyAsync(context.Update, language, menus, cancellationToken));
     }
 }
