@@ -44,6 +44,11 @@ public static class SchedulingRegistration
         // Quartz and the features must read one clock, or "due" means two different things.
         services.TryAddSingleton(TimeProvider.System);
 
+        // Quartz's PostgreSQL connections come from one data source the container owns, so they are closed when the host
+        // is disposed: Quartz does not dispose what its factory returns, and a pool left behind holds its connections
+        // open on the server until their idle lifetime ends.
+        services.TryAddSingleton(sp => new SchedulingDataSource(NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!)));
+
         services.AddQuartz(quartz => quartz.UsePersistentStore(store =>
         {
             if (provider == DatabaseProvider.PostgreSql)
@@ -51,8 +56,7 @@ public static class SchedulingRegistration
                 // Every instance on the database is one cluster: a trigger fires on one of them, and the triggers of
                 // an instance that stops checking in are recovered by another. Clustering also gives each instance a
                 // generated id (host name and start time), so no two share one.
-                store.UsePostgres(dataSource => dataSource.DataSourceFactory = services =>
-                    NpgsqlDataSource.Create(services.GetRequiredService<IOptions<SchedulingOptions>>().Value.ConnectionString!));
+                store.UsePostgres(dataSource => dataSource.DataSourceFactory = services => services.GetRequiredService<SchedulingDataSource>().Source);
                 // Read now, as the provider is: Quartz takes its cluster settings when it is configured. The value is
                 // validated with the other Cluster:* keys at start.
                 var checkin = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>()?.TimerCheckin ?? new ClusterOptions().TimerCheckin;
@@ -99,4 +103,14 @@ public static class SchedulingRegistration
         services.TryAddScoped<TJob>();
         return services;
     }
+}
+
+/// <summary>Quartz's PostgreSQL data source, held by the container so that disposing the host closes its connections.</summary>
+internal sealed class SchedulingDataSource(NpgsqlDataSource source) : IAsyncDisposable, IDisposable
+{
+    public NpgsqlDataSource Source { get; } = source;
+
+    public ValueTask DisposeAsync() => Source.DisposeAsync();
+
+    public void Dispose() => Source.Dispose();
 }

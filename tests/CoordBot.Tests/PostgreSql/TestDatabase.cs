@@ -11,6 +11,22 @@ public static class TestDatabase
     };
 
     /// <summary>
+    /// Closes the idle pooled connections of a finished host's PostgreSQL database: each test has a database of its own,
+    /// and pools left open would hold their connections on the server (until their idle lifetime ends) while hundreds
+    /// of later tests open theirs, past the server's connection limit.
+    /// </summary>
+    public static void Release(IDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.TryGetValue("Database:Provider", out var provider) && string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase)
+            && settings.TryGetValue("ConnectionStrings:CoordBot", out var connectionString) && connectionString is not null)
+        {
+            using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>
     /// When the run asks for PostgreSQL (<see cref="PostgresServer.ForEndToEnd"/>), moves a harness onto a fresh database
     /// unless its test chose a database of its own. A run that asks for PostgreSQL where no server can start fails
     /// instead of quietly testing SQLite.

@@ -136,5 +136,6 @@ public sealed class BotHarness : IAsyncDisposable
         await StopHostAsync();
         await Emulator.DisposeAsync();
         _directory.Dispose();
+        PostgreSql.TestDatabase.Release(_settings);
     }
 }
