@@ -23,7 +23,7 @@ public sealed class RetentionTests
     private static readonly DateTime Now = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public async Task The_sweep_deletes_only_old_handled_updates_sent_messages_long_expired_invitations_and_lapsed_guides()
+    public async Task The_sweep_deletes_only_old_handled_updates_sent_messages_long_expired_invitations_lapsed_guides_and_idle_live_messages()
     {
         using var directory = new TempDirectory();
         await using var provider = Database(directory);
@@ -49,6 +49,9 @@ public sealed class RetentionTests
             db.Set<Telegram.Guides.GuideState>().AddRange(
                 new Telegram.Guides.GuideState { ChatId = 1, UserId = 1, Command = "invite", StartedAt = Now.AddHours(-2), ExpiresAt = Now.AddHours(-1) },
                 new Telegram.Guides.GuideState { ChatId = 2, UserId = 2, Command = "invite", StartedAt = Now.AddMinutes(-5), ExpiresAt = Now.AddMinutes(25) });
+            db.Set<Telegram.Delivery.LiveMessage>().AddRange(
+                new Telegram.Delivery.LiveMessage { ChatId = 1, Topic = "attendance:S1", OutboxMessageId = 1, UpdatedAt = Now.AddDays(-15) },
+                new Telegram.Delivery.LiveMessage { ChatId = 1, Topic = "attendance:S2", OutboxMessageId = 2, UpdatedAt = Now.AddDays(-13) });
             var vote = new Vote { DraftId = 1, Version = 1, Title = "t", Text = "x", TextHash = "h", VotingCodes = "EST", OpenedAt = Now.AddDays(-400), ClosesAt = Now.AddDays(-399), ClosedAt = Now.AddDays(-399) };
             db.Votes.Add(vote);
             await db.SaveChangesAsync(ct);
@@ -59,13 +62,14 @@ public sealed class RetentionTests
 
         var result = await provider.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
 
-        Assert.Equal(new RetentionResult(Updates: 2, Messages: 1, Invitations: 1, LapsedGuides: 1), result);
+        Assert.Equal(new RetentionResult(Updates: 2, Messages: 1, Invitations: 1, LapsedGuides: 1, LiveMessages: 1), result);
         await using var after = await unitOfWork.ReadAsync(CancellationToken.None);
         Assert.Equal([2L, 3L], await after.InboxUpdates.OrderBy(u => u.UpdateId).Select(u => u.UpdateId).ToListAsync());
         Assert.Equal(
             [(OutboxStatus.Sent, Now.AddDays(-13)), (OutboxStatus.Pending, Now.AddDays(-40)), (OutboxStatus.Failed, Now.AddDays(-40))],
             (await after.OutboxMessages.OrderBy(m => m.Id).ToListAsync()).Select(m => (m.Status, m.CreatedAt)));
         Assert.Equal(["expired-recently", "still-valid", "used-long-ago"], await after.Invitations.OrderBy(i => i.Token).Select(i => i.Token).ToListAsync());
+        Assert.Equal(["attendance:S2"], await after.Set<Telegram.Delivery.LiveMessage>().Select(m => m.Topic).ToListAsync());
         Assert.Equal(1, await after.Votes.CountAsync());
         Assert.Equal(1, await after.BallotLog.CountAsync());
         Assert.Equal(1, await after.Ballots.CountAsync());

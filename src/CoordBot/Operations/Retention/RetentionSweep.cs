@@ -1,16 +1,19 @@
 using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Guides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Operations.Retention;
 
-public sealed record RetentionResult(int Updates, int Messages, int Invitations, int LapsedGuides);
+public sealed record RetentionResult(int Updates, int Messages, int Invitations, int LapsedGuides, int LiveMessages);
 
 /// <summary>
 /// Deletes operational rows past their retention period: handled updates, sent messages and unused
-/// invitations long expired, and guided commands left unanswered past their lapse. Nothing else, ever: ballots, ballot logs, votes, results, explanations,
+/// invitations long expired, guided commands left unanswered past their lapse, and the pointers to live messages
+/// (an attendance summary, a speakers list) not changed for as long as sent messages are kept: the outbox row they
+/// point to is gone by then, so the next change would send a new message anyway. Nothing else, ever: ballots, ballot logs, votes, results, explanations,
 /// drafts and their versions, audit entries and records stay for the audit. Unhandled updates, unsent
 /// and failed messages stay too: they are work or evidence of a fault, not history.
 /// </summary>
@@ -33,8 +36,10 @@ public sealed class RetentionSweep(UnitOfWork unitOfWork, TimeProvider time, IOp
 
         var guides = await DeleteAsync(db => db.Set<GuideState>().Where(g => g.ExpiresAt < now).OrderBy(g => g.ChatId).ThenBy(g => g.UserId).Take(Batch), cancellationToken);
 
-        var result = new RetentionResult(updates, messages, invitations, guides);
-        logger.LogInformation("Retention: deleted {Updates} handled updates, {Messages} sent messages, {Invitations} expired invitations and {Guides} lapsed guided commands", updates, messages, invitations, guides);
+        var live = await DeleteAsync(db => db.Set<LiveMessage>().Where(m => m.UpdatedAt < messagesBefore).OrderBy(m => m.ChatId).ThenBy(m => m.Topic).Take(Batch), cancellationToken);
+
+        var result = new RetentionResult(updates, messages, invitations, guides, live);
+        logger.LogInformation("Retention: deleted {Updates} handled updates, {Messages} sent messages, {Invitations} expired invitations, {Guides} lapsed guided commands and {Live} idle live messages", updates, messages, invitations, guides, live);
         return result;
     }
 
