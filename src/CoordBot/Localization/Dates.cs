@@ -54,11 +54,11 @@ public static class Dates
         return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} ({zone.Id})";
     }
 
-    /// <summary>A day as a button or a question names it ("Thu 3 Dec", "jeu. 3 déc."); English as the guides always wrote it.</summary>
+    /// <summary>A day as a button or a question names it, with its weekday ("Thu 3 Dec", "jeu. 3 décembre"); English as the guides always wrote it.</summary>
     public static string ShortDay(string language, DateOnly day) =>
         IsEnglish(language)
             ? day.ToString("ddd d MMM", CultureInfo.InvariantCulture)
-            : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
+            : $"{day.ToString("ddd", Languages.Culture(language))} {day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language))}";
 
     /// <summary>The wall-clock time in <paramref name="zoneId"/> (UTC if unknown) at the UTC instant <paramref name="utc"/>.</summary>
     public static DateTime LocalNow(DateTime utc, string? zoneId) =>

@@ -12,7 +12,11 @@ namespace CoordBot.Features.Drafts;
 /// </summary>
 internal static class DraftGuideWords
 {
-    public static string Q(string key) => Catalogue.Text(Languages.English, key) is { Length: > 0 } ? key : throw new KeyNotFoundException(key);
+    public static string Q(string key)
+    {
+        _ = Catalogue.Text(Languages.English, key); // throws for a key the catalogue lacks
+        return key;
+    }
 }
 
 /// <summary>/draft_new sent bare: the title, then the text (a reply; a long text may also come as a .txt document with the typed form).</summary>

@@ -35,19 +35,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(guide);
-        var state = await FindAsync(update, cancellationToken);
-        if (state is null)
-        {
-            state = new GuideState { ChatId = update.ChatId, UserId = update.Actor.UserId, Command = guide.Command };
-            update.Db.Set<GuideState>().Add(state);
-        }
-
-        state.Command = guide.Command;
-        state.Step = 0;
-        state.Answers = "[]";
-        state.Revising = false;
-        state.StartedAt = update.NowUtc;
-        state.ExpiresAt = update.NowUtc + Lifetime;
+        var state = await BeginAsync(update, guide, 0, [], cancellationToken);
         var (text, buttons) = await QuestionAsync(update, guide, state, [], cancellationToken);
         update.Reply(info is null ? text : update.Text("Guide.Intro", info.UsageReplyIn(update.Language)) + "\n\n" + text, buttons);
     }
@@ -64,6 +52,20 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(guide);
         ArgumentNullException.ThrowIfNull(answers);
+        var state = await BeginAsync(update, guide, step, answers, cancellationToken);
+        if (choices is null)
+        {
+            var (text, buttons) = await QuestionAsync(update, guide, state, [.. answers], cancellationToken);
+            update.Reply(lead is null ? text : lead + "\n\n" + text, buttons);
+            return;
+        }
+
+        update.Reply(lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), ChoiceRows(step, choices, update.Language));
+    }
+
+    /// <summary>The sender's guide in this chat, (re)started at <paramref name="step"/> with <paramref name="answers"/>; a full set of answers means revising from the summary.</summary>
+    private async Task<GuideState> BeginAsync(UpdateContext update, Guide guide, int step, IReadOnlyList<string> answers, CancellationToken cancellationToken)
+    {
         var state = await FindAsync(update, cancellationToken);
         if (state is null)
         {
@@ -77,17 +79,14 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         state.Revising = answers.Count == guide.Steps.Count;
         state.StartedAt = update.NowUtc;
         state.ExpiresAt = update.NowUtc + Lifetime;
-        if (choices is null)
-        {
-            var (text, buttons) = await QuestionAsync(update, guide, state, [.. answers], cancellationToken);
-            update.Reply(lead is null ? text : lead + "\n\n" + text, buttons);
-            return;
-        }
-
-        var rows = choices.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{step}:{c.Value}")]).ToList();
-        rows.Add([CancelButton(update.Language)]);
-        update.Reply(lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), rows);
+        return state;
     }
+
+    /// <summary>One button per choice that answers <paramref name="step"/>, each on its row, then Cancel.</summary>
+    private static List<IReadOnlyList<Button>> ChoiceRows(int step, IEnumerable<GuideChoice> choices, string language) =>
+        [.. choices.Select(c => (IReadOnlyList<Button>)[ChoiceButton(step, c)]), [CancelButton(language)]];
+
+    private static Button ChoiceButton(int step, GuideChoice choice) => new(choice.Label, $"{Prefix}:{step}:{choice.Value}");
 
     /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
     public async Task<bool> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
@@ -123,7 +122,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         {
             // A step may suggest what the reply could have meant (12/03: 3 December or 12 March), as buttons that answer it.
             var suggested = step.Suggest?.Invoke(text, new GuideScope(update, answers)) ?? [];
-            update.Reply(why, suggested.Count == 0 ? null : [.. suggested.Select(c => (IReadOnlyList<Button>)[new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}")]), [CancelButton(update.Language)]]);
+            update.Reply(why, suggested.Count == 0 ? null : ChoiceRows(state.Step, suggested, update.Language));
             return true;
         }
 
@@ -317,7 +316,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             }
 
             rows.AddRange(choices
-                .Select(c => new Button(c.Label, $"{Prefix}:{state.Step}:{c.Value}"))
+                .Select(c => ChoiceButton(state.Step, c))
                 .Chunk(step.ChoicesPerRow)
                 .Select(row => (IReadOnlyList<Button>)row));
         }
