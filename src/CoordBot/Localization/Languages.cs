@@ -77,7 +77,7 @@ public static class Languages
         _ => throw new ArgumentOutOfRangeException(nameof(language), language, "Not one of the six languages"),
     };
 
-    /// <summary>The culture whose data (month and day names, number format) writes this language; needs ICU (see the README).</summary>
+    /// <summary>The culture whose data (month and day names, number format) writes this language; needs ICU (see docs/localisation.md).</summary>
     public static CultureInfo Culture(string language) =>
         Cultures.GetOrAdd(IsKnown(language) ? language : English, static code => CultureInfo.GetCultureInfo(code));
 

@@ -26,7 +26,7 @@ internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISq
         .AddInterceptors(Cluster.OutboxAnnouncer.Instance);
 
     /// <summary>
-    /// The whole cluster writes one transaction at a time (why, rather than row locks: README "Scale-out"). Waiting here
+    /// The whole cluster writes one transaction at a time (why, rather than row locks: docs/scale-out.md). Waiting here
     /// is short: each process lets one unit of work at a time through its write gate, and a batch keeps to its budget.
     /// </summary>
     public async Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ internal sealed class ClusterOptionsValidator : IValidateOptions<ClusterOptions>
     public ValidateOptionsResult Validate(string? name, ClusterOptions options)
     {
         var failures = new OptionFailures(ClusterOptions.Section);
-        // Above 5 s a dead poller would not be replaced within the 10 s Telegram-facing promise of the README.
+        // Above 5 s a dead poller would not be replaced within the 10 s Telegram-facing promise of docs/scale-out.md.
         failures.Range(nameof(options.LeaderRetry), options.LeaderRetry, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
         failures.Range(nameof(options.InboxSweep), options.InboxSweep, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
         // Below a second the check-ins themselves become the database's main load; above a minute a dead instance's
