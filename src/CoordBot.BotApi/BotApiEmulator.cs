@@ -49,6 +49,8 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
         // The page's actions drive the emulator itself, which exists only once the server has started.
         BotApiEmulator? started = null;
+        var guard = new SandboxGuard(options.Url);
+        app.Use(guard.InvokeAsync);
         BotApiEndpoints.Map(app, state);
         SandboxEndpoints.Map(app, state, () => started ?? throw new InvalidOperationException("The emulator is still starting."));
         SandboxPage.Map(app);
@@ -59,6 +61,7 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
         // A wildcard binding is reachable on loopback, which is where the in-process bot connects.
         var reachable = bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        guard.BoundTo(new Uri(reachable));
         started = new BotApiEmulator(app, state, stateFile, new Uri(reachable));
         stateFile?.Start();
         return started;
@@ -107,6 +110,12 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
     /// <summary>The user unblocks the bot (restarts it): a my_chat_member update (member); sends reach them again.</summary>
     public void UnblockBot(long userId) => state.SetBlocked(userId, blocked: false);
+
+    /// <summary>
+    /// Tells the sandbox page what a scripted scene is doing now (shown as its status line), and which chats are worth
+    /// watching for it (the page opens them beside the others on a wide screen). Not kept in the state file.
+    /// </summary>
+    public void Narrate(string text, params long[] watch) => state.Narrate(text, watch);
 
     // ---- what the bot did -----------------------------------------------------------------
 

@@ -658,6 +658,10 @@ internal sealed partial class EmulatorState
                     throw ApiException.BadRequest("BUTTON_DATA_INVALID");
                 }
             }
+            else if (b["url"] is { } url && TelegramLinks.Problem(url.ToString()) is { } problem)
+            {
+                throw ApiException.BadRequest($"inline keyboard button URL '{url}' is invalid: {problem}");
+            }
             else if (!b.Any(p => p.Key is "url" or "login_url" or "switch_inline_query" or "switch_inline_query_current_chat"
                 or "switch_inline_query_chosen_chat" or "callback_game" or "pay" or "web_app" or "copy_text"))
             {

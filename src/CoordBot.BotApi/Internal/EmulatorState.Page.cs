@@ -26,6 +26,7 @@ internal sealed partial class EmulatorState
             return new JsonObject
             {
                 ["version"] = changeVersion,
+                ["narration"] = NarrationJson(),
                 ["chats"] = new JsonArray([.. chats.Values.OrderBy(c => c.IsGroup).ThenBy(c => c.IsGroup ? -c.Id : c.Id).Select(c => (JsonNode)new JsonObject
                 {
                     ["chat_id"] = c.Id,

@@ -71,6 +71,15 @@ internal static class SandboxEndpoints
             emulator.TimelineJson(RouteLong(context, "chatId")) is { } timeline
                 ? Write(context, 200, timeline)
                 : Write(context, 404, new JsonObject { ["error"] = "No such chat." }));
+        group.MapGet("/chats/{chatId:long}/commands", context =>
+        {
+            // The "/" menu this person sees in this chat, resolved from the lists the bot set as Telegram resolves them.
+            var chatId = RouteLong(context, "chatId");
+            var userId = long.TryParse(context.Request.Query["user_id"], System.Globalization.CultureInfo.InvariantCulture, out var u) ? u : chatId;
+            return emulator.MenuJson(chatId, userId, NullIfBlank(context.Request.Query["language_code"])) is { } menu
+                ? Write(context, 200, menu)
+                : Write(context, 404, new JsonObject { ["error"] = "No such chat." });
+        });
         group.MapGet("/chats/{chatId:long}/messages/{messageId:long}/document", async context =>
         {
             if (emulator.DocumentIn(RouteLong(context, "chatId"), RouteLong(context, "messageId")) is not { } file)

@@ -17,6 +17,8 @@ internal static class SandboxPage
         ("/", "index.html", "text/html; charset=utf-8"),
         ("/sandbox.css", "sandbox.css", "text/css; charset=utf-8"),
         ("/sandbox.js", "sandbox.js", "text/javascript; charset=utf-8"),
+        ("/favicon.svg", "favicon.svg", "image/svg+xml"),
+        ("/favicon.ico", "favicon.svg", "image/svg+xml"),
     ];
 
     private const string Policy =
@@ -27,12 +29,19 @@ internal static class SandboxPage
         foreach (var (path, resource, contentType) in Files)
         {
             var content = Read(resource);
-            app.MapGet(path, async context =>
+            // HEAD as well as GET: a monitor or a link checker asking whether the page is there gets 200, not 404.
+            app.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], async context =>
             {
                 context.Response.ContentType = contentType;
                 context.Response.Headers.ContentSecurityPolicy = Policy;
                 context.Response.Headers.XContentTypeOptions = "nosniff";
                 context.Response.Headers.CacheControl = "no-cache";
+                context.Response.ContentLength = content.Length;
+                if (HttpMethods.IsHead(context.Request.Method))
+                {
+                    return;
+                }
+
                 await context.Response.Body.WriteAsync(content, context.RequestAborted);
             });
         }

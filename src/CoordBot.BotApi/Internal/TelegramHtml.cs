@@ -124,6 +124,11 @@ internal static partial class TelegramHtml
                     return null;
                 }
 
+                if (TelegramLinks.Problem(href) is { } problem)
+                {
+                    throw ApiException.BadRequest($"entity URL '{href}' is invalid: {problem}");
+                }
+
                 entity["url"] = href;
                 break;
             case "tg-emoji":

@@ -4,11 +4,15 @@
 "use strict";
 
 const state = {
-  chats: [],        // [{chat_id, type, title, version}]
-  people: [],       // [{user_id, name}]
-  seen: new Map(),  // chat id -> version the person has looked at
-  panels: new Map() // chat id -> {element, version, sender}
+  chats: [],         // [{chat_id, type, title, version}]
+  people: [],        // [{user_id, name}]
+  seen: new Map(),   // chat id -> version the person has looked at
+  panels: new Map(), // chat id -> {element, version, sender, replyTo}
+  active: null       // the chat shown on a phone, where one chat fills the screen
 };
+
+// A phone (or any narrow window) shows either the chat list or one chat, with a way back.
+const phone = window.matchMedia("(max-width: 700px)");
 
 // ---- small helpers --------------------------------------------------------------------------
 
@@ -31,9 +35,10 @@ function h(tag, attributes, ...children) {
 async function api(method, path, body) {
   const init = { method, headers: {} };
   if (body instanceof FormData) init.body = body;
-  else if (body !== undefined) {
+  else if (method !== "GET") {
+    // The emulator takes changes only as JSON (a page elsewhere cannot send that without asking first).
     init.headers["Content-Type"] = "application/json";
-    init.body = JSON.stringify(body);
+    init.body = JSON.stringify(body === undefined ? {} : body);
   }
   const response = await fetch(path, init);
   const data = await response.json().catch(() => ({}));
@@ -59,7 +64,8 @@ function personName(userId) {
 
 // ---- the bot's formatting: Telegram entities to a fixed set of elements ------------------------
 
-const SAFE_LINK = /^(https?:|tg:|mailto:)/i;
+// Telegram's own rule (the emulator refuses anything else when the bot sends it): http, https, tg.
+const SAFE_LINK = /^(https?:|tg:)/i;
 
 function elementFor(entity) {
   switch (entity.type) {
@@ -82,7 +88,8 @@ function elementFor(entity) {
 
 /** Rebuilds formatted text: entities from the emulator are properly nested (they come from balanced HTML). */
 function renderText(text, entities) {
-  const root = h("div", { class: "text" });
+  // dir="auto": each bubble is laid out by its own text's direction, as Telegram does (an Arabic ballot right to left).
+  const root = h("div", { class: "text", dir: "auto" });
   const sorted = [...(entities || [])]
     .filter(e => e.length > 0)
     .sort((a, b) => a.offset - b.offset || b.length - a.length);
@@ -129,7 +136,7 @@ function renderChatList() {
         title: `chat id ${chat.chat_id}`,
         onclick: () => openPanel(chat.chat_id)
       },
-      h("span", { class: "chat-title" }, chat.title || `Chat ${chat.chat_id}`),
+      h("span", { class: "chat-title", dir: "auto" }, chat.title || `Chat ${chat.chat_id}`),
       h("span", { class: "chat-kind" }, chat.type === "private" ? `person ${chat.chat_id}` : "group")));
   }));
   document.getElementById("chats-empty").hidden = state.chats.length > 0;
@@ -140,6 +147,7 @@ function chatById(chatId) {
 }
 
 function openPanel(chatId) {
+  showChat(chatId);
   if (state.panels.has(chatId)) {
     state.panels.get(chatId).element.scrollIntoView({ behavior: "smooth", inline: "nearest" });
     return;
@@ -147,12 +155,18 @@ function openPanel(chatId) {
   const chat = chatById(chatId);
   if (!chat) return;
   const isPrivate = chat.type === "private";
-  const panel = { version: -1, sender: isPrivate ? chatId : (state.people[0] || {}).user_id };
+  const panel = { version: -1, isPrivate, sender: isPrivate ? chatId : (state.people[0] || {}).user_id };
 
   const messages = h("div", { class: "messages", "aria-label": "Messages" });
   const senderSelect = h("select", { "aria-label": "Write as", onchange: e => { panel.sender = Number(e.target.value); panel.chosen = true; } });
   const textarea = h("textarea", { rows: 2, placeholder: "Write a message or a /command (Enter sends, Shift+Enter for a new line)", "aria-label": "Message" });
   const fileInput = h("input", { type: "file", "aria-label": "Attach a document", accept: ".txt,.md,.ics,.csv,.pdf" });
+  const sendText = async text => {
+    const body = { chat_id: chatId, user_id: panel.sender, text };
+    if (panel.replyTo) body.reply_to_message_id = panel.replyTo.message_id;
+    await api("POST", "/_emulator/send", body);
+    setReply(panel, null);
+  };
   const send = async () => {
     const text = textarea.value;
     const file = fileInput.files[0];
@@ -168,32 +182,43 @@ function openPanel(chatId) {
         await api("POST", "/_emulator/send-document", form);
         fileInput.value = "";
       } else {
-        await api("POST", "/_emulator/send", { chat_id: chatId, user_id: panel.sender, text });
+        await sendText(text);
       }
       textarea.value = "";
     } catch (error) {
       say(`Not sent: ${error.message}`, true);
     }
   };
+  panel.sendText = sendText;
   textarea.addEventListener("keydown", e => {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); send(); }
   });
 
+  const replyBar = h("div", { class: "reply-bar", hidden: true, "aria-label": "Replying to" });
+  const menu = h("div", { class: "command-menu", hidden: true, role: "menu", "aria-label": "Commands" });
+  const menuButton = h("button", {
+    type: "button", class: "menu-button", title: "Commands this person can use here (Telegram's menu button)",
+    "aria-label": "Command menu", "aria-expanded": "false", onclick: () => toggleMenu(chatId, panel)
+  }, "/");
   const element = h("section", { class: "panel", "data-chat-id": chatId, "aria-label": chat.title },
     h("div", { class: "panel-head" },
-      h("h3", {}, chat.title || `Chat ${chatId}`),
+      h("button", { type: "button", class: "back", title: "Back to the chats", "aria-label": "Back to the chats", onclick: () => showList() }, "‹ Chats"),
+      h("h3", { dir: "auto" }, chat.title || `Chat ${chatId}`),
       h("button", { type: "button", class: "close", title: "Close this chat", "aria-label": "Close", onclick: () => closePanel(chatId) }, "×")),
     messages,
     h("div", { class: "composer" },
       h("div", { class: "as" }, isPrivate ? `Writing as ${chat.title}` : h("label", {}, "Write as ", senderSelect)),
-      h("div", { class: "line" }, textarea, h("button", { type: "button", class: "primary", onclick: send }, "Send")),
+      replyBar,
+      menu,
+      h("div", { class: "line" }, menuButton, textarea, h("button", { type: "button", class: "primary", onclick: send }, "Send")),
       h("div", { class: "as" }, h("label", {}, "Document: ", fileInput))));
 
-  Object.assign(panel, { element, messages, senderSelect });
+  Object.assign(panel, { element, messages, senderSelect, replyBar, textarea, menu, menuButton, forced: new Set() });
   state.panels.set(chatId, panel);
   fillSenders(panel);
   document.getElementById("panels").append(element);
   document.getElementById("panels-empty").hidden = true;
+  showChat(chatId);
   renderChatList();
   refreshPanel(chatId);
 }
@@ -204,7 +229,68 @@ function closePanel(chatId) {
   panel.element.remove();
   state.panels.delete(chatId);
   document.getElementById("panels-empty").hidden = state.panels.size > 0;
+  if (state.active === chatId) showList();
   renderChatList();
+}
+
+/** On a phone, the chat fills the screen; on a desktop it only marks which panel was opened last. */
+function showChat(chatId) {
+  state.active = chatId;
+  document.body.classList.add("chat-open");
+  for (const [id, panel] of state.panels) panel.element.classList.toggle("active", id === chatId);
+}
+
+function showList() {
+  state.active = null;
+  document.body.classList.remove("chat-open");
+  for (const panel of state.panels.values()) panel.element.classList.remove("active");
+}
+
+// ---- replies and the command menu --------------------------------------------------------------
+
+/** Opens (or, with null, closes) the reply to a message above the composer, as Telegram's Reply does. */
+function setReply(panel, item) {
+  panel.replyTo = item;
+  const bar = panel.replyBar;
+  if (!item) { bar.hidden = true; bar.replaceChildren(); return; }
+  bar.replaceChildren(
+    h("div", { class: "quote" },
+      h("div", { class: "from" }, `Reply to ${item.from}`),
+      h("div", { class: "snippet", dir: "auto" }, snippet(item))),
+    h("button", { type: "button", class: "close", title: "Cancel the reply", "aria-label": "Cancel the reply", onclick: () => setReply(panel, null) }, "×"));
+  bar.hidden = false;
+  panel.textarea.focus();
+}
+
+function snippet(item) {
+  if (!item) return "";
+  if (item.deleted) return "Message deleted";
+  const text = (item.text || (item.document ? item.document.name : "")).split("\n")[0];
+  return text.length > 90 ? text.slice(0, 89) + "…" : text;
+}
+
+async function toggleMenu(chatId, panel) {
+  const menu = panel.menu;
+  if (!menu.hidden) { menu.hidden = true; panel.menuButton.setAttribute("aria-expanded", "false"); return; }
+  if (!panel.sender) { say("Add a person first: nobody can write yet.", true); return; }
+  try {
+    const result = await api("GET", `/_emulator/chats/${chatId}/commands?user_id=${encodeURIComponent(panel.sender)}`);
+    menu.replaceChildren(...(result.commands.length === 0
+      ? [h("p", { class: "hint" }, "The bot has set no commands for this person here.")]
+      : result.commands.map(c => h("button", {
+          type: "button", role: "menuitem", class: "command", "data-command": c.command,
+          onclick: async () => {
+            menu.hidden = true;
+            panel.menuButton.setAttribute("aria-expanded", "false");
+            try { await panel.sendText(`/${c.command}`); } catch (error) { say(`Not sent: ${error.message}`, true); }
+          }
+        }, h("span", { class: "name" }, `/${c.command}`), h("span", { class: "description", dir: "auto" }, c.description)))));
+    menu.setAttribute("data-scope", result.scope || "none");
+    menu.hidden = false;
+    panel.menuButton.setAttribute("aria-expanded", "true");
+  } catch (error) {
+    say(`No menu: ${error.message}`, true);
+  }
 }
 
 function fillSenders(panel) {
@@ -221,7 +307,9 @@ async function refreshPanel(chatId) {
   if (!state.panels.has(chatId)) return;
   const box = panel.messages;
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
-  box.replaceChildren(...timeline.items.map(item => renderItem(chatId, panel, item)));
+  const byId = new Map(timeline.items.filter(i => i.message_id !== undefined && i.message_id !== null).map(i => [i.message_id, i]));
+  box.replaceChildren(...timeline.items.map(item => renderItem(chatId, panel, item, byId)));
+  openForcedReply(panel, timeline.items, byId);
   // In a group, write as whoever wrote there last, until the person picks someone else.
   const lastWriter = [...timeline.items].reverse().find(i => i.kind === "user");
   if (!panel.chosen && timeline.type !== "private" && lastWriter && lastWriter.from_id !== panel.sender) {
@@ -234,7 +322,27 @@ async function refreshPanel(chatId) {
   panel.firstFill = false;
 }
 
-function renderItem(chatId, panel, item) {
+/**
+ * Telegram's ForceReply: the newest bot message asking for it opens the reply by itself, once. When it answers
+ * someone's message (a selective ForceReply in a group), that person is the one who writes.
+ */
+function openForcedReply(panel, items, byId) {
+  const last = [...items].reverse().find(i => i.kind === "bot" || i.kind === "user");
+  if (!last || last.kind !== "bot" || last.deleted || !isForceReply(last) || panel.forced.has(last.message_id)) return;
+  panel.forced.add(last.message_id);
+  const asked = byId.get(last.reply_to_message_id);
+  if (asked && asked.kind === "user" && asked.from_id && asked.from_id !== panel.sender && !panel.isPrivate) {
+    panel.sender = asked.from_id;
+    fillSenders(panel);
+  }
+  setReply(panel, last);
+}
+
+function isForceReply(item) {
+  return item.force_reply === true || !!(item.reply_markup && item.reply_markup.force_reply);
+}
+
+function renderItem(chatId, panel, item, byId) {
   if (item.kind === "press") {
     return h("div", { class: "note press" }, `${item.from} pressed “${item.text}”`);
   }
@@ -247,6 +355,13 @@ function renderItem(chatId, panel, item) {
   }
   const parts = [];
   if (mine) parts.push(h("div", { class: "from" }, item.from));
+  if (item.reply_to_message_id) {
+    // The message this one answers, quoted above it as Telegram does.
+    const answered = byId.get(item.reply_to_message_id);
+    parts.push(h("div", { class: "quote replied", "data-reply-to": item.reply_to_message_id },
+      h("div", { class: "from" }, answered ? answered.from : "Message"),
+      h("div", { class: "snippet", dir: "auto" }, answered ? snippet(answered) : "not shown")));
+  }
   if (item.document) {
     parts.push(h("a", { class: "doc", href: item.document.url, download: item.document.name }, `⬇ ${item.document.name} (${item.document.size} bytes)`));
   }
@@ -254,12 +369,14 @@ function renderItem(chatId, panel, item) {
   if (item.keyboard) {
     parts.push(h("div", { class: "keyboard" }, item.keyboard.map(row => h("div", { class: "row" }, row.map(button =>
       button.data
-        ? h("button", { type: "button", onclick: () => press(chatId, panel, item.message_id, button) }, button.text)
+        ? h("button", { type: "button", dir: "auto", onclick: () => press(chatId, panel, item.message_id, button) }, button.text)
         : button.url && SAFE_LINK.test(button.url)
           ? h("a", { href: button.url, target: "_blank", rel: "noopener noreferrer" }, button.text)
           : h("span", {}, button.text))))));
   }
-  parts.push(h("div", { class: "meta" }, `${formatTime(item.date)}${item.edited ? " · edited" : ""}`));
+  parts.push(h("div", { class: "meta" },
+    h("button", { type: "button", class: "reply", title: "Reply to this message", onclick: () => setReply(panel, item) }, "Reply"),
+    `${formatTime(item.date)}${item.edited ? " · edited" : ""}`));
   return h("div", { class: `msg ${mine ? "user" : "bot"}`, "data-message-id": item.message_id }, parts);
 }
 
@@ -286,10 +403,12 @@ async function refresh() {
       const [overview, people] = await Promise.all([api("GET", "/_emulator/overview"), api("GET", "/_emulator/people")]);
       // Only activity after the page opened counts as new.
       if (!state.loaded) for (const chat of overview.chats) state.seen.set(chat.chat_id, chat.version);
+      const firstLoad = !state.loaded;
       state.loaded = true;
       state.chats = overview.chats;
       state.people = people;
       renderChatList();
+      follow(overview.narration, firstLoad);
       for (const [chatId, panel] of state.panels) {
         fillSenders(panel);
         const chat = chatById(chatId);
@@ -301,6 +420,20 @@ async function refresh() {
   } finally {
     refreshing = false;
   }
+}
+
+/** A scene narrates what it does: shown as the status line, and the chats it names open beside the others on a wide screen. */
+function follow(narration, firstLoad) {
+  if (!narration || narration.seq <= (state.narrationSeq || 0)) return;
+  state.narrationSeq = narration.seq;
+  if (firstLoad) return;
+  say(narration.text);
+  if (phone.matches) return;
+  const active = state.active;
+  for (const chatId of narration.watch || []) {
+    if (!state.panels.has(chatId) && chatById(chatId)) openPanel(chatId);
+  }
+  if (active !== null && state.panels.has(active)) showChat(active);
 }
 
 function listen() {
