@@ -14,7 +14,7 @@ internal static class Chromium
     public static string? MissingReason =>
         File.Exists(ExecutablePath) ? null : $"{ExecutablePath} is missing: install it with `apt-get install -y chromium` to run the browser tests.";
 
-    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync(params string[] extraArgs)
     {
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -22,7 +22,7 @@ internal static class Chromium
             ExecutablePath = ExecutablePath,
             Headless = true,
             // Root in a container has no user namespaces for Chromium's sandbox.
-            Args = ["--no-sandbox", "--disable-dev-shm-usage"],
+            Args = ["--no-sandbox", "--disable-dev-shm-usage", .. extraArgs],
         });
         return (playwright, browser);
     }

@@ -39,6 +39,7 @@ public sealed class SandboxFixture : IAsyncLifetime
             ["ConnectionStrings:CoordBot"] = $"Data Source={Path.Combine(_directory, "coordbot.db")}",
             ["Sandbox:Url"] = "http://127.0.0.1:0",
             ["Telegram:PollTimeoutSeconds"] = "2",
+            ["Sandbox:CouncilDayPace"] = "00:00:00",
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCoordBot();
@@ -49,9 +50,9 @@ public sealed class SandboxFixture : IAsyncLifetime
         (_playwright, Browser) = await Chromium.LaunchAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1500, int height = 900)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 }, AcceptDownloads = true });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true });
         await page.GotoAsync(PageUrl.ToString());
         return page;
     }
@@ -66,6 +67,8 @@ public sealed class SandboxFixture : IAsyncLifetime
         int Position(string code) => council.Members.Select((m, i) => (m.Code, i)).First(p => p.Code == code).i + 1;
         return (linked[0], code => DemoCouncil.HeadIdOf(Position(code)), code => DemoCouncil.GroupIdOf(Position(code)), linked);
     }
+
+    public string NameOf(string code) => Services.GetRequiredService<CouncilProvider>().Council.NameOf(code);
 
     public IReadOnlyList<string> Codes => Services.GetRequiredService<CouncilProvider>().Council.Members.Select(m => m.Code).ToList();
 

@@ -89,6 +89,7 @@ internal sealed partial class EmulatorState
             ["from"] = options.BotUsername,
             ["deleted"] = m.Deleted,
             ["edited"] = m.EditCount > 0,
+            ["force_reply"] = m.ReplyMarkup?["force_reply"] is not null,
         };
         if (m.Deleted)
         {

@@ -18,6 +18,7 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
             failures.Add(nameof(options.OperatorId), $"must be a Telegram user id, a positive number (got {options.OperatorId})");
         }
 
+        failures.Range(nameof(options.CouncilDayPace), options.CouncilDayPace, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         return failures.Result;
     }
 }

@@ -16,6 +16,7 @@ public sealed class SandboxEmulatorHost(
     IOptions<SandboxOptions> options,
     SandboxClock clock,
     DemoCouncil demoCouncil,
+    CouncilDay councilDay,
     ISchedulerFactory schedulers,
     IConfiguration configuration,
     ILogger<SandboxEmulatorHost> logger) : IHostedService, IAsyncDisposable
@@ -35,7 +36,7 @@ public sealed class SandboxEmulatorHost(
                 Url = settings.Url,
                 TimeProvider = clock,
                 StateFile = stateFile,
-                Actions = [demoCouncil.Action()],
+                Actions = [demoCouncil.Action(), councilDay.Action(AdvanceClockAsync)],
                 AdvanceClock = AdvanceClockAsync,
                 Warn = message => logger.LogWarning("Sandbox emulator: {Problem}", message),
             },

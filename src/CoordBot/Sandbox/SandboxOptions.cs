@@ -10,4 +10,7 @@ public sealed class SandboxOptions
 
     /// <summary>A user id that is an operator in the sandbox, so a newcomer can try operator commands.</summary>
     public long OperatorId { get; set; } = 1;
+
+    /// <summary>"Play a council day": the pause between its steps, so a newcomer can follow it (zero: as fast as the bot answers).</summary>
+    public TimeSpan CouncilDayPace { get; set; } = TimeSpan.FromSeconds(2);
 }

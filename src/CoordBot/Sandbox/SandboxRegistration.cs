@@ -28,6 +28,7 @@ public static class SandboxRegistration
             }
         });
         services.AddSingleton<DemoCouncil>();
+        services.AddSingleton<CouncilDay>();
         services.AddSingleton<SandboxEmulatorHost>();
         services.AddHostedService(sp => sp.GetRequiredService<SandboxEmulatorHost>());
         return builder;
