@@ -127,6 +127,53 @@ public sealed class BackupTests
     }
 
     [Fact]
+    public async Task A_restore_keeps_the_files_it_replaces_and_putting_them_back_undoes_it()
+    {
+        using var backups = new TempDirectory();
+        var backup = backups.File("b.zip");
+        await using var bot = await BotHarness.StartAsync();
+        await bot.AskAsync(42, "/start");
+        var files = bot.Files();
+        Assert.Equal(0, (await RunVerbAsync("backup", backup, files.Database)).Code);
+        await bot.AskAsync(43, "/start"); // after the backup: only in the data the restore replaces
+        await bot.StopHostAsync();
+        SqliteConnection.ClearAllPools();
+
+        var (code, output, error) = await RunVerbAsync("restore", backup, files.Database);
+
+        Assert.True(code == 0, error);
+        var directory = Path.GetDirectoryName(files.Database)!;
+        var kept = Directory.GetFiles(directory, "*.before-restore-*").Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(kept, k => Path.GetFileName(k).StartsWith(Path.GetFileName(files.Database) + ".before-restore-", StringComparison.Ordinal));
+        Assert.Contains(kept, k => Path.GetFileName(k).StartsWith(Path.GetFileName(files.JobStore) + ".before-restore-", StringComparison.Ordinal));
+        Assert.All(kept, k => Assert.Contains(k, output, StringComparison.Ordinal)); // the operator is told where they are
+        await bot.StartHostAsync();
+        Assert.Equal((true, false), (await KnownAsync(bot, 42), await KnownAsync(bot, 43)));
+        await bot.StopHostAsync();
+        SqliteConnection.ClearAllPools();
+
+        // Undo: the restored files go, the kept ones take their names back; the bot then has what it had before.
+        foreach (var original in new[] { files.Database, files.JobStore }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+        {
+            File.Delete(original);
+        }
+
+        foreach (var file in kept)
+        {
+            File.Move(file, file[..file.IndexOf(".before-restore-", StringComparison.Ordinal)]);
+        }
+
+        await bot.StartHostAsync();
+        Assert.Equal((true, true), (await KnownAsync(bot, 42), await KnownAsync(bot, 43)));
+    }
+
+    private static async Task<bool> KnownAsync(BotHarness bot, long userId)
+    {
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.People.AnyAsync(p => p.UserId == userId);
+    }
+
+    [Fact]
     public async Task The_executable_runs_the_verbs_and_answers_with_exit_codes()
     {
         using var directory = new TempDirectory();

@@ -4,23 +4,18 @@ using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Drafts;
 using CoordBot.Features.Voting;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CoordBot.Tests.Support.TestCouncil;
 
 namespace CoordBot.Tests.Voting;
 
 public sealed class VotingEndToEndTests
 {
-    private static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
     private const long Chair = BotHarness.OperatorId;
-
-    private static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
-
-    private static long DeputyOf(string code) => 4000 + Codes.ToList().IndexOf(code);
-
-    private static long GroupOf(string code) => -5000 - Codes.ToList().IndexOf(code);
 
     private static async Task<(BotHarness Bot, FakeDrafts Drafts)> CouncilAsync(bool deputies = false)
     {
@@ -29,16 +24,8 @@ public sealed class VotingEndToEndTests
         {
             s.AddSingleton<IVotableDrafts>(drafts);
         });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
-            if (deputies)
-            {
-                await bot.SeedMemberAsync(DeputyOf(code), code, DelegationRole.Deputy, $"Deputy of {code}");
-            }
-
-            await bot.LinkGroupAsync(code, GroupOf(code));
-        }
+        var council = TestCouncil.Seed().WithGroups();
+        await (deputies ? council.WithDeputies() : council).SeedAsync(bot);
 
         drafts.AddInBlue(3);
         return (bot, drafts);
@@ -108,6 +95,56 @@ public sealed class VotingEndToEndTests
         Assert.Contains("Hash chain: intact", audit.PlainText, StringComparison.Ordinal);
         Assert.Contains("matches the recorded votes (15 delegations)", audit.PlainText, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_chair_reminds_only_the_delegations_that_have_not_voted_privately_with_their_ballot_and_in_their_groups()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3 substantive 24h");
+        var voted = Codes.Take(12).ToList();
+        var missing = Codes.Skip(12).ToList();
+        foreach (var code in voted)
+        {
+            await bot.AskForCatalogueAsync(HeadOf(code), "/vote D3 yes", "Voting.Receipt.Yes");
+        }
+
+        // Not the chair: refused, and nobody is reminded.
+        var refused = await bot.AskAsync(HeadOf("EST"), "/remind D3");
+        Assert.DoesNotContain("Reminded", refused.PlainText, StringComparison.Ordinal);
+        await WhenDeliveredAsync(bot);
+        var before = Codes.ToDictionary(c => c, c => (Private: bot.LastMessageId(HeadOf(c)), Group: bot.LastMessageId(GroupOf(c))));
+
+        var reminded = await bot.AskAsync(Chair, "/remind D3");
+
+        var names = missing.Select(NameOf).Order(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(Catalogue.Plural(Languages.English, "Voting.Reminded", missing.Count, string.Join(Catalogue.Text(Languages.English, "Voting.ListSeparator"), names)), reminded.Text);
+        foreach (var code in missing)
+        {
+            var privately = await bot.MessageFromCatalogueAsync(HeadOf(code), "Voting.PrivateReminder", afterMessageId: before[code].Private);
+            Assert.Contains(NameOf(code), privately.PlainText, StringComparison.Ordinal);
+            Assert.Contains(privately.Buttons, b => b.CallbackData is { } data && data.StartsWith("b:1:", StringComparison.Ordinal)); // the ballot, to vote at once
+            await bot.MessageFromCatalogueAsync(GroupOf(code), "Voting.GroupReminder", afterMessageId: before[code].Group);
+        }
+
+        await WhenDeliveredAsync(bot);
+        foreach (var code in voted)
+        {
+            Assert.Equal(before[code], (bot.LastMessageId(HeadOf(code)), bot.LastMessageId(GroupOf(code))));
+        }
+
+        foreach (var code in missing)
+        {
+            await bot.AskForCatalogueAsync(HeadOf(code), "/vote D3 yes", "Voting.Receipt.Yes");
+        }
+
+        await bot.Emulator.WaitForMessageAsync(GroupOf("USA"), m => CatalogueText.StartsWith(Languages.English, "Voting.ResultHeading.Substantive", m.Text), BotHarness.Patience);
+        var closed = await bot.AskAsync(Chair, "/remind D3");
+        Assert.Equal(Catalogue.Format(Languages.English, "Voting.NobodyToRemind", "D3"), closed.Text);
+    }
+
+    private static Task WhenDeliveredAsync(BotHarness bot) =>
+        bot.Services.GetRequiredService<CoordBot.Telegram.Delivery.DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
     [Fact]
     public async Task At_the_deadline_a_delegation_that_did_not_vote_is_absent_not_abstaining()
