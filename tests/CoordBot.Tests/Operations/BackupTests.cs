@@ -17,9 +17,9 @@ namespace CoordBot.Tests.Operations;
 public sealed class BackupTests
 {
     private static readonly Dictionary<string, string?> Fast = new() { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
-    internal static readonly List<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    internal static readonly List<string> Codes = [.. TestCouncil.Codes];
 
-    internal static long HeadOf(string code) => 7000 + Codes.IndexOf(code);
+    internal static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
     [Fact]
     public async Task A_backup_taken_during_traffic_restores_into_a_new_directory_with_every_vote_draft_version_and_reminder()
@@ -46,7 +46,7 @@ public sealed class BackupTests
 
             var (code1, _, error1) = await RunVerbAsync("backup", backup, bot.Files().Database);
             Assert.True(code1 == 0, error1);
-            await bot.ReplyAsync(HeadOf(late[^1]), m => m.PlainText!.Contains("voted against D1", StringComparison.Ordinal));
+            await bot.MessageFromCatalogueAsync(HeadOf(late[^1]), "Voting.Receipt.No");
         }
 
         var (verified, verifyOut, verifyError) = await RunVerbAsync("verify", backup, null);
@@ -191,10 +191,7 @@ public sealed class BackupTests
     internal static async Task<BotHarness> CouncilWithAVoteAsync()
     {
         var bot = await BotHarness.StartAsync(Fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         var estonia = HeadOf("EST");
         await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
@@ -206,7 +203,7 @@ public sealed class BackupTests
         {
             var last = bot.Emulator.MessagesIn(HeadOf(code)).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
             bot.Send(HeadOf(code), "/vote D1 yes");
-            await bot.ReplyAsync(HeadOf(code), m => m.MessageId > last && m.PlainText!.Contains("in favour of D1", StringComparison.Ordinal));
+            await bot.MessageFromCatalogueAsync(HeadOf(code), "Voting.Receipt.Yes", afterMessageId: last);
         }
 
         var day = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Date.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -5,8 +5,8 @@ namespace CoordBot.Tests.Support;
 
 /// <summary>
 /// The council of the end-to-end tests: the fifteen delegations of the 2020 preset, with one id scheme for all of them.
-/// The n-th delegation (preset order, from 0) has its head at 3000+n, deputy at 4000+n, adviser at 6000+n, observer at
-/// 6500+n and linked group at -5000-n; operators and other people of a test keep ids outside these ranges.
+/// The n-th delegation (preset order, from 0) has its head at 3000+n, adviser at 3100+n, observer at 3200+n, deputy at
+/// 4000+n and linked group at -5000-n; operators and other people of a test keep ids outside these ranges.
 /// </summary>
 public static class TestCouncil
 {
@@ -16,9 +16,9 @@ public static class TestCouncil
 
     public static long DeputyOf(string code) => 4000 + Index(code);
 
-    public static long AdviserOf(string code) => 6000 + Index(code);
+    public static long AdviserOf(string code) => 3100 + Index(code);
 
-    public static long ObserverOf(string code) => 6500 + Index(code);
+    public static long ObserverOf(string code) => 3200 + Index(code);
 
     public static long GroupOf(string code) => -5000 - Index(code);
 
@@ -43,6 +43,7 @@ public sealed class CouncilBuilder
     private bool _groups;
     private Func<string, DelegationRole, string> _name = (code, role) => $"{role} of {code}";
     private string _timeZone = "UTC";
+    private readonly Dictionary<string, string> _zones = new(StringComparer.Ordinal);
 
     internal CouncilBuilder(IReadOnlyList<string> codes) => _codes = codes;
 
@@ -66,9 +67,17 @@ public sealed class CouncilBuilder
         return this;
     }
 
+    /// <summary>Everyone's time zone (default UTC).</summary>
     public CouncilBuilder InZone(string timeZone)
     {
         _timeZone = timeZone;
+        return this;
+    }
+
+    /// <summary>The time zone of one delegation's people.</summary>
+    public CouncilBuilder InZone(string code, string timeZone)
+    {
+        _zones[code] = timeZone;
         return this;
     }
 
@@ -79,7 +88,7 @@ public sealed class CouncilBuilder
         {
             foreach (var role in _roles.Order())
             {
-                await bot.SeedMemberAsync(IdOf(role, code), code, role, _name(code, role), _timeZone);
+                await bot.SeedMemberAsync(IdOf(role, code), code, role, _name(code, role), _zones.GetValueOrDefault(code, _timeZone));
             }
 
             if (_groups)

@@ -32,7 +32,7 @@ public sealed class VotingEndToEndTests
     }
 
     private static async Task<long> BallotMessageAsync(BotHarness bot, long userId) =>
-        (await bot.ReplyAsync(userId, m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal))).MessageId;
+        (await bot.Emulator.WaitForMessageAsync(userId, m => CatalogueText.StartsWith(Languages.English, "Voting.BallotPaper", m.Text), BotHarness.Patience)).MessageId;
 
     [Fact]
     public async Task A_full_written_procedure_with_buttons_and_commands_closes_early_and_posts_the_result_once()
@@ -191,8 +191,8 @@ public sealed class VotingEndToEndTests
 
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), headBallot, "b:1:y");
         bot.Emulator.PressButton(DeputyOf("EST"), DeputyOf("EST"), deputyBallot, "b:1:n");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
-        await bot.ReplyAsync(DeputyOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
+        await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: headBallot);
+        await bot.MessageFromCatalogueAsync(DeputyOf("EST"), "Voting.Receipt.No", afterMessageId: deputyBallot);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.Ballots.CountAsync(b => b.DelegationCode == "EST"));
@@ -205,22 +205,23 @@ public sealed class VotingEndToEndTests
     {
         var (bot, drafts) = await CouncilAsync();
         await using var _ = bot;
-        await bot.SeedMemberAsync(6001, "EST", DelegationRole.Adviser);
+        await bot.SeedMemberAsync(AdviserOf("EST"), "EST", DelegationRole.Adviser);
         drafts.AddInBlue(4);
         await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
 
-        var adviser = await bot.AskAsync(6001, "/vote D3 yes");
+        var adviser = await bot.AskAsync(AdviserOf("EST"), "/vote D3 yes");
         var recused = await bot.AskAsync(HeadOf("ZAF"), "/vote D3 yes");
         var notOpen = await bot.AskAsync(HeadOf("EST"), "/vote D4 yes");
         var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("in favour of D3", StringComparison.Ordinal));
+        var receipt = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: ballot);
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused, not doubled
 
         Assert.Contains("only the head or the deputy", adviser.PlainText, StringComparison.Ordinal);
         Assert.Contains("party to the dispute", recused.PlainText, StringComparison.Ordinal);
         Assert.Contains("There is no vote on D4", notOpen.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("already voted", StringComparison.Ordinal));
+        var again = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.NotRecorded", afterMessageId: receipt.MessageId);
+        Assert.Contains("already voted", again.PlainText, StringComparison.Ordinal);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.Ballots.CountAsync());
@@ -309,8 +310,8 @@ public sealed class VotingEndToEndTests
     {
         var (bot, _) = await CouncilAsync();
         await using var _ = bot;
-        const long EstObserver = 6101;
-        await bot.SeedMemberAsync(EstObserver, "EST", DelegationRole.Observer);
+        var estObserver = ObserverOf("EST");
+        await bot.SeedMemberAsync(estObserver, "EST", DelegationRole.Observer);
         await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
         foreach (var code in Codes.Where(c => c != "ZAF"))
         {
@@ -318,7 +319,7 @@ public sealed class VotingEndToEndTests
         }
 
         await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
-        var observer = await bot.AskAsync(EstObserver, "/record D3");
+        var observer = await bot.AskAsync(estObserver, "/record D3");
         var recused = await bot.AskAsync(HeadOf("ZAF"), "/record D3");
         bot.Send(HeadOf("EST"), "/record D3");
         var voter = await bot.ReplyAsync(HeadOf("EST"), m => m.DocumentName == "D3-v4-vote-record.txt");
@@ -328,7 +329,7 @@ public sealed class VotingEndToEndTests
         Assert.Equal(DraftDesk.NotVisible(3), recused.PlainText);
         Assert.Equal("Reading drafts needs a member of a delegation (head, deputy or adviser).", observer.PlainText);
         Assert.NotNull(voter.DocumentContent);
-        Assert.DoesNotContain(bot.Emulator.MessagesIn(EstObserver), m => m.DocumentName is not null);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(estObserver), m => m.DocumentName is not null);
         Assert.DoesNotContain(bot.Emulator.MessagesIn(HeadOf("ZAF")), m => m.DocumentName is not null);
     }
 
@@ -341,9 +342,9 @@ public sealed class VotingEndToEndTests
         var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
 
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Estonia voted in favour of D3 v4", StringComparison.Ordinal));
+        var recorded = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: ballot);
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Not recorded:", StringComparison.Ordinal));
+        await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.NotRecorded", afterMessageId: recorded.MessageId);
         await bot.Services.GetRequiredService<Telegram.Delivery.DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Equal(["Recorded.", "Not recorded: see the message."], bot.Emulator.CallbackAnswers.Select(a => a.Text));
