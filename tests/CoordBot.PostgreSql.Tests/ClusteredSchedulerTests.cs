@@ -9,6 +9,7 @@ using Quartz;
 namespace CoordBot.PostgreSql.Tests;
 
 /// <summary>Two bot hosts on one PostgreSQL database form one Quartz cluster: a job due on both fires on one of them, once.</summary>
+[Collection(SharedServer.Name)]
 public sealed class ClusteredSchedulerTests
 {
     private const int Jobs = 500;

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoordBot.PostgreSql.Tests;
 
 /// <summary><c>coordbot copy-to-postgresql</c>: a SQLite council moved onto a real PostgreSQL, checked, and the bot running on it.</summary>
+[Collection(SharedServer.Name)]
 public sealed class CopyToPostgreSqlTests
 {
     // Ticks below a microsecond: PostgreSQL's timestamps would round them away and break the ballots' hashes.

@@ -16,6 +16,7 @@ using Quartz;
 namespace CoordBot.PostgreSql.Tests;
 
 /// <summary>The bot on a real PostgreSQL server (<see cref="PostgresServer"/>): skipped, with the reason, where none can start.</summary>
+[Collection(SharedServer.Name)]
 public sealed class PostgreSqlStoreTests
 {
     [SkippableFact]

@@ -48,15 +48,27 @@ public sealed class CouncilDefinitionTests
     }
 
     [Fact]
-    public void Preset_file_beside_the_solution_matches_the_constant()
+    public void Preset_file_shipped_with_the_bot_matches_the_constant()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "security-council-2020.json");
-        if (!File.Exists(path))
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CoordBot.sln")))
         {
-            return; // the file is handed over for placement elsewhere; the constant is the source of truth
+            directory = directory.Parent;
         }
 
-        Assert.Equal(CouncilPresets.SecurityCouncil2020, CouncilDefinition.Parse(File.ReadAllText(path)).Value);
+        Assert.NotNull(directory);
+        // The file the bot loads (CouncilOptions.PresetFile, copied beside the bot's binaries): missing, the test fails.
+        var path = Path.Combine(directory.FullName, "src", "CoordBot", "Council", "security-council-2020.json");
+        Assert.True(File.Exists(path), $"the preset {path} is missing");
+
+        var parsed = CouncilDefinition.Parse(File.ReadAllText(path));
+        Assert.True(parsed.IsSuccess, string.Join("; ", parsed.Errors));
+        var (shipped, constant) = (parsed.Value, CouncilPresets.SecurityCouncil2020);
+        // A record compares its lists by reference: the lists element by element, then the rest with the lists made equal.
+        Assert.Equal(constant.Members, shipped.Members);
+        Assert.Equal(constant.Members.Select(m => m.Names.OrderBy(n => n.Key)), shipped.Members.Select(m => m.Names.OrderBy(n => n.Key)));
+        Assert.Equal(constant.PresidencyOrder, shipped.PresidencyOrder);
+        Assert.Equal(constant, shipped with { Members = constant.Members, PresidencyOrder = constant.PresidencyOrder });
     }
 
     [Fact]

@@ -48,12 +48,13 @@ internal sealed class ClusterHost : IAsyncDisposable
     /// <summary>An emulator that enforces the same raised limits the instances are told about (so a 429 still means two senders).</summary>
     public static BotApiEmulatorOptions EmulatorOptions() => new() { GlobalPerSecond = 1000, PrivatePerSecond = 100, PrivateBurst = 20 };
 
-    public static async Task<ClusterHost> StartAsync(IDictionary<string, string?> settings)
+    public static async Task<ClusterHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCoordBot();
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         host.ValidateCoordBotConfiguration();
         await host.StartAsync();

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoordBot.PostgreSql.Tests.Cluster;
 
 /// <summary>Two active instances on one PostgreSQL database and one bot token (the emulator): the work is shared, never doubled.</summary>
+[Collection(SharedServer.Name)]
 public sealed class TwoInstanceTests(ITestOutputHelper output)
 {
     private const int Users = 200;

@@ -15,18 +15,15 @@ public sealed class TodayTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static long HeadOf(IReadOnlyList<string> codes, string code) => 7000 + codes.ToList().IndexOf(code);
+    private static long HeadOf(IReadOnlyList<string> codes, string code) => codes.Contains(code) ? TestCouncil.HeadOf(code) : throw new ArgumentException(code);
 
     private static async Task<(BotHarness Bot, List<string> Codes)> CouncilWithAVoteAndASessionAsync()
     {
         var clock = new FakeTimeProvider(Now);
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false }, s => s.AddSingleton<TimeProvider>(clock));
-        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
-        for (var i = 0; i < codes.Count; i++)
-        {
-            await bot.SeedMemberAsync(7000 + i, codes[i], DelegationRole.Head, timeZone: codes[i] == "FRA" ? "Europe/Paris" : "UTC");
-        }
+        var codes = TestCouncil.Codes.ToList();
+        await TestCouncil.Seed().InZone("FRA", "Europe/Paris").SeedAsync(bot);
 
         await bot.SeedMemberAsync(8000, "FRA", DelegationRole.Observer);
         var estonia = HeadOf(codes, "EST");

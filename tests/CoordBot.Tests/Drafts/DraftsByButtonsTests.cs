@@ -24,19 +24,13 @@ public sealed class DraftsByButtonsTests
     private const char Fsi = '\u2068';
     private const char Pdi = '\u2069';
 
-    private static readonly List<string> Codes = [.. CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code)];
-
-    private static long Head(string code) => 7000 + Codes.IndexOf(code);
+    private static long Head(string code) => TestCouncil.HeadOf(code);
 
     private static async Task<BotHarness> CouncilAsync()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(Head(code), code, DelegationRole.Head);
-        }
-
+        await TestCouncil.Seed().SeedAsync(bot);
         return bot;
     }
 

@@ -6,6 +6,7 @@ using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoordBot.Tests.Drafts;
 
@@ -21,7 +22,7 @@ public sealed class DraftsEndToEndTests
 
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private static async Task<BotHarness> CouncilAsync(TestClock? clock = null)
+    private static async Task<BotHarness> CouncilAsync(FakeTimeProvider? clock = null)
     {
         // Telegram's per-chat limits (tested with delivery) would make these tests wait minutes for their group messages.
         var fast = new Dictionary<string, string?> { ["Delivery:GroupPerMinute"] = "600", ["Delivery:PrivatePerSecond"] = "20" };
@@ -126,7 +127,7 @@ public sealed class DraftsEndToEndTests
     [Fact]
     public async Task Silence_that_nobody_breaks_ends_in_agreement_told_once_also_when_the_bot_was_down_at_the_deadline()
     {
-        var clock = new TestClock(Start);
+        var clock = new FakeTimeProvider(Start);
         await using var bot = await CouncilAsync(clock);
 
         // D1 from a .txt document: the caption is the command.

@@ -5,6 +5,7 @@ using CoordBot.Telegram.Routing;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Drafts;
@@ -45,7 +46,7 @@ internal static class FamilyRules
         var bot = await BotHarness.StartAsync(
             new Dictionary<string, string?> { ["Delivery:GroupPerMinute"] = "600", ["Delivery:PrivatePerSecond"] = "20" },
             new BotApiEmulatorOptions { GroupPerMinute = 600, PrivatePerSecond = 20, PrivateBurst = 20 },
-            configure: s => s.AddSingleton<TimeProvider>(new TestClock(Now)));
+            configure: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)));
         bot.Emulator.RegisterUser(Stranger, $"User{Stranger}");
         await bot.SeedMemberAsync(EstHead, "EST", DelegationRole.Head, "Sven");
         await bot.SeedMemberAsync(EstAdviser, "EST", DelegationRole.Adviser, "Kadri");

@@ -13,19 +13,14 @@ namespace CoordBot.Tests.Guides;
 /// <summary>The draft and vote guides through the emulator: a penholder drafts, a delegation comments, the chair opens the vote, all by guided steps.</summary>
 public sealed class DraftGuideTests
 {
-    private static long HeadOf(List<string> codes, string code) => 7000 + codes.IndexOf(code);
+    private static long HeadOf(List<string> codes, string code) => codes.Contains(code) ? TestCouncil.HeadOf(code) : throw new ArgumentException(code);
 
     private static async Task<(BotHarness Bot, List<string> Codes)> CouncilAsync()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
-        for (var i = 0; i < codes.Count; i++)
-        {
-            await bot.SeedMemberAsync(7000 + i, codes[i], DelegationRole.Head);
-        }
-
-        return (bot, codes);
+        await TestCouncil.Seed().SeedAsync(bot);
+        return (bot, TestCouncil.Codes.ToList());
     }
 
     /// <summary>Sends <paramref name="text"/> and waits for the guide's next question or summary (ballots and notices may arrive too).</summary>

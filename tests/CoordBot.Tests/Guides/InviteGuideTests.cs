@@ -1,5 +1,6 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Guides;
 using CoordBot.Tests.Support;
@@ -138,6 +139,32 @@ public sealed class InviteGuideTests
         var lapsed = await bot.AskAsync(EstHead, "Estonia");
         Assert.Equal("Your guided /invite lapsed after 30 minutes without an answer; nothing was changed. Send /invite to start again.", lapsed.PlainText);
         Assert.Equal(0, await InvitationsAsync(bot));
+    }
+
+    [Fact]
+    public async Task Each_step_renews_the_guide_and_a_press_after_it_lapsed_is_refused_and_changes_nothing()
+    {
+        var (bot, clock) = await StartAsync();
+        await using var _ = bot;
+        var almost = GuideRunner.Lifetime - TimeSpan.FromMinutes(1);
+
+        var first = await bot.AskAsync(Operator, "/invite");
+        clock.Advance(almost);
+        var role = await PressAsync(bot, Operator, first, "Estonia");
+        clock.Advance(almost); // past the lifetime since the start: still running only because the press renewed it
+        var summary = await PressAsync(bot, Operator, role, "deputy");
+        Assert.Contains("This sends /invite EST deputy", summary.PlainText, StringComparison.Ordinal);
+
+        clock.Advance(GuideRunner.Lifetime + TimeSpan.FromSeconds(1));
+        var before = bot.LastMessageId(Operator);
+        bot.Emulator.PressButton(Operator, Operator, summary.MessageId, "g:ok");
+        var lapsed = await bot.MessageFromCatalogueAsync(Operator, "Guide.Lapsed", afterMessageId: before);
+
+        Assert.Equal(Catalogue.Format(Languages.English, "Guide.Lapsed", "/invite", (int)GuideRunner.Lifetime.TotalMinutes), lapsed.Text);
+        Assert.Contains(Catalogue.Text(Languages.English, "Guide.LapsedToast"), await CallbackAnswersAsync(bot));
+        Assert.Equal(0, await InvitationsAsync(bot));
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        Assert.Equal(0, await db.Set<GuideState>().CountAsync());
     }
 
     /// <summary>What the bot answered to presses (a forged press has no query Telegram knows, so the emulator refuses the answer: read the outbox).</summary>

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Sessions;
+using CoordBot.Localization;
 using Microsoft.EntityFrameworkCore;
 using static CoordBot.Tests.Guides.GuideKit;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
@@ -78,5 +79,33 @@ public sealed class SessionGuideTests
         var summary = await bot.AskAsync(Chair, "9.30 am");
         Assert.Contains("This sends /reschedule S1 2026-11-27 09:30", summary.PlainText, StringComparison.Ordinal);
         Assert.NotEqual(day.MessageId, time.MessageId); // a typed answer gets a new message; a tap edits in place
+    }
+
+    [Fact]
+    public async Task A_bare_agenda_add_asks_for_the_session_by_button_then_the_title_and_adds_the_item_only_on_confirm()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await InsertSessionAsync(bot, new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
+
+        // A head runs no closed session: nothing to choose but Cancel.
+        var estonia = await bot.AskAsync(EstHead, "/agenda_add");
+        Assert.Equal([Catalogue.Text(Languages.English, "Guide.Cancel")], estonia.Buttons.Select(b => b.Text));
+
+        var which = await bot.AskAsync(Chair, "/agenda_add");
+        Assert.Contains(Catalogue.Text(Languages.English, "Agenda.Guide.SessionQuestion"), which.PlainText, StringComparison.Ordinal);
+        Assert.Equal(2, which.Buttons.Count); // S1 and Cancel
+        var title = await PressAsync(bot, Chair, which, which.Buttons[0].Text);
+        Assert.Contains(Catalogue.Text(Languages.English, "Agenda.Guide.TitleQuestion"), title.PlainText, StringComparison.Ordinal);
+
+        var summary = await bot.AskAsync(Chair, "The situation in Libya");
+        Assert.Contains("This sends /agenda_add S1 The situation in Libya", summary.PlainText, StringComparison.Ordinal);
+        Assert.Equal(0, await ReadAsync(bot, db => db.AgendaItems.CountAsync()));
+        var before = bot.LastMessageId(Chair);
+        bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
+        await bot.MessageFromCatalogueAsync(Chair, "Agenda.Added", afterMessageId: before);
+
+        var item = await ReadAsync(bot, db => db.AgendaItems.SingleAsync());
+        Assert.Equal(("The situation in Libya", 1), (item.Title, item.Position));
     }
 }

@@ -84,15 +84,15 @@ public sealed class ByButtonsEndToEndTests
         var bot = await CouncilWithAVoteAsync();
         await using var _ = bot;
 
-        var today = await TodayAsync(bot, FraHead, "What needs you now");
+        var today = await TodayAsync(bot, Fra, "What needs you now");
         // The ballot paper's own buttons, the first naming the draft.
         Assert.Equal(["D1: In favour", "Against", "Abstain"], today.Buttons.Where(b => b.CallbackData!.StartsWith("b:", StringComparison.Ordinal)).Select(b => b.Text));
         // The draft's id opens it: a deep link to the bot.
         Assert.Contains("<a href=\"https://t.me/CoordBot?start=D1\">D1</a> v1", today.Text, StringComparison.Ordinal);
 
         var button = today.Buttons.Single(b => b.Text == "D1: In favour");
-        bot.Emulator.PressButton(FraHead, FraHead, today.MessageId, button.CallbackData!);
-        var receipt = await bot.ReplyAsync(FraHead, m => m.PlainText!.StartsWith("France voted in favour of D1 v1", StringComparison.Ordinal));
+        bot.Emulator.PressButton(Fra, Fra, today.MessageId, button.CallbackData!);
+        var receipt = await bot.ReplyAsync(Fra, m => m.PlainText!.StartsWith("France voted in favour of D1 v1", StringComparison.Ordinal));
         Assert.Equal(1, await ReadAsync(bot, db => db.Ballots.CountAsync(b => b.DelegationCode == "FRA")));
     }
 
@@ -101,16 +101,16 @@ public sealed class ByButtonsEndToEndTests
     {
         var bot = await CouncilWithAVoteAsync();
         await using var _ = bot;
-        await bot.AskAsync(FraHead, "/language fr");
-        await bot.AskAsync(EstHead, "/language ar");
+        await bot.AskAsync(Fra, "/language fr");
+        await bot.AskAsync(Est, "/language ar");
 
-        var french = await TodayAsync(bot, FraHead, "Ce qui vous attend maintenant");
+        var french = await TodayAsync(bot, Fra, "Ce qui vous attend maintenant");
         Assert.Contains("D1 v1 « Press statement on cyber security » : le bulletin de votre délégation est attendu avant le ", french.PlainText, StringComparison.Ordinal);
         Assert.Contains("(America/New_York) = ", french.PlainText, StringComparison.Ordinal);
         Assert.Contains(french.Buttons, b => b.Text == "D1 : Pour" && b.CallbackData == "b:1:y");
         Assert.Contains(french.Buttons, b => b.Text == "Contre" && b.CallbackData == "b:1:n");
 
-        var arabic = await TodayAsync(bot, EstHead, Bidi.RightToLeftMark + "ما يتطلب اهتمامكم الآن");
+        var arabic = await TodayAsync(bot, Est, Bidi.RightToLeftMark + "ما يتطلب اهتمامكم الآن");
         var line = arabic.PlainText!.Split('\n').Single(l => l.Contains("يجب أن يُدلي وفدكم بصوته", StringComparison.Ordinal));
         Assert.StartsWith($"{Bidi.RightToLeftMark}{Bidi.FirstStrongIsolate}D1{Bidi.PopDirectionalIsolate} v{Bidi.FirstStrongIsolate}1{Bidi.PopDirectionalIsolate} {Bidi.FirstStrongIsolate}«", line, StringComparison.Ordinal);
     }
@@ -213,23 +213,20 @@ public sealed class ByButtonsEndToEndTests
     private static Task<string> ZoneOfAsync(BotHarness bot, long user) =>
         ReadAsync(bot, db => db.People.Where(p => p.UserId == user).Select(p => p.TimeZone).SingleAsync());
 
-    private const long OtherHeads = 7000;
+    /// <summary>The heads of the council with a vote (France's in New York), as <see cref="TestCouncil"/> numbers them.</summary>
+    private static readonly long Fra = TestCouncil.HeadOf("FRA");
+    private static readonly long Est = TestCouncil.HeadOf("EST");
 
     private static async Task<BotHarness> CouncilWithAVoteAsync()
     {
         var clock = new FakeTimeProvider(Now);
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false }, s => s.AddSingleton<TimeProvider>(clock));
-        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
-        for (var i = 0; i < codes.Count; i++)
-        {
-            var user = codes[i] switch { "FRA" => FraHead, "EST" => EstHead, _ => OtherHeads + i };
-            await bot.SeedMemberAsync(user, codes[i], DelegationRole.Head, timeZone: codes[i] == "FRA" ? "America/New_York" : "UTC");
-        }
+        await TestCouncil.Seed().InZone("FRA", "America/New_York").SeedAsync(bot);
 
-        await bot.AskAsync(EstHead, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
-        await bot.AskAsync(EstHead, "/circulate D1");
-        await bot.AskAsync(EstHead, "/blue D1");
+        await bot.AskAsync(Est, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
+        await bot.AskAsync(Est, "/circulate D1");
+        await bot.AskAsync(Est, "/blue D1");
         await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h");
         return bot;
     }

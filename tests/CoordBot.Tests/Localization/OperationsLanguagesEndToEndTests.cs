@@ -15,19 +15,16 @@ public sealed class OperationsLanguagesEndToEndTests
     private const char Fsi = '\u2068';
     private const char Pdi = '\u2069';
 
-    private static readonly List<string> Codes = [.. CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code)];
+    private static readonly IReadOnlyList<string> Codes = TestCouncil.Codes;
 
-    private static long Head(string code) => 7400 + Codes.IndexOf(code);
+    private static long Head(string code) => TestCouncil.HeadOf(code);
 
     [Fact]
     public async Task The_vote_record_is_written_in_each_requesters_language_with_its_numbers_and_the_veto()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GlobalPerSecond"] = "500" };
         await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(Head(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         await bot.AskAsync(Head("FRA"), "/language fr");
         await bot.AskAsync(Head("TUN"), "/language ar");

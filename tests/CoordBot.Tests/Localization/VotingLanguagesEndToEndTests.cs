@@ -18,12 +18,9 @@ public sealed class VotingLanguagesEndToEndTests
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
-        long Head(string code) => 7200 + codes.IndexOf(code);
-        foreach (var code in codes)
-        {
-            await bot.SeedMemberAsync(Head(code), code, DelegationRole.Head);
-        }
+        var codes = TestCouncil.Codes;
+        static long Head(string code) => TestCouncil.HeadOf(code);
+        await TestCouncil.Seed().SeedAsync(bot);
 
         // Six readers, six languages; the United States' group reads French while its head (privately) reads English.
         var languages = new Dictionary<string, string> { ["GBR"] = "en", ["FRA"] = "fr", ["DOM"] = "es", ["RUS"] = "ru", ["CHN"] = "zh", ["TUN"] = "ar" };

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CoordBot.Features.Menus;
+using CoordBot.Localization;
 using CoordBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,6 +61,33 @@ public sealed partial class PersonalMenuTests
         Assert.Contains("remove", group);
         Assert.Contains("drafts", group);
         Assert.DoesNotContain("setpresident", group); // no member of the delegation is an operator
+    }
+
+    [Fact]
+    public async Task A_groups_menu_is_rewritten_in_the_language_its_head_chooses_in_the_group()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await JoinAsync(bot, "head");
+        bot.Emulator.RegisterGroup(EstoniaGroup, "Estonia advisers");
+        await bot.AskAsync(Person, "/linkgroup@CoordBot", EstoniaGroup);
+        await Menus(bot).Idle;
+        var english = bot.Emulator.CommandsFor("chat", chatId: EstoniaGroup);
+        var french = bot.Emulator.CommandsFor("chat", chatId: EstoniaGroup, languageCode: "fr");
+        Assert.NotEqual(english, french);
+
+        var chosen = await bot.AskAsync(Person, "/language fr", EstoniaGroup);
+        Assert.Equal(Catalogue.Format("fr", "Language.SetGroup", Languages.NativeName("fr")), chosen.PlainText);
+        await Menus(bot).Idle;
+
+        // Every list of the group's menu, whatever app language a member has, is now the French one.
+        Assert.Equal(french, bot.Emulator.CommandsFor("chat", chatId: EstoniaGroup));
+        foreach (var language in Languages.All.Where(l => l != Languages.English))
+        {
+            Assert.Equal(french, bot.Emulator.CommandsFor("chat", chatId: EstoniaGroup, languageCode: language));
+        }
+
+        // The head's own private menu keeps its language: the choice was the group's.
+        Assert.Equal(english.Single(c => c.Command == "drafts").Description, bot.Emulator.CommandsFor("chat", chatId: Person).Single(c => c.Command == "drafts").Description);
     }
 
     [Fact]

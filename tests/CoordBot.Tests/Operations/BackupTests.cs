@@ -17,9 +17,9 @@ namespace CoordBot.Tests.Operations;
 public sealed class BackupTests
 {
     private static readonly Dictionary<string, string?> Fast = new() { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
-    internal static readonly List<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    internal static readonly List<string> Codes = [.. TestCouncil.Codes];
 
-    internal static long HeadOf(string code) => 7000 + Codes.IndexOf(code);
+    internal static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
     [Fact]
     public async Task A_backup_taken_during_traffic_restores_into_a_new_directory_with_every_vote_draft_version_and_reminder()
@@ -46,7 +46,7 @@ public sealed class BackupTests
 
             var (code1, _, error1) = await RunVerbAsync("backup", backup, bot.Files().Database);
             Assert.True(code1 == 0, error1);
-            await bot.ReplyAsync(HeadOf(late[^1]), m => m.PlainText!.Contains("voted against D1", StringComparison.Ordinal));
+            await bot.MessageFromCatalogueAsync(HeadOf(late[^1]), "Voting.Receipt.No");
         }
 
         var (verified, verifyOut, verifyError) = await RunVerbAsync("verify", backup, null);
@@ -127,6 +127,53 @@ public sealed class BackupTests
     }
 
     [Fact]
+    public async Task A_restore_keeps_the_files_it_replaces_and_putting_them_back_undoes_it()
+    {
+        using var backups = new TempDirectory();
+        var backup = backups.File("b.zip");
+        await using var bot = await BotHarness.StartAsync();
+        await bot.AskAsync(42, "/start");
+        var files = bot.Files();
+        Assert.Equal(0, (await RunVerbAsync("backup", backup, files.Database)).Code);
+        await bot.AskAsync(43, "/start"); // after the backup: only in the data the restore replaces
+        await bot.StopHostAsync();
+        SqliteConnection.ClearAllPools();
+
+        var (code, output, error) = await RunVerbAsync("restore", backup, files.Database);
+
+        Assert.True(code == 0, error);
+        var directory = Path.GetDirectoryName(files.Database)!;
+        var kept = Directory.GetFiles(directory, "*.before-restore-*").Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(kept, k => Path.GetFileName(k).StartsWith(Path.GetFileName(files.Database) + ".before-restore-", StringComparison.Ordinal));
+        Assert.Contains(kept, k => Path.GetFileName(k).StartsWith(Path.GetFileName(files.JobStore) + ".before-restore-", StringComparison.Ordinal));
+        Assert.All(kept, k => Assert.Contains(k, output, StringComparison.Ordinal)); // the operator is told where they are
+        await bot.StartHostAsync();
+        Assert.Equal((true, false), (await KnownAsync(bot, 42), await KnownAsync(bot, 43)));
+        await bot.StopHostAsync();
+        SqliteConnection.ClearAllPools();
+
+        // Undo: the restored files go, the kept ones take their names back; the bot then has what it had before.
+        foreach (var original in new[] { files.Database, files.JobStore }.SelectMany(f => new[] { f, f + "-wal", f + "-shm" }))
+        {
+            File.Delete(original);
+        }
+
+        foreach (var file in kept)
+        {
+            File.Move(file, file[..file.IndexOf(".before-restore-", StringComparison.Ordinal)]);
+        }
+
+        await bot.StartHostAsync();
+        Assert.Equal((true, true), (await KnownAsync(bot, 42), await KnownAsync(bot, 43)));
+    }
+
+    private static async Task<bool> KnownAsync(BotHarness bot, long userId)
+    {
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.People.AnyAsync(p => p.UserId == userId);
+    }
+
+    [Fact]
     public async Task The_executable_runs_the_verbs_and_answers_with_exit_codes()
     {
         using var directory = new TempDirectory();
@@ -144,10 +191,7 @@ public sealed class BackupTests
     internal static async Task<BotHarness> CouncilWithAVoteAsync()
     {
         var bot = await BotHarness.StartAsync(Fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         var estonia = HeadOf("EST");
         await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
@@ -159,7 +203,7 @@ public sealed class BackupTests
         {
             var last = bot.Emulator.MessagesIn(HeadOf(code)).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
             bot.Send(HeadOf(code), "/vote D1 yes");
-            await bot.ReplyAsync(HeadOf(code), m => m.MessageId > last && m.PlainText!.Contains("in favour of D1", StringComparison.Ordinal));
+            await bot.MessageFromCatalogueAsync(HeadOf(code), "Voting.Receipt.Yes", afterMessageId: last);
         }
 
         var day = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.Date.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -53,7 +53,9 @@ public sealed class BatchProcessingTests
         var updates = new[] { Update(511, "/note x1"), Update(512, "/note y1"), Update(511, "/note x2") };
         var ids = updates.Select(u => u.UpdateId).ToHashSet();
         var reachedCommit = new TaskCompletionSource<IReadOnlyList<long>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bot.Services.GetRequiredService<UpdateProcessor>().OnBatchCommitting = async (handled, ct) =>
+        var processor = bot.Services.GetRequiredService<UpdateProcessor>();
+        processor.Budget = TimeSpan.FromMinutes(1); // the three in one batch however slow the machine or the database
+        processor.OnBatchCommitting = async (handled, ct) =>
         {
             if (handled.Any(ids.Contains))
             {
@@ -78,6 +80,24 @@ public sealed class BatchProcessingTests
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(["x1", "y1", "x2"], await db.AuditEntries.Where(a => a.Action == "test-note").OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
         Assert.Equal(3, await db.OutboxMessages.CountAsync(m => m.Text!.StartsWith("noted")));
+    }
+
+    [Fact]
+    public async Task A_spent_budget_commits_the_batch_so_far_and_the_rest_follow_in_later_batches()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: AddTestCommands);
+        var batches = RecordBatches(bot);
+        // No time at all: the budget is spent by the first update of each batch, however fast the machine.
+        bot.Services.GetRequiredService<UpdateProcessor>().Budget = TimeSpan.Zero;
+        var updates = new[] { Update(541, "/note p1"), Update(542, "/note q1"), Update(541, "/note p2") };
+
+        await StoreAsync(bot, updates);
+        await bot.ReplyAsync(541, m => m.Text == "noted p2");
+        await bot.ReplyAsync(542, m => m.Text == "noted q1");
+
+        var ours = batches.Where(b => b.Any(updates.Select(u => u.UpdateId).Contains)).ToList();
+        Assert.Equal(updates.Select(u => new[] { u.UpdateId }), ours.Select(b => b.ToArray()));
+        Assert.Equal(["noted p1", "noted p2"], bot.Emulator.MessagesIn(541).Select(m => m.Text));
     }
 
     [Fact]

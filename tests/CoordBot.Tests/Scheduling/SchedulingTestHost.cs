@@ -25,18 +25,19 @@ internal sealed class SchedulingSandbox : IDisposable
 
     public string QuartzFile => Path.Combine(Directory, "coordbot.quartz.db");
 
-    public IHost BuildHost(FiringLog log, TimeProvider? clock = null, IDictionary<string, string?>? settings = null)
+    /// <param name="ownInstanceName">False leaves <c>Scheduling:InstanceName</c> unset, to see the bot's default (such a host must not start).</param>
+    public IHost BuildHost(FiringLog log, TimeProvider? clock = null, IDictionary<string, string?>? settings = null, bool ownInstanceName = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             EnvironmentName = Environments.Development,
         });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:CoordBot"] = MainConnectionString });
+        if (ownInstanceName)
         {
-            ["ConnectionStrings:CoordBot"] = MainConnectionString,
-            ["Scheduling:InstanceName"] = InstanceName,
-        });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduling:InstanceName"] = InstanceName });
+        }
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

@@ -102,6 +102,30 @@ public sealed class BotHarness : IAsyncDisposable
         return await Emulator.WaitForMessageAsync(chat, m => m.MessageId > last, Patience);
     }
 
+    /// <summary>The id of the last message the bot wrote in <paramref name="chatId"/> (0 when none): a mark to wait after.</summary>
+    public long LastMessageId(long chatId) => Emulator.MessagesIn(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+
+    /// <summary>The next message the bot writes in <paramref name="chatId"/> after the message <paramref name="afterMessageId"/>.</summary>
+    public Task<SentMessage> NextMessageAsync(long chatId, long afterMessageId) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId, Patience);
+
+    /// <summary>
+    /// The first message in <paramref name="chatId"/> after <paramref name="afterMessageId"/> written from the catalogue
+    /// entry <paramref name="key"/> in <paramref name="language"/> (see <see cref="CatalogueText"/>): a wait keyed on what
+    /// the bot said, not on its English words.
+    /// </summary>
+    public Task<SentMessage> MessageFromCatalogueAsync(long chatId, string key, string language = "en", long afterMessageId = 0) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.Matches(language, key, m.Text ?? m.Caption), Patience);
+
+    /// <summary>Sends a command and waits for the bot's answer in that chat written from the catalogue entry <paramref name="key"/>.</summary>
+    public Task<SentMessage> AskForCatalogueAsync(long userId, string text, string key, long? chatId = null, string language = "en")
+    {
+        var chat = chatId ?? userId;
+        var last = LastMessageId(chat);
+        Send(userId, text, chatId);
+        return MessageFromCatalogueAsync(chat, key, language, last);
+    }
+
     /// <summary>Makes <paramref name="userId"/> a member directly in the database (tests of other features start from a populated council).</summary>
     public async Task SeedMemberAsync(long userId, string code, DelegationRole role, string? name = null, string timeZone = "UTC")
     {

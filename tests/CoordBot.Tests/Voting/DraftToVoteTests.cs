@@ -13,13 +13,8 @@ public sealed class DraftToVoteTests
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        var codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
-        for (var i = 0; i < codes.Count; i++)
-        {
-            await bot.SeedMemberAsync(7000 + i, codes[i], DelegationRole.Head);
-        }
-
-        var estonia = 7000 + codes.IndexOf("EST");
+        await TestCouncil.Seed().SeedAsync(bot);
+        var estonia = TestCouncil.HeadOf("EST");
         await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");
         await bot.AskAsync(estonia, "/circulate D1");
         var blue = await bot.AskAsync(estonia, "/blue D1");
@@ -37,9 +32,9 @@ public sealed class DraftToVoteTests
         bot.Send(estonia, "/revise D1\nA different text.");
         await bot.ReplyAsync(estonia, m => m.MessageId > last && m.PlainText!.Contains("its text can no longer change", StringComparison.Ordinal));
 
-        for (var i = 0; i < codes.Count; i++)
+        foreach (var code in TestCouncil.Codes)
         {
-            await bot.AskAsync(7000 + i, "/vote D1 yes");
+            await bot.AskAsync(TestCouncil.HeadOf(code), "/vote D1 yes");
         }
 
         var result = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Result of the vote on D1 v1", StringComparison.Ordinal));

@@ -4,23 +4,18 @@ using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Drafts;
 using CoordBot.Features.Voting;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static CoordBot.Tests.Support.TestCouncil;
 
 namespace CoordBot.Tests.Voting;
 
 public sealed class VotingEndToEndTests
 {
-    private static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
     private const long Chair = BotHarness.OperatorId;
-
-    private static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
-
-    private static long DeputyOf(string code) => 4000 + Codes.ToList().IndexOf(code);
-
-    private static long GroupOf(string code) => -5000 - Codes.ToList().IndexOf(code);
 
     private static async Task<(BotHarness Bot, FakeDrafts Drafts)> CouncilAsync(bool deputies = false)
     {
@@ -29,23 +24,15 @@ public sealed class VotingEndToEndTests
         {
             s.AddSingleton<IVotableDrafts>(drafts);
         });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
-            if (deputies)
-            {
-                await bot.SeedMemberAsync(DeputyOf(code), code, DelegationRole.Deputy, $"Deputy of {code}");
-            }
-
-            await bot.LinkGroupAsync(code, GroupOf(code));
-        }
+        var council = TestCouncil.Seed().WithGroups();
+        await (deputies ? council.WithDeputies() : council).SeedAsync(bot);
 
         drafts.AddInBlue(3);
         return (bot, drafts);
     }
 
     private static async Task<long> BallotMessageAsync(BotHarness bot, long userId) =>
-        (await bot.ReplyAsync(userId, m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal))).MessageId;
+        (await bot.Emulator.WaitForMessageAsync(userId, m => CatalogueText.StartsWith(Languages.English, "Voting.BallotPaper", m.Text), BotHarness.Patience)).MessageId;
 
     [Fact]
     public async Task A_full_written_procedure_with_buttons_and_commands_closes_early_and_posts_the_result_once()
@@ -110,6 +97,56 @@ public sealed class VotingEndToEndTests
     }
 
     [Fact]
+    public async Task The_chair_reminds_only_the_delegations_that_have_not_voted_privately_with_their_ballot_and_in_their_groups()
+    {
+        var (bot, _) = await CouncilAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/vote_open D3 substantive 24h");
+        var voted = Codes.Take(12).ToList();
+        var missing = Codes.Skip(12).ToList();
+        foreach (var code in voted)
+        {
+            await bot.AskForCatalogueAsync(HeadOf(code), "/vote D3 yes", "Voting.Receipt.Yes");
+        }
+
+        // Not the chair: refused, and nobody is reminded.
+        var refused = await bot.AskAsync(HeadOf("EST"), "/remind D3");
+        Assert.DoesNotContain("Reminded", refused.PlainText, StringComparison.Ordinal);
+        await WhenDeliveredAsync(bot);
+        var before = Codes.ToDictionary(c => c, c => (Private: bot.LastMessageId(HeadOf(c)), Group: bot.LastMessageId(GroupOf(c))));
+
+        var reminded = await bot.AskAsync(Chair, "/remind D3");
+
+        var names = missing.Select(NameOf).Order(StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(Catalogue.Plural(Languages.English, "Voting.Reminded", missing.Count, string.Join(Catalogue.Text(Languages.English, "Voting.ListSeparator"), names)), reminded.Text);
+        foreach (var code in missing)
+        {
+            var privately = await bot.MessageFromCatalogueAsync(HeadOf(code), "Voting.PrivateReminder", afterMessageId: before[code].Private);
+            Assert.Contains(NameOf(code), privately.PlainText, StringComparison.Ordinal);
+            Assert.Contains(privately.Buttons, b => b.CallbackData is { } data && data.StartsWith("b:1:", StringComparison.Ordinal)); // the ballot, to vote at once
+            await bot.MessageFromCatalogueAsync(GroupOf(code), "Voting.GroupReminder", afterMessageId: before[code].Group);
+        }
+
+        await WhenDeliveredAsync(bot);
+        foreach (var code in voted)
+        {
+            Assert.Equal(before[code], (bot.LastMessageId(HeadOf(code)), bot.LastMessageId(GroupOf(code))));
+        }
+
+        foreach (var code in missing)
+        {
+            await bot.AskForCatalogueAsync(HeadOf(code), "/vote D3 yes", "Voting.Receipt.Yes");
+        }
+
+        await bot.Emulator.WaitForMessageAsync(GroupOf("USA"), m => CatalogueText.StartsWith(Languages.English, "Voting.ResultHeading.Substantive", m.Text), BotHarness.Patience);
+        var closed = await bot.AskAsync(Chair, "/remind D3");
+        Assert.Equal(Catalogue.Format(Languages.English, "Voting.NobodyToRemind", "D3"), closed.Text);
+    }
+
+    private static Task WhenDeliveredAsync(BotHarness bot) =>
+        bot.Services.GetRequiredService<CoordBot.Telegram.Delivery.DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+
+    [Fact]
     public async Task At_the_deadline_a_delegation_that_did_not_vote_is_absent_not_abstaining()
     {
         var (bot, _) = await CouncilAsync();
@@ -154,8 +191,8 @@ public sealed class VotingEndToEndTests
 
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), headBallot, "b:1:y");
         bot.Emulator.PressButton(DeputyOf("EST"), DeputyOf("EST"), deputyBallot, "b:1:n");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
-        await bot.ReplyAsync(DeputyOf("EST"), m => m.PlainText!.Contains(" D3 v4 (hash", StringComparison.Ordinal));
+        await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: headBallot);
+        await bot.MessageFromCatalogueAsync(DeputyOf("EST"), "Voting.Receipt.No", afterMessageId: deputyBallot);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.Ballots.CountAsync(b => b.DelegationCode == "EST"));
@@ -168,22 +205,23 @@ public sealed class VotingEndToEndTests
     {
         var (bot, drafts) = await CouncilAsync();
         await using var _ = bot;
-        await bot.SeedMemberAsync(6001, "EST", DelegationRole.Adviser);
+        await bot.SeedMemberAsync(AdviserOf("EST"), "EST", DelegationRole.Adviser);
         drafts.AddInBlue(4);
         await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
 
-        var adviser = await bot.AskAsync(6001, "/vote D3 yes");
+        var adviser = await bot.AskAsync(AdviserOf("EST"), "/vote D3 yes");
         var recused = await bot.AskAsync(HeadOf("ZAF"), "/vote D3 yes");
         var notOpen = await bot.AskAsync(HeadOf("EST"), "/vote D4 yes");
         var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("in favour of D3", StringComparison.Ordinal));
+        var receipt = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: ballot);
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused, not doubled
 
         Assert.Contains("only the head or the deputy", adviser.PlainText, StringComparison.Ordinal);
         Assert.Contains("party to the dispute", recused.PlainText, StringComparison.Ordinal);
         Assert.Contains("There is no vote on D4", notOpen.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.Contains("already voted", StringComparison.Ordinal));
+        var again = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.NotRecorded", afterMessageId: receipt.MessageId);
+        Assert.Contains("already voted", again.PlainText, StringComparison.Ordinal);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.Ballots.CountAsync());
@@ -272,8 +310,8 @@ public sealed class VotingEndToEndTests
     {
         var (bot, _) = await CouncilAsync();
         await using var _ = bot;
-        const long EstObserver = 6101;
-        await bot.SeedMemberAsync(EstObserver, "EST", DelegationRole.Observer);
+        var estObserver = ObserverOf("EST");
+        await bot.SeedMemberAsync(estObserver, "EST", DelegationRole.Observer);
         await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
         foreach (var code in Codes.Where(c => c != "ZAF"))
         {
@@ -281,7 +319,7 @@ public sealed class VotingEndToEndTests
         }
 
         await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
-        var observer = await bot.AskAsync(EstObserver, "/record D3");
+        var observer = await bot.AskAsync(estObserver, "/record D3");
         var recused = await bot.AskAsync(HeadOf("ZAF"), "/record D3");
         bot.Send(HeadOf("EST"), "/record D3");
         var voter = await bot.ReplyAsync(HeadOf("EST"), m => m.DocumentName == "D3-v4-vote-record.txt");
@@ -291,7 +329,7 @@ public sealed class VotingEndToEndTests
         Assert.Equal(DraftDesk.NotVisible(3), recused.PlainText);
         Assert.Equal("Reading drafts needs a member of a delegation (head, deputy or adviser).", observer.PlainText);
         Assert.NotNull(voter.DocumentContent);
-        Assert.DoesNotContain(bot.Emulator.MessagesIn(EstObserver), m => m.DocumentName is not null);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(estObserver), m => m.DocumentName is not null);
         Assert.DoesNotContain(bot.Emulator.MessagesIn(HeadOf("ZAF")), m => m.DocumentName is not null);
     }
 
@@ -304,9 +342,9 @@ public sealed class VotingEndToEndTests
         var ballot = await BallotMessageAsync(bot, HeadOf("EST"));
 
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y");
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Estonia voted in favour of D3 v4", StringComparison.Ordinal));
+        var recorded = await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.Receipt.Yes", afterMessageId: ballot);
         bot.Emulator.PressButton(HeadOf("EST"), HeadOf("EST"), ballot, "b:1:y"); // the same again: refused
-        await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Not recorded:", StringComparison.Ordinal));
+        await bot.MessageFromCatalogueAsync(HeadOf("EST"), "Voting.NotRecorded", afterMessageId: recorded.MessageId);
         await bot.Services.GetRequiredService<Telegram.Delivery.DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Equal(["Recorded.", "Not recorded: see the message."], bot.Emulator.CallbackAnswers.Select(a => a.Text));

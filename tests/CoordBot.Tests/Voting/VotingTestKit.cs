@@ -23,9 +23,9 @@ internal static partial class VotingTestKit
     /// <summary>Monday 7 January 2030, 12:00 UTC.</summary>
     public static readonly DateTimeOffset T0 = new(2030, 1, 7, 12, 0, 0, TimeSpan.Zero);
 
-    public static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    public static readonly IReadOnlyList<string> Codes = TestCouncil.Codes;
 
-    public static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
+    public static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
     public static async Task<(BotHarness Bot, FakeTimeProvider Clock, FakeDrafts Drafts)> StartAsync()
     {
@@ -39,10 +39,7 @@ internal static partial class VotingTestKit
                 s.AddSingleton<TimeProvider>(clock);
                 s.AddSingleton<IVotableDrafts>(drafts);
             });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         drafts.AddInBlue(3);
         return (bot, clock, drafts);

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+using CoordBot.Localization;
+
+namespace CoordBot.Tests.Support;
+
+/// <summary>
+/// Recognises a message by the catalogue entry it was written from, in any language: a wait keyed on
+/// <c>Voting.Reminded</c> in French does not break when the English words change. The English wording keeps its
+/// own tests (the contracts); these are for synchronising on what the bot did.
+/// </summary>
+public static partial class CatalogueText
+{
+    /// <summary>True when <paramref name="html"/> (a message's text as sent) is <paramref name="key"/> in <paramref name="language"/>, whatever fills its placeholders; plural keys match any of their forms.</summary>
+    public static bool Matches(string language, string key, string? html) =>
+        html is not null && Patterns(language, key).Any(p => p.IsMatch(WithoutBidiMarks(html)));
+
+    /// <summary>True when <paramref name="html"/> begins with <paramref name="key"/>'s text (a message made of several entries).</summary>
+    public static bool StartsWith(string language, string key, string? html) =>
+        html is not null && Patterns(language, key, anchoredAtEnd: false).Any(p => p.IsMatch(WithoutBidiMarks(html)));
+
+    private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true)
+    {
+        var entries = Catalogue.Entries(language);
+        var forms = entries.Where(e => e.Key == key || (e.Key.StartsWith(key + "_", StringComparison.Ordinal) && !e.Key[(key.Length + 1)..].Contains('.', StringComparison.Ordinal)))
+            .Select(e => e.Value)
+            .ToList();
+        if (forms.Count == 0)
+        {
+            throw new KeyNotFoundException($"The catalogue has no text {key} in {language}.");
+        }
+
+        return forms.Select(template =>
+        {
+            var pattern = Placeholder().Replace(Regex.Escape(WithoutBidiMarks(template)), "(?s:.*?)");
+            return new Regex("^" + pattern + (anchoredAtEnd ? "$" : string.Empty), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        });
+    }
+
+    /// <summary>Arabic texts carry direction marks and isolates around each argument; they are not words.</summary>
+    private static string WithoutBidiMarks(string text) => BidiMarks().Replace(text, string.Empty);
+
+    [GeneratedRegex(@"\\\{\d+(?::[^}]*)?}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex("[\u200E\u200F\u061C\u2066-\u2069]")]
+    private static partial Regex BidiMarks();
+}
