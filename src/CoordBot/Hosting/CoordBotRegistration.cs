@@ -86,7 +86,9 @@ public static class CoordBotRegistration
         services.AddDashboard();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
+        services.AddSingleton<CommandMenuPublisher>();
         services.AddHostedService<BotStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandMenuPublisher>());
         if (telegram.ReceiveModeOrDefault() == ReceiveMode.Webhook)
         {
             services.AddSingleton<WebhookServer>();

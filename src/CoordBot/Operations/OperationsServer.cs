@@ -43,13 +43,11 @@ internal sealed class OperationsServer(IServiceProvider services, IOptions<Opera
         {
             await app.StartAsync(cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (Listening.IsBindFailure(ex))
         {
-            // A health endpoint that cannot bind must not take the council's bot down with it; the
-            // supervisor's failing health probe and this error say what is wrong.
-            logger.LogError("The operations endpoint could not listen on {Url} ({Reason}); health and metrics are off", options.Value.Url, ex.Message);
+            // Stopping is the safe answer: a bot without its health endpoint looks dead to its supervisor anyway.
             await app.DisposeAsync();
-            return;
+            throw Listening.Refused($"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}", options.Value.Url!, ex);
         }
 
         _app = app;

@@ -30,17 +30,25 @@ public sealed class SandboxEmulatorHost(
     {
         var settings = options.Value;
         var stateFile = SandboxFiles.Beside(configuration, "sandbox.json");
-        _emulator = await BotApiEmulator.StartAsync(
-            new BotApiEmulatorOptions
-            {
-                Url = settings.Url,
-                TimeProvider = clock,
-                StateFile = stateFile,
-                Actions = [demoCouncil.Action(), councilDay.Action(AdvanceClockAsync)],
-                AdvanceClock = AdvanceClockAsync,
-                Warn = message => logger.LogWarning("Sandbox emulator: {Problem}", message),
-            },
-            cancellationToken);
+        try
+        {
+            _emulator = await BotApiEmulator.StartAsync(
+                new BotApiEmulatorOptions
+                {
+                    Url = settings.Url,
+                    TimeProvider = clock,
+                    StateFile = stateFile,
+                    Actions = [demoCouncil.Action(), councilDay.Action(AdvanceClockAsync)],
+                    AdvanceClock = AdvanceClockAsync,
+                    Warn = message => logger.LogWarning("Sandbox emulator: {Problem}", message),
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (Listening.IsBindFailure(ex))
+        {
+            throw Listening.Refused($"{SandboxOptions.Section}:{nameof(SandboxOptions.Url)}", settings.Url, ex);
+        }
+
         connection.Configure(_emulator.BotToken, _emulator.BaseUrl.ToString().TrimEnd('/'));
         if (!IsLoopback(settings.Url))
         {

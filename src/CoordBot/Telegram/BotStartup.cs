@@ -7,12 +7,12 @@ namespace CoordBot.Telegram;
 
 /// <summary>
 /// Before updates are handled: learns the bot's username (getMe), points Telegram at the right
-/// receiving mode without dropping pending updates, and publishes the command menu.
+/// receiving mode without dropping pending updates, and publishes the command menu (<see cref="CommandMenuPublisher"/>).
 /// </summary>
 internal sealed class BotStartup(
     BotConnection connection,
     BotIdentity identity,
-    UpdateRouter router,
+    CommandMenuPublisher menus,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<BotStartup> logger) : IHostedService
@@ -60,28 +60,11 @@ internal sealed class BotStartup(
             logger.LogError("Setting the receiving mode failed: {Reason}", connection.Redact(ex.Message));
         }
 
-        // The English menu for every language Telegram has no list for; one list per other official language,
-        // which Telegram shows to users whose app speaks it (language_code). Each on its own: one failing
-        // language leaves the others published.
-        foreach (var language in Localization.Languages.All)
+        if (menus.PublishesAtStart)
         {
-            try
-            {
-                var code = language == Localization.Languages.English ? null : language;
-                await client.SetMyCommands(Menu(null, language), languageCode: code, cancellationToken: cancellationToken);
-                await client.SetMyCommands(Menu(true, language), new BotCommandScopeAllPrivateChats(), code, cancellationToken: cancellationToken);
-                await client.SetMyCommands(Menu(false, language), new BotCommandScopeAllGroupChats(), code, cancellationToken: cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Some servers (older local Bot API servers, emulators) lack it: the bot works without a menu.
-                logger.LogWarning("Publishing the command menu ({Language}) failed: {Reason}", language, connection.Redact(ex.Message));
-            }
+            await menus.PublishAsync(cancellationToken);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private IEnumerable<BotCommand> Menu(bool? privateChats, string language) =>
-        CommandMenu.InLanguage(CommandMenu.For(router.Commands, privateChats), language);
 }

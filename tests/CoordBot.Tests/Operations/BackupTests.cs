@@ -188,6 +188,80 @@ public sealed class BackupTests
         Assert.Contains("usage: coordbot backup <file>", usage.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_manifest_that_is_not_json_is_refused_in_one_line_by_verify_and_restore_and_changes_nothing()
+    {
+        using var directory = new TempDirectory();
+        var backup = directory.File("garbled.zip");
+        await using (var zip = await ZipFile.OpenAsync(backup, ZipArchiveMode.Create))
+        {
+            await using (var manifest = new StreamWriter(await zip.CreateEntry(BackupArchive.ManifestEntry).OpenAsync()))
+            {
+                await manifest.WriteAsync("{ this is not json");
+            }
+
+            await using var database = new StreamWriter(await zip.CreateEntry(BackupArchive.DatabaseEntry).OpenAsync());
+            await database.WriteAsync("not a database either");
+        }
+
+        var (target, before) = ExistingData(directory);
+
+        var verified = await RunProcessAsync(typeof(BackupVerbs).Assembly.Location, "verify", backup);
+        var (code, _, error) = await RunVerbAsync("restore", backup, target);
+
+        Assert.Equal(BackupVerbs.Refused, verified.Code);
+        Assert.Equal($"coordbot verify: {backup} is not a CoordBot backup (manifest.json is not a valid manifest)", verified.Error.TrimEnd());
+        Assert.Equal(BackupVerbs.Refused, code);
+        Assert.Equal($"coordbot restore: {backup} is not a CoordBot backup (manifest.json is not a valid manifest)", error.TrimEnd());
+        Assert.Equal(before, Listing(target));
+    }
+
+    [Fact]
+    public async Task A_small_archive_that_expands_to_hundreds_of_megabytes_is_refused_without_unpacking_it()
+    {
+        using var directory = new TempDirectory();
+        var backup = directory.File("bomb.zip");
+        await using (var zip = await ZipFile.OpenAsync(backup, ZipArchiveMode.Create))
+        {
+            await using (var manifest = await zip.CreateEntry(BackupArchive.ManifestEntry).OpenAsync())
+            {
+                await System.Text.Json.JsonSerializer.SerializeAsync(manifest, new BackupManifest(BackupArchive.Format, new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), "1.0", HasJobStore: false));
+            }
+
+            await using var database = await zip.CreateEntry(BackupArchive.DatabaseEntry, CompressionLevel.Optimal).OpenAsync();
+            var zeros = new byte[1 << 20];
+            for (var mebibyte = 0; mebibyte < 320; mebibyte++)
+            {
+                await database.WriteAsync(zeros);
+            }
+        }
+
+        Assert.True(new FileInfo(backup).Length < 1 << 20);
+        var (target, before) = ExistingData(directory);
+
+        var verified = await RunVerbAsync("verify", backup, null);
+        var restored = await RunVerbAsync("restore", backup, target);
+
+        Assert.Equal(BackupVerbs.Refused, verified.Code);
+        Assert.Equal($"coordbot verify: {backup} is refused: coordbot.db expands to more than 64 MiB, more than a backup of this size can hold", verified.Error.TrimEnd());
+        Assert.Equal(BackupVerbs.Refused, restored.Code);
+        Assert.Contains("coordbot.db expands to more than 64 MiB", restored.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Listing(target));
+    }
+
+    /// <summary>A stopped bot's data directory with a database in it, and what the directory holds.</summary>
+    private static (string Database, List<string> Files) ExistingData(TempDirectory directory)
+    {
+        var data = Directory.CreateDirectory(directory.File("data")).FullName;
+        var database = Path.Combine(data, "coordbot.db");
+        File.WriteAllText(database, "the council's data");
+        return (database, Listing(database));
+    }
+
+    /// <summary>What the data directory holds, but the lock file a restore takes to know that no bot runs there.</summary>
+    private static List<string> Listing(string database) =>
+        Directory.GetFileSystemEntries(Path.GetDirectoryName(database)!).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).Select(f => $"{f} {(File.Exists(f) ? File.ReadAllText(f) : "dir")}").Order(StringComparer.Ordinal).ToList();
+
     internal static async Task<BotHarness> CouncilWithAVoteAsync()
     {
         var bot = await BotHarness.StartAsync(Fast, new BotApiEmulatorOptions { EnforceLimits = false });

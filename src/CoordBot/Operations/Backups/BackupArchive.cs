@@ -64,14 +64,19 @@ internal static class BackupArchive
             throw new BackupException($"there is no backup at {Path.GetFullPath(backup)}");
         }
 
+        // A zip says how large its entries are, but may lie, and a small one can expand to gigabytes: each entry is
+        // refused when it declares, or is found while unpacking, more than a real backup of this size could hold.
+        var cap = Math.Max(MinimumCap, new FileInfo(backup).Length * MaximumRatio);
         try
         {
             await using var zip = await ZipFile.OpenReadAsync(backup, cancellationToken);
             var manifestEntry = zip.GetEntry(ManifestEntry) ?? throw new BackupException($"{backup} is not a CoordBot backup (no {ManifestEntry})");
             BackupManifest? manifest;
-            await using (var manifestStream = await manifestEntry.OpenAsync(cancellationToken))
+            using (var manifestText = new MemoryStream())
             {
-                manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(manifestStream, cancellationToken: cancellationToken);
+                await CopyCappedAsync(backup, manifestEntry, manifestText, ManifestCap, cancellationToken);
+                manifestText.Position = 0;
+                manifest = await JsonSerializer.DeserializeAsync<BackupManifest>(manifestText, cancellationToken: cancellationToken);
             }
 
             if (manifest?.Format != Format)
@@ -81,12 +86,12 @@ internal static class BackupArchive
 
             var database = Path.Combine(directory, DatabaseEntry);
             var databaseEntry = zip.GetEntry(DatabaseEntry) ?? throw new BackupException($"{backup} has no {DatabaseEntry}");
-            await databaseEntry.ExtractToFileAsync(database, overwrite: true, cancellationToken);
+            await ExtractCappedAsync(backup, databaseEntry, database, cap, cancellationToken);
             string? jobStore = null;
             if (zip.GetEntry(JobStoreEntry) is { } jobStoreEntry)
             {
                 jobStore = Path.Combine(directory, JobStoreEntry);
-                await jobStoreEntry.ExtractToFileAsync(jobStore, overwrite: true, cancellationToken);
+                await ExtractCappedAsync(backup, jobStoreEntry, jobStore, cap, cancellationToken);
             }
 
             return (database, jobStore, manifest);
@@ -94,6 +99,56 @@ internal static class BackupArchive
         catch (InvalidDataException ex)
         {
             throw new BackupException($"{backup} is not a readable backup ({ex.Message})");
+        }
+        catch (JsonException)
+        {
+            throw new BackupException($"{backup} is not a CoordBot backup ({ManifestEntry} is not a valid manifest)");
+        }
+    }
+
+    /// <summary>Below this an entry is never refused for its size (64 MiB: any small council's database).</summary>
+    private const long MinimumCap = 64L << 20;
+
+    /// <summary>A SQLite file deflates by a few times, rarely tens; a thousandfold is a zip bomb.</summary>
+    private const long MaximumRatio = 200;
+
+    private const long ManifestCap = 64L << 10;
+
+    private static async Task ExtractCappedAsync(string backup, ZipArchiveEntry entry, string path, long cap, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var file = File.Create(path);
+            await CopyCappedAsync(backup, entry, file, cap, cancellationToken);
+        }
+        catch (BackupException)
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static async Task CopyCappedAsync(string backup, ZipArchiveEntry entry, Stream target, long cap, CancellationToken cancellationToken)
+    {
+        var refused = new BackupException($"{backup} is refused: {entry.FullName} expands to more than {(cap >= 1L << 20 ? $"{cap >> 20} MiB" : $"{cap >> 10} KiB")}, more than a backup of this size can hold");
+        if (entry.Length > cap)
+        {
+            throw refused;
+        }
+
+        await using var source = await entry.OpenAsync(cancellationToken);
+        var buffer = new byte[81920];
+        long written = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            written += read;
+            if (written > cap)
+            {
+                throw refused;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

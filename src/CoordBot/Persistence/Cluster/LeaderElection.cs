@@ -23,12 +23,39 @@ public sealed class LeaderElection(
     private static readonly TimeProvider Pace = TimeProvider.System;
 
     private readonly ConcurrentDictionary<Leadership, TaskCompletionSource> _held = new();
+    private readonly ConcurrentDictionary<Leadership, (Fence Fence, CancellationTokenSource Term)> _terms = new();
 
     /// <summary>True while this instance holds <paramref name="role"/> (always, on SQLite, once the work has started).</summary>
     public bool Holds(Leadership role) => Signal(role).Task.IsCompleted;
 
     /// <summary>Completes when this instance holds <paramref name="role"/> (at once if it does now).</summary>
     public Task HeldAsync(Leadership role, CancellationToken cancellationToken) => Signal(role).Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The term this instance holds <paramref name="role"/> in, for the holder's writes to check (<see cref="Fence.CheckAsync"/>);
+    /// null on SQLite (one process, nothing to fence) or when it does not hold the role.
+    /// </summary>
+    public Fence? FenceOf(Leadership role) => _terms.TryGetValue(role, out var held) ? held.Fence : null;
+
+    /// <summary>
+    /// A write of <paramref name="fence"/> was refused: a newer term has begun elsewhere, so this one ends now, without
+    /// waiting for the next check of the lock connection.
+    /// </summary>
+    public void Superseded(Fence fence)
+    {
+        if (_terms.TryGetValue(fence.Role, out var held) && held.Fence == fence)
+        {
+            logger.LogWarning("The {Fence} was superseded by another instance's; stopping that work", fence);
+            try
+            {
+                held.Term.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The term has just ended anyway.
+            }
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="lead"/> whenever this instance holds <paramref name="role"/>, until <paramref name="stoppingToken"/>
@@ -52,7 +79,8 @@ public sealed class LeaderElection(
                 await using var connection = await TryAcquireAsync(role, stoppingToken);
                 if (connection is not null)
                 {
-                    await HoldAsync(role, connection, lead, stoppingToken);
+                    var fence = await RaiseTermAsync(role, connection, stoppingToken);
+                    await HoldAsync(fence, connection, lead, stoppingToken);
                     continue;
                 }
             }
@@ -103,10 +131,24 @@ public sealed class LeaderElection(
         return null;
     }
 
-    private async Task HoldAsync(Leadership role, NpgsqlConnection connection, Func<CancellationToken, Task> lead, CancellationToken stoppingToken)
+    /// <summary>
+    /// Begins this instance's term, before any of its work: the role's term in the database is raised, so whatever the
+    /// previous holder still tries to write from now on is refused (<see cref="Fence"/>).
+    /// </summary>
+    private static async Task<Fence> RaiseTermAsync(Leadership role, NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        logger.LogInformation("This instance is now the {Role}", role);
+        await using var command = connection.CreateCommand();
+        command.CommandText = Fence.RaiseTermSql;
+        Fence.AddRole(command, role);
+        return new Fence(role, (long)(await command.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    private async Task HoldAsync(Fence fence, NpgsqlConnection connection, Func<CancellationToken, Task> lead, CancellationToken stoppingToken)
+    {
+        var role = fence.Role;
+        logger.LogInformation("This instance is now the {Role} (term {Term})", role, fence.Term);
         using var term = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _terms[role] = (fence, term);
         Signal(role).TrySetResult();
         var leading = Task.Run(() => lead(term.Token), CancellationToken.None);
         try
@@ -115,7 +157,7 @@ public sealed class LeaderElection(
             {
                 var tick = Task.Delay(options.Value.LeaderRetry, Pace, term.Token);
                 await Task.WhenAny(leading, tick);
-                if (leading.IsCompleted || stoppingToken.IsCancellationRequested)
+                if (leading.IsCompleted || term.IsCancellationRequested)
                 {
                     break;
                 }
@@ -131,6 +173,7 @@ public sealed class LeaderElection(
         {
             // The role is given up before the work ends, so nothing here claims it while another may hold it.
             _held.TryRemove(role, out _);
+            _terms.TryRemove(role, out _);
             await term.CancelAsync();
             try
             {

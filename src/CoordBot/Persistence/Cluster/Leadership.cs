@@ -19,5 +19,8 @@ public sealed record Leadership(string Name, int Key)
     /// <summary>The one instance that sends the outbox, so the bot-wide and per-chat limits hold across instances.</summary>
     public static readonly Leadership Sender = new("sender", 3);
 
+    /// <summary>The one instance that publishes the bot-wide command menus, once per term.</summary>
+    public static readonly Leadership Menus = new("menu publisher", 4);
+
     public override string ToString() => Name;
 }

@@ -769,6 +769,22 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CoordBot.Persistence.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
                 {
                     b.Property<long>("UpdateId")

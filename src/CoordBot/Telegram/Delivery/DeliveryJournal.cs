@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using CoordBot.Persistence;
+using CoordBot.Persistence.Cluster;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Telegram.Delivery;
@@ -9,8 +10,10 @@ namespace CoordBot.Telegram.Delivery;
 /// waiting when the writer is free goes into one transaction. A caller's task completes only once its
 /// entry is durable, so a send starts only after its claim is on disk, and a chat's next message only
 /// after the previous one is recorded as sent. Under load this turns hundreds of tiny commits into a few.
+/// With several instances each batch checks the sender's term (<paramref name="fence"/>): a sender that another
+/// instance has replaced has its claims refused, so it sends nothing more, and its term ends at once.
 /// </summary>
-internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Func<bool> dead)
+internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Func<bool> dead, Fence? fence = null, Action<Fence>? superseded = null)
 {
     private const int MaxBatch = 512;
     private readonly Channel<Entry> _entries = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
@@ -48,6 +51,14 @@ internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Fun
                     entry.Done.TrySetResult();
                 }
             }
+            catch (TermSupersededException ex)
+            {
+                superseded?.Invoke(ex.Fence);
+                foreach (var entry in batch)
+                {
+                    entry.Done.TrySetException(ex);
+                }
+            }
             catch (Exception ex)
             {
                 if (!dead())
@@ -69,6 +80,11 @@ internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Fun
     // Not cancellable on purpose: a delivery that happened is recorded even while the host stops.
     private Task WriteAsync(List<Entry> batch) => unitOfWork.RunAsync(async (db, _) =>
     {
+        if (fence is not null)
+        {
+            await fence.CheckAsync(db, CancellationToken.None);
+        }
+
         var claims = batch.Where(e => e.Claim is not null).GroupBy(e => e.Claim!.Value);
         foreach (var group in claims)
         {

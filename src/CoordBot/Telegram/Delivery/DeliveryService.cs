@@ -80,7 +80,7 @@ public sealed class DeliveryService(
         {
         }
 
-        var journal = new DeliveryJournal(unitOfWork, logger, () => _dead);
+        var journal = new DeliveryJournal(unitOfWork, logger, () => _dead, election.FenceOf(Leadership.Sender), election.Superseded);
         var journalTask = Task.Run(journal.RunAsync, CancellationToken.None);
         var attempt = new DeliveryAttempt(sender, lifecycle, reader, policy, journal, metrics, time, _pacing, logger, () => _dead);
         _running = true;
@@ -231,7 +231,8 @@ public sealed class DeliveryService(
         foreach (var row in rows)
         {
             // A row's times are on the bot's clock; the scheduler runs on the pacing clock.
-            var notBefore = OnPacingClock(row.NextAttemptAt, appNow, now, ifPast: DateTimeOffset.MinValue);
+            var wait = RetryPolicy.WaitLeft(row, appNow.UtcDateTime);
+            var notBefore = wait > TimeSpan.Zero ? now + wait : DateTimeOffset.MinValue;
             var expiresAt = row.NotAfter is { } notAfter ? OnPacingClock(notAfter, appNow, now, ifPast: now) : DateTimeOffset.MaxValue;
             _scheduler.Add(row, notBefore, expiresAt, now);
         }

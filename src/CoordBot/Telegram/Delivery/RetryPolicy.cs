@@ -34,6 +34,28 @@ public sealed class RetryPolicy(IOptions<DeliveryOptions> options)
         }
     }
 
+    /// <summary>
+    /// The longest a row read back from the outbox waits: above the longest backoff (5 minutes and its jitter), and
+    /// long enough for any retry_after Telegram gives in practice (a longer one is asked again after it, and answered).
+    /// </summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long <paramref name="row"/>, read back from the outbox, must still wait at <paramref name="nowUtc"/>. Only a
+    /// row that was tried and told to wait (a retry_after, a backoff) waits, and never longer than <see cref="LongestWait"/>:
+    /// a time recorded by a clock that was ahead (a restore, a clock corrected backwards) never holds a chat back.
+    /// </summary>
+    public static TimeSpan WaitLeft(OutboxMessage row, DateTime nowUtc)
+    {
+        if (row.LastError is null)
+        {
+            return TimeSpan.Zero; // Never tried: its NextAttemptAt is only the time it was written.
+        }
+
+        var left = row.NextAttemptAt - nowUtc;
+        return left <= TimeSpan.Zero ? TimeSpan.Zero : left > LongestWait ? LongestWait : left;
+    }
+
     /// <summary>A row whose <see cref="OutboxMessage.NotAfter"/> passed before it could go: dropped, and why.</summary>
     public static DeliveryDecision Expire(OutboxMessage row, DateTime nowUtc) => new(
         new DeliveryOutcome(OutboxStatus.Expired, row.Attempts, row.NextAttemptAt, nowUtc, null,

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CoordBot.Persistence;
+using CoordBot.Persistence.Cluster;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -11,7 +12,8 @@ namespace CoordBot.Telegram.Receiving;
 /// </summary>
 public sealed class InboxWriter(UnitOfWork unitOfWork, ISqlDialect dialect, InboxSignal signal, TimeProvider time, CoordBot.Operations.Metrics.CoordBotMetrics metrics)
 {
-    public async Task<int> StoreAsync(IReadOnlyList<RawUpdate> updates, CancellationToken cancellationToken)
+    /// <param name="fence">The poller's term, checked in the same transaction (null: a webhook call, or one process).</param>
+    public async Task<int> StoreAsync(IReadOnlyList<RawUpdate> updates, CancellationToken cancellationToken, Fence? fence = null)
     {
         if (updates.Count == 0)
         {
@@ -20,6 +22,11 @@ public sealed class InboxWriter(UnitOfWork unitOfWork, ISqlDialect dialect, Inbo
 
         var stored = await unitOfWork.RunAsync(async (db, ct) =>
         {
+            if (fence is not null)
+            {
+                await fence.CheckAsync(db, ct);
+            }
+
             var now = dialect.Timestamp(time.GetUtcNow().UtcDateTime);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();

@@ -35,6 +35,7 @@ public sealed class PollingReceiver(
     {
         long? offset = null;
         var failures = 0;
+        var fence = election.FenceOf(Leadership.Poller);
         var pollTimeout = options.Value.PollTimeoutSeconds;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -60,7 +61,7 @@ public sealed class PollingReceiver(
 
                 if (updates.Count > 0)
                 {
-                    await inbox.StoreAsync(updates, stoppingToken);
+                    await inbox.StoreAsync(updates, stoppingToken, fence);
                     offset = updates.Max(u => u.UpdateId) + 1;
                 }
                 else if (EmptyPollPause - Pace.GetElapsedTime(started) is { Ticks: > 0 } rest)
@@ -70,6 +71,12 @@ public sealed class PollingReceiver(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (TermSupersededException ex)
+            {
+                // Another instance polls now: what this one fetched is not confirmed to Telegram, which hands it to the new poller.
+                election.Superseded(ex.Fence);
                 return;
             }
             catch (Exception ex)

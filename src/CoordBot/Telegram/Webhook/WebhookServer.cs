@@ -35,10 +35,20 @@ public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> o
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(settings.WebhookListenUrl);
         builder.Logging.ClearProviders();
-        _app = builder.Build();
+        var app = builder.Build();
         var secret = Encoding.UTF8.GetBytes(settings.WebhookSecret!);
-        _app.MapPost(path, (HttpContext http, CancellationToken ct) => ReceiveAsync(http, secret, ct));
-        await _app.StartAsync(cancellationToken);
+        app.MapPost(path, (HttpContext http, CancellationToken ct) => ReceiveAsync(http, secret, ct));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (Listening.IsBindFailure(ex))
+        {
+            await app.DisposeAsync();
+            throw Listening.Refused($"{TelegramOptions.Section}:{nameof(TelegramOptions.WebhookListenUrl)}", settings.WebhookListenUrl, ex);
+        }
+
+        _app = app;
         ListeningOn = _app.Urls.FirstOrDefault();
         logger.LogInformation("Webhook endpoint listening on {Url}{Path}", ListeningOn, path);
     }

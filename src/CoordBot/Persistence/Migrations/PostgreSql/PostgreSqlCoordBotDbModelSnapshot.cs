@@ -798,6 +798,22 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CoordBot.Persistence.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
