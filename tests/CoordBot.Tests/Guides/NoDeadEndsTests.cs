@@ -188,4 +188,27 @@ public sealed class NoDeadEndsTests
 
         Assert.Equal("Please choose Draft with one of the buttons above, or write one of: D1.", polite.PlainText);
     }
+
+    [Fact]
+    public async Task In_a_group_a_typed_question_is_asked_with_a_selective_force_reply_and_a_reply_to_it_is_the_answer()
+    {
+        await using var bot = await CouncilAsync();
+        var estonia = Head("EST");
+        const long group = -100777;
+        await bot.LinkGroupAsync("EST", group);
+        bot.Send(estonia, "/draft_new", group);
+
+        var title = await bot.ReplyAsync(group, m => m.PlainText!.Contains("step 1 of 2: Title", StringComparison.Ordinal));
+
+        Assert.True(title.ForceReplySelective);
+        Assert.NotNull(title.ReplyToMessageId); // a reply to the command, so the asked person's client opens the reply
+        Assert.Empty(title.Buttons);
+        bot.Emulator.SendText(group, estonia, "Chatter that answers nobody");
+        bot.Emulator.SendReply(group, estonia, title.MessageId, "Press statement on cyber security");
+        var text = await bot.ReplyAsync(group, m => m.PlainText!.Contains("step 2 of 2: Text", StringComparison.Ordinal));
+        Assert.True(text.ForceReplySelective);
+        bot.Emulator.SendReply(group, estonia, text.MessageId, "The Council condemns malicious cyber activities.");
+        var summary = await bot.ReplyAsync(group, m => m.PlainText!.Contains("This sends /draft_new Press statement on cyber security", StringComparison.Ordinal));
+        Assert.Contains("Confirm", summary.Buttons.Select(b => b.Text));
+    }
 }

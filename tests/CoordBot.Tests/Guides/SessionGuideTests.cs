@@ -80,4 +80,24 @@ public sealed class SessionGuideTests
         Assert.Contains("This sends /reschedule S1 2026-11-27 09:30", summary.PlainText, StringComparison.Ordinal);
         Assert.NotEqual(day.MessageId, time.MessageId); // a typed answer gets a new message; a tap edits in place
     }
+
+    [Fact]
+    public async Task The_time_step_names_the_zone_it_reads_and_takes_a_time_typed_with_another_zone()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/timezone America/New_York");
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        var time = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains("At what time, in America/New_York?", time.PlainText, StringComparison.Ordinal);
+
+        var format = await bot.AskAsync(Chair, "10:00 London");
+        Assert.Contains("step 3 of 4: Format", format.PlainText, StringComparison.Ordinal);
+        var title = await PressAsync(bot, Chair, format, "closed");
+        var summary = await bot.AskAsync(Chair, "Briefing on the Middle East");
+        Assert.Contains("This sends /schedule 2026-11-24 10:00 Europe/London closed Briefing on the Middle East", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Starts: ", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("step 4 of 4: Title", title.PlainText, StringComparison.Ordinal);
+    }
 }

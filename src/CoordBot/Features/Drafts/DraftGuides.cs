@@ -78,7 +78,7 @@ internal sealed class BreakSilenceGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Guidance.BreakSilenceDraft"), DraftAction.BreakSilence) with { WhenNone = Q("Guidance.NoDraftUnderSilence") },
-        new("Reason", Q("Guidance.BreakSilenceReason")) { IsRest = true, NamesFirstAnswer = true },
+        new("Reason", Q("Guidance.BreakSilenceReason")) { IsRest = true, QuestionArgument = scope => scope.Answers[0] },
     ];
 
     public override bool RunsOnLastAnswer => true;

@@ -67,8 +67,11 @@ public sealed record GuideStep(string Label, string Question)
     /// </summary>
     public string? WhenNone { get; init; }
 
-    /// <summary>The question is a catalogue key whose {0} is the first answer (the reason to break silence on D1).</summary>
-    public bool NamesFirstAnswer { get; init; }
+    /// <summary>
+    /// The {0} of the question (a catalogue key then): what it is about, for the asking person now (the draft whose
+    /// silence is broken, the zone a time is read in). Plain text; the runner escapes it.
+    /// </summary>
+    public Func<GuideScope, string>? QuestionArgument { get; init; }
 
     /// <summary>The answer is the command's text after the first line (a draft's text under its title).</summary>
     public bool IsBody { get; init; }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CoordBot.Domain;
 using CoordBot.Localization;
+using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
@@ -53,7 +54,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         var text = info is null ? question.Text : question.Text + "\n\n" + update.Text("Guidance.TypedFormHint", "/" + Html.Escape(guide.Command));
-        await AskAsync(update, text, question.Buttons, cancellationToken);
+        await AskAsync(update, text, question.Buttons, question.Typed, cancellationToken);
     }
 
     /// <summary>
@@ -79,11 +80,11 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 return;
             }
 
-            await AskAsync(update, lead is null ? question.Text : lead + "\n\n" + question.Text, question.Buttons, cancellationToken);
+            await AskAsync(update, lead is null ? question.Text : lead + "\n\n" + question.Text, question.Buttons, question.Typed, cancellationToken);
             return;
         }
 
-        await AskAsync(update, lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), ChoiceRows(step, choices, update.Language), cancellationToken);
+        await AskAsync(update, lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), ChoiceRows(step, choices, update.Language), typed: false, cancellationToken);
     }
 
     /// <summary>
@@ -213,7 +214,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return (true, run);
         }
 
-        await AskAsync(update, next.Text, next.Buttons, cancellationToken);
+        await AskAsync(update, next.Text, next.Buttons, next.Typed, cancellationToken);
         return (true, null);
     }
 
@@ -307,6 +308,14 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                     return run;
                 }
 
+                if (next.Typed && !update.IsPrivate)
+                {
+                    // In a group a typed answer is a reply, which only a new message asked with ForceReply opens by itself.
+                    await ShowAsync(update, messageId, marked, null, cancellationToken);
+                    await AskAsync(update, next.Text, next.Buttons, typed: true, cancellationToken);
+                    return null;
+                }
+
                 await ShowAsync(update, messageId, next.Ends ? next.Text : marked + "\n\n" + next.Text, next.Buttons, cancellationToken);
                 return null;
 
@@ -366,10 +375,11 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     private static Button CancelButton(string language) => new(Catalogue.Text(language, "Guide.Cancel"), $"{Prefix}:cancel");
 
     /// <summary>What follows an answer: the next question, the summary, the end of the guide (nothing left to choose: <c>Ends</c>), or the command to run.</summary>
-    private readonly record struct Next(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, IncomingCommand? Run = null, bool Ends = false);
+    private readonly record struct Next(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, IncomingCommand? Run = null, bool Ends = false, bool Typed = false);
 
     /// <summary>A question, or (<c>DeadEnd</c>) why it cannot be asked: it offers nothing to choose.</summary>
-    private readonly record struct Question(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, bool DeadEnd = false);
+    /// <summary><c>Typed</c>: only a typed reply answers it (no choices), so in a group it is asked with ForceReply.</summary>
+    private readonly record struct Question(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, bool DeadEnd = false, bool Typed = false);
 
     private async Task<Next> AdvanceAsync(
         UpdateContext update, Guide guide, GuideState state, List<string> answers, string answer, CancellationToken cancellationToken)
@@ -406,7 +416,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return new(question.Text, null, Ends: true);
         }
 
-        return new(question.Text, question.Buttons);
+        return new(question.Text, question.Buttons, Typed: question.Typed);
     }
 
     /// <summary>The step's header and question, in the reader's language (without the buttons or the hint to reply).</summary>
@@ -414,8 +424,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         var step = guide.Steps[index];
         var language = update.Language;
-        var question = step.NamesFirstAnswer && answers.Count > 0
-            ? Catalogue.Format(language, step.Question, Html.Escape(answers[0]))
+        var question = step.QuestionArgument is { } argument
+            ? Catalogue.Format(language, step.Question, Html.Escape(argument(new GuideScope(update, answers))))
             : Words(language, step.Question);
         return new StringBuilder()
             .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), index + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))
@@ -478,7 +488,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         rows.Add([CancelButton(language)]);
-        return new(text.ToString(), rows);
+        return new(text.ToString(), rows, Typed: step.Choices is null && step.TakesText);
     }
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)
@@ -538,10 +548,24 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         await LiveMessages.PointAsync(update.Db, update.ChatId, Topic(update), row, update.Language, update.NowUtc, cancellationToken);
     }
 
-    /// <summary>Asks a question as a new message, which becomes the guide's live question.</summary>
-    private static async Task AskAsync(UpdateContext update, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks a question as a new message, which becomes the guide's live question. In a group, a question only a typed
+    /// reply answers goes with a selective ForceReply to the person asked: as a reply to their message, or naming them.
+    /// </summary>
+    private static async Task AskAsync(UpdateContext update, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons, bool typed, CancellationToken cancellationToken)
     {
-        var row = update.Outbox.Send(update.ChatId, text, buttons);
+        OutboxMessage row;
+        if (typed && !update.IsPrivate)
+        {
+            var replyTo = update.Update.Message?.Id;
+            var named = replyTo is null ? $"<a href=\"tg://user?id={update.Actor.UserId}\">{Html.Escape(update.Actor.DisplayName)}</a>\n" : string.Empty;
+            row = update.Outbox.Ask(update.ChatId, named + text, replyTo);
+        }
+        else
+        {
+            row = update.Outbox.Send(update.ChatId, text, buttons);
+        }
+
         await LiveMessages.PointAsync(update.Db, update.ChatId, Topic(update), row, update.Language, update.NowUtc, cancellationToken);
     }
 
