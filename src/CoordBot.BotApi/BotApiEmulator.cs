@@ -80,7 +80,14 @@ public sealed class BotApiEmulator : IAsyncDisposable
     public void SetChatMemberStatus(long chatId, long userId, string status) => state.SetChatMemberStatus(chatId, userId, status);
 
     /// <summary>A user writes in a chat; returns the update_id. A leading /command gets a bot_command entity as Telegram adds.</summary>
-    public long SendText(long chatId, long fromUserId, string text) => state.SendText(chatId, fromUserId, text);
+    public long SendText(long chatId, long fromUserId, string text) => state.SendText(chatId, fromUserId, text, null);
+
+    /// <summary>
+    /// A user answers a message of the chat (the bot's or a person's) by Telegram's reply: the bot gets it as
+    /// <c>message.reply_to_message</c>. Throws if the chat has no such message. Returns the update_id.
+    /// </summary>
+    public long SendReply(long chatId, long fromUserId, long replyToMessageId, string text) =>
+        state.SendText(chatId, fromUserId, text, replyToMessageId);
 
     /// <summary>A user sends a file; getFile and /file/bot{token}/{file_path} then serve its content.</summary>
     public long SendDocument(long chatId, long fromUserId, string fileName, byte[] content, string? caption = null) =>
@@ -169,6 +176,19 @@ public sealed class BotApiEmulator : IAsyncDisposable
 
         return [.. rows.OfType<JsonArray>().SelectMany(r => r).OfType<JsonObject>()
             .Select(b => (b["text"]?.ToString() ?? "", b["callback_data"]?.ToString()))];
+    }
+
+    /// <summary>Whether the message's reply markup is Telegram's ForceReply (and, with <paramref name="selective"/>, a selective one).</summary>
+    public static bool IsForceReply(SentMessage message, bool selective = false)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.ReplyMarkupJson is null || JsonNode.Parse(message.ReplyMarkupJson) is not JsonObject markup
+            || markup["force_reply"] is not JsonValue force || !force.TryGetValue<bool>(out var on) || !on)
+        {
+            return false;
+        }
+
+        return !selective || (markup["selective"] is JsonValue s && s.TryGetValue<bool>(out var sel) && sel);
     }
 
     // ---- faults ---------------------------------------------------------------------------

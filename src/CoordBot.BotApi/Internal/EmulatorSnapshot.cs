@@ -55,7 +55,8 @@ internal sealed record EmulatorSnapshot
         public JsonArray? CaptionEntities { get; init; }
         public bool Deleted { get; init; }
         public int EditCount { get; init; }
+        public long? ReplyToMessageId { get; init; }
     }
 
-    internal sealed record EventRecord(long Seq, UserEventKind Kind, long FromUserId, DateTimeOffset Date, long? MessageId, string? Text, string? DocumentFileId);
+    internal sealed record EventRecord(long Seq, UserEventKind Kind, long FromUserId, DateTimeOffset Date, long? MessageId, string? Text, string? DocumentFileId, long? ReplyToMessageId = null);
 }

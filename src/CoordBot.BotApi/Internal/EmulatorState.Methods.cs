@@ -149,9 +149,11 @@ internal sealed partial class EmulatorState
             }
 
             var markup = ReadMarkup(args);
+            var replyTo = ReplyTarget(args, chat);
             AcquireSendSlot(chat.Id);
             var message = new StoredMessage(chat.Id, chat.NextMessageId++, time.GetUtcNow())
             {
+                ReplyToMessageId = replyTo,
                 Text = text,
                 PlainText = plain,
                 ParseMode = NullIfEmpty(parseMode),
@@ -204,9 +206,11 @@ internal sealed partial class EmulatorState
             }
 
             var markup = ReadMarkup(args);
+            var replyTo = ReplyTarget(args, chat);
             AcquireSendSlot(chat.Id);
             var message = new StoredMessage(chat.Id, chat.NextMessageId++, time.GetUtcNow())
             {
+                ReplyToMessageId = replyTo,
                 Document = file,
                 Caption = NullIfEmpty(caption),
                 PlainCaption = NullIfEmpty(plainCaption),
@@ -614,6 +618,42 @@ internal sealed partial class EmulatorState
         "MARKDOWN" or "MARKDOWNV2" => (text, []),
         _ => throw ApiException.BadRequest($"unsupported parse_mode \"{parseMode}\""),
     };
+
+    /// <summary>
+    /// The message a send answers: reply_parameters.message_id (Bot API 7) or the older reply_to_message_id. As Telegram,
+    /// a missing target is refused unless allow_sending_without_reply; a target in another chat is not emulated.
+    /// </summary>
+    private long? ReplyTarget(ApiArguments args, StoredChat chat)
+    {
+        long? id;
+        var allowWithout = args.Bool("allow_sending_without_reply");
+        if (args.Json("reply_parameters", "can't parse reply parameters JSON object") is { } parameters)
+        {
+            if (parameters is not JsonObject p || p["message_id"] is not JsonValue v || !v.TryGetValue<long>(out var n))
+            {
+                throw ApiException.BadRequest("can't parse reply parameters JSON object");
+            }
+
+            id = n;
+            allowWithout |= p["allow_sending_without_reply"] is JsonValue a && a.TryGetValue<bool>(out var b) && b;
+        }
+        else
+        {
+            id = args.Long("reply_to_message_id");
+        }
+
+        if (id is not { } target)
+        {
+            return null;
+        }
+
+        if (RepliedMessageJson(chat, target) is null)
+        {
+            return allowWithout ? null : throw ApiException.BadRequest("message to be replied not found");
+        }
+
+        return target;
+    }
 
     private static JsonObject? ReadMarkup(ApiArguments args, bool inlineOnly = false)
     {

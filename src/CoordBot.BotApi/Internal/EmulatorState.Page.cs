@@ -89,6 +89,7 @@ internal sealed partial class EmulatorState
             ["from"] = options.BotUsername,
             ["deleted"] = m.Deleted,
             ["edited"] = m.EditCount > 0,
+            ["reply_to_message_id"] = m.ReplyToMessageId,
             ["force_reply"] = m.ReplyMarkup?["force_reply"] is not null,
         };
         if (m.Deleted)
@@ -133,6 +134,7 @@ internal sealed partial class EmulatorState
             ["from_id"] = e.FromUserId,
             ["text"] = e.Text,
             ["entities"] = new JsonArray(),
+            ["reply_to_message_id"] = e.ReplyToMessageId,
         };
         if (e.Document is { } document && e.MessageId is { } messageId)
         {

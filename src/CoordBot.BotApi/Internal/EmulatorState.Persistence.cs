@@ -80,8 +80,9 @@ internal sealed partial class EmulatorState
                         CaptionEntities = (JsonArray?)m.CaptionEntities?.DeepClone(),
                         Deleted = m.Deleted,
                         EditCount = m.EditCount,
+                        ReplyToMessageId = m.ReplyToMessageId,
                     })],
-                    Events = [.. c.UserEvents.Select(e => new EmulatorSnapshot.EventRecord(e.Seq, e.Kind, e.FromUserId, e.Date, e.MessageId, e.Text, e.Document?.FileId))],
+                    Events = [.. c.UserEvents.Select(e => new EmulatorSnapshot.EventRecord(e.Seq, e.Kind, e.FromUserId, e.Date, e.MessageId, e.Text, e.Document?.FileId, e.ReplyToMessageId))],
                 })],
             };
         }
@@ -140,9 +141,10 @@ internal sealed partial class EmulatorState
                     CaptionEntities = m.CaptionEntities,
                     Deleted = m.Deleted,
                     EditCount = m.EditCount,
+                    ReplyToMessageId = m.ReplyToMessageId,
                 }));
                 chat.UserEvents.AddRange(c.Events.Select(e => new StoredUserEvent(
-                    e.Seq, e.Kind, e.FromUserId, e.Date, e.MessageId, e.Text, e.DocumentFileId is null ? null : filesById.GetValueOrDefault(e.DocumentFileId))));
+                    e.Seq, e.Kind, e.FromUserId, e.Date, e.MessageId, e.Text, e.DocumentFileId is null ? null : filesById.GetValueOrDefault(e.DocumentFileId), e.ReplyToMessageId)));
                 chats[chat.Id] = chat;
             }
 

@@ -92,11 +92,18 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         }
     }
 
-    public long SendText(long chatId, long fromUserId, string text)
+    public long SendText(long chatId, long fromUserId, string text, long? replyToMessageId)
     {
         lock (gate)
         {
             var (chat, user) = Participants(chatId, fromUserId);
+            JsonObject? repliedTo = null;
+            if (replyToMessageId is { } target)
+            {
+                repliedTo = RepliedMessageJson(chat, target)
+                    ?? throw new InvalidOperationException($"Chat {chatId} has no message {target} to reply to.\n{ThreadLog(chat)}");
+            }
+
             var message = UserMessage(chat, user);
             message["text"] = text;
             if (CommandEntities(text) is { } entities)
@@ -104,10 +111,54 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
                 message["entities"] = entities;
             }
 
-            chat.Log.Add($"{Name(user)}: {text}");
-            AddUserEvent(chat, UserEventKind.Message, user.Id, message["message_id"]!.GetValue<long>(), text);
+            if (repliedTo is not null)
+            {
+                message["reply_to_message"] = repliedTo;
+            }
+
+            chat.Log.Add(replyToMessageId is { } to ? $"{Name(user)} (reply to #{to}): {text}" : $"{Name(user)}: {text}");
+            AddUserEvent(chat, UserEventKind.Message, user.Id, message["message_id"]!.GetValue<long>(), text, replyToMessageId: replyToMessageId);
             return Enqueue("message", message);
         }
+    }
+
+    /// <summary>The message a reply points at, as Telegram nests it (without its own reply): the bot's or a person's, or null.</summary>
+    private JsonObject? RepliedMessageJson(StoredChat chat, long messageId)
+    {
+        if (chat.BotMessages.FirstOrDefault(m => m.MessageId == messageId && !m.Deleted) is { } bot)
+        {
+            var json = MessageJson(bot);
+            json.Remove("reply_to_message");
+            return json;
+        }
+
+        if (chat.UserEvents.FirstOrDefault(e => e.Kind == UserEventKind.Message && e.MessageId == messageId) is not { } said)
+        {
+            return null;
+        }
+
+        var user = users.GetValueOrDefault(said.FromUserId) ?? new StoredUser(said.FromUserId, $"User{said.FromUserId}", null, null);
+        var message = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["from"] = UserJson(user),
+            ["chat"] = ChatJson(chat),
+            ["date"] = said.Date.ToUnixTimeSeconds(),
+        };
+        if (said.Document is { } document)
+        {
+            message["document"] = DocumentJson(document);
+            if (said.Text is not null)
+            {
+                message["caption"] = said.Text;
+            }
+        }
+        else if (said.Text is not null)
+        {
+            message["text"] = said.Text;
+        }
+
+        return message;
     }
 
     public long SendDocument(long chatId, long fromUserId, string fileName, byte[] content, string? caption)
@@ -411,9 +462,9 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
 
     private long NextSeq() => ++changeVersion;
 
-    private void AddUserEvent(StoredChat chat, UserEventKind kind, long fromUserId, long? messageId, string? text, StoredFile? document = null)
+    private void AddUserEvent(StoredChat chat, UserEventKind kind, long fromUserId, long? messageId, string? text, StoredFile? document = null, long? replyToMessageId = null)
     {
-        chat.UserEvents.Add(new StoredUserEvent(NextSeq(), kind, fromUserId, time.GetUtcNow(), messageId, text, document));
+        chat.UserEvents.Add(new StoredUserEvent(NextSeq(), kind, fromUserId, time.GetUtcNow(), messageId, text, document, replyToMessageId));
         Touch(chat);
     }
 
@@ -589,6 +640,11 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
             }
         }
 
+        if (m.ReplyToMessageId is { } repliedId && RepliedMessageJson(chats[m.ChatId], repliedId) is { } replied)
+        {
+            json["reply_to_message"] = replied;
+        }
+
         // Telegram echoes only inline keyboards; reply keyboards live on the client.
         if (m.ReplyMarkup?["inline_keyboard"] is not null)
         {
@@ -622,7 +678,9 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         var body = m.Document is { } d ? $"[document {d.FileName}] {m.Caption}" : m.Text;
         var buttons = BotApiEmulator.ButtonsOf(m.ToSentMessage());
         var keyboard = buttons.Count > 0 ? " " + string.Join(" ", buttons.Select(b => $"[{b.Text}]")) : "";
-        return $"{body}{keyboard}";
+        var reply = m.ReplyToMessageId is { } to ? $"(reply to #{to}) " : "";
+        var force = m.ReplyMarkup?["force_reply"] is not null ? " [force reply]" : "";
+        return $"{reply}{body}{keyboard}{force}";
     }
 
     [GeneratedRegex(@"^/[A-Za-z0-9_]{1,64}(@[A-Za-z0-9_]{3,32})?(?![A-Za-z0-9_@])")]

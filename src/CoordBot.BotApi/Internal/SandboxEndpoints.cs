@@ -24,7 +24,7 @@ internal static class SandboxEndpoints
                 emulator.RegisterUser(userId, String(body, "first_name") ?? $"User{userId}", String(body, "username"), null);
             }
 
-            return new JsonObject { ["update_id"] = emulator.SendText(chatId, userId, String(body, "text") ?? "") };
+            return new JsonObject { ["update_id"] = emulator.SendText(chatId, userId, String(body, "text") ?? "", OptionalLong(body, "reply_to_message_id")) };
         }));
         group.MapPost("/press", context => Run(context, body => new JsonObject
         {
@@ -239,6 +239,8 @@ internal static class SandboxEndpoints
         json["buttons"] = new JsonArray([.. m.Buttons.Select(b => (JsonNode)new JsonObject { ["text"] = b.Text, ["data"] = b.CallbackData })]);
         json["deleted"] = m.Deleted;
         json["edit_count"] = m.EditCount;
+        json["reply_to_message_id"] = m.ReplyToMessageId;
+        json["force_reply"] = m.ForceReply;
         return json;
     }
 

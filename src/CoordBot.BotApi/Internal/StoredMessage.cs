@@ -21,6 +21,9 @@ internal sealed class StoredMessage(long chatId, long messageId, DateTimeOffset 
     public bool Deleted { get; set; }
     public int EditCount { get; set; }
 
+    /// <summary>The message this one answers (reply_parameters.message_id), in the same chat.</summary>
+    public long? ReplyToMessageId { get; set; }
+
     /// <summary>Place among the chat's events (see <see cref="StoredUserEvent.Seq"/>).</summary>
     public long Seq { get; set; }
 
@@ -29,5 +32,6 @@ internal sealed class StoredMessage(long chatId, long messageId, DateTimeOffset 
         Document?.FileName, Document?.Content, Caption, Deleted, EditCount)
     {
         PlainText = PlainText ?? PlainCaption,
+        ReplyToMessageId = ReplyToMessageId,
     };
 }

@@ -11,7 +11,8 @@ internal sealed record StoredUserEvent(
     DateTimeOffset Date,
     long? MessageId = null,
     string? Text = null,
-    StoredFile? Document = null);
+    StoredFile? Document = null,
+    long? ReplyToMessageId = null);
 
 internal enum UserEventKind
 {

@@ -33,7 +33,7 @@ public sealed class OutboxMessage
     /// <summary>HTML text (user text already escaped) or a document caption.</summary>
     public string? Text { get; set; }
 
-    /// <summary>Inline keyboard as JSON rows of [text, callback data] pairs.</summary>
+    /// <summary>Inline keyboard as JSON rows of [text, callback data] pairs, or a question's ForceReply object (<see cref="Telegram.Delivery.Outbox.Ask"/>).</summary>
     public string? Buttons { get; set; }
 
     public string? DocumentName { get; set; }

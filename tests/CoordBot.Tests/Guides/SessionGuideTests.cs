@@ -65,7 +65,8 @@ public sealed class SessionGuideTests
         await InsertSessionAsync(bot, new DateTime(2026, 11, 26, 10, 0, 0, DateTimeKind.Utc), SessionFormat.Arria, convenor: "FRA");
 
         var estonia = await bot.AskAsync(EstHead, "/reschedule");
-        Assert.Equal(["Cancel"], estonia.Buttons.Select(b => b.Text));
+        Assert.Equal("There is no upcoming session you may move now; /sessions lists the sessions.", estonia.PlainText);
+        Assert.Empty(estonia.Buttons); // nothing to move: no question with Cancel alone
 
         var which = await bot.AskAsync(Chair, "/reschedule");
         Assert.Equal(3, which.Buttons.Count); // S1, S2 (the chair runs every session) and Cancel
@@ -107,5 +108,25 @@ public sealed class SessionGuideTests
 
         var item = await ReadAsync(bot, db => db.AgendaItems.SingleAsync());
         Assert.Equal(("The situation in Libya", 1), (item.Title, item.Position));
+    }
+
+    [Fact]
+    public async Task The_time_step_names_the_zone_it_reads_and_takes_a_time_typed_with_another_zone()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/timezone America/New_York");
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        var time = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains("At what time, in America/New_York?", time.PlainText, StringComparison.Ordinal);
+
+        var format = await bot.AskAsync(Chair, "10:00 London");
+        Assert.Contains("step 3 of 4: Format", format.PlainText, StringComparison.Ordinal);
+        var title = await PressAsync(bot, Chair, format, "closed");
+        var summary = await bot.AskAsync(Chair, "Briefing on the Middle East");
+        Assert.Contains("This sends /schedule 2026-11-24 10:00 Europe/London closed Briefing on the Middle East", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Starts: ", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("step 4 of 4: Title", title.PlainText, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ internal sealed class AgendaAddGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        SessionGuideSteps.Session("Agenda.Guide.SessionQuestion"),
+        SessionGuideSteps.Session("Agenda.Guide.SessionQuestion") with { WhenNone = "Guidance.NoUpcomingSession" },
         new("Sessions.Guide.TitleLabel", "Agenda.Guide.TitleQuestion"),
     ];
 }

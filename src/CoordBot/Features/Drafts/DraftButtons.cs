@@ -78,15 +78,15 @@ public sealed class DraftButtons(IServiceProvider services)
             reading.Add(CommandButton.For(Label("Comments"), $"comments {id}"));
         }
 
-        // Commenting and amending ask for the draft and the text step by step: the bare command starts its guide.
+        // Commenting, amending and breaking silence start their guide with this draft chosen: it asks the text (the reason) only.
         var working = new List<Button>();
-        AddIf(working, "comment", Label("Comment"), "comment");
-        AddIf(working, "amend", Label("Amend"), "amend");
+        AddIf(working, "comment", Label("Comment"), $"comment {id}");
+        AddIf(working, "amend", Label("Amend"), $"amend {id}");
         AddIf(working, "breaksilence", Label("BreakSilence"), $"breaksilence {id}");
 
         var pen = new List<Button>();
         AddIf(pen, "circulate", Label("Circulate"), $"circulate {id}");
-        AddIf(pen, "silence", Label("Silence"), "silence");
+        AddIf(pen, "silence", Label("Silence"), $"silence {id}");
         AddIf(pen, "blue", Label("Blue"), $"blue {id}");
 
         return [.. new[] { reading, working, pen }.Where(row => row.Count > 0)];

@@ -38,7 +38,7 @@ internal sealed class CommentGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft(Q("Drafts.Guide.CommentDraft"), DraftAction.Comment),
+        DraftGuideSteps.Draft(Q("Drafts.Guide.CommentDraft"), DraftAction.Comment) with { WhenNone = Q("Guidance.NoDraftForComment") },
         new("Comment", Q("Drafts.Guide.CommentText")) { IsRest = true },
     ];
 }
@@ -50,7 +50,7 @@ internal sealed class AmendGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft(Q("Drafts.Guide.AmendDraft"), DraftAction.Amend),
+        DraftGuideSteps.Draft(Q("Drafts.Guide.AmendDraft"), DraftAction.Amend) with { WhenNone = Q("Guidance.NoDraftForAmendment") },
         new("Proposed text", Q("Drafts.Guide.AmendText")) { IsRest = true },
     ];
 }
@@ -62,7 +62,24 @@ internal sealed class SilenceGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        DraftGuideSteps.Draft(Q("Drafts.Guide.SilenceDraft"), DraftAction.StartSilence, chairSeesAll: true),
+        DraftGuideSteps.Draft(Q("Drafts.Guide.SilenceDraft"), DraftAction.StartSilence, chairSeesAll: true) with { WhenNone = Q("Guidance.NoDraftForSilence") },
         DraftGuideSteps.Hours(Q("Drafts.Guide.SilenceHours"), [24, 48, 72, 96], max: 720),
     ];
+}
+
+/// <summary>
+/// /breaksilence from its button under a draft (or sent bare): the draft, then the reason, which breaks silence at once,
+/// exactly as <c>/breaksilence D&lt;n&gt; &lt;reason&gt;</c> typed: the reason is the act, so no summary asks to confirm it.
+/// </summary>
+internal sealed class BreakSilenceGuide : Guide
+{
+    public override string Command => "breaksilence";
+
+    public override IReadOnlyList<GuideStep> Steps { get; } =
+    [
+        DraftGuideSteps.Draft(Q("Guidance.BreakSilenceDraft"), DraftAction.BreakSilence) with { WhenNone = Q("Guidance.NoDraftUnderSilence") },
+        new("Reason", Q("Guidance.BreakSilenceReason")) { IsRest = true, QuestionArgument = scope => scope.Answers[0] },
+    ];
+
+    public override bool RunsOnLastAnswer => true;
 }

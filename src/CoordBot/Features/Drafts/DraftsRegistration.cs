@@ -35,6 +35,7 @@ public static class DraftsRegistration
             .AddCommand<SilenceHandler>()
             .AddGuide<SilenceGuide>()
             .AddCommand<BreakSilenceHandler>()
+            .AddGuide<BreakSilenceGuide>()
             .AddCommand<ExtendHandler>()
             .AddCommand<BlueHandler>()
             .AddCommand<WithdrawHandler>();

@@ -9,7 +9,7 @@ internal sealed class RescheduleGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        SessionGuideSteps.Session("Sessions.Guide.MoveQuestion"),
+        SessionGuideSteps.Session("Sessions.Guide.MoveQuestion") with { WhenNone = "Guidance.NoSessionToMove" },
         SessionGuideSteps.Day(),
         SessionGuideSteps.Time(),
     ];

@@ -45,7 +45,7 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         if (args.When.Length == 0 && guides.Find(Info.Name) is { } guide)
         {
             // The session alone (its Reschedule button): the guide asks the new day and time, the session already chosen.
-            await guides.StartWithAsync(context.Update, guide, [session.Label], 1, Info.UsageReplyIn(context.Update.Language), null, cancellationToken);
+            await guides.StartWithAsync(context.Update, guide, [session.Label], 1, null, null, cancellationToken);
             return;
         }
 

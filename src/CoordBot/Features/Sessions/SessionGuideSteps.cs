@@ -87,17 +87,40 @@ internal static class SessionGuideSteps
             ? day.ToString(full ? "d MMMM" : "d MMM", CultureInfo.InvariantCulture)
             : day.ToString(Languages.Culture(language).DateTimeFormat.MonthDayPattern, Languages.Culture(language));
 
-    public static GuideStep Time() => new("Sessions.Guide.TimeLabel", "Sessions.Guide.TimeQuestion")
+    /// <summary>
+    /// The time, in the asker's zone, which the question names; a zone typed after the time (10:00 New York) is read as
+    /// the typed form reads it and goes on the command line after the time.
+    /// </summary>
+    public static GuideStep Time() => new("Sessions.Guide.TimeLabel", "Guidance.TimeQuestionInZone")
     {
+        QuestionArgument = scope => scope.Actor.TimeZone,
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(16, 24)
             .Select(halfHour => new TimeOnly(halfHour / 2, halfHour % 2 * 30).ToString("HH:mm", CultureInfo.InvariantCulture))
             .Select(time => new GuideChoice(time, time))
             .ToList()),
         ChoicesPerRow = 4,
-        Read = (text, scope) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is var words && TimeWords.Read(words, 0) is { } read && read.Consumed == words.Length
-            ? Outcome<string, string>.Accept(read.Time.ToString("HH:mm", CultureInfo.InvariantCulture))
+        Read = (text, scope) => ReadTime(text) is { } time
+            ? Outcome<string, string>.Accept(time)
             : Outcome<string, string>.Refuse(Catalogue.Text(scope.Update.Language, "Sessions.TapATime")),
     };
+
+    /// <summary>"15:00", or "15:00 America/New_York" when a zone follows the time (its city or IANA name); null if it is not a time.</summary>
+    private static string? ReadTime(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (TimeWords.Read(words, 0) is not { } read)
+        {
+            return null;
+        }
+
+        var time = read.Time.ToString("HH:mm", CultureInfo.InvariantCulture);
+        if (read.Consumed == words.Length)
+        {
+            return time;
+        }
+
+        return ZoneLookup.Resolve(string.Join(' ', words.Skip(read.Consumed))) is { } zone ? $"{time} {zone.Id}" : null;
+    }
 
     /// <summary>The formats the asker may convene: every format for the chair, an Arria-formula meeting for any head or deputy.</summary>
     public static GuideStep Format() => new("Sessions.Guide.FormatLabel", "Sessions.Guide.FormatQuestion")
@@ -111,15 +134,17 @@ internal static class SessionGuideSteps
     /// <summary>"Starts: ... (your zone) = ... UTC" for a day and a time answered in the reader's zone; null if they do not read as one.</summary>
     public static string? Starts(GuideScope scope, string day, string time)
     {
+        ArgumentNullException.ThrowIfNull(time);
+        var (clock, zone) = time.Split(' ', 2) is [var hhmm, var named] ? (hhmm, named) : (time, scope.Actor.TimeZone);
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            || !TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            || !TimeOnly.TryParseExact(clock, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             return null;
         }
 
         var local = new LocalDateTime(date.Year, date.Month, date.Day, at.Hour, at.Minute);
-        var utc = local.InZoneLeniently(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).ToDateTimeUtc();
-        return "Starts: " + Html.Escape(TimeDisplay.InZoneAndUtc(utc, scope.Actor.TimeZone));
+        var utc = local.InZoneLeniently(TimeDisplay.ZoneOrUtc(zone)).ToDateTimeUtc();
+        return "Starts: " + Html.Escape(TimeDisplay.InZoneAndUtc(utc, zone));
     }
 
     private static LocalDate Today(GuideScope scope) =>

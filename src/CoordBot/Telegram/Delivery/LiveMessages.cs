@@ -123,6 +123,49 @@ public static class LiveMessages
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="row"/> (a message just queued or edited) the live message of <paramref name="topic"/> in
+    /// <paramref name="chatId"/>. Saves the unit of work's changes so far (the row needs its id).
+    /// </summary>
+    public static async Task PointAsync(CoordBotDb db, long chatId, string topic, OutboxMessage row, string language, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(row);
+        await db.SaveChangesAsync(cancellationToken);
+        var live = await db.Set<LiveMessage>().SingleOrDefaultAsync(m => m.ChatId == chatId && m.Topic == topic, cancellationToken);
+        if (live is null)
+        {
+            db.Set<LiveMessage>().Add(new LiveMessage { ChatId = chatId, Topic = topic, OutboxMessageId = row.Id, Language = language, UpdatedAt = nowUtc });
+        }
+        else
+        {
+            live.OutboxMessageId = row.Id;
+            live.Language = language;
+            live.UpdatedAt = nowUtc;
+        }
+    }
+
+    /// <summary>
+    /// Edits the live message of <paramref name="topic"/> in <paramref name="chatId"/> if it has been shown (a question
+    /// answered loses its buttons); nothing when there is none or it has not gone yet: no new message is sent for it.
+    /// </summary>
+    public static async Task EditShownAsync(
+        CoordBotDb db, Outbox outbox, long chatId, string topic, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(outbox);
+        var live = await db.Set<LiveMessage>().SingleOrDefaultAsync(m => m.ChatId == chatId && m.Topic == topic, cancellationToken);
+        if (live is null || await ShownAsync(db, live.OutboxMessageId, cancellationToken) is not var (messageId, _))
+        {
+            return;
+        }
+
+        var row = outbox.EditText(chatId, messageId, html, buttons);
+        await db.SaveChangesAsync(cancellationToken);
+        live.OutboxMessageId = row.Id;
+        live.UpdatedAt = nowUtc;
+    }
+
     /// <summary>The Telegram message a row sent or edited, once it went, and its buttons; null while it waits, if it failed or is gone.</summary>
     private static async Task<(int MessageId, string? Buttons)?> ShownAsync(CoordBotDb db, long outboxMessageId, CancellationToken cancellationToken)
     {

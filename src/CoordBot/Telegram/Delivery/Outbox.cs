@@ -27,6 +27,28 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         return last!;
     }
 
+    /// <summary>
+    /// Queues a question for one person in a group: Telegram's ForceReply, selective, so their client opens a reply to it by
+    /// itself; sent as a reply to <paramref name="replyToMessageId"/> (their message), or mentioning them in the text.
+    /// </summary>
+    public OutboxMessage Ask(long chatId, string html, int? replyToMessageId)
+    {
+        var parts = MessageSplitter.Split(html) is { Count: > 0 } split ? split : [html];
+        OutboxMessage? last = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            last = NewRow(chatId, OutboxKind.Text, parts[i], null);
+            if (i == parts.Count - 1)
+            {
+                last.Buttons = JsonSerializer.Serialize(new ForceReply(replyToMessageId));
+            }
+
+            db.OutboxMessages.Add(last);
+        }
+
+        return last!;
+    }
+
     public void SendDocument(long chatId, string fileName, byte[] content, string? captionHtml = null)
     {
         var row = NewRow(chatId, OutboxKind.Document, captionHtml, null);
@@ -64,6 +86,18 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         TraceParent = Operations.Metrics.CoordBotTracing.CurrentTraceParent(),
     };
 
+    /// <summary>The inline keyboard of a row; null for none (and for a ForceReply question, which has no keyboard).</summary>
     public static IReadOnlyList<IReadOnlyList<Button>>? ParseButtons(string? json) =>
-        json is null ? null : JsonSerializer.Deserialize<List<List<Button>>>(json);
+        json is null || ReadForceReply(json) is not null ? null : JsonSerializer.Deserialize<List<List<Button>>>(json);
+
+    /// <summary>The ForceReply of a question (<see cref="Ask"/>): the column holds either keyboard rows (a JSON array) or this object.</summary>
+    public static ForceReply? ReadForceReply(string? json) =>
+        json is { Length: > 0 } && json[0] == '{' ? JsonSerializer.Deserialize<ForceReply>(json) : null;
+}
+
+/// <summary>A question's reply markup: Telegram's selective ForceReply, answering the person's message when there is one.</summary>
+public sealed record ForceReply(int? ReplyToMessageId)
+{
+    /// <summary>Marks the stored JSON as a ForceReply rather than keyboard rows.</summary>
+    public bool Force { get; init; } = true;
 }

@@ -64,11 +64,13 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
 
     private async Task<int> SendTextAsync(ITelegramBotClient client, OutboxMessage message, CancellationToken cancellationToken)
     {
+        var question = Outbox.ReadForceReply(message.Buttons);
         var sent = await client.SendMessage(
             message.ChatId,
             message.Text ?? string.Empty,
             parseMode: ParseMode.Html,
-            replyMarkup: Keyboard(message.Buttons),
+            replyParameters: question?.ReplyToMessageId is { } replyTo ? new ReplyParameters { MessageId = replyTo, AllowSendingWithoutReply = true } : null,
+            replyMarkup: question is null ? Keyboard(message.Buttons) : new ForceReplyMarkup { Selective = true },
             linkPreviewOptions: NoPreview,
             allowPaidBroadcast: options.Value.PaidBroadcast,
             cancellationToken: cancellationToken);
@@ -82,6 +84,7 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
 
     private static InlineKeyboardMarkup? Keyboard(string? json)
     {
+        // A question's ForceReply cannot be edited into a message: an edit of one keeps no keyboard.
         var rows = Outbox.ParseButtons(json);
         return rows is null
             ? null

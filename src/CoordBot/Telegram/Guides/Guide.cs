@@ -25,6 +25,12 @@ public abstract class Guide
     /// (<c>/timezone</c> says the current zone), so its answer and a following bare <c>/cancel</c> stay as they were.
     /// </summary>
     public virtual bool StartsWhenBare => true;
+
+    /// <summary>
+    /// Whether the last answer runs the command at once, without the summary and Confirm: for a guide whose last step
+    /// is the one thing asked (the reason for breaking silence on D1, asked from its button), where the answer is the act.
+    /// </summary>
+    public virtual bool RunsOnLastAnswer => false;
 }
 
 /// <summary>
@@ -54,6 +60,18 @@ public sealed record GuideStep(string Label, string Question)
 
     /// <summary>What a reply this step refused could have meant, offered as buttons that answer the step (each value one <see cref="Read"/> takes).</summary>
     public Func<string, GuideScope, IReadOnlyList<GuideChoice>>? Suggest { get; init; }
+
+    /// <summary>
+    /// A catalogue key saying what is missing and what to do instead when <see cref="Choices"/> offers nothing and the
+    /// step takes only a choice (no upcoming session: schedule one first); the guide then does not start (or ends).
+    /// </summary>
+    public string? WhenNone { get; init; }
+
+    /// <summary>
+    /// The {0} of the question (a catalogue key then): what it is about, for the asking person now (the draft whose
+    /// silence is broken, the zone a time is read in). Plain text; the runner escapes it.
+    /// </summary>
+    public Func<GuideScope, string>? QuestionArgument { get; init; }
 
     /// <summary>The answer is the command's text after the first line (a draft's text under its title).</summary>
     public bool IsBody { get; init; }

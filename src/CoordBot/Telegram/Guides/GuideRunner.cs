@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using CoordBot.Domain;
 using CoordBot.Localization;
+using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -25,19 +27,34 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     /// <summary>The guide a bare <paramref name="command"/> starts, if any.</summary>
     public Guide? Find(string command) => _guides.GetValueOrDefault(command) is { StartsWhenBare: true } guide ? guide : null;
 
+    /// <summary>The guide of <paramref name="command"/>, whether or not its bare command starts it.</summary>
+    public Guide? For(string command) => _guides.GetValueOrDefault(command);
+
     /// <summary>A button that starts the guide of <paramref name="command"/> (one whose bare command does not, see <see cref="Guide.StartsWhenBare"/>).</summary>
     public static Button StartButton(string label, string command) => new(label, $"{Prefix}:{StartAction}:{command}");
 
     private const string StartAction = "start";
 
-    /// <summary>Starts (or starts again) a guide: for a bare command, its usage line for those who prefer typing, then the first step; from a start button (no <paramref name="info"/>), the first step alone.</summary>
+    /// <summary>
+    /// Starts (or starts again) a guide with its first step: for a bare command (<paramref name="info"/> given) with a
+    /// one-line hint that the whole command may also be typed; from a start button (no <paramref name="info"/>), alone.
+    /// A first step that offers nothing to choose says what is missing instead, and the guide does not start.
+    /// </summary>
     public async Task StartAsync(UpdateContext update, CommandInfo? info, Guide guide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(guide);
         var state = await BeginAsync(update, guide, 0, [], cancellationToken);
-        var (text, buttons) = await QuestionAsync(update, guide, state, [], cancellationToken);
-        update.Reply(info is null ? text : update.Text("Guide.Intro", info.UsageReplyIn(update.Language)) + "\n\n" + text, buttons);
+        var question = await QuestionAsync(update, guide, state, [], cancellationToken);
+        if (question.DeadEnd)
+        {
+            update.Db.Set<GuideState>().Remove(state);
+            update.Reply(question.Text);
+            return;
+        }
+
+        var text = info is null ? question.Text : question.Text + "\n\n" + update.Text("Guidance.TypedFormHint", "/" + Html.Escape(guide.Command));
+        await AskAsync(update, text, question.Buttons, question.Typed, cancellationToken);
     }
 
     /// <summary>
@@ -55,12 +72,70 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var state = await BeginAsync(update, guide, step, answers, cancellationToken);
         if (choices is null)
         {
-            var (text, buttons) = await QuestionAsync(update, guide, state, [.. answers], cancellationToken);
-            update.Reply(lead is null ? text : lead + "\n\n" + text, buttons);
+            var question = await QuestionAsync(update, guide, state, [.. answers], cancellationToken);
+            if (question.DeadEnd)
+            {
+                update.Db.Set<GuideState>().Remove(state);
+                update.Reply(question.Text);
+                return;
+            }
+
+            await AskAsync(update, lead is null ? question.Text : lead + "\n\n" + question.Text, question.Buttons, question.Typed, cancellationToken);
             return;
         }
 
-        update.Reply(lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), ChoiceRows(step, choices, update.Language));
+        await AskAsync(update, lead ?? Html.Escape(Words(update.Language, guide.Steps[step].Question)), ChoiceRows(step, choices, update.Language), typed: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// A button under an object (Comment under D1: <c>comment D1</c>) names fewer words than the command takes: the
+    /// guide starts with them as its first answers and asks the next step, never again which object. False when the
+    /// words are not a start of the guide (the command then runs as typed). An object the step no longer offers
+    /// (D1 went into blue since the button was sent) is answered with why, in one sentence.
+    /// </summary>
+    public async Task<bool> StartFromButtonAsync(UpdateContext update, Guide guide, IncomingCommand pressed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ArgumentNullException.ThrowIfNull(guide);
+        ArgumentNullException.ThrowIfNull(pressed);
+        var words = pressed.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length == 0 || words.Length >= guide.Steps.Count || pressed.Body is not null)
+        {
+            return false;
+        }
+
+        var answers = new List<string>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var step = guide.Steps[i];
+            if (step.IsBody || step.IsRest)
+            {
+                return false;
+            }
+
+            var scope = new GuideScope(update, answers);
+            var offered = step.Choices is null ? [] : await step.Choices(scope, cancellationToken);
+            if (offered.FirstOrDefault(c => string.Equals(c.Value, words[i], StringComparison.OrdinalIgnoreCase)) is { } chosen)
+            {
+                answers.Add(chosen.Value);
+            }
+            else if (step.Read?.Invoke(words[i], scope) is { IsAccepted: true } typed)
+            {
+                answers.Add(typed.Value!);
+            }
+            else if (step.Choices is null)
+            {
+                answers.Add(words[i]);
+            }
+            else
+            {
+                update.Reply(update.Text("Guidance.NotNow", Html.Escape(words[i]), "/" + Html.Escape(guide.Command)));
+                return true;
+            }
+        }
+
+        await StartWithAsync(update, guide, answers, answers.Count, null, null, cancellationToken);
+        return true;
     }
 
     /// <summary>The sender's guide in this chat, (re)started at <paramref name="step"/> with <paramref name="answers"/>; a full set of answers means revising from the summary.</summary>
@@ -88,33 +163,37 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private static Button ChoiceButton(int step, GuideChoice choice) => new(choice.Label, $"{Prefix}:{step}:{choice.Value}");
 
-    /// <summary>A message that is not a command: the answer to the sender's current step here, if they have one.</summary>
-    public async Task<bool> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// A message that is not a command: the answer to the sender's current step here, if they have one. Handled is
+    /// false when nothing waited for it; <c>Run</c> is the command to run when the answer completed a guide that
+    /// acts on its last answer (<see cref="Guide.RunsOnLastAnswer"/>).
+    /// </summary>
+    public async Task<(bool Handled, IncomingCommand? Run)> AnswerAsync(UpdateContext update, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
         if (_guides.Count == 0)
         {
-            return false; // nothing can be waiting for an answer
+            return (false, null); // nothing can be waiting for an answer
         }
 
         var live = await LiveAsync(update, cancellationToken);
         if (live is not { State: { } state, Guide: { } guide })
         {
-            return live.Lapsed;
+            return (live.Lapsed, null);
         }
 
         var answers = Read(state);
         if (state.Step >= guide.Steps.Count)
         {
             update.Reply(update.Text("Guide.UseSummary"));
-            return true;
+            return (true, null);
         }
 
         var step = guide.Steps[state.Step];
         if (!step.TakesText)
         {
             update.Reply(update.Text("Guide.ChooseAButton", Html.Escape(Words(update.Language, step.Label))));
-            return true;
+            return (true, null);
         }
 
         var read = await ReadAsync(step, text, new GuideScope(update, answers), cancellationToken);
@@ -123,12 +202,20 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             // A step may suggest what the reply could have meant (12/03: 3 December or 12 March), as buttons that answer it.
             var suggested = step.Suggest?.Invoke(text, new GuideScope(update, answers)) ?? [];
             update.Reply(why, suggested.Count == 0 ? null : ChoiceRows(state.Step, suggested, update.Language));
-            return true;
+            return (true, null);
         }
 
-        var (next, buttons) = await AdvanceAsync(update, guide, state, answers, read.Value!, cancellationToken);
-        update.Reply(next, buttons);
-        return true;
+        // The question shows its answer and loses its buttons (Cancel too): what is asked now comes below the reply.
+        var asked = QuestionText(update, guide, state.Step, answers);
+        await EditShownAsync(update, Answered(asked, await ShownAnswerAsync(step, read.Value!, new GuideScope(update, answers), cancellationToken)), cancellationToken);
+        var next = await AdvanceAsync(update, guide, state, answers, read.Value!, cancellationToken);
+        if (next.Run is { } run)
+        {
+            return (true, run);
+        }
+
+        await AskAsync(update, next.Text, next.Buttons, next.Typed, cancellationToken);
+        return (true, null);
     }
 
     /// <summary>A press on a guide's button; returns the command to run when it was Confirm.</summary>
@@ -167,27 +254,27 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         {
             case ["cancel"]:
                 update.Db.Set<GuideState>().Remove(state);
-                Show(update, messageId, update.Text("Guide.Cancelled", "/" + Html.Escape(guide.Command)), null);
+                await ShowAsync(update, messageId, update.Text("Guide.Cancelled", "/" + Html.Escape(guide.Command)), null, cancellationToken);
                 callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.CancelledToast"));
                 return null;
 
             case ["ok"] when state.Step >= guide.Steps.Count:
                 update.Db.Set<GuideState>().Remove(state);
                 var command = Compose(guide, answers);
-                Show(update, messageId, update.Text("Guide.Sent", Html.Code(Line(command))), null);
+                await ShowAsync(update, messageId, update.Text("Guide.Sent", Html.Code(Line(command))), null, cancellationToken);
                 callback.Answer();
                 return command;
 
             case ["change"] when state.Step >= guide.Steps.Count:
                 var steps = guide.Steps.Select((s, i) => (IReadOnlyList<Button>)[new Button(Words(update.Language, s.Label), $"{Prefix}:redo:{i}")]).ToList();
                 steps.Add([new Button(Catalogue.Text(update.Language, "Guide.BackToSummary"), $"{Prefix}:summary"), CancelButton(update.Language)]);
-                Show(update, messageId, update.Text("Guide.WhichAnswer"), steps);
+                await ShowAsync(update, messageId, update.Text("Guide.WhichAnswer"), steps, cancellationToken);
                 callback.Answer();
                 return null;
 
             case ["summary"] when state.Step >= guide.Steps.Count:
                 var (summary, summaryButtons) = Summary(update, guide, answers);
-                Show(update, messageId, summary, summaryButtons);
+                await ShowAsync(update, messageId, summary, summaryButtons, cancellationToken);
                 callback.Answer();
                 return null;
 
@@ -195,8 +282,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 state.Step = redo;
                 state.Revising = true;
                 state.ExpiresAt = update.NowUtc + Lifetime;
-                var (question, questionButtons) = await QuestionAsync(update, guide, state, answers, cancellationToken);
-                Show(update, messageId, question, questionButtons);
+                var question = await QuestionAsync(update, guide, state, answers, cancellationToken);
+                await ShowAsync(update, messageId, question.Text, question.Buttons, cancellationToken);
                 callback.Answer();
                 return null;
 
@@ -211,9 +298,25 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                     return null;
                 }
 
-                var (next, nextButtons) = await AdvanceAsync(update, guide, state, answers, value, cancellationToken);
-                Show(update, messageId, next, nextButtons);
+                // The choice is marked where it was made; the next question takes the message's place below it.
+                var marked = Answered(QuestionText(update, guide, at, answers), Html.Escape(offered.FirstOrDefault(c => c.Value == value)?.Label ?? value));
+                var next = await AdvanceAsync(update, guide, state, answers, value, cancellationToken);
                 callback.Answer();
+                if (next.Run is { } run)
+                {
+                    await ShowAsync(update, messageId, marked, null, cancellationToken);
+                    return run;
+                }
+
+                if (next.Typed && !update.IsPrivate)
+                {
+                    // In a group a typed answer is a reply, which only a new message asked with ForceReply opens by itself.
+                    await ShowAsync(update, messageId, marked, null, cancellationToken);
+                    await AskAsync(update, next.Text, next.Buttons, typed: true, cancellationToken);
+                    return null;
+                }
+
+                await ShowAsync(update, messageId, next.Ends ? next.Text : marked + "\n\n" + next.Text, next.Buttons, cancellationToken);
                 return null;
 
             default:
@@ -232,6 +335,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         update.Db.Set<GuideState>().Remove(state);
+        await EditShownAsync(update, update.Text("Guide.Cancelled", "/" + Html.Escape(state.Command)), cancellationToken);
         return state.Command;
     }
 
@@ -256,7 +360,9 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var offered = await step.Choices(scope, cancellationToken);
         return offered.FirstOrDefault(c => string.Equals(c.Value, typed, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } chosen
             ? Outcome<string, string>.Accept(chosen.Value)
-            : Outcome<string, string>.Refuse(scope.Update.Text("Guide.NotAChoice", Html.Escape(Shortened.To(typed, 300)), Html.Escape(string.Join(", ", offered.Select(c => c.Value)))));
+            : Outcome<string, string>.Refuse(offered.Count == 0
+                ? NoChoices(scope.Update, step)
+                : scope.Update.Text("Guidance.ChooseOne", Html.Escape(Words(scope.Update.Language, step.Label)), Html.Escape(string.Join(", ", offered.Select(c => c.Value)))));
     }
 
     /// <summary>
@@ -268,7 +374,14 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private static Button CancelButton(string language) => new(Catalogue.Text(language, "Guide.Cancel"), $"{Prefix}:cancel");
 
-    private async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> AdvanceAsync(
+    /// <summary>What follows an answer: the next question, the summary, the end of the guide (nothing left to choose: <c>Ends</c>), or the command to run.</summary>
+    private readonly record struct Next(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, IncomingCommand? Run = null, bool Ends = false, bool Typed = false);
+
+    /// <summary>A question, or (<c>DeadEnd</c>) why it cannot be asked: it offers nothing to choose.</summary>
+    /// <summary><c>Typed</c>: only a typed reply answers it (no choices), so in a group it is asked with ForceReply.</summary>
+    private readonly record struct Question(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons, bool DeadEnd = false, bool Typed = false);
+
+    private async Task<Next> AdvanceAsync(
         UpdateContext update, Guide guide, GuideState state, List<string> answers, string answer, CancellationToken cancellationToken)
     {
         if (state.Step < answers.Count)
@@ -286,21 +399,68 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         if (state.Step >= guide.Steps.Count)
         {
             state.Revising = false;
-            return Summary(update, guide, answers);
+            if (guide.RunsOnLastAnswer)
+            {
+                update.Db.Set<GuideState>().Remove(state);
+                return new(string.Empty, null, Compose(guide, answers));
+            }
+
+            var (summary, buttons) = Summary(update, guide, answers);
+            return new(summary, buttons);
         }
 
-        return await QuestionAsync(update, guide, state, answers, cancellationToken);
+        var question = await QuestionAsync(update, guide, state, answers, cancellationToken);
+        if (question.DeadEnd)
+        {
+            update.Db.Set<GuideState>().Remove(state);
+            return new(question.Text, null, Ends: true);
+        }
+
+        return new(question.Text, question.Buttons, Typed: question.Typed);
     }
 
-    private static async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> QuestionAsync(
+    /// <summary>The step's header and question, in the reader's language (without the buttons or the hint to reply).</summary>
+    private static string QuestionText(UpdateContext update, Guide guide, int index, IReadOnlyList<string> answers)
+    {
+        var step = guide.Steps[index];
+        var language = update.Language;
+        var question = step.QuestionArgument is { } argument
+            ? Catalogue.Format(language, step.Question, Html.Escape(argument(new GuideScope(update, answers))))
+            : Words(language, step.Question);
+        return new StringBuilder()
+            .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), index + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))
+            .Append('\n')
+            .Append(Bidi.Lines(language, question))
+            .ToString();
+    }
+
+    /// <summary>A question as answered: its text, then the answer marked ✓ (HTML, escaped by the caller).</summary>
+    private static string Answered(string question, string answerHtml) => question + "\n✓ " + answerHtml;
+
+    /// <summary>The answer as the question shows it: the label of the choice it names, or the words as written (shortened).</summary>
+    private static async Task<string> ShownAnswerAsync(GuideStep step, string value, GuideScope scope, CancellationToken cancellationToken)
+    {
+        if (step.Choices is not null && !step.IsBody && !step.IsRest
+            && (await step.Choices(scope, cancellationToken)).FirstOrDefault(c => c.Value == value) is { } chosen)
+        {
+            return Html.Escape(chosen.Label);
+        }
+
+        return Html.Escape(Shortened.To(value.Replace('\n', ' '), 200));
+    }
+
+    /// <summary>What a step with nothing to choose says instead: its own words of what to do, or that nothing can be chosen now.</summary>
+    private static string NoChoices(UpdateContext update, GuideStep step) =>
+        step.WhenNone is { } key
+            ? Catalogue.Text(update.Language, key)
+            : update.Text("Guidance.NothingToChoose", Html.Escape(Words(update.Language, step.Label)));
+
+    private static async Task<Question> QuestionAsync(
         UpdateContext update, Guide guide, GuideState state, List<string> answers, CancellationToken cancellationToken)
     {
         var step = guide.Steps[state.Step];
         var language = update.Language;
-        var text = new StringBuilder()
-            .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), state.Step + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))
-            .Append('\n')
-            .Append(Bidi.Lines(language, Words(language, step.Question)));
+        var text = new StringBuilder(QuestionText(update, guide, state.Step, answers));
         if (step.TakesText && !update.IsPrivate)
         {
             text.Append('\n').Append(update.Text("Guide.ReplyToWrite"));
@@ -310,6 +470,12 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         if (step.Choices is not null)
         {
             var choices = await step.Choices(new GuideScope(update, answers), cancellationToken);
+            if (choices.Count == 0 && step.Read is null)
+            {
+                // Only a choice answers this step and there is none: a question with nothing but Cancel is a dead end.
+                return new(NoChoices(update, step), null, DeadEnd: true);
+            }
+
             if (choices.FirstOrDefault(c => c.Value.Length > GuideStep.MaxValueLength) is { } tooLong)
             {
                 throw new InvalidOperationException($"The guide of /{guide.Command} offers \"{tooLong.Value}\", longer than a button can carry.");
@@ -322,7 +488,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         rows.Add([CancelButton(language)]);
-        return (text.ToString(), rows);
+        return new(text.ToString(), rows, Typed: step.Choices is null && step.TakesText);
     }
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)
@@ -372,18 +538,40 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     private static string Line(IncomingCommand command) =>
         $"/{command.Name} {command.Arguments}".TrimEnd() + (command.Body is null ? string.Empty : "\n" + command.Body);
 
-    /// <summary>Edits the pressed message in place (one message per guide), or sends a new one when there is none.</summary>
-    private static void Show(UpdateContext update, int? messageId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons)
+    /// <summary>The live message of the sender's guide in this chat: the question asked last, edited once it is answered.</summary>
+    private static string Topic(UpdateContext update) => $"guide:{update.Actor.UserId}";
+
+    /// <summary>Edits the pressed message in place (one message per guide), or sends a new one when there is none; it becomes the guide's live question.</summary>
+    private static async Task ShowAsync(UpdateContext update, int? messageId, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons, CancellationToken cancellationToken)
     {
-        if (messageId is { } id)
+        var row = messageId is { } id ? update.Outbox.EditText(update.ChatId, id, text, buttons) : update.Outbox.Send(update.ChatId, text, buttons);
+        await LiveMessages.PointAsync(update.Db, update.ChatId, Topic(update), row, update.Language, update.NowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks a question as a new message, which becomes the guide's live question. In a group, a question only a typed
+    /// reply answers goes with a selective ForceReply to the person asked: as a reply to their message, or naming them.
+    /// </summary>
+    private static async Task AskAsync(UpdateContext update, string text, IReadOnlyList<IReadOnlyList<Button>>? buttons, bool typed, CancellationToken cancellationToken)
+    {
+        OutboxMessage row;
+        if (typed && !update.IsPrivate)
         {
-            update.Outbox.EditText(update.ChatId, id, text, buttons);
+            var replyTo = update.Update.Message?.Id;
+            var named = replyTo is null ? $"<a href=\"tg://user?id={update.Actor.UserId}\">{Html.Escape(update.Actor.DisplayName)}</a>\n" : string.Empty;
+            row = update.Outbox.Ask(update.ChatId, named + text, replyTo);
         }
         else
         {
-            update.Reply(text, buttons);
+            row = update.Outbox.Send(update.ChatId, text, buttons);
         }
+
+        await LiveMessages.PointAsync(update.Db, update.ChatId, Topic(update), row, update.Language, update.NowUtc, cancellationToken);
     }
+
+    /// <summary>Rewrites the guide's live question without buttons (answered or cancelled), if it has been shown.</summary>
+    private static Task EditShownAsync(UpdateContext update, string text, CancellationToken cancellationToken) =>
+        LiveMessages.EditShownAsync(update.Db, update.Outbox, update.ChatId, Topic(update), text, null, update.NowUtc, cancellationToken);
 
     private static List<string> Read(GuideState state) => JsonSerializer.Deserialize<List<string>>(state.Answers) ?? [];
 

@@ -74,9 +74,20 @@ public sealed class UpdateRouter
             // (as the question says), so the chatter of a group is neither read as an answer nor looked up.
             var answersBot = context.IsPrivate
                 || string.Equals(message.ReplyToMessage?.From?.Username, context.BotUsername, StringComparison.OrdinalIgnoreCase);
-            if (answersBot && message.Text is { } text && await _guides.AnswerAsync(context, text, cancellationToken))
+            if (answersBot && message.Text is { } text)
             {
-                return;
+                var (handled, run) = await _guides.AnswerAsync(context, text, cancellationToken);
+                if (run is not null && _commands.TryGetValue(run.Name, out var completed))
+                {
+                    // A guide that acts on its last answer (the reason for breaking silence) runs its command as if typed.
+                    await DispatchAsync(context, completed, run, bare: false, pressed: false, cancellationToken);
+                    return;
+                }
+
+                if (handled)
+                {
+                    return;
+                }
             }
 
             if (context.IsPrivate)
@@ -109,7 +120,7 @@ public sealed class UpdateRouter
             }
         }
 
-        await DispatchAsync(context, handler, command, bare, cancellationToken);
+        await DispatchAsync(context, handler, command, bare, pressed: false, cancellationToken);
     }
 
     /// <summary>
@@ -123,12 +134,12 @@ public sealed class UpdateRouter
             return false;
         }
 
-        await DispatchAsync(context, handler, command, bare: false, cancellationToken);
+        await DispatchAsync(context, handler, command, bare: false, pressed: false, cancellationToken);
         return true;
     }
 
     /// <summary>Runs a command through its gate: the typed form, the guided form of a bare command, or a guide's confirmed answers.</summary>
-    private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, CancellationToken cancellationToken)
+    private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, bool pressed, CancellationToken cancellationToken)
     {
         // The command's declared place and rule are checked here, before its handler reads anything.
         if (CommandGate.Refusal(handler.Info, context) is { } refusal)
@@ -140,6 +151,12 @@ public sealed class UpdateRouter
         if (bare && _guides.Find(handler.Info.Name) is { } guide)
         {
             await _guides.StartAsync(context, handler.Info, guide, cancellationToken);
+            return;
+        }
+
+        // A button under an object (Comment under D1) starts the guide with the object chosen, never asking it again.
+        if (pressed && _guides.For(handler.Info.Name) is { } started && await _guides.StartFromButtonAsync(context, started, command, cancellationToken))
+        {
             return;
         }
 
@@ -165,7 +182,7 @@ public sealed class UpdateRouter
             {
                 callback.Answer();
                 // A bare command on a button (Comment, Amend) starts its guide, as typed.
-                await DispatchAsync(context, target, pressed, bare: pressed.Arguments.Length == 0, cancellationToken);
+                await DispatchAsync(context, target, pressed, bare: pressed.Arguments.Length == 0, pressed: true, cancellationToken);
             }
             else
             {
@@ -177,7 +194,7 @@ public sealed class UpdateRouter
             // Confirm runs the typed command the answers make, through the gate again (roles may have changed).
             if (await _guides.PressAsync(callback, cancellationToken) is { } confirmed && _commands.TryGetValue(confirmed.Name, out var guided))
             {
-                await DispatchAsync(context, guided, confirmed, bare: false, cancellationToken);
+                await DispatchAsync(context, guided, confirmed, bare: false, pressed: false, cancellationToken);
             }
         }
         else if (_callbacks.TryGetValue(prefix, out var handler))
