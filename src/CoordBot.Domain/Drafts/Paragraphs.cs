@@ -1,35 +1,25 @@
 namespace CoordBot.Domain.Drafts;
 
-/// <summary>Splits a draft into paragraphs at blank lines, so comments and amendments can point at §k.</summary>
+/// <summary>
+/// Splits a draft into paragraphs so comments and amendments can point at §k. Every line break starts a paragraph
+/// (three lines typed on a phone are three paragraphs); blank lines only separate. A text written the older way,
+/// with blank lines between paragraphs, keeps its numbers.
+/// </summary>
 public static class Paragraphs
 {
     public static IReadOnlyList<Paragraph> Split(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var paragraphs = new List<Paragraph>();
-        var current = new List<string>();
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
         {
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                Flush();
-            }
-            else
-            {
-                current.Add(line.TrimEnd());
+                paragraphs.Add(new Paragraph(paragraphs.Count + 1, line.Trim()));
             }
         }
 
-        Flush();
         return paragraphs;
-
-        void Flush()
-        {
-            if (current.Count > 0)
-            {
-                paragraphs.Add(new Paragraph(paragraphs.Count + 1, string.Join("\n", current)));
-                current.Clear();
-            }
-        }
     }
 
     public static Result<Paragraph> Get(string text, int number)

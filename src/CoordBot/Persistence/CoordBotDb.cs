@@ -69,6 +69,8 @@ public class CoordBotDb : DbContext
 
     public DbSet<DraftCirculation> DraftCirculations => Set<DraftCirculation>();
 
+    public DbSet<DraftObjection> DraftObjections => Set<DraftObjection>();
+
     /// <summary>
     /// Set when this context works inside a shared transaction (a batch of updates): values read once
     /// for the whole transaction. Null for an ordinary unit of work.

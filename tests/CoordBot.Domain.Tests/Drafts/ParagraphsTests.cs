@@ -7,9 +7,10 @@ public sealed class ParagraphsTests
     [Theory]
     [InlineData("", new string[0])]
     [InlineData("One", new[] { "One" })]
-    [InlineData("One\nstill one\n\nTwo", new[] { "One\nstill one", "Two" })]
+    [InlineData("One\nTwo\nThree", new[] { "One", "Two", "Three" })]
+    [InlineData("One\nTwo\n\nThree", new[] { "One", "Two", "Three" })]
     [InlineData("\n\nOne  \r\n \t \r\nTwo\r\n\r\n\r\nThree\n\n", new[] { "One", "Two", "Three" })]
-    public void Paragraphs_are_separated_by_blank_lines(string text, string[] expected)
+    public void Every_line_is_a_paragraph_and_blank_lines_only_separate(string text, string[] expected)
     {
         var paragraphs = Paragraphs.Split(text);
 

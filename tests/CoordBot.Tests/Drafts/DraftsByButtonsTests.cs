@@ -24,9 +24,9 @@ public sealed class DraftsByButtonsTests
     private const char Fsi = '\u2068';
     private const char Pdi = '\u2069';
 
-    private static long Head(string code) => TestCouncil.HeadOf(code);
+    internal static long Head(string code) => TestCouncil.HeadOf(code);
 
-    private static async Task<BotHarness> CouncilAsync()
+    internal static async Task<BotHarness> CouncilAsync()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
@@ -35,7 +35,7 @@ public sealed class DraftsByButtonsTests
     }
 
     /// <summary>Presses the button labelled <paramref name="label"/> and waits for the bot's next new message in that chat that <paramref name="expected"/> accepts.</summary>
-    private static async Task<SentMessage> TapAsync(BotHarness bot, long user, SentMessage message, string label, Func<SentMessage, bool>? expected = null)
+    internal static async Task<SentMessage> TapAsync(BotHarness bot, long user, SentMessage message, string label, Func<SentMessage, bool>? expected = null)
     {
         var button = message.Buttons.SingleOrDefault(b => b.Text == label);
         Assert.True(button.CallbackData is not null, $"No button \"{label}\" on: {message.PlainText}\nButtons: {string.Join(" | ", message.Buttons.Select(b => b.Text))}");
@@ -54,13 +54,13 @@ public sealed class DraftsByButtonsTests
         return await bot.ReplyAsync(message.ChatId, m => m.MessageId > last);
     }
 
-    private static async Task<T> ReadAsync<T>(BotHarness bot, Func<CoordBotDb, Task<T>> read)
+    internal static async Task<T> ReadAsync<T>(BotHarness bot, Func<CoordBotDb, Task<T>> read)
     {
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         return await read(db);
     }
 
-    private static string[] Labels(SentMessage message) => [.. message.Buttons.Select(b => b.Text)];
+    internal static string[] Labels(SentMessage message) => [.. message.Buttons.Select(b => b.Text)];
 
     [Fact]
     public async Task A_penholder_creates_circulates_accepts_an_amendment_and_puts_a_draft_in_blue_by_buttons()
@@ -79,7 +79,7 @@ public sealed class DraftsByButtonsTests
 
         // The penholder's actions on the new draft, and nothing a draft under negotiation does not allow.
         Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue"], Labels(created));
-        Assert.Equal(["r:draft D1", "r:comments D1", "r:comment D1", "r:amend D1", "r:circulate D1", "r:silence D1", "r:blue D1"], created.Buttons.Select(b => b.CallbackData));
+        Assert.Equal(["r:draft D1", "r:comments D1", "r:comment D1", "r:amend D1", "r:circulate D1", "r:silence D1", "r:blue D1 check"], created.Buttons.Select(b => b.CallbackData));
 
         var circulated = await TapAsync(bot, estonia, created, "Circulate", m => m.PlainText!.StartsWith("D1 v1 (hash ", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 (hash ", circulated.PlainText, StringComparison.Ordinal);
@@ -100,7 +100,7 @@ public sealed class DraftsByButtonsTests
         var notice = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Amendment M1 to D1 v1 §2 from France (FRA)", StringComparison.Ordinal));
         Assert.Equal(["Accept M1", "Reject M1"], Labels(notice));
         var accepted = await TapAsync(bot, estonia, notice, "Accept M1", m => m.PlainText!.StartsWith("M1 is", StringComparison.Ordinal));
-        Assert.Equal("M1 is accepted. The text changes when you revise: /revise D1. The proposing delegation has been told.", accepted.PlainText);
+        Assert.Equal("M1 is accepted. The proposing delegation has been told.", accepted.PlainText);
         await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", StringComparison.Ordinal));
         Assert.Equal(AmendmentStatus.Accepted, await ReadAsync(bot, db => db.DraftAmendments.Select(m => m.Status).SingleAsync()));
 
@@ -108,8 +108,10 @@ public sealed class DraftsByButtonsTests
         var again = await TapAsync(bot, estonia, notice, "Accept M1");
         Assert.Equal("M1 was already accepted.", again.PlainText);
 
-        // Put in blue from the first message: an old button acts on the draft as it is now.
-        var blue = await TapAsync(bot, estonia, created, "Put in blue", m => m.PlainText!.StartsWith("D1 v1 is in blue", StringComparison.Ordinal));
+        // Put in blue from the first message: an old button acts on the draft as it is now, once confirmed.
+        var ask = await TapAsync(bot, estonia, created, "Put in blue", m => m.PlainText!.StartsWith("Put D1 v1", StringComparison.Ordinal));
+        Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
+        var blue = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => m.PlainText!.StartsWith("D1 v1 is in blue", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 is in blue: its text (hash ", blue.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
         var locked = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("D1 v1 · Press statement on cyber security is in blue", StringComparison.Ordinal));
@@ -184,7 +186,7 @@ public sealed class DraftsByButtonsTests
         Assert.Equal($"Distribué par {council.NameOf("EST", "fr")} (EST), porte-plume :", lines[0]);
         Assert.Equal("D1 v1 · Press statement on cyber security", lines[1]); // the author's title, untranslated
         Assert.Equal("État : en négociation", lines[2]);
-        Assert.Equal("The Council condemns malicious cyber activities.", lines[^1]); // the author's text, untranslated
+        Assert.Equal("§1 The Council condemns malicious cyber activities.", lines[^1]); // the author's text, untranslated
         Assert.Equal(["Lire", "Commentaires", "Commenter", "Amender"], Labels(copy));
 
         var amend = await bot.AskAsync(france, "/amend D1 §9 Add a paragraph.");

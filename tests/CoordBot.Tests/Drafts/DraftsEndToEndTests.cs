@@ -80,6 +80,7 @@ public sealed class DraftsEndToEndTests
 
         Assert.Contains("Only the penholder", (await bot.AskAsync(FraHead, "/accept M1")).PlainText, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("M1 is accepted", (await bot.AskAsync(EstHead, "/accept M1")).PlainText, StringComparison.Ordinal);
+        await InChat(bot, EstHead, "The next version, D1 v2"); // the offer to apply it (DraftingEndToEndTests); here the penholder retypes
         await InChat(bot, FraGroup, "accepted amendment M1");
 
         var revised = await bot.AskAsync(EstHead, "/revise D1\nThe Council welcomes the agreement.\n\nThe Council calls for calm and restraint.");
@@ -213,7 +214,7 @@ public sealed class DraftsEndToEndTests
         var parts = bot.Emulator.MessagesIn(EstHead).Skip(before).ToList();
         Assert.True(parts.Count > 1);
         Assert.StartsWith("D1 v1", parts[0].PlainText, StringComparison.Ordinal);
-        Assert.Equal(text, string.Join("\n\n", parts.Select(p => p.PlainText)).Split("\n\n", 2)[1]);
+        Assert.Equal(string.Join("\n\n", paragraphs.Select((p, i) => $"§{i + 1} {p}")), string.Join("\n\n", parts.Select(p => p.PlainText)).Split("\n\n", 2)[1]);
         Assert.Contains("operative <text> & more", last.PlainText, StringComparison.Ordinal);
 
         bot.Emulator.SendDocument(EstHead, EstHead, "v2.md", Encoding.UTF8.GetBytes("Short now."), "/revise D1");

@@ -3,8 +3,8 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/accept M&lt;n&gt;</c>: the penholder accepts an amendment; it enters the text with the next revision.</summary>
-internal sealed class AcceptHandler(DraftDesk desk) : DecideAmendmentCommand(desk, accept: true)
+/// <summary><c>/accept M&lt;n&gt;</c>: the penholder accepts an amendment and is offered the next version with it applied.</summary>
+internal sealed class AcceptHandler(DraftDesk desk, AmendmentOffers offers) : DecideAmendmentCommand(desk, offers, accept: true)
 {
     public override CommandInfo Info { get; } = new("accept", "/accept M<n>", "Penholder: accept an amendment")
     {

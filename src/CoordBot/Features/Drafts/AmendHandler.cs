@@ -13,7 +13,7 @@ internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
     {
         Rule = Rules.Of(Permissions.MayAmendDrafts),
         Where = ChatScope.CouncilChat,
-        Example = "/amend D3 §2 ...",
+        Example = "/amend D3 §2 ... (§2 replaces paragraph 2; §2+ adds a new paragraph after it)",
     };
 
     protected override DraftAction Work => DraftAction.Amend;
@@ -29,6 +29,7 @@ internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
             DraftId = draft.Id,
             VersionNumber = draft.CurrentVersion,
             Paragraph = paragraph,
+            InsertsAfter = input.InsertsAfter,
             DelegationCode = actor.DelegationCode!,
             ProposerUserId = actor.UserId,
             ProposerName = actor.DisplayName,

@@ -42,6 +42,16 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         draft.SilenceDeadlineUtc = null;
         await silence.UnscheduleAsync(draft.Id, cancellationToken);
         var actor = context.Actor;
+        db.DraftObjections.Add(new DraftObjection
+        {
+            DraftId = draft.Id,
+            VersionNumber = draft.CurrentVersion,
+            DelegationCode = actor.DelegationCode!,
+            UserId = actor.UserId,
+            AuthorName = actor.DisplayName,
+            Reason = reason,
+            CreatedAt = context.Update.NowUtc,
+        });
         context.Update.Audit("draft.silence.broken", $"{draft.Label} by {actor.UserId} ({actor.DelegationCode}): {reason}");
         context.Reply(context.Text("Drafts.BreakSilence.Done", draft.Label));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,

@@ -7,7 +7,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/comment D&lt;n&gt; [§&lt;k&gt;] &lt;text&gt;</c>: a delegation's comment on the current version.</summary>
-internal sealed class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
+internal class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
 {
     public override CommandInfo Info { get; } = new("comment", "/comment D<n> [§<k>] <text>", "Comment on a draft, optionally on paragraph §k")
     {
@@ -17,6 +17,9 @@ internal sealed class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
     };
 
     protected override DraftAction Work => DraftAction.Comment;
+
+    /// <summary>Addressed to the penholder alone (<see cref="PrivateCommentHandler"/>).</summary>
+    protected virtual bool ToPenholderOnly => false;
 
     protected override async Task ExecuteAsync(CommandContext context, DraftInput input, CancellationToken cancellationToken)
     {
@@ -33,14 +36,17 @@ internal sealed class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
             AuthorName = actor.DisplayName,
             Text = text,
             CreatedAt = context.Update.NowUtc,
+            ToPenholderOnly = ToPenholderOnly,
         };
         context.Update.Db.DraftComments.Add(comment);
-        context.Update.Audit("draft.commented", $"{where} by {actor.UserId} ({actor.DelegationCode})");
-        context.Reply(context.Text("Drafts.Comment.Done", where, draft.Label));
+        context.Update.Audit("draft.commented", $"{where} by {actor.UserId} ({actor.DelegationCode})" + (ToPenholderOnly ? ", to the penholder only" : string.Empty));
+        context.Reply(ToPenholderOnly
+            ? context.Text("Drafting.Comment.PrivateDone", where, Desk.Delegation(context.Update.Language, draft.PenholderCode))
+            : context.Text("Drafts.Comment.Done", where, draft.Label));
         if (draft.PenholderCode != actor.DelegationCode)
         {
             await Desk.SendAsync(context.Update.Db, context.Update.Outbox, [draft.PenholderCode], draft,
-                language => Catalogue.Format(language, "Drafts.Comment.Notice", where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName)) + "\n" + Html.Escape(text),
+                language => Catalogue.Format(language, ToPenholderOnly ? "Drafting.Comment.PrivateNotice" : "Drafts.Comment.Notice", where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName)) + "\n" + Html.Escape(text),
                 cancellationToken);
         }
     }

@@ -24,6 +24,10 @@ internal sealed class CommentsHandler(DraftDesk desk) : DraftCommand(desk)
             .Where(c => c.DraftId == draft.Id && c.VersionNumber == draft.CurrentVersion)
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);
+        // A comment to the penholder alone is read by the penholder and its author's delegation, in a chat of theirs only.
+        var here = context.Update.IsPrivate ? context.Actor.DelegationCode : context.Actor.ChatDelegationCode;
+        comments = [.. comments.Where(c => !c.ToPenholderOnly
+            || (here is not null && context.Actor.DelegationCode == here && (here == draft.PenholderCode || here == c.DelegationCode)))];
         var amendments = await db.DraftAmendments.AsNoTracking()
             .Where(m => m.DraftId == draft.Id && m.VersionNumber == draft.CurrentVersion)
             .OrderBy(m => m.Id)
@@ -44,12 +48,13 @@ internal sealed class CommentsHandler(DraftDesk desk) : DraftCommand(desk)
             text.Append($"\n<b>{Desk.Delegation(language, code)}</b>\n");
             foreach (var c in comments.Where(c => c.DelegationCode == code))
             {
-                text.Append(Bidi.Lines(language, $"• {(c.Paragraph is { } p ? $"§{p} " : string.Empty)}{Html.Escape(c.AuthorName)}, {Dates.InZone(language, c.CreatedAt, zone)}: {Html.Escape(c.Text)}")).Append('\n');
+                var privately = c.ToPenholderOnly ? context.Text("Drafting.Comments.Private") + " " : string.Empty;
+                text.Append(Bidi.Lines(language, $"• {privately}{(c.Paragraph is { } p ? $"§{p} " : string.Empty)}{Html.Escape(c.AuthorName)}, {Dates.InZone(language, c.CreatedAt, zone)}: {Html.Escape(c.Text)}")).Append('\n');
             }
 
             foreach (var m in amendments.Where(m => m.DelegationCode == code))
             {
-                text.Append(context.Text(m.Paragraph is null ? "Drafts.Comments.Amendment" : "Drafts.Comments.AmendmentTo", m.Label, m.Paragraph, AmendmentState(language, m), Html.Escape(m.ProposerName)))
+                text.Append(context.Text(m.Paragraph is null ? "Drafts.Comments.Amendment" : "Drafts.Comments.AmendmentTo", m.Label, m.ParagraphRef.TrimStart('§'), AmendmentState(language, m), Html.Escape(m.ProposerName)))
                     .Append(": ").Append(Html.Escape(m.Text)).Append('\n');
             }
         }

@@ -7,9 +7,10 @@ namespace CoordBot.Features.Drafts;
 
 /// <summary>
 /// <c>/accept</c> and <c>/reject</c>: the penholder decides an amendment (<c>M4</c> or <c>4</c>); the proposing
-/// delegation is told. Accepting does not change the text: the penholder revises.
+/// delegation is told. Accepting offers the penholder the next version with the accepted amendments applied
+/// (<see cref="AmendmentOffers"/>), to make in one tap.
 /// </summary>
-internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Command<DecideAmendmentCommand.Decision>, IDraftCommand
+internal abstract class DecideAmendmentCommand(DraftDesk desk, AmendmentOffers offers, bool accept) : Command<DecideAmendmentCommand.Decision>, IDraftCommand
 {
     /// <summary>The penholder decides (<see cref="DraftDesk.FindAmendmentAsync"/> checks it), while the text may still change.</summary>
     public DraftReach Reach => DraftReach.Penholder;
@@ -45,9 +46,9 @@ internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Co
         amendment.Reason = string.IsNullOrEmpty(args.Reason) ? null : args.Reason;
         var verb = accept ? "accepted" : "rejected";
         context.Update.Audit($"draft.amendment.{verb}", $"{amendment.Label} on {draft.Label} by {context.Actor.UserId} ({context.Actor.DelegationCode})" + (amendment.Reason is null ? string.Empty : $": {amendment.Reason}"));
-        context.Reply(context.Text(accept ? "Drafts.Decide.Accepted" : "Drafts.Decide.Rejected", amendment.Label, draft.Label));
+        context.Reply(accept ? context.Text("Drafting.Decide.Accepted", amendment.Label) : context.Text("Drafts.Decide.Rejected", amendment.Label, draft.Label));
 
-        var where = $"{draft.Label} v{amendment.VersionNumber}{(amendment.Paragraph is { } p ? $" §{p}" : string.Empty)}";
+        var where = $"{draft.Label} v{amendment.VersionNumber}{(amendment.Paragraph is null ? string.Empty : " " + amendment.ParagraphRef)}";
         string News(string language) =>
             Catalogue.Format(language, accept ? "Drafts.Decide.AcceptedNotice" : "Drafts.Decide.RejectedNotice", amendment.Label, where, Html.Escape(amendment.ProposerName))
             + (amendment.Reason is { } r ? ".\n" + Catalogue.Format(language, "Drafts.Decide.Reason", Html.Escape(r)) : ".")
@@ -58,6 +59,12 @@ internal abstract class DecideAmendmentCommand(DraftDesk desk, bool accept) : Co
         if (readers.Contains(amendment.DelegationCode))
         {
             await desk.SendAsync(db, context.Update.Outbox, [amendment.DelegationCode], draft, News, cancellationToken);
+        }
+
+        if (accept && amendment.VersionNumber == draft.CurrentVersion)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await offers.RunAsync(context, draft, ids: null, confirmOn: null, cancellationToken);
         }
     }
 

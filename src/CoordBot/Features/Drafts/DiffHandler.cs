@@ -46,7 +46,15 @@ internal sealed class DiffHandler(DraftDesk desk) : DraftCommand<DiffHandler.Ver
         var (older, newer) = (versions[a], versions[b]);
         var runs = WordDiff.Compare(older.Text, newer.Text);
         var (removed, added) = WordDiff.CountWords(runs);
+        // The amendments the newer text carries over the older one (applied by /apply), named as the version notice names them.
+        var (low, high) = (Math.Min(a, b), Math.Max(a, b));
+        var carried = await context.Update.Db.DraftAmendments.AsNoTracking()
+            .Where(m => m.DraftId == draft.Id && m.AppliedInVersion > low && m.AppliedInVersion <= high)
+            .OrderBy(m => m.Id)
+            .Select(m => m.Id)
+            .ToListAsync(cancellationToken);
         var header = context.Text("Drafts.Diff.Heading", draft.Label, Html.Escape(draft.Title), a, older.ShortHash, b, newer.ShortHash) + "\n"
+            + (carried.Count > 0 ? context.Text("Drafting.Diff.Carries", string.Join(", ", carried.Select(id => $"M{id}")), high) + "\n" : string.Empty)
             + (a == b || older.Hash == newer.Hash
                 ? context.Text("Drafts.Diff.Identical")
                 : context.Text("Drafts.Diff.Legend", removed, added));

@@ -88,6 +88,9 @@ public sealed class DraftComment
     public required string Text { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Addressed to the penholder alone (<c>/comment_private</c>): only the penholder and the author's delegation see it.</summary>
+    public bool ToPenholderOnly { get; set; }
 }
 
 public enum AmendmentStatus
@@ -126,7 +129,41 @@ public sealed class DraftAmendment
 
     public string? Reason { get; set; }
 
+    /// <summary>Goes in as new paragraph(s) after <see cref="Paragraph"/> (§0: at the start) rather than replacing it.</summary>
+    public bool InsertsAfter { get; set; }
+
+    /// <summary>The version that carries it, once the penholder applied it to the text (<c>/apply</c>).</summary>
+    public int? AppliedInVersion { get; set; }
+
     public string Label => $"M{Id}";
+
+    /// <summary>"§2" (replaces §2), "§2+" (new paragraph after §2), or empty when it names no paragraph.</summary>
+    public string ParagraphRef => Paragraph is { } p ? (InsertsAfter ? $"§{p}+" : $"§{p}") : string.Empty;
+
+    public ProposedAmendment Proposed => new(Label, Paragraph, InsertsAfter, Text);
+}
+
+/// <summary>
+/// A delegation's objection to a version: silence broken with a reason. It stays unanswered until the penholder
+/// makes a new version; "Put in blue" shows the unanswered ones before acting.
+/// </summary>
+public sealed class DraftObjection
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public int VersionNumber { get; set; }
+
+    public required string DelegationCode { get; set; }
+
+    public long UserId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public required string Reason { get; set; }
+
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>A delegation on a draft's circulation list: it may read the draft and receives its news.</summary>

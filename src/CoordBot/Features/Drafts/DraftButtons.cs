@@ -87,7 +87,8 @@ public sealed class DraftButtons(IServiceProvider services)
         var pen = new List<Button>();
         AddIf(pen, "circulate", Label("Circulate"), $"circulate {id}");
         AddIf(pen, "silence", Label("Silence"), $"silence {id}");
-        AddIf(pen, "blue", Label("Blue"), $"blue {id}");
+        // Putting in blue cannot be undone: the button asks first and shows what is still open (BlueHandler).
+        AddIf(pen, "blue", Label("Blue"), $"blue {id} {BlueHandler.Check}");
 
         return [.. new[] { reading, working, pen }.Where(row => row.Count > 0)];
 

@@ -208,9 +208,16 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// <summary>The zone to show times in: the reader's own in a private chat, UTC in a group (its readers sit in many zones).</summary>
     public static string? ZoneFor(CommandContext context) => context.Update.IsPrivate ? context.Actor.TimeZone : null;
 
-    /// <summary>The version text, as a reader gets it: the header, a blank line, the escaped text (the author's words, never translated).</summary>
+    /// <summary>
+    /// The version text, as a reader gets it: the header, a blank line, then the escaped text (the author's words, never
+    /// translated) paragraph by paragraph, each numbered §1, §2, ... as comments and amendments refer to them.
+    /// </summary>
     public string FullText(string language, Draft draft, DraftVersion version, string? zoneId) =>
-        $"{Header(language, draft, version, zoneId)}\n\n{Html.Escape(version.Text)}";
+        $"{Header(language, draft, version, zoneId)}\n\n{Numbered(version.Text)}";
+
+    /// <summary>Each paragraph on its own line after its number in bold: "§2 The Council ...".</summary>
+    public static string Numbered(string text) =>
+        string.Join("\n\n", Paragraphs.Split(text).Select(p => $"<b>§{p.Number}</b> {Html.Escape(p.Text)}"));
 
     public static DraftVersion NewVersion(Draft draft, int number, string text, Telegram.Routing.Actor actor, DateTime now) => new()
     {

@@ -10,14 +10,17 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
 {
     public const int MaxLength = 4000;
 
-    /// <summary>What the text is about: "D3 v2" or "D3 v2 §4".</summary>
-    public string Where => $"{Draft.Label} v{Draft.CurrentVersion}{(Paragraph is { } k ? $" §{k}" : string.Empty)}";
+    /// <summary>An amendment's "§k+": a new paragraph after §k (§0+: at the start) rather than §k replaced.</summary>
+    public bool InsertsAfter { get; init; }
+
+    /// <summary>What the text is about: "D3 v2", "D3 v2 §4" or "D3 v2 §4+".</summary>
+    public string Where => $"{Draft.Label} v{Draft.CurrentVersion}{(Paragraph is { } k ? $" §{k}{(InsertsAfter ? "+" : string.Empty)}" : string.Empty)}";
 
     /// <summary>
     /// Reads <paramref name="rest"/> (the first line after the draft id) and the message's further lines; null after
     /// the reply that says what is wrong (a paragraph written otherwise or not in the text, no text, too long).
     /// </summary>
-    public static async Task<DraftInput?> ReadAsync(CommandContext context, DraftDesk desk, Draft draft, string rest, CommandInfo info, CancellationToken cancellationToken)
+    public static async Task<DraftInput?> ReadAsync(CommandContext context, DraftDesk desk, Draft draft, string rest, CommandInfo info, CancellationToken cancellationToken, bool allowInsert = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(desk);
@@ -26,9 +29,11 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
         ArgumentNullException.ThrowIfNull(info);
         int? paragraph = null;
         var first = rest.Split(' ', 2)[0];
+        var inserts = allowInsert && first.Length > 2 && first.EndsWith('+');
         if (first.StartsWith('§'))
         {
-            if (!DraftRefs.TryParseParagraph(first, out var k))
+            var k = 0;
+            if (!(inserts && first == "§0+") && !DraftRefs.TryParseParagraph(inserts ? first[..^1] : first, out k))
             {
                 context.Reply(context.Text("Drafts.Input.Paragraph", Html.Escape(info.Usage)));
                 return null;
@@ -57,6 +62,6 @@ internal sealed record DraftInput(Draft Draft, int? Paragraph, string Text)
             return null;
         }
 
-        return new DraftInput(draft, paragraph, text);
+        return new DraftInput(draft, paragraph, text) { InsertsAfter = inserts && paragraph is not null };
     }
 }

@@ -22,7 +22,7 @@ internal abstract class DraftInputCommand(DraftDesk desk) : DraftCommand<string>
 
     protected sealed override async Task ExecuteAsync(CommandContext context, Draft draft, string args, CancellationToken cancellationToken)
     {
-        var input = await DraftInput.ReadAsync(context, Desk, draft, args, Info, cancellationToken);
+        var input = await DraftInput.ReadAsync(context, Desk, draft, args, Info, cancellationToken, allowInsert: Work == DraftAction.Amend);
         if (input is not null && Proceeds(context, DraftDesk.Check(draft, Work)))
         {
             await ExecuteAsync(context, input, cancellationToken);

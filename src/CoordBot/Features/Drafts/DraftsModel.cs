@@ -52,6 +52,21 @@ internal sealed class DraftAmendmentConfiguration : IEntityTypeConfiguration<Dra
         e.Property(x => x.ProposerName).HasMaxLength(200);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         e.Ignore(x => x.Label);
+        e.Ignore(x => x.ParagraphRef);
+        e.Ignore(x => x.Proposed);
+        e.HasIndex(x => new { x.DraftId, x.VersionNumber });
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DraftObjectionConfiguration : IEntityTypeConfiguration<DraftObjection>
+{
+    public void Configure(EntityTypeBuilder<DraftObjection> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.DelegationCode).HasMaxLength(16);
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(2000);
         e.HasIndex(x => new { x.DraftId, x.VersionNumber });
         e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
     }

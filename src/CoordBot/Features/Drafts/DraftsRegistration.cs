@@ -11,6 +11,7 @@ public static class DraftsRegistration
     {
         services.AddSingleton<DraftDesk>();
         services.AddSingleton<DraftButtons>();
+        services.AddSingleton<AmendmentOffers>();
         services.AddSingleton<IAgendaDraftLinks, DraftLinks>();
         services.AddSingleton<IVotableDrafts, VotableDrafts>();
         services.AddSingleton<SilenceProcedure>();
@@ -26,11 +27,13 @@ public static class DraftsRegistration
             .AddCommand<DiffHandler>()
             .AddCommand<CommentHandler>()
             .AddGuide<CommentGuide>()
+            .AddCommand<PrivateCommentHandler>()
             .AddCommand<CommentsHandler>()
             .AddCommand<AmendHandler>()
             .AddGuide<AmendGuide>()
             .AddCommand<AcceptHandler>()
             .AddCommand<RejectHandler>()
+            .AddCommand<ApplyHandler>()
             .AddCommand<CirculateHandler>()
             .AddCommand<SilenceHandler>()
             .AddGuide<SilenceGuide>()

@@ -4,7 +4,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/reject M&lt;n&gt; [reason]</c>: the penholder rejects an amendment, optionally saying why.</summary>
-internal sealed class RejectHandler(DraftDesk desk) : DecideAmendmentCommand(desk, accept: false)
+internal sealed class RejectHandler(DraftDesk desk, AmendmentOffers offers) : DecideAmendmentCommand(desk, offers, accept: false)
 {
     public override CommandInfo Info { get; } = new("reject", "/reject M<n> [reason]", "Penholder: reject an amendment")
     {

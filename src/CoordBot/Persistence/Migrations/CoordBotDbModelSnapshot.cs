@@ -316,6 +316,9 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AppliedInVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -331,6 +334,9 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InsertsAfter")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Paragraph")
@@ -415,6 +421,9 @@ namespace CoordBot.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ToPenholderOnly")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UserId")
                         .HasColumnType("INTEGER");
 
@@ -426,6 +435,46 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("DraftId", "VersionNumber");
 
                     b.ToTable("DraftComments");
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "VersionNumber");
+
+                    b.ToTable("DraftObjections");
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftVersion", b =>
@@ -968,6 +1017,15 @@ namespace CoordBot.Persistence.Migrations
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftComment", b =>
+                {
+                    b.HasOne("CoordBot.Features.Drafts.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)
                         .WithMany()

@@ -331,6 +331,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AppliedInVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -347,6 +350,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<long>("DraftId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("InsertsAfter")
+                        .HasColumnType("boolean");
 
                     b.Property<int?>("Paragraph")
                         .HasColumnType("integer");
@@ -432,6 +438,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<bool>("ToPenholderOnly")
+                        .HasColumnType("boolean");
+
                     b.Property<long>("UserId")
                         .HasColumnType("bigint");
 
@@ -443,6 +452,48 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("DraftId", "VersionNumber");
 
                     b.ToTable("DraftComments");
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DelegationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "VersionNumber");
+
+                    b.ToTable("DraftObjections");
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftVersion", b =>
@@ -999,6 +1050,15 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftComment", b =>
+                {
+                    b.HasOne("CoordBot.Features.Drafts.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)
                         .WithMany()

@@ -1,0 +1,150 @@
+using CoordBot.BotApi;
+using CoordBot.Domain.Drafts;
+using CoordBot.Features.Drafts;
+using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using static CoordBot.Tests.Drafts.DraftsByButtonsTests;
+
+namespace CoordBot.Tests.Drafts;
+
+/// <summary>
+/// Issue 23 items 10 and 13, issue 24 items 1 and 6, through the emulator: paragraphs typed line by line, accepted
+/// amendments that change the text in one tap, "Put in blue" that asks and shows the unanswered objection, and
+/// comments to the penholder alone.
+/// </summary>
+public sealed class DraftingEndToEndTests
+{
+    private static bool Starts(SentMessage m, string text) => m.PlainText?.StartsWith(text, StringComparison.Ordinal) == true;
+
+    /// <summary>Sends <paramref name="text"/> and waits for the answer that starts with <paramref name="starts"/> (notices of others' actions may arrive in between).</summary>
+    private static async Task<SentMessage> AskAsync(BotHarness bot, long user, string text, string starts)
+    {
+        var last = bot.Emulator.MessagesIn(user).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+        bot.Send(user, text);
+        return await bot.ReplyAsync(user, m => m.MessageId > last && Starts(m, starts));
+    }
+
+    [Fact]
+    public async Task Three_lines_typed_on_a_phone_are_three_paragraphs_numbered_in_the_readers_view()
+    {
+        await using var bot = await CouncilAsync();
+        var estonia = Head("EST");
+
+        var created = await bot.AskAsync(estonia, "/draft_new Press statement\nThe Council welcomes the talks.\nIt calls for calm.\nIt remains seized of the matter.");
+        Assert.Contains("(3 paragraphs,", created.PlainText, StringComparison.Ordinal);
+
+        var read = await bot.AskAsync(estonia, "/draft D1");
+        var lines = read.PlainText!.Split('\n');
+        Assert.Equal(["§1 The Council welcomes the talks.", "", "§2 It calls for calm.", "", "§3 It remains seized of the matter."], lines[^5..]);
+
+        Assert.Contains("D1 v1 §3 is recorded", (await bot.AskAsync(estonia, "/comment D1 §3 Keep this.")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("§4 does not exist", (await bot.AskAsync(estonia, "/comment D1 §4 No such paragraph.")).PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Accepted_amendments_are_applied_in_one_tap_and_two_on_the_same_paragraph_are_chosen_between()
+    {
+        await using var bot = await CouncilAsync();
+        var (estonia, france, china) = (Head("EST"), Head("FRA"), Head("CHN"));
+        await bot.AskAsync(estonia, "/draft_new Press statement on the Sahel\nThe Council welcomes the agreement.\nThe Council calls for calm.\nThe Council remains seized of the matter.");
+        await bot.AskAsync(estonia, "/circulate D1 FRA,CHN");
+        await bot.AskAsync(france, "/amend D1 §2 The Council calls for calm and restraint.");
+        await bot.AskAsync(china, "/amend D1 §2 The Council calls on all parties to exercise restraint.");
+        await bot.AskAsync(france, "/amend D1 §2+ The Council supports the mediation of the African Union.");
+
+        // Accepting the first offers the next version at once, as a diff, to make in one tap.
+        Assert.Equal("M1 is accepted. The proposing delegation has been told.", (await AskAsync(bot, estonia, "/accept M1", "M1 is")).PlainText);
+        var first = await bot.ReplyAsync(estonia, m => Starts(m, "The next version, D1 v2"));
+        Assert.Contains("with amendments M1 applied to v1", first.PlainText, StringComparison.Ordinal);
+        Assert.Contains("and restraint</u>", first.Text, StringComparison.Ordinal);
+        Assert.Equal(["Make v2 with M1"], Labels(first));
+
+        // Two accepted amendments replace §2: shown one under the other, the penholder takes one.
+        await AskAsync(bot, estonia, "/accept M2", "M2 is accepted");
+        var conflict = await bot.ReplyAsync(estonia, m => Starts(m, "§2: M1, M2 replace the same paragraph"));
+        Assert.Contains("§2 now: The Council calls for calm.", conflict.PlainText, StringComparison.Ordinal);
+        Assert.Contains("M1 · France (FRA): The Council calls for calm and restraint.", conflict.PlainText, StringComparison.Ordinal);
+        Assert.Contains("M2 · China (CHN): The Council calls on all parties to exercise restraint.", conflict.PlainText, StringComparison.Ordinal);
+        Assert.Equal(["Take M1 for §2", "Take M2 for §2"], Labels(conflict));
+
+        var third = await AskAsync(bot, estonia, "/accept M3", "M3 is accepted");
+        var withInsert = await bot.ReplyAsync(estonia, m => m.MessageId > third.MessageId && Starts(m, "§2: M1, M2 replace the same paragraph"));
+        var chosen = await TapAsync(bot, estonia, withInsert, "Take M2 for §2", m => Starts(m, "The next version, D1 v2"));
+        Assert.Contains("with amendments M2, M3 applied to v1", chosen.PlainText, StringComparison.Ordinal);
+        var made = await TapAsync(bot, estonia, chosen, "Make v2 with M2, M3", m => Starts(m, "D1 is now at version 2"));
+        Assert.Contains("with amendments M2, M3 applied", made.PlainText, StringComparison.Ordinal);
+
+        // The new version carries them: its text, the record of which it carries, the notice and the diff name them.
+        var text = await ReadAsync(bot, db => db.DraftVersions.Where(v => v.Number == 2).Select(v => v.Text).SingleAsync());
+        Assert.Equal("The Council welcomes the agreement.\nThe Council calls on all parties to exercise restraint.\nThe Council supports the mediation of the African Union.\nThe Council remains seized of the matter.", text);
+        var carried = await ReadAsync(bot, db => db.DraftAmendments.OrderBy(m => m.Id).Select(m => m.AppliedInVersion).ToListAsync());
+        Assert.Equal([null, 2, 2], carried);
+        var notice = await bot.ReplyAsync(france, m => Starts(m, "D1 v2 · Press statement on the Sahel: a new version"));
+        Assert.Contains("with amendments M2, M3 applied", notice.PlainText, StringComparison.Ordinal);
+        var diff = await AskAsync(bot, france, "/diff D1", "D1 · Press statement on the Sahel: changes");
+        Assert.Contains("Amendments applied: M2, M3.", diff.PlainText, StringComparison.Ordinal);
+
+        // The first offer, pressed late, acts on the draft as it is now: its text has moved on.
+        var stale = await TapAsync(bot, estonia, first, "Make v2 with M1", m => Starts(m, "That offer was made on D1 v1"));
+        await bot.ReplyAsync(estonia, m => m.MessageId > stale.MessageId && Starts(m, "No accepted amendment to D1 v2"));
+        Assert.Equal(2, await ReadAsync(bot, db => db.DraftVersions.CountAsync()));
+
+        // Only the penholder applies.
+        await AskAsync(bot, france, "/apply D1", "Only the penholder delegation");
+    }
+
+    [Fact]
+    public async Task Put_in_blue_asks_first_and_shows_the_objection_of_a_delegation_that_broke_silence()
+    {
+        await using var bot = await CouncilAsync();
+        var (estonia, france) = (Head("EST"), Head("FRA"));
+        await bot.AskAsync(estonia, "/draft_new Press statement\nThe Council calls for calm.");
+        await bot.AskAsync(estonia, "/circulate D1 FRA");
+        await bot.AskAsync(estonia, "/silence D1 24");
+        await bot.AskAsync(france, "/breaksilence D1 Paris needs the word \"ceasefire\".");
+
+        var draft = await AskAsync(bot, estonia, "/draft D1", "D1 v1 · Press statement\nStatus");
+        var ask = await TapAsync(bot, estonia, draft, "Put in blue", m => Starts(m, "Put D1 v1"));
+        Assert.Contains("Unanswered objections to v1", ask.PlainText, StringComparison.Ordinal);
+        Assert.Contains("France (FRA)", ask.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Paris needs the word \"ceasefire\".", ask.PlainText, StringComparison.Ordinal);
+        Assert.Equal(["Yes, put v1 in blue", "Not now"], Labels(ask));
+        Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
+
+        // A new version answers the objection; the old question's confirmation no longer fits the text.
+        await AskAsync(bot, estonia, "/revise D1\nThe Council calls for a ceasefire.", "D1 is now at version 2");
+        var changed = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => Starts(m, "D1 has changed"));
+        var again = await bot.ReplyAsync(estonia, m => m.MessageId > changed.MessageId && Starts(m, "Put D1 v2"));
+        Assert.DoesNotContain("ceasefire\".", again.PlainText, StringComparison.Ordinal);
+        Assert.Contains("No objection or amendment is waiting.", again.PlainText, StringComparison.Ordinal);
+        Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
+
+        await TapAsync(bot, estonia, again, "Yes, put v2 in blue", m => Starts(m, "D1 v2 is in blue"));
+        Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_comment_to_the_penholder_only_is_seen_by_the_penholder_marked_private_and_by_no_other_delegation()
+    {
+        await using var bot = await CouncilAsync();
+        var (estonia, france, china) = (Head("EST"), Head("FRA"), Head("CHN"));
+        await bot.AskAsync(estonia, "/draft_new Press statement\nThe Council calls for calm.");
+        await bot.AskAsync(estonia, "/circulate D1 FRA,CHN");
+        await bot.AskAsync(china, "/comment D1 Fine with us.");
+
+        var done = await AskAsync(bot, france, "/comment_private D1 §1 Paris could live with \"restraint\" instead.", "Your comment");
+        Assert.Contains("goes to the penholder, Estonia (EST), only", done.PlainText, StringComparison.Ordinal);
+        var told = await bot.ReplyAsync(estonia, m => Starts(m, "🔒 Comment to the penholder only on D1 v1 §1"));
+        Assert.Contains("Paris could live with", told.PlainText, StringComparison.Ordinal);
+
+        var penholder = await AskAsync(bot, estonia, "/comments D1", "D1 v1 · Press statement (hash");
+        Assert.Contains("🔒 (to the penholder only) §1", penholder.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Fine with us.", penholder.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Paris could live with", (await AskAsync(bot, france, "/comments D1", "D1 v1 · Press statement (hash")).PlainText, StringComparison.Ordinal);
+        var other = await AskAsync(bot, china, "/comments D1", "D1 v1 · Press statement (hash");
+        Assert.Contains("Fine with us.", other.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Paris", other.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("🔒", other.PlainText, StringComparison.Ordinal);
+        Assert.True(await ReadAsync(bot, db => db.DraftComments.AnyAsync(c => c.ToPenholderOnly && c.DelegationCode == "FRA")));
+    }
+}
