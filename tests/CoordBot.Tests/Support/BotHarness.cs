@@ -34,6 +34,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File("coordbot.db")}",
             ["Bot:Operators:0"] = OperatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operations:Url"] = "", // many harnesses run at once; a test that needs the endpoint binds port 0
+            // Tests close a vote the moment the last delegation votes, as the bot did before the grace; a test of the grace sets its own.
+            ["Voting:EarlyCloseGrace"] = "00:00:00",
         };
         foreach (var (key, value) in extra)
         {

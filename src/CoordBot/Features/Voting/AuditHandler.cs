@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/audit D&lt;n&gt;</c>: verifies the ballot log's hash chain and replays the tally from it against the recorded votes.</summary>
-internal sealed class AuditHandler(VotingService voting) : VoteCommand(voting)
+internal sealed class AuditHandler(VotingService voting, VotingText text) : VoteCommand(voting)
 {
     public override CommandInfo Info { get; } = new("audit", "/audit D<n>", "Verify a vote's ballot log and tally")
     {
@@ -26,6 +26,6 @@ internal sealed class AuditHandler(VotingService voting) : VoteCommand(voting)
             .Where(code => !replayed.TryGetValue(code, out var a) || !ballots.TryGetValue(code, out var b) || a != b)
             .Order(StringComparer.Ordinal)
             .ToList();
-        context.Reply(VotingText.Audit(context.Update.Language, vote, log.Count, BallotLog.Verify(log), ballots.Count, mismatches));
+        context.Reply(text.Audit(context.Update.Language, vote, log.Count, BallotLog.Verify(log), ballots.Count, mismatches, log));
     }
 }

@@ -1,18 +1,20 @@
-using CoordBot.Features.Delegations;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/remind D&lt;n&gt;</c>: the chair reminds only the delegations that have not voted.</summary>
-internal sealed class RemindHandler(VotingService voting, VotingText text, DelegationMessenger messenger) : VoteCommand(voting)
+internal sealed class RemindHandler(VotingService voting, VotingText text, VoterNotices notices) : VoteCommand(voting)
 {
-    public override CommandInfo Info { get; } = new("remind", "/remind D<n>", "Remind delegations that have not voted (chair)")
+    /// <summary>The declaration, also asked by the tally whether to offer its chair the reminder button.</summary>
+    public static CommandInfo Declaration { get; } = new("remind", "/remind D<n>", "Remind delegations that have not voted (chair)")
     {
         Rule = Rules.Chair,
         Where = ChatScope.CouncilChat,
         Example = "/remind D3",
     };
+
+    public override CommandInfo Info => Declaration;
 
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
@@ -31,13 +33,12 @@ internal sealed class RemindHandler(VotingService voting, VotingText text, Deleg
             return;
         }
 
-        var zones = await VotingService.DelegationZonesAsync(db, missing, cancellationToken);
-        foreach (var (code, userId, language) in await VotingService.VotersAsync(db, missing, cancellationToken))
-        {
-            context.Update.Outbox.Send(userId, text.PrivateReminder(language, vote, code, zones[code]), VotingService.BallotButtons(vote.Id, language));
-        }
-
-        await messenger.SendInLanguagesAsync(db, context.Update.Outbox, missing, (code, language) => VotingText.GroupReminder(language, vote, zones[code]), cancellationToken);
+        await notices.SendAsync(
+            db, context.Update.Outbox, vote, missing,
+            (code, language, zone) => text.PrivateReminder(language, vote, code, zone),
+            (_, language, zone) => VotingText.GroupReminder(language, vote, zone),
+            groupButtons: true,
+            cancellationToken);
         context.Reply(text.Reminded(context.Update.Language, missing));
     }
 }

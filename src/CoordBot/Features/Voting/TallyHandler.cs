@@ -1,4 +1,5 @@
 using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
@@ -25,9 +26,15 @@ internal sealed class TallyHandler(VotingService voting, VotingText text) : Vote
             return;
         }
 
+        // The chair (whoever /remind admits here) may remind those who have not voted from under the tally.
+        var missing = count.Ballots.Count < vote.Voting.Count;
+        IReadOnlyList<IReadOnlyList<Button>>? buttons = missing && CommandGate.Refusal(RemindHandler.Declaration, update) is null
+            ? [[VotingText.RemindButton(update.Language, vote)]]
+            : null;
+
         // The tally stays live in this chat: each ballot received edits it (VotingService.CastAsync).
         await LiveMessages.ShowAsync(
-            update.Db, update.Outbox, update.ChatId, VotingService.TallyTopic(vote.Id), text.OpenTally(update.Language, vote, count.Ballots, context.Actor.TimeZone), null,
+            update.Db, update.Outbox, update.ChatId, VotingService.TallyTopic(vote.Id), text.OpenTally(update.Language, vote, count.Ballots, context.Actor.TimeZone), buttons,
             update.NowUtc, asNew: true, update.Language, context.Actor.TimeZone, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoordBot.Domain.Voting;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Delivery;
@@ -45,9 +46,19 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Vo
                 return VoteClosing.NothingToClose;
             }
 
-            if (now < vote.ClosesAt)
+            var (everyone, lastChange) = await VotingService.VotedAsync(db, vote, ct);
+            var closing = VoteClosingRules.Decide(now, vote.ClosesAt, everyone, lastChange, voting.Grace);
+            if (closing.Kind == VoteClosingKind.Wait)
             {
+                // Fired for an early close that a changed vote moved on, or early: the next look is the deadline or the grace's end.
+                retryAt = closing.NextCheckUtc;
                 return VoteClosing.NotDue;
+            }
+
+            if (closing.Kind == VoteClosingKind.Early)
+            {
+                await voting.CloseAsync(db, new Outbox(db, now), vote, now, ct, new EarlyClose(0, ByChair: false));
+                return VoteClosing.Closed;
             }
 
             retryAt = await inFlight.PostponeCloseAsync(db, vote, now, ct);

@@ -8,7 +8,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/vote_open D&lt;n&gt; [procedural|substantive] [&lt;hours&gt;h] [recuse CODE,...] [rule]</c>: the chair opens the written procedure on the text in blue.</summary>
-internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger, VotingText text)
+internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger, VoterNotices notices, VotingText text)
     : Command<VoteOpenHandler.Arguments>
 {
     private const decimal MaxHours = 168;
@@ -124,13 +124,12 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         await db.SaveChangesAsync(cancellationToken);
         context.Update.Audit("vote.opened", $"{vote.LogId} on D{draftId} v{draft.Version} {VotingText.MatterWord(vote.Matter)} {DecisionRuleNames.ToName(vote.Rule)}, closes {vote.ClosesAt:O}, recused [{vote.RecusedCodes}]");
 
-        var zones = await VotingService.DelegationZonesAsync(db, votingCodes, cancellationToken);
-        foreach (var (code, userId, language) in await VotingService.VotersAsync(db, votingCodes, cancellationToken))
-        {
-            context.Update.Outbox.Send(userId, text.BallotPaper(language, vote, code, zones[code]), VotingService.BallotButtons(vote.Id, language));
-        }
-
-        await messenger.SendInLanguagesAsync(db, context.Update.Outbox, votingCodes, (code, language) => VotingText.VotingStarted(language, vote, zones[code]), cancellationToken);
+        await notices.SendAsync(
+            db, context.Update.Outbox, vote, votingCodes,
+            (code, language, zone) => text.BallotPaper(language, vote, code, zone),
+            (_, language, zone) => VotingText.VotingStarted(language, vote, zone),
+            groupButtons: false,
+            cancellationToken);
         if (vote.Recused.Count > 0)
         {
             await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (_, language) => VotingText.RecusedNotice(language, vote), cancellationToken);

@@ -40,3 +40,6 @@ public enum VoteClosing
 
     Closed,
 }
+
+/// <summary>A vote closed before its deadline, every delegation having voted: by the chair (who pressed), or when the grace passed (user 0).</summary>
+public sealed record EarlyClose(long UserId, bool ByChair);

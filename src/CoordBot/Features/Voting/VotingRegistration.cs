@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Routing;
 
@@ -7,13 +9,17 @@ public static class VotingRegistration
 {
     public static IServiceCollection AddVoting(this IServiceCollection services)
     {
+        services.AddOptions<VotingOptions>().BindConfiguration(VotingOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VotingOptions>, VotingOptionsValidator>());
         services.AddSingleton<VotingService>();
         services.AddSingleton<VotingText>();
+        services.AddSingleton<VoterNotices>();
         services.AddSingleton<VoteDeadlines>();
         services.AddSingleton<BallotsInFlight>();
         services.AddScheduledJob<VoteCloseJob>();
         services.AddHostedService<VoteDeadlineReconciler>();
         services.AddCallback<BallotButtonHandler>();
+        services.AddCallback<VoteCloseButtonHandler>();
         return services
             .AddCommand<VoteOpenHandler>()
             .AddGuide<VoteOpenGuide>()

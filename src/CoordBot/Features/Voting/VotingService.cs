@@ -8,6 +8,7 @@ using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CoordBot.Features.Voting;
 
@@ -17,9 +18,22 @@ namespace CoordBot.Features.Voting;
 /// serialised, so the head and the deputy of one delegation pressing at once give two log entries
 /// and one current vote.
 /// </summary>
-public sealed class VotingService(CouncilProvider councilProvider, IVotableDrafts drafts, DelegationMessenger messenger, VotingText text, ILogger<VotingService> logger)
+public sealed class VotingService(
+    CouncilProvider councilProvider,
+    IVotableDrafts drafts,
+    DelegationMessenger messenger,
+    VotingText text,
+    VoteDeadlines deadlines,
+    IOptions<VotingOptions> options,
+    ILogger<VotingService> logger)
 {
     public const string ButtonPrefix = "b";
+
+    /// <summary>The chair's "close the vote now" button, once every delegation has voted: <c>bc:&lt;vote&gt;</c>.</summary>
+    public const string CloseButtonPrefix = "bc";
+
+    /// <summary>How long a vote everyone has voted in stays open with no change (<c>Voting:EarlyCloseGrace</c>).</summary>
+    public TimeSpan Grace => options.Value.Grace;
 
     public Task<Vote?> LatestVoteAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken) =>
         db.Votes.Where(v => v.DraftId == draftId).OrderByDescending(v => v.Id).FirstOrDefaultAsync(cancellationToken);
@@ -37,7 +51,8 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
     /// (<see cref="UpdateContext.SentAtUtc"/>: a typed vote's message date, a button press's receipt), so a
     /// ballot sent before the deadline while the bot was down still counts after the restart.
     /// </summary>
-    public async Task<Outcome<BallotRecorded, BallotRefusal>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken)
+    /// <param name="note">Written to the ballot log with an accepted ballot (a confirmed veto says so).</param>
+    public async Task<Outcome<BallotRecorded, BallotRefusal>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken, string? note = null)
     {
         var db = context.Db;
         var actor = context.Actor;
@@ -54,7 +69,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
             : new BallotDecision(BallotEntryKind.Refused, text.RefusalClause(refusal));
         refusal ??= decision.Accepted ? null : new BallotRefusal(BallotRefusalCode.BallotRules, code, decision.Reason);
 
-        await AppendLogAsync(db, vote, code ?? "-", actor.UserId, choice, decision, now, cancellationToken);
+        await AppendLogAsync(db, vote, code ?? "-", actor.UserId, choice, decision.Accepted && note is not null ? decision with { Reason = note } : decision, now, cancellationToken);
         if (refusal is not null)
         {
             logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Refusal}", vote.LogId, actor.UserId, refusal.Code);
@@ -86,17 +101,27 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var voted = await db.Ballots.CountAsync(b => b.VoteId == vote.Id, cancellationToken);
-        if (voted >= vote.Voting.Count)
+        var everyone = await db.Ballots.CountAsync(b => b.VoteId == vote.Id, cancellationToken) >= vote.Voting.Count;
+        // Everyone has voted: the vote stays open for the grace after this ballot, so a mis-tap can be corrected (Voting:EarlyCloseGrace).
+        var closing = VoteClosingRules.Decide(now, vote.ClosesAt, everyone, now, Grace);
+        if (everyone && closing.Kind != VoteClosingKind.Wait)
         {
-            await CloseAsync(db, context.Outbox, vote, now, cancellationToken);
+            // With no grace the vote closes with the last ballot, as it always did, and its log stays as it always was.
+            await CloseAsync(db, context.Outbox, vote, now, cancellationToken, closing.Kind == VoteClosingKind.Early && Grace > TimeSpan.Zero ? new EarlyClose(0, ByChair: false) : null);
+            return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
         }
-        else
+
+        // The tallies shown with /tally are edited to the ballots received so far, not repeated; the reminder button goes once nobody is missing.
+        var ballots = (await CountAsync(db, vote, cancellationToken)).Ballots;
+        await LiveMessages.RefreshAsync(db, context.Outbox, TallyTopic(vote.Id), (live, previous) =>
+            Task.FromResult<(string, IReadOnlyList<IReadOnlyList<Button>>?)?>((text.OpenTally(live.Language, vote, ballots, live.TimeZone ?? "UTC"), everyone ? null : previous)), now, cancellationToken);
+        if (everyone)
         {
-            // The tallies shown with /tally are edited to the ballots received so far, not repeated.
-            var ballots = (await CountAsync(db, vote, cancellationToken)).Ballots;
-            await LiveMessages.RefreshAsync(db, context.Outbox, TallyTopic(vote.Id), (live, previous) =>
-                Task.FromResult<(string, IReadOnlyList<IReadOnlyList<Telegram.Rendering.Button>>?)?>((text.OpenTally(live.Language, vote, ballots, live.TimeZone ?? "UTC"), previous)), now, cancellationToken);
+            await deadlines.ScheduleAsync(vote.Id, closing.NextCheckUtc!.Value, cancellationToken);
+            if (current is null)
+            {
+                await TellChairEveryoneVotedAsync(db, context.Outbox, vote, closing.NextCheckUtc.Value, cancellationToken);
+            }
         }
 
         return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
@@ -109,7 +134,7 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
     public static void AuditRefusal(UpdateContext context, string what) =>
         context.Audit("ballot.refused", $"user {context.Actor.UserId}: {what}");
 
-    private static async Task AppendLogAsync(CoordBotDb db, Vote vote, string code, long userId, VoteChoice choice, BallotDecision decision, DateTime now, CancellationToken cancellationToken)
+    private static async Task AppendLogAsync(CoordBotDb db, Vote vote, string code, long userId, VoteChoice? choice, BallotDecision decision, DateTime now, CancellationToken cancellationToken)
     {
         var last = await db.BallotLog.Where(e => e.VoteId == vote.Id).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         IReadOnlyList<BallotEntry> tail = last is null ? [] : [last.ToDomain(vote.LogId)];
@@ -126,12 +151,23 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         return new VoteCount(ballots, result);
     }
 
-    /// <summary>Closes a vote once (deadline or everyone has voted): decides, unlocks the draft's fate, posts the result to every delegation.</summary>
-    public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Closes a vote once (at the deadline, or early: every delegation had voted and the grace passed, or the chair closed it):
+    /// decides, unlocks the draft's fate, posts the result to every delegation. An early close is written to the ballot log.
+    /// </summary>
+    public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null)
     {
         if (!vote.IsOpen)
         {
             return;
+        }
+
+        if (early is not null)
+        {
+            var reason = early.ByChair
+                ? "closed early by the chair: every delegation had voted"
+                : $"closed early: every delegation had voted and no vote changed for {Grace.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}";
+            await AppendLogAsync(db, vote, "-", early.UserId, null, new BallotDecision(BallotEntryKind.Closed, reason), now, cancellationToken);
         }
 
         var council = councilProvider.Council;
@@ -142,7 +178,27 @@ public sealed class VotingService(CouncilProvider councilProvider, IVotableDraft
         vote.ExplanationsUntil = WrittenVotingSchedule.ExplanationsUntil(now, council);
         await drafts.MarkDecidedAsync(db, vote.DraftId, count.Result.Adopted, cancellationToken);
         await messenger.SendInLanguagesAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), (_, language) => text.Result(language, vote, count), cancellationToken);
-        logger.LogInformation("Vote {Vote} on draft {DraftId} closed: {Adopted}", vote.LogId, vote.DraftId, count.Result.Adopted ? "adopted" : "not adopted");
+        logger.LogInformation("Vote {Vote} on draft {DraftId} closed{Early}: {Adopted}", vote.LogId, vote.DraftId, early is null ? string.Empty : " early", count.Result.Adopted ? "adopted" : "not adopted");
+    }
+
+    /// <summary>Whether every delegation whose vote is taken has voted, and when the last vote was cast or changed.</summary>
+    public static async Task<(bool Everyone, DateTime? LastChange)> VotedAsync(CoordBotDb db, Vote vote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(vote);
+        var times = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id).Select(b => b.CastAt).ToListAsync(cancellationToken);
+        return (times.Count >= vote.Voting.Count, times.Count == 0 ? null : DateTime.SpecifyKind(times.Max(), DateTimeKind.Utc));
+    }
+
+    /// <summary>The chair who opened the vote learns that everyone has voted, when it will close, and may close it now.</summary>
+    private async Task TellChairEveryoneVotedAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime closesAt, CancellationToken cancellationToken)
+    {
+        var chair = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => new { p.Language, p.TimeZone }).FirstOrDefaultAsync(cancellationToken);
+        var language = Localization.Languages.IsKnown(chair?.Language) ? chair!.Language! : Localization.Languages.English;
+        outbox.Send(
+            vote.OpenedBy,
+            VotingText.EveryoneVoted(language, vote, closesAt, chair?.TimeZone ?? "UTC"),
+            [[new Button(Localization.Catalogue.Text(language, "Ballots.CloseNow"), $"{CloseButtonPrefix}:{vote.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]]);
     }
 
     /// <summary>Zone in which to show a delegation's deadlines: its head's, else its deputy's, else UTC.</summary>

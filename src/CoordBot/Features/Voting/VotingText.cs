@@ -53,6 +53,51 @@ public sealed class VotingText(CouncilProvider councilProvider)
             Html.Escape(ballot.CastByName));
     }
 
+    // ---- a veto is meant; closing early ----
+
+    /// <summary>"This is a veto: D1 will not be adopted. Cast it?"</summary>
+    public static string VetoQuestion(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, "Ballots.VetoQuestion", $"D{vote.DraftId}");
+    }
+
+    public static string CastVetoLabel(string language) => Catalogue.Text(language, "Ballots.CastVeto");
+
+    public static string GoBackLabel(string language) => Catalogue.Text(language, "Ballots.GoBack");
+
+    public static string ConfirmVetoToast(string language) => Catalogue.Text(language, "Ballots.ConfirmVetoToast");
+
+    public static string NothingRecordedToast(string language) => Catalogue.Text(language, "Ballots.NothingRecordedToast");
+
+    public static string ClosedToast(string language) => Catalogue.Text(language, "Ballots.ClosedToast");
+
+    /// <summary>After "Go back": nothing was recorded, and the ballot is offered again while the vote is open.</summary>
+    public static string WentBack(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, vote.IsOpen ? "Ballots.WentBack" : "Ballots.WentBackClosed", Heading(language, vote));
+    }
+
+    /// <summary>To the chair: every delegation has voted, the vote closes at <paramref name="closesAt"/> unless a vote changes, or now.</summary>
+    public static string EveryoneVoted(string language, Vote vote, DateTime closesAt, string zone)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, "Ballots.EveryoneVoted", Heading(language, vote), Dates.InZoneAndUtc(language, closesAt, zone));
+    }
+
+    public static string CloseAlready(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, "Ballots.CloseAlready", $"D{vote.DraftId}");
+    }
+
+    public static string CloseNotAll(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, "Ballots.CloseNotAll", $"D{vote.DraftId}");
+    }
+
     /// <summary>Why a ballot was not recorded, as a clause (plain text), in English: the ballot log's reason.</summary>
     public string RefusalClause(BallotRefusal refusal) => RefusalClause(Languages.English, refusal);
 
@@ -137,13 +182,21 @@ public sealed class VotingText(CouncilProvider councilProvider)
         ArgumentNullException.ThrowIfNull(ballots);
         var voted = ballots.ToDictionary(b => b.DelegationCode, StringComparer.Ordinal);
         var text = new StringBuilder(PartPlural(language, "Voting.TallyHeading", vote.Voting.Count, Ref(vote.DraftId, vote.Version), voted.Count, Dates.InZoneAndUtc(language, vote.ClosesAt, zone))).Append('\n');
-        foreach (var code in vote.Voting.OrderBy(c => Council.NameOf(c, language), StringComparer.OrdinalIgnoreCase))
+        // Those who have not voted first: they are who the chair is looking for.
+        foreach (var code in vote.Voting.OrderBy(c => voted.ContainsKey(c)).ThenBy(c => Council.NameOf(c, language), StringComparer.OrdinalIgnoreCase))
         {
             var status = voted.TryGetValue(code, out var ballot) ? (vote.OpenTally ? Words(language, ballot.Choice) : Catalogue.Text(language, "Voting.Voted")) : Catalogue.Text(language, "Voting.NotYet");
             text.Append(Part(language, "Voting.TallyLine", Html.Escape(Council.NameOf(code, language)), status)).Append('\n');
         }
 
         return Bidi.Lines(language, text.ToString().TrimEnd());
+    }
+
+    /// <summary>The chair's button under a tally while some have not voted: runs <c>/remind D&lt;n&gt;</c> as if typed.</summary>
+    public static Button RemindButton(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Telegram.Routing.CommandButton.For(Catalogue.Text(language, "Ballots.RemindButton"), $"remind D{vote.DraftId}");
     }
 
     public static string NobodyToRemind(string language, long draftId) => Catalogue.Format(language, "Voting.NobodyToRemind", $"D{draftId}");
@@ -332,20 +385,30 @@ public sealed class VotingText(CouncilProvider councilProvider)
     }
 
     /// <summary>The audit's answer: the hash chain checked, and the tally replayed from the log against the recorded votes.</summary>
-    public static string Audit(string language, Vote vote, int entries, ChainCheck chain, int recorded, IReadOnlyList<string> mismatches)
+    public string Audit(string language, Vote vote, int entries, ChainCheck chain, int recorded, IReadOnlyList<string> mismatches, IReadOnlyList<BallotEntry>? log = null)
     {
         ArgumentNullException.ThrowIfNull(vote);
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(mismatches);
-        return Bidi.Lines(language, string.Join(
-            "\n",
+        // The steps beyond ballots: each confirmed veto, and an early close, by whom.
+        var steps = (log ?? []).Select(e => e.Kind == BallotEntryKind.Closed
+                ? Part(language, e.UserId == 0 ? "Ballots.Audit.ClosedAfterGrace" : "Ballots.Audit.ClosedByChair", Stamp(e.AtUtc), e.UserId)
+                : e.Reason == BallotButtonHandler.VetoConfirmed && e.Kind != BallotEntryKind.Refused
+                    ? Part(language, "Ballots.Audit.VetoConfirmed", Html.Escape(Council.NameOf(e.DelegationCode, language)), Stamp(e.AtUtc))
+                    : null)
+            .OfType<string>();
+        string[] lines =
+        [
             PartPlural(language, "Audit.Heading", entries, Ref(vote.DraftId, vote.Version)),
             chain.IsIntact
                 ? Part(language, "Audit.ChainIntact")
                 : Part(language, "Audit.ChainBroken", chain.BrokenAt + 1, Html.Escape(Reasons.Translate(language, chain.Why ?? string.Empty))),
             mismatches.Count == 0
                 ? PartPlural(language, "Audit.TallyMatches", recorded)
-                : Part(language, "Audit.TallyMismatch", string.Join(", ", mismatches))));
+                : Part(language, "Audit.TallyMismatch", string.Join(", ", mismatches)),
+            .. steps,
+        ];
+        return Bidi.Lines(language, string.Join("\n", lines));
     }
 
     // ---- words ----

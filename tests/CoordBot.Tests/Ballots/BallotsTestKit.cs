@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using CoordBot.BotApi;
+using CoordBot.Domain.Council;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Voting;
+using CoordBot.Persistence;
+using CoordBot.Tests.Drafts;
+using CoordBot.Tests.Support;
+using CoordBot.Tests.Voting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.Tests.Ballots;
+
+/// <summary>
+/// A council of fifteen heads on a test clock (the real Quartz fires when the test moves it), drafts in memory with D3 in
+/// blue. Each delegation's group is linked unless it is named in <c>withoutGroups</c>.
+/// </summary>
+internal sealed class BallotsTestKit : IAsyncDisposable
+{
+    public const long Chair = BotHarness.OperatorId;
+
+    /// <summary>Monday 7 January 2030, 12:00 UTC.</summary>
+    public static readonly DateTimeOffset T0 = new(2030, 1, 7, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+
+    private BallotsTestKit(BotHarness bot, TestClock clock, FakeDrafts drafts)
+    {
+        Bot = bot;
+        Clock = clock;
+        Drafts = drafts;
+    }
+
+    public BotHarness Bot { get; }
+
+    public TestClock Clock { get; }
+
+    public FakeDrafts Drafts { get; }
+
+    public static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
+
+    public static long DeputyOf(string code) => 4000 + Codes.ToList().IndexOf(code);
+
+    public static long AdviserOf(string code) => 6000 + Codes.ToList().IndexOf(code);
+
+    public static long GroupOf(string code) => -5000 - Codes.ToList().IndexOf(code);
+
+    public static async Task<BallotsTestKit> StartAsync(IDictionary<string, string?>? settings = null, IReadOnlyCollection<string>? withoutGroups = null, bool advisers = false)
+    {
+        var clock = new TestClock(T0);
+        var drafts = new FakeDrafts();
+        var bot = await BotHarness.StartAsync(
+            settings,
+            new BotApiEmulatorOptions { EnforceLimits = false },
+            s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.AddSingleton<IVotableDrafts>(drafts);
+            });
+        foreach (var code in Codes)
+        {
+            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
+            if (advisers)
+            {
+                await bot.SeedMemberAsync(AdviserOf(code), code, DelegationRole.Adviser, $"Adviser of {code}");
+            }
+
+            if (withoutGroups?.Contains(code) != true)
+            {
+                await bot.LinkGroupAsync(code, GroupOf(code));
+            }
+        }
+
+        drafts.AddInBlue(3);
+        return new BallotsTestKit(bot, clock, drafts);
+    }
+
+    /// <summary>The ballot paper in a head's private chat.</summary>
+    public Task<SentMessage> BallotAsync(long userId) =>
+        Bot.ReplyAsync(userId, m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal));
+
+    /// <summary>Presses a button under a message and waits for the next message the bot writes in that chat.</summary>
+    public async Task<SentMessage> PressAsync(long chatId, long userId, SentMessage under, string data)
+    {
+        var last = Bot.Emulator.MessagesIn(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+        Bot.Emulator.PressButton(chatId, userId, under.MessageId, data);
+        return await Bot.ReplyAsync(chatId, m => m.MessageId > last);
+    }
+
+    /// <summary>A press of a button the message does not carry (a forged or stale press), then the next message in that chat.</summary>
+    public async Task<SentMessage> ForgeAsync(long chatId, long userId, SentMessage under, string data)
+    {
+        var last = Bot.Emulator.MessagesIn(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+        var query = new JsonObject
+        {
+            ["id"] = $"forged-{Guid.NewGuid():N}",
+            ["from"] = new JsonObject { ["id"] = userId, ["is_bot"] = false, ["first_name"] = $"User{userId}" },
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = under.MessageId,
+                ["date"] = under.Date.ToUnixTimeSeconds(),
+                ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private", ["first_name"] = $"User{chatId}" },
+                ["text"] = under.PlainText,
+            },
+            ["chat_instance"] = "1",
+            ["data"] = data,
+        };
+        Bot.Emulator.PostRawUpdate(new JsonObject { ["callback_query"] = query }.ToJsonString());
+        return await Bot.ReplyAsync(chatId, m => m.MessageId > last);
+    }
+
+    public async Task<Vote> VoteAsync()
+    {
+        await using var db = await Bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.Votes.AsNoTracking().SingleAsync();
+    }
+
+    public async Task<List<BallotLogEntry>> LogAsync()
+    {
+        await using var db = await Bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.BallotLog.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    /// <summary>Every delegation but the named ones votes yes by typing.</summary>
+    public async Task EveryoneVotesYesExceptAsync(params string[] except)
+    {
+        foreach (var code in Codes.Where(c => !except.Contains(c)))
+        {
+            await Bot.AskAsync(HeadOf(code), "/vote D3 yes");
+        }
+    }
+
+    public ValueTask DisposeAsync() => Bot.DisposeAsync();
+}
