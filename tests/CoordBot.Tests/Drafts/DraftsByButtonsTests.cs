@@ -204,25 +204,26 @@ public sealed class DraftsByButtonsTests
     {
         await using var bot = await CouncilAsync();
         var estonia = Head("EST");
-        for (var i = 1; i <= 9; i++)
+        for (var i = 1; i <= 31; i++)
         {
             await bot.AskAsync(estonia, $"/draft_new Draft number {i}\nText {i}.");
         }
 
+        // Thirty fit a phone screen; the thirty-first goes to a second page.
         var first = await bot.AskAsync(estonia, "/drafts");
         var lines = first.PlainText!.Split('\n');
         Assert.Equal("Drafts · Page 1 of 2", lines[0]);
         Assert.Equal("D1 v1 · Draft number 1 — under negotiation; penholder EST", lines[1]);
-        Assert.Equal(10, lines.Length); // the heading, eight drafts, the hint
-        Assert.Equal([.. Enumerable.Range(1, 8).Select(i => $"r:draft D{i}"), "r:drafts 2"], first.Buttons.Select(b => b.CallbackData));
+        Assert.Equal(32, lines.Length); // the heading, thirty drafts, the hint
+        Assert.Equal([.. Enumerable.Range(1, 30).Select(i => $"r:draft D{i}"), "r:drafts 2"], first.Buttons.Select(b => b.CallbackData));
         Assert.Equal("2 ›", first.Buttons[^1].Text);
 
         var second = await TapAsync(bot, estonia, first, "2 ›");
-        Assert.Equal("Drafts · Page 2 of 2\nD9 v1 · Draft number 9 — under negotiation; penholder EST\nRead one with /draft D<n>.", second.PlainText);
-        Assert.Equal(["D9 Draft number 9", "‹ 1"], Labels(second));
+        Assert.Equal("Drafts · Page 2 of 2\nD31 v1 · Draft number 31 — under negotiation; penholder EST\nRead one with /draft D<n>.", second.PlainText);
+        Assert.Equal(["D31 Draft number 31", "‹ 1"], Labels(second));
 
-        var opened = await TapAsync(bot, estonia, second, "D9 Draft number 9");
-        Assert.StartsWith("D9 v1 · Draft number 9\nStatus: under negotiation", opened.PlainText, StringComparison.Ordinal);
+        var opened = await TapAsync(bot, estonia, second, "D31 Draft number 31");
+        Assert.StartsWith("D31 v1 · Draft number 31\nStatus: under negotiation", opened.PlainText, StringComparison.Ordinal);
         Assert.Equal(second.PlainText, (await bot.AskAsync(estonia, "/drafts 2")).PlainText);
     }
 }

@@ -34,7 +34,7 @@ public sealed class LanguagesEndToEndTests
         Assert.Equal("Je ne connais pas /nope. Envoyez /help pour voir les commandes que vous pouvez utiliser ici.", (await bot.AskAsync(French, "/nope")).PlainText);
         var usage = await bot.AskAsync(French, "/language klingon");
         Assert.Equal("Syntaxe : /language [en|fr|es|ru|zh|ar], par exemple /language fr", usage.PlainText);
-        var help = await bot.AskAsync(French, "/help");
+        var help = await bot.AskAsync(French, "/help delegation");
         Assert.Contains("/language [en|fr|es|ru|zh|ar] — Choisir votre langue", help.PlainText, StringComparison.Ordinal);
         // A member-only command refused in French, with the domain's reason worded in French.
         Assert.StartsWith("Ceci est réservé aux membres des délégations du Conseil.", (await bot.AskAsync(French, "/delegations")).PlainText, StringComparison.Ordinal);

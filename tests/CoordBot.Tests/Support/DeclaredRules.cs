@@ -58,15 +58,15 @@ internal static class DeclaredRules
         return refusals;
     }
 
-    /// <summary>
-    /// All of /help, which comes in several messages when it is long (the chair's is): the bot writes a chat's messages
-    /// in order, so everything from the first part up to the start of a second /help's answer.
-    /// </summary>
+    /// <summary>All of /help: each group's page (<c>/help sessions</c>, ...), where each command is listed with its form.</summary>
     private static async Task<string> HelpAsync(BotHarness bot, long user)
     {
-        var first = await bot.AskAsync(user, "/help");
-        bot.Send(user, "/help");
-        var again = await bot.ReplyAsync(user, m => m.MessageId > first.MessageId && m.PlainText == first.PlainText);
-        return string.Join("\n", bot.Emulator.MessagesIn(user).Where(m => m.MessageId >= first.MessageId && m.MessageId < again.MessageId).Select(m => m.PlainText));
+        var pages = new List<string>();
+        foreach (var topic in CoordBot.Features.Welcome.HelpTopics.All)
+        {
+            pages.Add((await bot.AskAsync(user, "/help " + topic)).PlainText!);
+        }
+
+        return string.Join("\n", pages);
     }
 }

@@ -56,6 +56,6 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         context.Reply(context.Text("Drafts.BreakSilence.Done", draft.Label));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Drafts.BreakSilence.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName), Html.Escape(reason)),
-            cancellationToken);
+            cancellationToken, DraftDesk.SilenceStarter(draft));
     }
 }

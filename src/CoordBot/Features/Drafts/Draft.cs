@@ -36,6 +36,9 @@ public sealed class Draft
 
     public DateTime? SilenceStartedAt { get; set; }
 
+    /// <summary>The chat the silence was started in: its starter hears the outcome there too.</summary>
+    public long? SilenceStartedInChatId { get; set; }
+
     public DateTime? AgreedUnderSilenceAt { get; set; }
 
     public DateTime? WithdrawnAt { get; set; }

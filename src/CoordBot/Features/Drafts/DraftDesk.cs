@@ -146,16 +146,26 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// Queues a message for the penholder and every delegation on the circulation list, written for each recipient's
     /// language, with the buttons of what that delegation may do with the draft now.
     /// </summary>
-    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken)
+    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null)
     {
         var readers = await ReadersAsync(db, draft, cancellationToken);
-        return await SendAsync(db, outbox, readers, draft, htmlIn, cancellationToken);
+        return await SendAsync(db, outbox, readers, draft, htmlIn, cancellationToken, starter);
     }
 
-    /// <summary>Queues a message about <paramref name="draft"/> for <paramref name="codes"/>, in each recipient's language, with the draft's buttons for each delegation.</summary>
-    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Queues a message about <paramref name="draft"/> for <paramref name="codes"/>, in each recipient's language, with the draft's
+    /// buttons for each delegation; and for <paramref name="starter"/>, whoever started what it reports, where they started it.
+    /// </summary>
+    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null) =>
         messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken,
-            (code, language) => buttons.ForDelegation(draft, code, language));
+            (code, language) => buttons.ForDelegation(draft, code, language), starter: starter);
+
+    /// <summary>The chat the draft's silence was started in, to hear its outcome (none for a silence started before this was kept).</summary>
+    public static StarterChat? SilenceStarter(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.SilenceStartedInChatId is { } chat ? new StarterChat(chat) : null;
+    }
 
     /// <summary>Queues a message for <paramref name="codes"/>, in each recipient's language, with the buttons <paramref name="buttonsIn"/> gives for a delegation and language.</summary>
     public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Func<string, string> htmlIn, Func<string, string, IReadOnlyList<IReadOnlyList<Button>>?> buttonsIn, CancellationToken cancellationToken) =>

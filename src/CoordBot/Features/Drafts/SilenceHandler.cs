@@ -38,6 +38,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
         draft.SilenceDeadlineUtc = deadline;
         draft.SilenceStartedAt = now;
+        draft.SilenceStartedInChatId = context.Update.ChatId;
         // Scheduled inside the update's transaction: if that rolls back, the job finds the draft not under silence and does nothing.
         await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
 

@@ -66,7 +66,7 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
         db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.silence.agreed", Details = $"{draft.Label} v{version.Number} {version.Hash}, deadline {deadline:O}" });
         await desk.NotifyReadersAsync(db, outbox, draft,
             language => Catalogue.Format(language, "Drafts.Silence.Agreed", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZone(language, deadline, null), version.ShortHash),
-            cancellationToken);
+            cancellationToken, DraftDesk.SilenceStarter(draft));
         return true;
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
     {
         Rule = SessionRules.RunSessions,
         Where = ChatScope.CouncilChat,
+        Example = "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East",
     };
 
     // ScheduleRequest reads the words itself, so that its replies can say which part is wrong.

@@ -26,6 +26,9 @@ public sealed class Session
 
     public DateTime? CancelledAt { get; set; }
 
+    /// <summary>The videoconference link (https only), shown wherever the session is; set with /meeting_link.</summary>
+    public string? MeetingUrl { get; set; }
+
     public DateTime EndUtc => StartUtc.AddMinutes(DurationMinutes);
 
     public string Label => SessionIds.Label(Id);

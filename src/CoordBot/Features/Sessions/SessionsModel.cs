@@ -12,6 +12,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         e.Property(x => x.Format).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.ZoneId).HasMaxLength(64);
         e.Property(x => x.ConvenorCode).HasMaxLength(8);
+        e.Property(x => x.MeetingUrl).HasMaxLength(512);
         e.Ignore(x => x.EndUtc);
         e.Ignore(x => x.Label);
         e.HasIndex(x => new { x.CancelledAt, x.StartUtc });

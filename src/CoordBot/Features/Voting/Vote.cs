@@ -35,6 +35,9 @@ public sealed class Vote
 
     public long OpenedBy { get; set; }
 
+    /// <summary>The chat the vote was opened in: its opener hears the result there too (null for votes opened before this was kept).</summary>
+    public long? OpenedInChatId { get; set; }
+
     public DateTime OpenedAt { get; set; }
 
     public DateTime ClosesAt { get; set; }

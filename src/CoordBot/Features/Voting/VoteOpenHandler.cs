@@ -116,6 +116,7 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             AllowChange = council.AllowVoteChange,
             OpenTally = council.OpenVotes,
             OpenedBy = context.Actor.UserId,
+            OpenedInChatId = context.Update.ChatId,
             OpenedAt = schedule.StartUtc,
             ClosesAt = schedule.ClosesAtUtc,
         };

@@ -177,7 +177,8 @@ public sealed class VotingService(
         vote.Reason = count.Result.Reason;
         vote.ExplanationsUntil = WrittenVotingSchedule.ExplanationsUntil(now, council);
         await drafts.MarkDecidedAsync(db, vote.DraftId, count.Result.Adopted, cancellationToken);
-        await messenger.SendInLanguagesAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), (_, language) => text.Result(language, vote, count), cancellationToken);
+        await messenger.SendInLanguagesAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), (_, language) => text.Result(language, vote, count), cancellationToken,
+            starter: vote.OpenedInChatId is { } openedIn ? new StarterChat(openedIn) : null);
         logger.LogInformation("Vote {Vote} on draft {DraftId} closed{Early}: {Adopted}", vote.LogId, vote.DraftId, early is null ? string.Empty : " early", count.Result.Adopted ? "adopted" : "not adopted");
     }
 

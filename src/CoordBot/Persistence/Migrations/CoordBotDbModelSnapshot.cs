@@ -288,6 +288,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SilenceStartedInChatId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -549,6 +552,10 @@ namespace CoordBot.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("TEXT");
 
@@ -751,6 +758,9 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OpenedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OpenedInChatId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")

@@ -12,8 +12,11 @@ namespace CoordBot.Telegram.Rendering;
 /// </summary>
 public static class ListPage
 {
-    /// <summary>Entries per page: what a phone shows without scrolling, and few enough for one button each.</summary>
-    public const int Size = 8;
+    /// <summary>
+    /// Entries per page: a list up to this long (a council's fifteen members, a day's agenda) is read in one message on
+    /// a phone; only a longer one is paged. Telegram allows a hundred buttons, so each entry keeps its own.
+    /// </summary>
+    public const int Size = 30;
 
     /// <summary>Page <paramref name="requested"/> (from 1) of <paramref name="all"/>, clamped to the pages there are.</summary>
     public static ListPage<T> Of<T>(IReadOnlyList<T> all, int requested, int size = Size)

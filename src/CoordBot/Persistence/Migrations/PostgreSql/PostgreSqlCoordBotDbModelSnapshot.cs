@@ -301,6 +301,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SilenceStartedInChatId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -572,6 +575,10 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("MeetingUrl")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<DateTime>("StartUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -780,6 +787,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long>("OpenedBy")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OpenedInChatId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Reason")
