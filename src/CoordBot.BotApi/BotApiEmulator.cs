@@ -73,6 +73,9 @@ public sealed class BotApiEmulator : IAsyncDisposable
     public long RegisterUser(long userId, string firstName, string? username = null, string? lastName = null) =>
         state.RegisterUser(userId, firstName, username, lastName);
 
+    /// <summary>The language_code Telegram sends with this user's updates from now on (their app's language; null for none).</summary>
+    public void SetLanguageCode(long userId, string? languageCode) => state.SetLanguageCode(userId, languageCode);
+
     /// <summary>Makes a group known (chat ids below zero; Telegram type "supergroup").</summary>
     public void RegisterGroup(long chatId, string title) => state.RegisterGroup(chatId, title);
 

@@ -57,9 +57,18 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
 
         lock (gate)
         {
-            users[userId] = new StoredUser(userId, firstName, username, lastName);
+            users[userId] = new StoredUser(userId, firstName, username, lastName, LanguageCode: users.GetValueOrDefault(userId)?.LanguageCode);
             Touch(EnsureChat(userId, null));
             return userId;
+        }
+    }
+
+    public void SetLanguageCode(long userId, string? languageCode)
+    {
+        lock (gate)
+        {
+            var user = users.GetValueOrDefault(userId) ?? new StoredUser(userId, $"User{userId}", null, null);
+            users[userId] = user with { LanguageCode = languageCode };
         }
     }
 
@@ -566,6 +575,11 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
         if (user.Username is not null)
         {
             json["username"] = user.Username;
+        }
+
+        if (user.LanguageCode is not null)
+        {
+            json["language_code"] = user.LanguageCode;
         }
 
         return json;

@@ -1,3 +1,3 @@
 namespace CoordBot.BotApi.Internal;
 
-internal sealed record StoredUser(long Id, string FirstName, string? Username, string? LastName, bool IsBot = false);
+internal sealed record StoredUser(long Id, string FirstName, string? Username, string? LastName, bool IsBot = false, string? LanguageCode = null);

@@ -23,13 +23,23 @@ public static class DateWords
 
     private static readonly string[] DayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-    /// <summary>Reads the date that starts at <paramref name="index"/> (one or two words).</summary>
-    public static DateReading Read(IReadOnlyList<string> words, int index, DateOnly today)
+    /// <summary>
+    /// Reads the date that starts at <paramref name="index"/> (one or two words, a few more with the small words
+    /// around a date in <paramref name="names"/>' language). With <paramref name="names"/>, that language's words,
+    /// order and compact forms come first and English is still understood; digits may be written in any script.
+    /// </summary>
+    public static DateReading Read(IReadOnlyList<string> words, int index, DateOnly today, DateNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(words);
+        words = [.. words.Select(NativeDigits.ToAscii)];
+        if (names is not null && index < words.Count && NativeDates.Read(words, index, today, names) is { } native)
+        {
+            return native;
+        }
+
         if (index >= words.Count)
         {
-            return DateReading.Fail("a date is missing");
+            return DateReading.Fail(DateFailure.Missing, string.Empty, "a date is missing");
         }
 
         var word = words[index].Trim().ToLowerInvariant();
@@ -82,12 +92,12 @@ public static class DateWords
             return Numeric(parts, today, words[index]);
         }
 
-        return DateReading.Fail($"\"{words[index]}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec, today, tomorrow or a weekday");
+        return DateReading.Fail(DateFailure.NotADate, words[index], $"\"{words[index]}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec, today, tomorrow or a weekday");
     }
 
     /// <summary>A date read alone (one word or two joined by a space).</summary>
-    public static DateReading Read(string text, DateOnly today) =>
-        Read((text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), 0, today);
+    public static DateReading Read(string text, DateOnly today, DateNames? names = null) =>
+        Read((text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), 0, today, names);
 
     /// <summary>How a date is written back without doubt: "Thu 3 Dec 2026".</summary>
     public static string Show(DateOnly date) => date.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
@@ -99,11 +109,11 @@ public static class DateWords
     {
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return DateReading.Fail($"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01");
+            return DateReading.Fail(DateFailure.NotADate, text, $"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01");
         }
 
-        return date < Earliest ? DateReading.Fail($"{text} is long past: choose a date still to come")
-            : date > Latest ? DateReading.Fail($"{text} is too far ahead: I schedule sessions up to {Latest.Year}-12-31")
+        return date < Earliest ? DateReading.Fail(DateFailure.LongPast, text, $"{text} is long past: choose a date still to come")
+            : date > Latest ? DateReading.Fail(DateFailure.TooFar, text, $"{text} is too far ahead: I schedule sessions up to {Latest.Year}-12-31")
             : DateReading.One(date, 1);
     }
 
@@ -118,7 +128,7 @@ public static class DateWords
             year = parts[2].Length <= 2 ? 2000 + y : y;
             if (parts[2].Length == 3 || year < Earliest.Year || year > Latest.Year)
             {
-                return DateReading.Fail($"\"{text}\" is not a date I can read: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec");
+                return DateReading.Fail(DateFailure.Unreadable, text, $"\"{text}\" is not a date I can read: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec");
             }
         }
 
@@ -130,17 +140,17 @@ public static class DateWords
             ({ } one, { } other) => DateReading.Either(one, other),
             ({ } one, null) => DateReading.One(one, 1),
             (null, { } other) => DateReading.One(other, 1),
-            _ => DateReading.Fail($"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec"),
+            _ => DateReading.Fail(DateFailure.Unreadable, text, $"\"{text}\" is not a date: write it as yyyy-mm-dd, for example 2026-12-01, or as 3 Dec"),
         };
     }
 
-    private static DateReading Resolve(int day, int month, int? year, DateOnly today, int consumed, string text) =>
+    internal static DateReading Resolve(int day, int month, int? year, DateOnly today, int consumed, string text) =>
         Make(day, month, year, today) is { } date
             ? DateReading.One(date, consumed)
-            : DateReading.Fail($"\"{text}\" is not a date: that month has no day {day}");
+            : DateReading.Fail(DateFailure.NoSuchDay, text, $"\"{text}\" is not a date: that month has no day {day}", day);
 
     /// <summary>The date, in the given year or else the next one from today on; null when there is no such day.</summary>
-    private static DateOnly? Make(int day, int month, int? year, DateOnly today)
+    internal static DateOnly? Make(int day, int month, int? year, DateOnly today)
     {
         if (month is < 1 or > 12 || day < 1)
         {
@@ -164,7 +174,7 @@ public static class DateWords
         return null;
     }
 
-    private static int? DayNumber(string word)
+    internal static int? DayNumber(string word)
     {
         var digits = word.EndsWith("st", StringComparison.Ordinal) || word.EndsWith("nd", StringComparison.Ordinal)
                      || word.EndsWith("rd", StringComparison.Ordinal) || word.EndsWith("th", StringComparison.Ordinal)
@@ -212,7 +222,7 @@ public static class DateWords
     }
 
     /// <summary>The next such weekday after today (today itself is "today").</summary>
-    private static DateOnly NextWeekday(DateOnly today, DayOfWeek day)
+    internal static DateOnly NextWeekday(DateOnly today, DayOfWeek day)
     {
         var ahead = ((int)day - (int)today.DayOfWeek + 7) % 7;
         return today.AddDays(ahead == 0 ? 7 : ahead);

@@ -10,13 +10,23 @@ public static class TimeWords
 {
     public const string Forms = "15:00, 15.00, 15h or 3pm";
 
-    /// <summary>The time at <paramref name="index"/> and how many words it took (a separate am/pm counts); null when it is not a time.</summary>
-    public static (TimeOnly Time, int Consumed)? Read(IReadOnlyList<string> words, int index)
+    /// <summary>
+    /// The time at <paramref name="index"/> and how many words it took (a separate am/pm counts); null when it is not a
+    /// time. With <paramref name="names"/>, that language's forms come first (下午3点, ٣ م, 15 h) and English is still
+    /// understood; digits may be written in any script.
+    /// </summary>
+    public static (TimeOnly Time, int Consumed)? Read(IReadOnlyList<string> words, int index, TimeNames? names = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (index >= words.Count)
         {
             return null;
+        }
+
+        words = [.. words.Select(NativeDigits.ToAscii)];
+        if (names is not null && Native(words, index, names) is { } native)
+        {
+            return native;
         }
 
         var word = words[index].Trim().ToLowerInvariant();
@@ -61,6 +71,100 @@ public static class TimeWords
 
         // A bare number ("15") is not taken for a time: it may be meant as something else.
         return Clock(word) is { Minute: not null } clock ? Full(clock) : null;
+    }
+
+    /// <summary>A time in the language's own forms: a period mark before or after (separate or joined), an hour mark.</summary>
+    private static (TimeOnly Time, int Consumed)? Native(IReadOnlyList<string> words, int index, TimeNames names)
+    {
+        var word = words[index].Trim();
+        var next = index + 1 < words.Count ? TimeNames.Mark(words[index + 1]) : null;
+        var pair = index + 2 < words.Count ? next + TimeNames.Mark(words[index + 2]) : null;
+
+        // 下午 3点, ص ٩
+        if (Period(TimeNames.Mark(word), names) is { } before && next is not null && NativeClock(words[index + 1].Trim().ToLowerInvariant(), names) is { } after)
+        {
+            return Meridiem(after, before) is { } time ? (time, 2) : null;
+        }
+
+        if (NativeClock(word.ToLowerInvariant(), names) is { } clock)
+        {
+            // ٣ م, 3 p. m., 15 h
+            if (next is not null && Period(next, names) is { } period)
+            {
+                return Meridiem(clock, period) is { } time ? (time, 2) : null;
+            }
+
+            if (pair is not null && Period(pair, names) is { } split)
+            {
+                return Meridiem(clock, split) is { } time ? (time, 3) : null;
+            }
+
+            if (next is not null && clock.Minute is null && names.HourMarks.Contains(next))
+            {
+                return Full(clock) is { } hour ? (hour, 2) : null;
+            }
+
+            return clock.Minute is not null && Full(clock) is { } full ? (full, 1) : null;
+        }
+
+        // 下午3点, 3م: the period joined to the time
+        var marked = word.ToLowerInvariant();
+        foreach (var (mark, meridiem) in names.Morning.Select(m => (m, "am")).Concat(names.Afternoon.Select(m => (m, "pm"))))
+        {
+            if (marked.StartsWith(mark, StringComparison.Ordinal) && NativeClock(marked[mark.Length..], names) is { } joinedAfter)
+            {
+                return Meridiem(joinedAfter, meridiem) is { } time ? (time, 1) : null;
+            }
+
+            if (marked.EndsWith(mark, StringComparison.Ordinal) && NativeClock(marked[..^mark.Length], names) is { } joinedBefore)
+            {
+                return Meridiem(joinedBefore, meridiem) is { } time ? (time, 1) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Period(string mark, TimeNames names) =>
+        names.Afternoon.Contains(mark) ? "pm" : names.Morning.Contains(mark) ? "am" : null;
+
+    /// <summary>"15:30" as in English, or with the language's marks: 3点 (3:00), 3点半 (3:30), 15点30分, 15时30.</summary>
+    private static (int Hour, int? Minute)? NativeClock(string text, TimeNames names)
+    {
+        foreach (var mark in names.HourMarks.OrderByDescending(m => m.Length))
+        {
+            var at = text.IndexOf(mark, StringComparison.Ordinal);
+            if (at <= 0 || Clock(text[..at]) is not { Minute: null } hour)
+            {
+                continue;
+            }
+
+            var rest = text[(at + mark.Length)..];
+            foreach (var minuteMark in names.MinuteMarks)
+            {
+                if (rest.EndsWith(minuteMark, StringComparison.Ordinal))
+                {
+                    rest = rest[..^minuteMark.Length];
+                    break;
+                }
+            }
+
+            if (rest.Length == 0)
+            {
+                return (hour.Hour, 0);
+            }
+
+            if (names.Half.Contains(rest))
+            {
+                return (hour.Hour, 30);
+            }
+
+            return rest.Length is 1 or 2 && rest.All(char.IsAsciiDigit) && int.Parse(rest, CultureInfo.InvariantCulture) is var minute and <= 59
+                ? (hour.Hour, minute)
+                : null;
+        }
+
+        return Clock(text);
     }
 
     private static TimeOnly? Full((int Hour, int? Minute) clock) =>

@@ -37,6 +37,24 @@ public static class Languages
         ["arabic"] = "ar",
     };
 
+    /// <summary>The longest language tag kept (Telegram's are short: "en", "pt-br", "zh-hans").</summary>
+    public const int MaxTagLength = 16;
+
+    /// <summary>
+    /// The one rule for the language a person reads, wherever it is asked (a reply, a notice, a ballot, an apology):
+    /// the official language they chose with /language, else the closest to the last <c>language_code</c> Telegram
+    /// sent with their updates, else English.
+    /// </summary>
+    public static string OfPerson(string? chosen, string? telegramLanguage) =>
+        IsKnown(chosen) ? chosen! : Closest(telegramLanguage);
+
+    /// <summary>A language_code as it is kept: trimmed and cut to <see cref="MaxTagLength"/>; null when blank.</summary>
+    public static string? Tag(string? languageCode)
+    {
+        var tag = languageCode?.Trim();
+        return string.IsNullOrEmpty(tag) ? null : tag.Length > MaxTagLength ? tag[..MaxTagLength] : tag;
+    }
+
     public static bool IsKnown(string? language) => language is not null && All.Contains(language, StringComparer.Ordinal);
 
     /// <summary>The closest of the six to a Telegram <c>language_code</c> (an IETF tag such as "fr-CA" or "zh-hans"); English when none is close.</summary>

@@ -19,11 +19,11 @@ public static class Say
         return Catalogue.Format(context.Update.Language, key, args);
     }
 
-    /// <summary>The language a private message to <paramref name="userId"/> is written in: their choice, else English (Telegram tells a bot a user's language_code only when they write).</summary>
+    /// <summary>The language a private message to <paramref name="userId"/> is written in: their choice, else the last language_code their updates carried, else English (<see cref="Languages.OfPerson"/>).</summary>
     public static async Task<string> LanguageOfPersonAsync(Persistence.CoordBotDb db, long userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var person = await db.People.FindAsync([userId], cancellationToken);
-        return person is not null && Languages.IsKnown(person.Language) ? person.Language : Languages.English;
+        return Languages.OfPerson(person?.Language, person?.TelegramLanguage);
     }
 }

@@ -10,6 +10,8 @@ public sealed class StrictNumbersTests
     [InlineData("1.5h", 90)]
     [InlineData("0.25H", 15)]
     [InlineData("168h", 168 * 60)]
+    [InlineData("٣h", 3 * 60)] // Arabic-Indic digits are digits (issue 27)
+    [InlineData("١٫٥h", 90)]
     public void Hours_are_whole_numbers_or_simple_decimals_within_range(string text, int minutes)
     {
         Assert.True(StrictNumbers.TryParseHours(text, 0, 168, out var hours));
@@ -37,7 +39,7 @@ public sealed class StrictNumbersTests
     [InlineData("h")]
     [InlineData("")]
     [InlineData(null)]
-    [InlineData("٣h")]
+    [InlineData("٣٠٠h")]
     [InlineData("99999999999999999999h")]
     public void Anything_else_is_refused(string? text) =>
         Assert.False(StrictNumbers.TryParseHours(text, 0, 168, out _));

@@ -71,7 +71,7 @@ public sealed class AgendaText(CouncilProvider council, IAgendaDraftLinks draftL
             line.Append(Catalogue.Format(language, "Agenda.Penholder", Html.Escape(council.Council.NameOf(pen, language))));
             if (co.Length > 0)
             {
-                line.Append(Catalogue.Format(language, "Agenda.With", Html.Escape(string.Join(", ", co.Select(c => council.Council.NameOf(c, language))))));
+                line.Append(Catalogue.Format(language, "Agenda.With", Html.Escape(Lists.Join(language, co.Select(c => council.Council.NameOf(c, language)).ToList()))));
             }
         }
 

@@ -47,8 +47,8 @@ public sealed class DelegationMessenger(IOptions<BotOptions> options)
 
     /// <summary>
     /// Each delegation's recipient chats with the language each reads: its linked group in the group's language,
-    /// or, with no group, each member privately in their own (English for whoever has not chosen, or is not yet
-    /// known as a person).
+    /// or, with no group, each member privately in their own (<see cref="Localization.Languages.OfPerson"/>: chosen,
+    /// else Telegram's last language_code, else English, also for a member not yet known as a person).
     /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Recipient>>> RecipientsWithLanguageAsync(
         CoordBotDb db,
@@ -64,14 +64,20 @@ public sealed class DelegationMessenger(IOptions<BotOptions> options)
         // A member with no person row yet (seeded before they ever wrote) still receives the delegation's messages.
         var members = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && delegationCodes.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
-            .Select(m => new { m.DelegationCode, m.UserId, Language = db.People.Where(p => p.UserId == m.UserId).Select(p => p.Language).FirstOrDefault() })
+            .Select(m => new
+            {
+                m.DelegationCode,
+                m.UserId,
+                Language = db.People.Where(p => p.UserId == m.UserId).Select(p => p.Language).FirstOrDefault(),
+                Seen = db.People.Where(p => p.UserId == m.UserId).Select(p => p.TelegramLanguage).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
         var result = new Dictionary<string, IReadOnlyList<Recipient>>();
         foreach (var code in delegationCodes)
         {
             result[code] = groups.TryGetValue(code, out var group)
                 ? [group]
-                : members.Where(m => m.DelegationCode == code).Select(m => new Recipient(m.UserId, Known(m.Language))).ToList();
+                : members.Where(m => m.DelegationCode == code).Select(m => new Recipient(m.UserId, Localization.Languages.OfPerson(m.Language, m.Seen))).ToList();
         }
 
         return result;

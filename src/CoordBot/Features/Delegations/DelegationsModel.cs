@@ -11,6 +11,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.Property(x => x.UserId).ValueGeneratedNever();
         e.Property(x => x.DisplayName).HasMaxLength(200);
         e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.TelegramLanguage).HasMaxLength(Localization.Languages.MaxTagLength);
     }
 }
 

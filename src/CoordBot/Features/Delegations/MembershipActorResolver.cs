@@ -55,6 +55,11 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
         // Assigning an equal value changes nothing: EF writes only what differs.
         person.DisplayName = sender.DisplayName;
         person.Username = sender.Username;
+        if (Languages.Tag(sender.LanguageCode) is { } tag)
+        {
+            // Remembered, so that a notice to them later (no update of theirs at hand) is in their language too.
+            person.TelegramLanguage = tag;
+        }
         if (nowUtc - person.LastSeenAt >= LastSeenResolution || nowUtc < person.LastSeenAt)
         {
             person.LastSeenAt = nowUtc;
@@ -71,7 +76,7 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             person.TimeZone,
             president,
             chatDelegation?.DelegationCode,
-            Languages.IsKnown(person.Language) ? person.Language : Languages.Closest(sender.LanguageCode),
+            Languages.OfPerson(person.Language, person.TelegramLanguage),
             chatDelegation?.Language);
     }
 

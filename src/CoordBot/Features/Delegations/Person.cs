@@ -15,6 +15,12 @@ public sealed class Person
     /// <summary>The official language the person chose with /language; empty until they choose (Telegram's language_code decides).</summary>
     public string Language { get; set; } = string.Empty;
 
+    /// <summary>
+    /// The last <c>language_code</c> Telegram sent with this person's updates (an IETF tag, null if none came): the
+    /// language of messages to them (notices, circulations) until they choose one (<see cref="Localization.Languages.OfPerson"/>).
+    /// </summary>
+    public string? TelegramLanguage { get; set; }
+
     public DateTime FirstSeenAt { get; set; }
 
     public DateTime LastSeenAt { get; set; }

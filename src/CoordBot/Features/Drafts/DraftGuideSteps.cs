@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Input;
 using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
@@ -18,7 +19,7 @@ public static class DraftGuideSteps
     /// Drafts where <paramref name="action"/> is possible now: those the asker's delegation may read, or every one
     /// when <paramref name="chairSeesAll"/> and the asker acts as chair. The command checks again on Confirm.
     /// </summary>
-    public static GuideStep Draft(string question, DraftAction action, bool chairSeesAll = false) => new("Draft", question)
+    public static GuideStep Draft(string question, DraftAction action, bool chairSeesAll = false) => new("Guide.Step.Draft", question)
     {
         Choices = async (scope, ct) =>
         {
@@ -37,10 +38,10 @@ public static class DraftGuideSteps
     };
 
     /// <summary>A number of hours among <paramref name="offered"/>, written on the command line as <paramref name="suffix"/> requires.</summary>
-    public static GuideStep Hours(string question, IReadOnlyList<int> offered, int max, string suffix = "") => new("Hours", question)
+    public static GuideStep Hours(string question, IReadOnlyList<int> offered, int max, string suffix = "") => new("Guide.Step.Hours", question)
     {
-        Read = (text, scope) => text.Trim().TrimEnd('h', 'H') is var number
-            && int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours >= 1 && hours <= max
+        // 36, 36h, ٣٦ ساعة, 36 часов, 36小时: native digits and the unit's name in each language.
+        Read = (text, scope) => HourCount.Read(text) is { } hours && hours >= 1 && hours <= max
             ? Outcome<string, string>.Accept(hours.ToString(CultureInfo.InvariantCulture) + suffix)
             : Outcome<string, string>.Refuse(Catalogue.Format(scope.Update.Language, "Drafts.Guide.HoursRefused", max)),
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered

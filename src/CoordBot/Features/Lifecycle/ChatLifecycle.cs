@@ -90,13 +90,11 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
         {
             db.DelegationGroups.Remove(link);
             db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = "group.unlinked", Details = $"{link.DelegationCode} group {chatId}: the bot was removed" });
-            var name = Html.Escape(council.Council.NameOf(link.DelegationCode));
             var title = Html.Escape(link.Title ?? chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var head in await LeadersAsync(db, link.DelegationCode, exceptUserId: null, cancellationToken))
             {
-                outbox.Send(head,
-                    $"The bot was removed from \"{title}\", the group linked to {name}, so I unlinked it. " +
-                    "The delegation's messages now go to its members privately. To link a group again, add the bot to it and send /linkgroup there.");
+                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                outbox.Send(head, Localization.Catalogue.Format(language, "Lifecycle.GroupRemoved", title, Html.Escape(council.Council.NameOf(link.DelegationCode, language))));
             }
         }
 
@@ -116,14 +114,16 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
         var membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId && m.EndedAt == null, cancellationToken);
         if (membership is not null)
         {
-            var who = $"{Html.Escape(person.DisplayName)} ({RoleNames.Describe(membership.Role)}, {Html.Escape(council.Council.NameOf(membership.DelegationCode))})";
-            var text = blocked
-                ? $"{who} has blocked the bot: my messages no longer reach them. Ask them to open the bot and unblock it (or press Start) to receive them again."
-                : $"{who} has unblocked the bot: my messages reach them again.";
             var outbox = new Outbox(db, now);
             foreach (var head in await LeadersAsync(db, membership.DelegationCode, userId, cancellationToken))
             {
-                outbox.Send(head, text);
+                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                outbox.Send(head, Localization.Catalogue.Format(
+                    language,
+                    blocked ? "Lifecycle.Blocked" : "Lifecycle.Unblocked",
+                    Html.Escape(person.DisplayName),
+                    RoleNames.Describe(membership.Role, language),
+                    Html.Escape(council.Council.NameOf(membership.DelegationCode, language))));
             }
         }
 

@@ -55,15 +55,16 @@ internal static class SessionGuideSteps
                 .ToList());
         },
         ChoicesPerRow = 2,
-        Read = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope))) switch
+        // Typed in the reader's own words (demain, 明天, الجمعة, 3 décembre, 12月3日, ٣/١٢) or in English.
+        Read = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope)), InputWords.Dates(scope.Update.Language)) switch
         {
             { IsDate: true, Date: { } date } => Outcome<string, string>.Accept(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             { IsAmbiguous: true, Date: { } first, Other: { } second } => Outcome<string, string>.Refuse(WhichDate(scope.Update.Language, first, second)),
-            var failed => Outcome<string, string>.Refuse(Html.Escape(Capitalised(failed.Error ?? "That is not a date")) + "."),
+            var failed => Outcome<string, string>.Refuse(InputText.DateRefusal(scope.Update.Language, failed)),
         },
 
         // 12/03 is asked, not guessed: its two readings become buttons that answer the step.
-        Suggest = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope))) is { IsAmbiguous: true, Date: { } first, Other: { } second }
+        Suggest = (text, scope) => DateWords.Read(text, ToDateOnly(Today(scope)), InputWords.Dates(scope.Update.Language)) is { IsAmbiguous: true, Date: { } first, Other: { } second }
             ? Readings(scope.Update.Language, first, second)
             : [],
     };
@@ -99,16 +100,16 @@ internal static class SessionGuideSteps
             .Select(time => new GuideChoice(time, time))
             .ToList()),
         ChoicesPerRow = 4,
-        Read = (text, scope) => ReadTime(text) is { } time
+        Read = (text, scope) => ReadTime(text, scope.Update.Language) is { } time
             ? Outcome<string, string>.Accept(time)
             : Outcome<string, string>.Refuse(Catalogue.Text(scope.Update.Language, "Sessions.TapATime")),
     };
 
     /// <summary>"15:00", or "15:00 America/New_York" when a zone follows the time (its city or IANA name); null if it is not a time.</summary>
-    private static string? ReadTime(string text)
+    private static string? ReadTime(string text, string language)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (TimeWords.Read(words, 0) is not { } read)
+        if (TimeWords.Read(words, 0, InputWords.Times(language)) is not { } read)
         {
             return null;
         }
@@ -127,7 +128,7 @@ internal static class SessionGuideSteps
     {
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enum.GetValues<SessionFormat>()
             .Where(f => SessionFormats.MayConvene(f, scope.Actor.Rights, scope.Actor.PresidentCode ?? string.Empty).IsAllowed)
-            .Select(f => new GuideChoice(SessionFormats.ToName(f), SessionFormats.ToName(f)))
+            .Select(f => new GuideChoice(scope.Update.Language == Languages.English ? SessionFormats.ToName(f) : SessionRendering.FormatName(f, scope.Update.Language), SessionFormats.ToName(f)))
             .ToList()),
     };
 
@@ -151,7 +152,5 @@ internal static class SessionGuideSteps
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(scope.Update.NowUtc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).Date;
 
     private static DateOnly ToDateOnly(LocalDate date) => new(date.Year, date.Month, date.Day);
-
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
 }

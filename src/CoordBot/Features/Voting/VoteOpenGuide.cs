@@ -14,8 +14,9 @@ internal sealed class VoteOpenGuide : Guide
         DraftGuideSteps.Draft("Voting.Guide.DraftQuestion", DraftAction.OpenVote, chairSeesAll: true),
         new("Voting.Guide.MatterLabel", "Voting.Guide.MatterQuestion")
         {
-            Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([new("substantive", "substantive"), new("procedural", "procedural")]),
+            Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(
+            [new(Localization.CodeWords.Word(scope.Update.Language, "substantive"), "substantive"), new(Localization.CodeWords.Word(scope.Update.Language, "procedural"), "procedural")]),
         },
-        DraftGuideSteps.Hours("How long is voting open? Tap one, or write a number of hours followed by h (for example 36h).", [12, 24, 48, 72], max: 168, suffix: "h"),
+        DraftGuideSteps.Hours("Guide.VoteOpen.HoursQuestion", [12, 24, 48, 72], max: 168, suffix: "h"),
     ];
 }

@@ -221,8 +221,8 @@ public sealed class VotingService(
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && codes.Contains(m.DelegationCode) && (m.Role == DelegationRole.Head || m.Role == DelegationRole.Deputy))
             .GroupJoin(db.People, m => m.UserId, p => p.UserId, (m, people) => new { m.DelegationCode, m.UserId, people })
-            .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new { x.DelegationCode, x.UserId, Language = p == null ? null : p.Language })
+            .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new { x.DelegationCode, x.UserId, Language = p == null ? null : p.Language, Seen = p == null ? null : p.TelegramLanguage })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.DelegationCode, r.UserId, Localization.Languages.IsKnown(r.Language) ? r.Language! : Localization.Languages.English)).ToList();
+        return rows.Select(r => (r.DelegationCode, r.UserId, Localization.Languages.OfPerson(r.Language, r.Seen))).ToList();
     }
 }

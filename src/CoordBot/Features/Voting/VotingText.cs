@@ -212,7 +212,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
     public string Reminded(string language, IReadOnlyCollection<string> codes)
     {
         ArgumentNullException.ThrowIfNull(codes);
-        return Catalogue.Plural(language, "Voting.Reminded", codes.Count, Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase))));
+        return Catalogue.Plural(language, "Voting.Reminded", codes.Count, Html.Escape(Lists.SortedAndJoined(language, codes.Select(c => Council.NameOf(c, language)), Catalogue.Text(language, "Voting.ListSeparator"))));
     }
 
     // ---- the result ----
@@ -244,8 +244,9 @@ public sealed class VotingText(CouncilProvider councilProvider)
 
         string Line(string key, IEnumerable<string> codes)
         {
-            var names = codes.Select(c => Council.NameOf(c, language)).Order(StringComparer.OrdinalIgnoreCase).ToList();
-            return Part(language, key, names.Count, names.Count == 0 ? Catalogue.Text(language, "Voting.None") : Html.Escape(string.Join(Catalogue.Text(language, "Voting.ListSeparator"), names))) + "\n";
+            // In the reader's collation (pinyin in Chinese), joined as their language joins a list.
+            var names = Lists.Sorted(language, codes.Select(c => Council.NameOf(c, language)));
+            return Part(language, key, names.Count, names.Count == 0 ? Catalogue.Text(language, "Voting.None") : Html.Escape(Lists.Join(language, names, Catalogue.Text(language, "Voting.ListSeparator")))) + "\n";
         }
     }
 
@@ -269,7 +270,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
             return result.Absent.Count == 0 ? counts : counts + Part(language, "Voting.Grounds.Absent", result.Absent.Count);
         }
 
-        var names = new Func<IEnumerable<string>, string>(codes => string.Join(Catalogue.Text(language, "Voting.ListSeparator"), codes.Select(c => Council.NameOf(c, language))));
+        var names = new Func<IEnumerable<string>, string>(codes => Lists.SortedAndJoined(language, codes.Select(c => Council.NameOf(c, language)), Catalogue.Text(language, "Voting.ListSeparator")));
         switch (vote.Rule)
         {
             case DecisionRuleKind.Council:

@@ -243,7 +243,7 @@ public sealed class UpdateProcessor(
     {
         var sender = Describe(update)?.Sender;
         var chosen = sender is null ? null : await db.People.AsNoTracking().Where(p => p.UserId == sender.UserId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
-        var personal = Languages.IsKnown(chosen) ? chosen! : Languages.Closest(sender?.LanguageCode);
+        var personal = Languages.OfPerson(chosen, sender?.LanguageCode);
         if (chatId > 0)
         {
             return (personal, personal);

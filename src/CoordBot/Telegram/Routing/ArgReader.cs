@@ -101,7 +101,7 @@ public sealed partial class ArgReader
 
     /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>].</summary>
     public long Number(long min, long max) =>
-        TakeValue(w => w.All(char.IsAsciiDigit) && w.Length is > 0 and <= 18 && long.Parse(w, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= min && n <= max ? n : (long?)null) ?? 0;
+        TakeValue(w => Domain.Input.NativeDigits.ToAscii(w) is var d && d.All(char.IsAsciiDigit) && d.Length is > 0 and <= 18 && long.Parse(d, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= min && n <= max ? n : (long?)null) ?? 0;
 
     /// <summary>The rest of the first line as typed (spacing kept); fails when empty unless <paramref name="optional"/>.</summary>
     public string Rest(bool optional = false)

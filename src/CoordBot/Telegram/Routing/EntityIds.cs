@@ -13,7 +13,8 @@ public static class EntityIds
             return false;
         }
 
-        var span = text.AsSpan().Trim();
+        // D٣ and D3 alike: digits in any script.
+        var span = Domain.Input.NativeDigits.ToAscii(text).AsSpan().Trim();
         if (span.Length > 0 && char.ToUpperInvariant(span[0]) == char.ToUpperInvariant(prefix))
         {
             span = span[1..];

@@ -16,6 +16,7 @@ public static class StrictNumbers
     public static bool TryParseDecimal(string? text, out decimal value)
     {
         value = 0;
+        text = Domain.Input.NativeDigits.ToAscii(text); // ١٫٥ is 1.5
         if (string.IsNullOrEmpty(text) || text.Length > 12)
         {
             return false;
