@@ -9,6 +9,7 @@ using CoordBot.Tests.Support;
 using CoordBot.Tests.Voting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoordBot.Tests.Ballots;
 
@@ -25,7 +26,7 @@ internal sealed class BallotsTestKit : IAsyncDisposable
 
     public static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
 
-    private BallotsTestKit(BotHarness bot, TestClock clock, FakeDrafts drafts)
+    private BallotsTestKit(BotHarness bot, FakeTimeProvider clock, FakeDrafts drafts)
     {
         Bot = bot;
         Clock = clock;
@@ -34,7 +35,7 @@ internal sealed class BallotsTestKit : IAsyncDisposable
 
     public BotHarness Bot { get; }
 
-    public TestClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public FakeDrafts Drafts { get; }
 
@@ -48,7 +49,7 @@ internal sealed class BallotsTestKit : IAsyncDisposable
 
     public static async Task<BallotsTestKit> StartAsync(IDictionary<string, string?>? settings = null, IReadOnlyCollection<string>? withoutGroups = null, bool advisers = false)
     {
-        var clock = new TestClock(T0);
+        var clock = new FakeTimeProvider(T0);
         var drafts = new FakeDrafts();
         var bot = await BotHarness.StartAsync(
             settings,

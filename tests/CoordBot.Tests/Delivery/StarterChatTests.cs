@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
 using CoordBot.Tests.Drafts;
@@ -57,7 +58,7 @@ public sealed class StarterChatTests
     public async Task A_penholder_who_started_silence_privately_hears_it_broken_and_agreed_there()
     {
         const long estHead = 101, fraHead = 201, estGroup = -100101;
-        var clock = new TestClock(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero));
         var fast = new Dictionary<string, string?> { ["Delivery:GroupPerMinute"] = "600", ["Delivery:PrivatePerSecond"] = "20" };
         await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { GroupPerMinute = 600, PrivatePerSecond = 20, PrivateBurst = 20 }, configure: s => s.AddSingleton<TimeProvider>(clock));
         await bot.SeedMemberAsync(estHead, "EST", DelegationRole.Head, "Sven");
