@@ -89,9 +89,10 @@ public sealed class SessionGuideTests
         await using var _ = bot;
         await InsertSessionAsync(bot, new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
 
-        // A head runs no closed session: nothing to choose but Cancel.
+        // A head runs no closed session: no question without an answer, but what is missing and what to do.
         var estonia = await bot.AskAsync(EstHead, "/agenda_add");
-        Assert.Equal([Catalogue.Text(Languages.English, "Guide.Cancel")], estonia.Buttons.Select(b => b.Text));
+        Assert.Empty(estonia.Buttons);
+        Assert.Contains(Catalogue.Text(Languages.English, "Guidance.NoUpcomingSession"), estonia.PlainText, StringComparison.Ordinal);
 
         var which = await bot.AskAsync(Chair, "/agenda_add");
         Assert.Contains(Catalogue.Text(Languages.English, "Agenda.Guide.SessionQuestion"), which.PlainText, StringComparison.Ordinal);
