@@ -148,6 +148,13 @@ public sealed class BotApiEmulator : IAsyncDisposable
     public Task WaitForWaitingPollAsync(TimeSpan timeout, CancellationToken ct = default) =>
         state.WaitForWaitingPollAsync(timeout, ct);
 
+    /// <summary>
+    /// Completes when the bot answers the press that <see cref="PressButton"/> queued as <paramref name="pressUpdateId"/>
+    /// (answerCallbackQuery), with that answer. The timeout is real time, a safety net; on expiry the exception lists the chat.
+    /// </summary>
+    public Task<CallbackAnswer> WaitForCallbackAnswerAsync(long pressUpdateId, TimeSpan timeout, CancellationToken ct = default) =>
+        state.WaitForCallbackAnswerAsync(pressUpdateId, timeout, ct);
+
     /// <summary>A readable transcript of a chat: what users wrote and pressed, what the bot sent, edited, deleted and answered.</summary>
     public string MessageThreadLog(long chatId) => state.MessageThreadLog(chatId);
 

@@ -21,6 +21,7 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
     private readonly Dictionary<string, StoredFile> filesByPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long ChatId, long MessageId)> callbackQueries = new(StringComparer.Ordinal);
     private readonly List<CallbackAnswer> callbackAnswers = [];
+    private readonly Dictionary<long, string> queryOfUpdate = [];
     private readonly Dictionary<string, List<BotCommandInfo>> commands = new(StringComparer.Ordinal);
     private readonly List<FaultSlot> faults = [];
     private readonly Dictionary<string, int> requestsPerMethod = new(StringComparer.Ordinal);
@@ -221,7 +222,9 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
             var label = buttons.First(b => b.CallbackData == data).Text;
             chat.Log.Add($"{Name(user)} pressed '{label}' on #{messageId}");
             AddUserEvent(chat, UserEventKind.Press, user.Id, messageId, label);
-            return Enqueue("callback_query", query);
+            var updateId = Enqueue("callback_query", query);
+            queryOfUpdate[updateId] = id;
+            return updateId;
         }
     }
 
@@ -298,6 +301,44 @@ internal sealed partial class EmulatorState(BotApiEmulatorOptions options)
             {
                 throw new TimeoutException(
                     $"No matching message in chat {chatId} within {timeout.TotalSeconds:0.#} s. The chat so far:\n{MessageThreadLog(chatId)}");
+            }
+        }
+    }
+
+    public async Task<CallbackAnswer> WaitForCallbackAnswerAsync(long pressUpdateId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+        while (true)
+        {
+            Task changed;
+            CallbackAnswer? found;
+            long chatId;
+            lock (gate)
+            {
+                if (!queryOfUpdate.TryGetValue(pressUpdateId, out var queryId))
+                {
+                    throw new InvalidOperationException($"Update {pressUpdateId} is not a button press of this emulator.");
+                }
+
+                changed = messagesChanged.Task;
+                found = callbackAnswers.FirstOrDefault(a => a.CallbackQueryId == queryId);
+                chatId = callbackQueries.TryGetValue(queryId, out var origin) ? origin.ChatId : 0;
+            }
+
+            if (found is not null)
+            {
+                return found;
+            }
+
+            try
+            {
+                await changed.WaitAsync(linked.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"The press of update {pressUpdateId} was not answered within {timeout.TotalSeconds:0.#} s. The chat so far:\n{MessageThreadLog(chatId)}");
             }
         }
     }

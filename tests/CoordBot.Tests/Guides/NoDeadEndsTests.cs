@@ -3,6 +3,7 @@ using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,7 @@ public sealed class NoDeadEndsTests
         Assert.DoesNotContain("Usage", question.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Which draft", question.PlainText, StringComparison.Ordinal);
 
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None); // the question has gone
         var done = await bot.AskAsync(france, "Paris needs the word \"ceasefire\".");
 
         Assert.Equal("You broke silence on D1. It is back under negotiation; every delegation on the circulation list has been told.", done.PlainText);
@@ -152,13 +154,17 @@ public sealed class NoDeadEndsTests
         await using var bot = await CouncilAsync();
         var estonia = Head("EST");
 
+        // A person answers once the question has gone (the bot edits a message it knows it sent).
+        var delivered = bot.Services.GetRequiredService<DeliveryStatus>();
         var title = await bot.AskAsync(estonia, "/draft_new");
         Assert.Equal(["Cancel"], title.Buttons.Select(b => b.Text));
+        await delivered.WhenIdleAsync(CancellationToken.None);
         var text = await bot.AskAsync(estonia, "Press statement on cyber security");
         var answeredTitle = await EditedAsync(bot, title, m => m.Buttons.Count == 0);
         Assert.EndsWith("✓ Press statement on cyber security", answeredTitle.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("next time", answeredTitle.PlainText, StringComparison.Ordinal);
 
+        await delivered.WhenIdleAsync(CancellationToken.None);
         var summary = await bot.AskAsync(estonia, "The Council condemns malicious cyber activities.");
         bot.Emulator.PressButton(estonia, estonia, summary.MessageId, "g:ok");
         await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Created D1", StringComparison.Ordinal));

@@ -42,6 +42,23 @@ public sealed class SessionReminderJobTests
     }
 
     [Fact]
+    public async Task A_reminder_shows_the_delegations_answer_on_its_buttons()
+    {
+        var (bot, clock) = await StartAsync();
+        await using var _ = bot;
+        var id = await InsertSessionAsync(bot, Start);
+        clock.SetUtcNow(Start - TimeSpan.FromHours(1));
+        await bot.AskAsync(FraHead, $"/attend S{id} yes");
+
+        Assert.Equal("sent", await RunJobAsync(bot, id, TimeSpan.FromHours(1)));
+
+        var french = Assert.Single(Containing(bot, FraHead, "Reminder"));
+        Assert.Equal(["✓ We attend", "We do not attend"], french.Buttons.Select(b => b.Text));
+        var estonian = Assert.Single(Containing(bot, EstGroup, "Reminder"));
+        Assert.Equal(["We attend", "We do not attend"], estonian.Buttons.Select(b => b.Text));
+    }
+
+    [Fact]
     public async Task After_the_start_a_missed_reminder_is_dropped()
     {
         var (bot, clock) = await StartAsync();

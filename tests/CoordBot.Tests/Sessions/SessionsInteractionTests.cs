@@ -21,15 +21,19 @@ public sealed class SessionsInteractionTests
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
         var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
         Assert.Contains("Attending: EST; not answered: 14", summary.PlainText, StringComparison.Ordinal);
-        Assert.Contains(summary.Buttons, b => b.CallbackData == "att:1:n");
+        Assert.Empty(summary.Buttons); // no second pair: the pair pressed marks the answer where it was given
+        var marked = await bot.ReplyAsync(EstGroup, m => m.MessageId == announcement.MessageId && m.Buttons.Any(b => b.Text == "✓ We attend"));
+        Assert.Contains("New session: S1", marked.PlainText, StringComparison.Ordinal);
+        Assert.Contains(marked.Buttons, b => b.Text == "We do not attend" && b.CallbackData == "att:1:n");
 
-        // The second answer, pressed on the summary itself (once it went): the same message now says it, and no message was added.
+        // The second answer (once the summary went): the same summary now says it, the pair marks it, and no message was added.
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         var before = bot.Emulator.MessagesIn(EstGroup).Count;
-        bot.Emulator.PressButton(EstGroup, EstHead, summary.MessageId, "att:1:n");
+        bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
         var edited = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("does not attend", StringComparison.Ordinal));
         Assert.Contains("Attending: none yet; not attending: EST; not answered: 14", edited.PlainText, StringComparison.Ordinal);
         Assert.Equal(1, edited.EditCount);
+        await bot.ReplyAsync(EstGroup, m => m.MessageId == announcement.MessageId && m.Buttons.Any(b => b.Text == "✓ We do not attend"));
 
         // Another delegation's answer by command in its own chat does not touch Estonia's group; a later one there edits again.
         await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
@@ -188,7 +192,7 @@ public sealed class SessionsInteractionTests
 
         var noted = await AskForAsync(bot, FraHead, "/attend S1 yes", "C'est noté");
         Assert.Equal("C'est noté : France participe à S1 (réponse de User301).\nParticipent : FRA ; sans réponse : 14", noted.PlainText);
-        Assert.Equal(["Nous participons", "Nous ne participons pas"], noted.Buttons.Select(b => b.Text));
+        Assert.Equal(["✓ Nous participons", "Nous ne participons pas"], noted.Buttons.Select(b => b.Text)); // the answer given is marked
 
         var missing = await bot.AskAsync(FraHead, "/session S9");
         Assert.Equal("Il n'y a pas de séance S9. Envoyez /sessions pour voir les prochaines.", missing.PlainText);

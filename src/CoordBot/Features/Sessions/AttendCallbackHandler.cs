@@ -1,4 +1,6 @@
 using CoordBot.Localization;
+using CoordBot.Telegram.Rendering;
+using Telegram.Bot.Extensions;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Sessions;
@@ -26,9 +28,27 @@ internal sealed class AttendCallbackHandler(Attendance attendance, AttendanceNot
         var update = context.Update;
         var outcome = await attendance.RecordAsync(update.Db, context.Actor, id, parts[1] == "y", update.NowUtc, cancellationToken);
         context.Answer(SessionsText.AttendanceButton(outcome, context.Actor.Language));
-        if (outcome.IsAccepted)
+        if (outcome.Value is not { } recorded)
         {
-            await notice.ShowAsync(update, outcome, asNew: false, cancellationToken);
+            return;
         }
+
+        // The buttons pressed mark the answer where it was given (an announcement, a reminder, /session): its text stays,
+        // only the pair changes. The chat's attendance message then lists who attends, without a second pair of buttons.
+        var pressed = context.Query.Message;
+        if (pressed is null || pressed.Id == await AttendanceNotice.ShownIdAsync(update, id, cancellationToken))
+        {
+            await notice.ShowAsync(update, outcome, asNew: false, withButtons: true, cancellationToken);
+            return;
+        }
+
+        if (pressed.ReplyMarkup?.InlineKeyboard is { } keyboard && pressed.Text is not null)
+        {
+            var marked = SessionNotifier.AttendButtons(id, update.Language, recorded.Attends).ToDictionary(b => b.Data, StringComparer.Ordinal);
+            update.Outbox.EditText(update.ChatId, pressed.Id, HtmlText.ToHtml(pressed.Text, pressed.Entities), [.. keyboard.Select(row => (IReadOnlyList<Button>)[.. row.Select(b =>
+                b.CallbackData is { } data && marked.TryGetValue(data, out var mark) ? mark : new Button(b.Text, b.CallbackData ?? string.Empty))])]);
+        }
+
+        await notice.ShowAsync(update, outcome, asNew: false, withButtons: false, cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class AttendHandler(Attendance attendance, AttendanceNotice noti
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
         var outcome = await attendance.RecordAsync(context.Update.Db, context.Actor, args.SessionId, args.Attends, context.Update.NowUtc, cancellationToken);
-        await notice.ShowAsync(context.Update, outcome, asNew: true, cancellationToken);
+        await notice.ShowAsync(context.Update, outcome, asNew: true, withButtons: true, cancellationToken);
     }
 
     internal sealed record Arguments(long SessionId, bool Attends);

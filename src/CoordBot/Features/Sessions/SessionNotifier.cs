@@ -85,10 +85,17 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         }
 
         var left = session.StartUtc - nowUtc;
-        return await SendAsync(db, outbox, session, codes, (zone, language) =>
+        string Html(string zone, string language) =>
             Catalogue.Format(language, "Sessions.Reminder", SessionRendering.Headline(session, language), Until(left, language)) + "\n" +
-            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" + agendas[language],
-            language => [AttendButtons(session.Id, language)], cancellationToken);
+            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" + agendas[language];
+
+        // A delegation that said it attends sees its answer marked on the buttons; one that has not answered, the plain pair.
+        var attending = await db.SessionAttendances.AsNoTracking()
+            .Where(a => a.SessionId == session.Id && a.Attends)
+            .Select(a => a.DelegationCode)
+            .ToListAsync(cancellationToken);
+        return await SendAsync(db, outbox, session, [.. codes.Intersect(attending)], Html, language => [AttendButtons(session.Id, language, attends: true)], cancellationToken)
+            + await SendAsync(db, outbox, session, [.. codes.Except(attending)], Html, language => [AttendButtons(session.Id, language)], cancellationToken);
     }
 
     /// <summary>
@@ -130,10 +137,11 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         (await ChatsAsync(db, session, codes, cancellationToken)).Select(c => c.Language).Distinct().ToList();
 
     /// <summary>The buttons of a session's attendance answer, in <paramref name="language"/> (data: <c>att:&lt;id&gt;:y|n</c>).</summary>
-    public static IReadOnlyList<Button> AttendButtons(long sessionId, string language = Languages.English) =>
+    /// <remarks>With <paramref name="attends"/> (the delegation's answer), the chosen button is marked ✓.</remarks>
+    public static IReadOnlyList<Button> AttendButtons(long sessionId, string language = Languages.English, bool? attends = null) =>
     [
-        new Button(Catalogue.Text(language, "Sessions.Button.Attend"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:y"),
-        new Button(Catalogue.Text(language, "Sessions.Button.Decline"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:n"),
+        new Button((attends == true ? "✓ " : "") + Catalogue.Text(language, "Sessions.Button.Attend"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:y"),
+        new Button((attends == false ? "✓ " : "") + Catalogue.Text(language, "Sessions.Button.Decline"), $"{AttendCallbackHandler.Prefix}:{sessionId.ToString(CultureInfo.InvariantCulture)}:n"),
     ];
 
     /// <summary>"1 day", "1 hour 5 minutes", "10 minutes", rounded to the minute.</summary>

@@ -166,6 +166,14 @@ public static class LiveMessages
         live.UpdatedAt = nowUtc;
     }
 
+    /// <summary>The Telegram id of the live message of <paramref name="topic"/> in <paramref name="chatId"/>, once shown; null otherwise.</summary>
+    public static async Task<int?> ShownIdAsync(CoordBotDb db, long chatId, string topic, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var live = await db.Set<LiveMessage>().AsNoTracking().SingleOrDefaultAsync(m => m.ChatId == chatId && m.Topic == topic, cancellationToken);
+        return live is not null && await ShownAsync(db, live.OutboxMessageId, cancellationToken) is var (messageId, _) ? messageId : null;
+    }
+
     /// <summary>The Telegram message a row sent or edited, once it went, and its buttons; null while it waits, if it failed or is gone.</summary>
     private static async Task<(int MessageId, string? Buttons)?> ShownAsync(CoordBotDb db, long outboxMessageId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CoordBot.BotApi;
+using CoordBot.Domain.Council;
+using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.Tests.Guides;
+
+/// <summary>
+/// Issue 23's crawler: a council day driven through the emulator by several roles, then every callback button the bot
+/// sent in the chats of a penholder, a commenting delegation, a third delegation, two delegation groups and the chair is
+/// pressed, by its addressee and (in a group) by another member: each press is answered and yields an action, a next
+/// step or a reason, never a dead end (commands-only, a usage line, or silence).
+/// </summary>
+public sealed class NoDeadEndsCrawlerTests
+{
+    private const long EstGroup = -100201;
+    private const long FraGroup = -100202;
+    private const long EstAdviser = 9201;
+    private const long FraAdviser = 9202;
+
+    private static readonly List<string> Codes = [.. CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code)];
+
+    private static long Head(string code) => 7000 + Codes.IndexOf(code);
+
+    [Fact]
+    public async Task Every_button_of_a_council_day_pressed_by_its_addressee_or_another_member_leads_somewhere()
+    {
+        var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
+        await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
+        foreach (var code in Codes)
+        {
+            await bot.SeedMemberAsync(Head(code), code, DelegationRole.Head);
+        }
+
+        await bot.SeedMemberAsync(EstAdviser, "EST", DelegationRole.Adviser);
+        await bot.SeedMemberAsync(FraAdviser, "FRA", DelegationRole.Adviser);
+        await bot.LinkGroupAsync("EST", EstGroup);
+        await bot.LinkGroupAsync("FRA", FraGroup);
+        var delivered = bot.Services.GetRequiredService<DeliveryStatus>();
+        var estonia = Head("EST");
+        var france = Head("FRA");
+        var china = Head("CHN");
+
+        // The day: the chair schedules, Estonia drafts and circulates, France comments and amends, Estonia starts silence.
+        var day = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await bot.AskAsync(BotHarness.OperatorId, $"/schedule {day} 15:00 UTC closed Situation in the Middle East");
+        await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.\n\nIt calls on all States to cooperate.");
+        await bot.AskAsync(estonia, "/circulate D1");
+        await bot.AskAsync(france, "/comment D1 We would prefer a shorter text.", FraGroup);
+        await bot.AskAsync(france, "/amend D1 §2 It calls on all States to cooperate fully.");
+        await bot.AskAsync(china, "/comment");
+        await bot.AskAsync(estonia, "/silence D1 24");
+        await delivered.WhenIdleAsync(CancellationToken.None);
+
+        var addressees = new Dictionary<long, (long Addressee, long? Other)>
+        {
+            [estonia] = (estonia, null),
+            [france] = (france, null),
+            [china] = (china, null),
+            [BotHarness.OperatorId] = (BotHarness.OperatorId, null),
+            [EstGroup] = (estonia, EstAdviser),
+            [FraGroup] = (france, FraAdviser),
+        };
+        var buttons = addressees.Keys
+            .SelectMany(chat => bot.Emulator.MessagesIn(chat).Where(m => !m.Deleted).SelectMany(m => m.Buttons.Where(b => b.CallbackData is not null).Select(b => (Chat: chat, Message: m.MessageId, b.Text, Data: b.CallbackData!))))
+            .ToList();
+        Assert.True(buttons.Count >= 20, $"The day left only {buttons.Count} buttons to press.");
+        Assert.Contains(buttons, b => b.Data.StartsWith("att:", StringComparison.Ordinal));
+        Assert.Contains(buttons, b => b.Data.StartsWith("g:", StringComparison.Ordinal));
+        Assert.Contains(buttons, b => b.Data == "r:breaksilence D1");
+
+        var deadEnds = new List<string>();
+        foreach (var (chat, messageId, label, data) in buttons)
+        {
+            var (addressee, other) = addressees[chat];
+            foreach (var presser in other is { } second ? new[] { addressee, second } : [addressee])
+            {
+                var watched = new[] { chat, presser }.Distinct().ToList();
+                var before = watched.SelectMany(c => bot.Emulator.MessagesIn(c)).ToDictionary(m => (m.ChatId, m.MessageId), m => m.EditCount);
+                if (!bot.Emulator.MessagesIn(chat).Any(m => m.MessageId == messageId && !m.Deleted && m.Buttons.Any(b => b.CallbackData == data)))
+                {
+                    continue; // an earlier press changed this message: its button is gone (a guide moved on, an answer was marked)
+                }
+
+                var press = bot.Emulator.PressButton(chat, presser, messageId, data);
+                var answer = await bot.Emulator.WaitForCallbackAnswerAsync(press, BotHarness.Patience);
+                await delivered.WhenIdleAsync(CancellationToken.None);
+                var changed = watched.SelectMany(c => bot.Emulator.MessagesIn(c))
+                    .Where(m => !before.TryGetValue((m.ChatId, m.MessageId), out var edits) || edits != m.EditCount)
+                    .ToList();
+                var where = $"'{label}' ({data}) on #{messageId} in {chat}, pressed by {presser}";
+                if (answer.Text is null && changed.Count == 0)
+                {
+                    deadEnds.Add($"{where}: answered with nothing and nothing changed");
+                }
+
+                foreach (var text in changed.Select(m => m.PlainText ?? string.Empty).Append(answer.Text ?? string.Empty))
+                {
+                    // A placeholder (D<n>, <reason>) is a usage line in disguise: the person is sent to type what the button knew.
+                    if (text.StartsWith("I understand commands only", StringComparison.Ordinal) || text.Contains("Usage: ", StringComparison.Ordinal)
+                        || Regex.IsMatch(text, "<[A-Za-z|]+>"))
+                    {
+                        deadEnds.Add($"{where}: {text}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(deadEnds.Count == 0, string.Join('\n', deadEnds));
+    }
+}
