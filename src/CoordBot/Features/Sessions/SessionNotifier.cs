@@ -60,6 +60,11 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
                 lines.Add(Catalogue.Format(language, change == SessionChange.Cancelled ? "Sessions.WasToStart" : "Sessions.Starts", SessionRendering.When(session, zone, language)));
             }
 
+            if (change != SessionChange.Cancelled && session.MeetingUrl is not null)
+            {
+                lines.Add(MeetingLinks.Line(session, language).TrimStart('\n'));
+            }
+
             if (agendas.TryGetValue(language, out var agendaText))
             {
                 lines.Add(agendaText);
@@ -87,13 +92,14 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         var left = session.StartUtc - nowUtc;
         return await SendAsync(db, outbox, session, codes, (zone, language) =>
             Catalogue.Format(language, "Sessions.Reminder", SessionRendering.Headline(session, language), Until(left, language)) + "\n" +
-            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" + agendas[language],
+            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + MeetingLinks.Line(session, language) + "\n" + agendas[language],
             language => [AttendButtons(session.Id, language)], cancellationToken);
     }
 
     /// <summary>
     /// Sends to the given delegations' chats, once each: in the chat's language (the group's, or each member's), with
     /// times in its zone (a member's own; a group, which has many readers, reads the session's zone and UTC).
+    /// <paramref name="answered"/>, the chat where the change was made, is left out: the reply there already said it.
     /// </summary>
     public async Task<int> SendAsync(
         CoordBotDb db,
@@ -102,11 +108,12 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         IReadOnlyCollection<string> codes,
         Func<string, string, string> htmlForZoneAndLanguage,
         Func<string, IReadOnlyList<IReadOnlyList<Button>>?>? buttonsFor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long? answered = null)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(htmlForZoneAndLanguage);
-        var chats = await ChatsAsync(db, session, codes, cancellationToken);
+        var chats = (await ChatsAsync(db, session, codes, cancellationToken)).Where(c => c.ChatId != answered).ToList();
         var privateChats = chats.Where(c => c.ChatId > 0).Select(c => c.ChatId).ToList();
         var zones = await db.People.AsNoTracking()
             .Where(p => privateChats.Contains(p.UserId))
