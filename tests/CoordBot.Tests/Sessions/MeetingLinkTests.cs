@@ -41,7 +41,7 @@ public sealed class MeetingLinkTests
         var told = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("the meeting link is", StringComparison.Ordinal));
         Assert.True(told.PlainText!.Contains($"Middle East (closed VTC, 120 min): the meeting link is {Link}\nStarts: ", StringComparison.Ordinal), told.PlainText);
 
-        Assert.Contains($"\nMeeting link: {Link}\n", (await bot.AskAsync(FraAdviser, "/session S1")).PlainText, StringComparison.Ordinal);
+        Assert.Contains($"\nMeeting link: {Link}\n", (await AskForAsync(bot, FraAdviser, "/session S1", "Set in:")).PlainText, StringComparison.Ordinal);
         bot.Send(FraAdviser, "/ics S1");
         var file = await bot.ReplyAsync(FraAdviser, m => m.DocumentName is not null);
         var ics = Encoding.UTF8.GetString(file.DocumentContent!);

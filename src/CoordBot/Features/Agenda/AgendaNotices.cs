@@ -4,12 +4,11 @@ using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Agenda;
 
 /// <summary>
-/// One short notice to every delegation still expected at a session when its agenda changes, so that nobody has to
+/// One short notice to every delegation still expected at a session (not those that declined, as with reminders) when its agenda changes, so that nobody has to
 /// guess an item's id: a new item with its id and a button to ask for the floor on it; a move with the agenda as it is now.
 /// </summary>
 public sealed class AgendaNotices(SessionNotifier notifier, AgendaText agenda)
@@ -19,7 +18,7 @@ public sealed class AgendaNotices(SessionNotifier notifier, AgendaText agenda)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(item);
-        await notifier.SendAsync(db, outbox, session, await ExpectedAsync(db, session, cancellationToken), (_, language) =>
+        await notifier.SendAsync(db, outbox, session, await notifier.ExpectedCodesAsync(db, session.Id, cancellationToken), (_, language) =>
                 Catalogue.Format(language, "Agenda.AddedNotice", SessionRendering.Headline(session, language), agenda.Line(item, null, language), item.Position) + "\n" +
                 Catalogue.Format(language, "Agenda.SpeakHint", item.Label),
             language => [[CommandButton.For(Catalogue.Format(language, "Agenda.SpeakButton", item.Label), "speak " + item.Label)]],
@@ -33,7 +32,7 @@ public sealed class AgendaNotices(SessionNotifier notifier, AgendaText agenda)
         ArgumentNullException.ThrowIfNull(item);
         // The new order must be read by the agenda text: written before it is rendered.
         await db.SaveChangesAsync(cancellationToken);
-        var codes = await ExpectedAsync(db, session, cancellationToken);
+        var codes = await notifier.ExpectedCodesAsync(db, session.Id, cancellationToken);
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in Languages.All)
         {
@@ -43,12 +42,5 @@ public sealed class AgendaNotices(SessionNotifier notifier, AgendaText agenda)
         await notifier.SendAsync(db, outbox, session, codes, (_, language) =>
             Catalogue.Format(language, "Agenda.MovedNotice", SessionRendering.Headline(session, language), item.Label, item.Position) + "\n" + texts[language],
             null, cancellationToken, answered);
-    }
-
-    // Delegations that said they will not attend are not told of its agenda, as they are not reminded of it.
-    private async Task<IReadOnlyList<string>> ExpectedAsync(CoordBotDb db, Session session, CancellationToken cancellationToken)
-    {
-        var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id && !a.Attends).Select(a => a.DelegationCode).ToListAsync(cancellationToken);
-        return notifier.AllCodes().Except(declined).ToList();
     }
 }

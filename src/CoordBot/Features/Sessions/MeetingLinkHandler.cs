@@ -45,8 +45,7 @@ internal sealed class MeetingLinkHandler(SessionNotifier notifier) : Command<Mee
         session.MeetingUrl = url;
         context.Update.Audit("session.link", session.Label);
         context.Reply(context.Text("MeetingLink.Done", session.Label, Html.Escape(url)));
-        var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id && !a.Attends).Select(a => a.DelegationCode).ToListAsync(cancellationToken);
-        await notifier.SendAsync(db, context.Update.Outbox, session, notifier.AllCodes().Except(declined).ToList(), (zone, language) =>
+        await notifier.SendAsync(db, context.Update.Outbox, session, await notifier.ExpectedCodesAsync(db, session.Id, cancellationToken), (zone, language) =>
                 Catalogue.Format(language, "MeetingLink.Notice", SessionRendering.Headline(session, language), Html.Escape(url)) + "\n" +
                 Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)),
             null, cancellationToken, answered: context.Update.ChatId);

@@ -27,6 +27,17 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
 {
     public IReadOnlyList<string> AllCodes() => council.Council.Members.Select(m => m.Code).ToList();
 
+    /// <summary>Every delegation still expected at the session: all but those that said they will not attend.</summary>
+    public async Task<IReadOnlyList<string>> ExpectedCodesAsync(CoordBotDb db, long sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var declined = await db.SessionAttendances.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && !a.Attends)
+            .Select(a => a.DelegationCode)
+            .ToListAsync(cancellationToken);
+        return AllCodes().Except(declined).ToList();
+    }
+
     /// <summary>Every delegation hears of a new, moved or cancelled session (observers too for an Arria-formula meeting), each chat in its language.</summary>
     public async Task<int> AnnounceAsync(CoordBotDb db, Outbox outbox, Session session, SessionChange change, DateTime? previousStartUtc, CancellationToken cancellationToken)
     {
@@ -78,11 +89,7 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
     /// <summary>The reminder before the start, to every delegation that has not said it will not attend.</summary>
     public async Task<int> RemindAsync(CoordBotDb db, Outbox outbox, Session session, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var declined = await db.SessionAttendances.AsNoTracking()
-            .Where(a => a.SessionId == session.Id && !a.Attends)
-            .Select(a => a.DelegationCode)
-            .ToListAsync(cancellationToken);
-        var codes = council.Council.Members.Select(m => m.Code).Except(declined).ToList();
+        var codes = await ExpectedCodesAsync(db, session.Id, cancellationToken);
         var agendas = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in await LanguagesAsync(db, session, codes, cancellationToken))
         {

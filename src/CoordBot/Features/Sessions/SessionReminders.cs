@@ -19,6 +19,15 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
 
     public IReadOnlyList<TimeSpan> Offsets => options.Value.Offsets;
 
+    /// <summary>The session and the start a reminder or starting job was scheduled for; false when its data do not read.</summary>
+    public static bool TryReadJob(JobDataMap data, out long sessionId, out DateTime startUtc)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        startUtc = default;
+        return long.TryParse(data.GetString(SessionIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out sessionId)
+            && DateTime.TryParse(data.GetString(StartKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out startUtc);
+    }
+
     public static string GroupOf(long sessionId) => $"session-{sessionId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The job of the "starting now" notice (<see cref="StartingNoticeJob"/>), in the session's group.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
@@ -23,8 +22,7 @@ public sealed class StartingNoticeJob(UnitOfWork unitOfWork, TimeProvider time, 
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = context.MergedJobDataMap;
-        if (!long.TryParse(data.GetString(SessionReminders.SessionIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId)
-            || !DateTime.TryParse(data.GetString(SessionReminders.StartKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var startUtc))
+        if (!SessionReminders.TryReadJob(data, out var sessionId, out var startUtc))
         {
             logger.LogWarning("Starting notice job {Job} has unreadable data; skipped", context.JobDetail.Key);
             return;
@@ -73,8 +71,7 @@ public sealed class StartingNoticeJob(UnitOfWork unitOfWork, TimeProvider time, 
             }
 
             db.SessionRemindersSent.Add(new SessionReminderSent { SessionId = sessionId, StartUtc = startUtc, OffsetSeconds = SentMarker, SentAt = now });
-            var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == sessionId && !a.Attends).Select(a => a.DelegationCode).ToListAsync(ct);
-            await notifier.SendAsync(db, new Outbox(db, now) { NotAfter = session.EndUtc }, session, notifier.AllCodes().Except(declined).ToList(), (zone, language) =>
+            await notifier.SendAsync(db, new Outbox(db, now) { NotAfter = session.EndUtc }, session, await notifier.ExpectedCodesAsync(db, sessionId, ct), (zone, language) =>
                     Catalogue.Format(language, "MeetingLink.StartingNow", SessionRendering.Headline(session, language), Telegram.Rendering.Html.Escape(session.MeetingUrl)),
                 null, ct);
             return "sent";
