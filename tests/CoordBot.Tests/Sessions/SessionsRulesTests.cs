@@ -11,6 +11,7 @@ public sealed class SessionsRulesTests
         ["cancel"] = "S1",
         ["attend"] = "S1 yes",
         ["ics"] = "S1",
+        ["meeting_link"] = "S1 https://meet.example.org/s1",
     };
 
     /// <summary>S stranger, B observer, A adviser, H head (not presiding), O operator.</summary>
@@ -23,6 +24,7 @@ public sealed class SessionsRulesTests
         ["cancel"] = "HO",
         ["attend"] = "H",
         ["ics"] = "BAHO",
+        ["meeting_link"] = "O",
     };
 
     [Fact]

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/agenda_add S&lt;n&gt; &lt;title&gt;</c>: a new item at the end.</summary>
-internal sealed class AgendaAddHandler : Command<AgendaAddHandler.Arguments>
+internal sealed class AgendaAddHandler(AgendaNotices notices) : Command<AgendaAddHandler.Arguments>
 {
     public override CommandInfo Info { get; } = new("agenda_add", "/agenda_add S<n> <title>", "Add an item to a session's agenda (chair or convenor)")
     {
@@ -55,6 +55,7 @@ internal sealed class AgendaAddHandler : Command<AgendaAddHandler.Arguments>
         await db.SaveChangesAsync(cancellationToken);
         context.Update.Audit("agenda.added", $"{item.Label} to {session.Label}");
         context.Reply(context.Text("Agenda.Added", item.Label, Html.Escape(title), item.Position, session.Label));
+        await notices.AddedAsync(db, context.Update.Outbox, session, item, context.Update.ChatId, cancellationToken);
     }
 
     internal sealed record Arguments(EntityRef Session, string Title);

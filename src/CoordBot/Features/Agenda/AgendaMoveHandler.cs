@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Agenda;
 
 /// <summary><c>/agenda_move A&lt;n&gt; &lt;position&gt;</c>.</summary>
-internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
+internal sealed class AgendaMoveHandler(AgendaNotices notices) : Command<AgendaMoveHandler.Arguments>
 {
     public override CommandInfo Info { get; } = new("agenda_move", "/agenda_move A<n> <position>", "Move an agenda item to another position (chair or convenor)")
     {
@@ -54,6 +54,7 @@ internal sealed class AgendaMoveHandler : Command<AgendaMoveHandler.Arguments>
         var language = context.Update.Language;
         var lines = items.OrderBy(i => i.Position).Select(i => Bidi.Lines(language, Bidi.Isolate(language, $"{i.Position}. {i.Label}") + $" {Html.Escape(i.Title)}"));
         context.Reply($"{context.Text("Agenda.Moved", item.Label, position, session.Label)}\n{string.Join('\n', lines)}");
+        await notices.MovedAsync(db, context.Update.Outbox, session, item, context.Update.ChatId, cancellationToken);
     }
 
     internal sealed record Arguments(EntityRef Item, int Position);

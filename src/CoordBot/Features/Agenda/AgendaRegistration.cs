@@ -9,6 +9,7 @@ public static class AgendaRegistration
     public static IServiceCollection AddAgenda(this IServiceCollection services)
     {
         services.TryAddSingleton<AgendaText>();
+        services.TryAddSingleton<AgendaNotices>();
         services.TryAddSingleton<SpeakerListChange>();
         services.TryAddSingleton<SpeakersView>();
         return services

@@ -2,7 +2,6 @@ using CoordBot.Localization;
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Sessions;
 using CoordBot.Telegram.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Agenda;
 
@@ -50,8 +49,7 @@ internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText a
         context.Reply(context.Text("Agenda.StatusChanged", item.Label, AgendaText.StatusWord(status, context.Update.Language), session.Label));
 
         var db = context.Update.Db;
-        var declined = await db.SessionAttendances.AsNoTracking().Where(a => a.SessionId == session.Id && !a.Attends).Select(a => a.DelegationCode).ToListAsync(cancellationToken);
-        var codes = notifier.AllCodes().Except(declined).ToList();
+        var codes = await notifier.ExpectedCodesAsync(db, session.Id, cancellationToken);
         await notifier.SendAsync(db, context.Update.Outbox, session, codes, (_, language) =>
             Catalogue.Format(language, "Agenda.StatusNotice", SessionRendering.Headline(session, language), agenda.Line(item, null, language), AgendaText.StatusWord(status, language)), null, cancellationToken);
     }

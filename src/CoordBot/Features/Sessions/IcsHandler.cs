@@ -54,6 +54,13 @@ internal sealed class IcsHandler(SessionRendering rendering) : SessionCommand
             DtStamp = new CalDateTime(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc), CalDateTime.UtcTzId),
             Status = session.CancelledAt is null ? EventStatus.Confirmed : EventStatus.Cancelled,
         };
+        if (session.MeetingUrl is { } link)
+        {
+            // Calendar programs offer the URL as the place to join; the location says the same for those that show only it.
+            calendarEvent.Url = new Uri(link);
+            calendarEvent.Location = link;
+        }
+
         var calendar = new Calendar { ProductId = "-//CoordBot//Sessions//EN" };
         calendar.Events.Add(calendarEvent);
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;

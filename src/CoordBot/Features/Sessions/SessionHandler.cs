@@ -34,7 +34,7 @@ internal sealed class SessionHandler(SessionRendering rendering, AgendaText agen
             $"{SessionRendering.Headline(session, language)}, {Catalogue.Text(language, status)}\n" +
             $"{rendering.Convenor(session, language)}\n" +
             context.Text("Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" +
-            context.Text("Sessions.SetIn", Html.Escape(session.ZoneId)) + "\n" +
+            context.Text("Sessions.SetIn", Html.Escape(session.ZoneId)) + MeetingLinks.Line(session, language) + "\n" +
             $"{rendering.Attendance(answers, language)}\n" +
             await agenda.ForSessionAsync(db, session.Id, cancellationToken, language) +
             "\n" + context.Text("Sessions.CalendarLine", session.Label),

@@ -27,6 +27,17 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
 {
     public IReadOnlyList<string> AllCodes() => council.Council.Members.Select(m => m.Code).ToList();
 
+    /// <summary>Every delegation still expected at the session: all but those that said they will not attend.</summary>
+    public async Task<IReadOnlyList<string>> ExpectedCodesAsync(CoordBotDb db, long sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var declined = await db.SessionAttendances.AsNoTracking()
+            .Where(a => a.SessionId == sessionId && !a.Attends)
+            .Select(a => a.DelegationCode)
+            .ToListAsync(cancellationToken);
+        return AllCodes().Except(declined).ToList();
+    }
+
     /// <summary>Every delegation hears of a new, moved or cancelled session (observers too for an Arria-formula meeting), each chat in its language.</summary>
     public async Task<int> AnnounceAsync(CoordBotDb db, Outbox outbox, Session session, SessionChange change, DateTime? previousStartUtc, CancellationToken cancellationToken)
     {
@@ -60,6 +71,11 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
                 lines.Add(Catalogue.Format(language, change == SessionChange.Cancelled ? "Sessions.WasToStart" : "Sessions.Starts", SessionRendering.When(session, zone, language)));
             }
 
+            if (change != SessionChange.Cancelled && session.MeetingUrl is not null)
+            {
+                lines.Add(MeetingLinks.Line(session, language).TrimStart('\n'));
+            }
+
             if (agendas.TryGetValue(language, out var agendaText))
             {
                 lines.Add(agendaText);
@@ -73,11 +89,7 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
     /// <summary>The reminder before the start, to every delegation that has not said it will not attend.</summary>
     public async Task<int> RemindAsync(CoordBotDb db, Outbox outbox, Session session, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        var declined = await db.SessionAttendances.AsNoTracking()
-            .Where(a => a.SessionId == session.Id && !a.Attends)
-            .Select(a => a.DelegationCode)
-            .ToListAsync(cancellationToken);
-        var codes = council.Council.Members.Select(m => m.Code).Except(declined).ToList();
+        var codes = await ExpectedCodesAsync(db, session.Id, cancellationToken);
         var agendas = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var language in await LanguagesAsync(db, session, codes, cancellationToken))
         {
@@ -87,7 +99,7 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         var left = session.StartUtc - nowUtc;
         string Html(string zone, string language) =>
             Catalogue.Format(language, "Sessions.Reminder", SessionRendering.Headline(session, language), Until(left, language)) + "\n" +
-            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + "\n" + agendas[language];
+            Catalogue.Format(language, "Sessions.Starts", SessionRendering.When(session, zone, language)) + MeetingLinks.Line(session, language) + "\n" + agendas[language];
 
         // A delegation that said it attends sees its answer marked on the buttons; one that has not answered, the plain pair.
         var attending = await db.SessionAttendances.AsNoTracking()
@@ -101,6 +113,7 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
     /// <summary>
     /// Sends to the given delegations' chats, once each: in the chat's language (the group's, or each member's), with
     /// times in its zone (a member's own; a group, which has many readers, reads the session's zone and UTC).
+    /// <paramref name="answered"/>, the chat where the change was made, is left out: the reply there already said it.
     /// </summary>
     public async Task<int> SendAsync(
         CoordBotDb db,
@@ -109,11 +122,12 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         IReadOnlyCollection<string> codes,
         Func<string, string, string> htmlForZoneAndLanguage,
         Func<string, IReadOnlyList<IReadOnlyList<Button>>?>? buttonsFor,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        long? answered = null)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(htmlForZoneAndLanguage);
-        var chats = await ChatsAsync(db, session, codes, cancellationToken);
+        var chats = (await ChatsAsync(db, session, codes, cancellationToken)).Where(c => c.ChatId != answered).ToList();
         var privateChats = chats.Where(c => c.ChatId > 0).Select(c => c.ChatId).ToList();
         var zones = await db.People.AsNoTracking()
             .Where(p => privateChats.Contains(p.UserId))

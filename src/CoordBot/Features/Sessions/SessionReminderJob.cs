@@ -19,9 +19,8 @@ public sealed class SessionReminderJob(UnitOfWork unitOfWork, TimeProvider time,
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var data = context.MergedJobDataMap;
-        if (!long.TryParse(data.GetString(SessionReminders.SessionIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var sessionId)
-            || !long.TryParse(data.GetString(SessionReminders.OffsetKey), NumberStyles.None, CultureInfo.InvariantCulture, out var offsetSeconds)
-            || !DateTime.TryParse(data.GetString(SessionReminders.StartKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var startUtc))
+        if (!SessionReminders.TryReadJob(data, out var sessionId, out var startUtc)
+            || !long.TryParse(data.GetString(SessionReminders.OffsetKey), NumberStyles.None, CultureInfo.InvariantCulture, out var offsetSeconds))
         {
             logger.LogWarning("Reminder job {Job} has unreadable data; skipped", context.JobDetail.Key);
             return;

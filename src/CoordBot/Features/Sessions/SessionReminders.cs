@@ -19,7 +19,19 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
 
     public IReadOnlyList<TimeSpan> Offsets => options.Value.Offsets;
 
+    /// <summary>The session and the start a reminder or starting job was scheduled for; false when its data do not read.</summary>
+    public static bool TryReadJob(JobDataMap data, out long sessionId, out DateTime startUtc)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        startUtc = default;
+        return long.TryParse(data.GetString(SessionIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out sessionId)
+            && DateTime.TryParse(data.GetString(StartKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out startUtc);
+    }
+
     public static string GroupOf(long sessionId) => $"session-{sessionId.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The job of the "starting now" notice (<see cref="StartingNoticeJob"/>), in the session's group.</summary>
+    public static JobKey StartingKeyOf(long sessionId) => new("starting", GroupOf(sessionId));
 
     public static JobKey KeyOf(long sessionId, TimeSpan offset) =>
         new($"reminder-{((long)offset.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s", GroupOf(sessionId));
@@ -63,6 +75,20 @@ public sealed class SessionReminders(IJobScheduler scheduler, IOptions<SessionsO
             }
 
             count++;
+        }
+
+        // The "starting now" notice goes at the start itself; whether there is a link to give is read when it fires.
+        if (startUtc > nowUtc && !sentOffsetSeconds.Contains(StartingNoticeJob.SentMarker))
+        {
+            await scheduler.ScheduleOnceAsync<StartingNoticeJob>(
+                StartingKeyOf(sessionId),
+                new DateTimeOffset(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)),
+                new Dictionary<string, string>
+                {
+                    [SessionIdKey] = sessionId.ToString(CultureInfo.InvariantCulture),
+                    [StartKey] = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
+                },
+                cancellationToken);
         }
 
         return count;

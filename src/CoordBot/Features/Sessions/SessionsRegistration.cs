@@ -21,6 +21,7 @@ public static class SessionsRegistration
         services.AddSingleton<SessionsText>();
         services.AddSingleton<AttendanceNotice>();
         services.AddScheduledJob<SessionReminderJob>();
+        services.AddScheduledJob<StartingNoticeJob>();
         services.AddHostedService<SessionReminderReconciler>();
         return services
             .AddCommand<ScheduleHandler>()
@@ -32,6 +33,7 @@ public static class SessionsRegistration
             .AddCommand<CancelHandler>()
             .AddCommand<AttendHandler>()
             .AddCommand<IcsHandler>()
+            .AddCommand<MeetingLinkHandler>()
             .AddCallback<AttendCallbackHandler>();
     }
 }
