@@ -67,6 +67,9 @@ internal static class DeclaredRules
         var first = await bot.AskAsync(user, "/help");
         bot.Send(user, "/help");
         var again = await bot.ReplyAsync(user, m => m.MessageId > first.MessageId && m.PlainText == first.PlainText);
-        return string.Join("\n", bot.Emulator.MessagesIn(user).Where(m => m.MessageId >= first.MessageId && m.MessageId < again.MessageId).Select(m => m.PlainText));
+        var parts = bot.Emulator.MessagesIn(user).Where(m => m.MessageId >= first.MessageId && m.MessageId < again.MessageId).ToList();
+        // The second answer's last part too, so that no part of it is taken for the answer to the next command.
+        await bot.ReplyAsync(user, m => m.MessageId >= again.MessageId && m.PlainText == parts[^1].PlainText);
+        return string.Join("\n", parts.Select(m => m.PlainText));
     }
 }
