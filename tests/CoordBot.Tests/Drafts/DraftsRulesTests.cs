@@ -29,6 +29,8 @@ public sealed class DraftsRulesTests
         ["extend"] = "D1 1",
         ["apply"] = "D1",
         ["comment_private"] = "D1 Fine.",
+        ["copenholder"] = "D1 FRA",
+        ["sponsor"] = "D1",
     };
 
     /// <summary>S stranger, B observer, A adviser, H head (penholder, not presiding), C head of the presiding delegation, O operator.</summary>
@@ -52,6 +54,8 @@ public sealed class DraftsRulesTests
         ["extend"] = "CO",
         ["apply"] = "AHC",
         ["comment_private"] = "AHC",
+        ["copenholder"] = "AHC",
+        ["sponsor"] = "HC",
     };
 
     /// <summary>Every command that names D1, as a delegation that may not read it sends it.</summary>
@@ -59,7 +63,7 @@ public sealed class DraftsRulesTests
     [
         "/draft D1", "/diff D1 v1 v1", "/comments D1", "/comment D1 Fine.", "/amend D1 Better.", "/revise D1\nNew.",
         "/circulate D1", "/blue D1", "/withdraw D1", "/silence D1 24", "/breaksilence D1 We object.",
-        "/apply D1", "/comment_private D1 Fine.",
+        "/apply D1", "/comment_private D1 Fine.", "/copenholder D1 FRA", "/sponsor D1",
     ];
 
     [Fact]
@@ -95,7 +99,7 @@ public sealed class DraftsRulesTests
         var before = await StateAsync(bot);
 
         // France reads D1 (it was circulated to it) but does not hold its pen.
-        foreach (var command in new[] { "/revise D1\nNew.", "/circulate D1 CHN", "/blue D1", "/withdraw D1", "/accept M1", "/reject M1 No.", "/apply D1" })
+        foreach (var command in new[] { "/revise D1\nNew.", "/circulate D1 CHN", "/blue D1", "/withdraw D1", "/accept M1", "/reject M1 No.", "/apply D1", "/copenholder D1 CHN" })
         {
             Assert.Equal("Only the penholder delegation can revise this draft.", (await bot.AskAsync(FraHead, command)).PlainText);
         }

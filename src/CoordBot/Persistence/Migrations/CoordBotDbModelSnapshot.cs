@@ -265,6 +265,11 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoPenholders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -286,6 +291,11 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SilenceStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sponsors")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

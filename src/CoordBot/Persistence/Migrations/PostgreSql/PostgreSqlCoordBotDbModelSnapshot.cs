@@ -278,6 +278,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CoPenholders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -300,6 +305,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sponsors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()
