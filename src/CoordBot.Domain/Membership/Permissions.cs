@@ -254,6 +254,49 @@ public static class Permissions
             ? Verdict.Allowed
             : Verdict.Refused("breaking silence needs the head of delegation or the deputy"));
 
+    // ---- Co-penholders and sponsors (issue 24 item 10): co-penholders do the penholder's work through MayRevise ----
+
+    /// <summary><c>/sponsor</c> at the door: a delegation joins a draft's sponsors through its head or deputy.</summary>
+    public static Verdict MaySponsorDrafts(Actor actor) =>
+        ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("sponsoring a draft needs the head of delegation or the deputy"));
+
+    /// <summary>Sponsoring THIS draft: not a delegation that holds its pen (listed as such), nor one that sponsors it already.</summary>
+    public static Verdict MaySponsor(Actor actor, IReadOnlyCollection<string> penholders, IReadOnlyCollection<string> sponsors)
+    {
+        var door = MaySponsorDrafts(actor);
+        if (door.IsRefused)
+        {
+            return door;
+        }
+
+        return penholders.Contains(actor.DelegationCode!)
+            ? Verdict.Refused("your delegation holds the pen of this draft: it is listed as penholder, not as sponsor")
+            : sponsors.Contains(actor.DelegationCode!)
+                ? Verdict.Refused("your delegation already sponsors this draft")
+                : Verdict.Allowed;
+    }
+
+    /// <summary>
+    /// Naming a co-penholder of THIS draft: only the lead penholder delegation (a co-penholder does not name others), and
+    /// only a delegation that does not hold the pen already.
+    /// </summary>
+    public static Verdict MayNameCoPenholder(Actor actor, string leadPenholder, string candidate, IReadOnlyCollection<string> penholders)
+    {
+        var work = MayRevise(actor, penholders);
+        if (work.IsRefused)
+        {
+            return work;
+        }
+
+        return actor.DelegationCode != leadPenholder
+            ? Verdict.Refused($"only the lead penholder delegation ({leadPenholder}) names co-penholders")
+            : penholders.Contains(candidate)
+                ? Verdict.Refused($"{candidate} already holds the pen of this draft")
+                : Verdict.Allowed;
+    }
+
     private const string SilenceStarters = "only the president of the council this month or the penholder delegation may start the silence procedure";
 
     // A non-member (nor operator) hears the one sentence for non-members, whatever the command: it names no draft and no role.

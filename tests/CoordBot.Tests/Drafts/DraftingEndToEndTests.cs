@@ -147,4 +147,38 @@ public sealed class DraftingEndToEndTests
         Assert.DoesNotContain("🔒", other.PlainText, StringComparison.Ordinal);
         Assert.True(await ReadAsync(bot, db => db.DraftComments.AnyAsync(c => c.ToPenholderOnly && c.DelegationCode == "FRA")));
     }
+    [Fact]
+    public async Task A_co_penholder_revises_and_decides_amendments_and_sponsors_join_by_a_button_both_listed_on_the_draft()
+    {
+        await using var bot = await CouncilAsync();
+        var (estonia, france, niger, china) = (Head("EST"), Head("FRA"), Head("NER"), Head("CHN"));
+        await bot.AskAsync(estonia, "/draft_new Press statement\nThe Council calls for calm.");
+        await bot.AskAsync(estonia, "/circulate D1 NER,CHN");
+        await AskAsync(bot, france, "/revise D1\nNot yet ours.", "I know no draft D1");
+
+        await AskAsync(bot, estonia, "/copenholder D1 FRA", "France (FRA) is now co-penholder of D1");
+        await bot.ReplyAsync(france, m => Starts(m, "Estonia (EST) named your delegation co-penholder of D1"));
+        await AskAsync(bot, france, "/copenholder D1 GBR", "Only the lead penholder delegation (EST) names co-penholders.");
+        await AskAsync(bot, estonia, "/copenholder D1 FRA", "FRA already holds the pen of this draft.");
+
+        // The co-penholder revises and decides amendments like the penholder.
+        await AskAsync(bot, france, "/revise D1\nThe Council calls for calm and restraint.", "D1 is now at version 2");
+        await AskAsync(bot, china, "/amend D1 §1 The Council calls for an immediate ceasefire.", "Amendment M1");
+        await bot.ReplyAsync(france, m => Starts(m, "Amendment M1 to D1 v2 §1 from China (CHN)"));
+        await AskAsync(bot, france, "/accept M1", "M1 is accepted");
+
+        // A reader joins the sponsors with the button under the draft; the penholders are told.
+        var read = await AskAsync(bot, niger, "/draft D1", "D1 v2 · Press statement\nStatus");
+        await TapAsync(bot, niger, read, "Sponsor", m => Starts(m, "Niger (NER) sponsors D1"));
+        await bot.ReplyAsync(estonia, m => Starts(m, "Niger (NER) joined the sponsors of D1"));
+        await bot.ReplyAsync(france, m => Starts(m, "Niger (NER) joined the sponsors of D1"));
+        await AskAsync(bot, niger, "/sponsor D1", "Your delegation already sponsors this draft.");
+        await AskAsync(bot, estonia, "/sponsor D1", "Your delegation holds the pen of this draft");
+
+        var listed = await AskAsync(bot, china, "/draft D1", "D1 v2 · Press statement\nStatus");
+        Assert.Contains("Co-penholders: France (FRA)", listed.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Sponsors: Niger (NER)", listed.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Sponsor", Labels(listed));
+        Assert.DoesNotContain("Sponsor", Labels(await AskAsync(bot, niger, "/draft D1", "D1 v2 · Press statement\nStatus")));
+    }
 }

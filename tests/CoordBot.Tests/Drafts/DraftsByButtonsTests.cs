@@ -103,6 +103,8 @@ public sealed class DraftsByButtonsTests
         Assert.Equal("M1 is accepted. The proposing delegation has been told.", accepted.PlainText);
         await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", StringComparison.Ordinal));
         Assert.Equal(AmendmentStatus.Accepted, await ReadAsync(bot, db => db.DraftAmendments.Select(m => m.Status).SingleAsync()));
+        var offer = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("The next version, D1 v2", StringComparison.Ordinal));
+        Assert.Equal(["Make v2 with M1"], Labels(offer)); // applied in one tap (DraftingEndToEndTests); here the text stays v1
 
         // A second press of the same (now stale) button changes nothing and says why.
         var again = await TapAsync(bot, estonia, notice, "Accept M1");

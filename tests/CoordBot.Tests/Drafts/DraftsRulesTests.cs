@@ -27,6 +27,10 @@ public sealed class DraftsRulesTests
         ["silence"] = "D1 24",
         ["breaksilence"] = "D1 We object.",
         ["extend"] = "D1 1",
+        ["apply"] = "D1",
+        ["comment_private"] = "D1 Fine.",
+        ["copenholder"] = "D1 FRA",
+        ["sponsor"] = "D1",
     };
 
     /// <summary>S stranger, B observer, A adviser, H head (penholder, not presiding), C head of the presiding delegation, O operator.</summary>
@@ -48,6 +52,10 @@ public sealed class DraftsRulesTests
         ["silence"] = "AHCO",
         ["breaksilence"] = "HC",
         ["extend"] = "CO",
+        ["apply"] = "AHC",
+        ["comment_private"] = "AHC",
+        ["copenholder"] = "AHC",
+        ["sponsor"] = "HC",
     };
 
     /// <summary>Every command that names D1, as a delegation that may not read it sends it.</summary>
@@ -55,6 +63,7 @@ public sealed class DraftsRulesTests
     [
         "/draft D1", "/diff D1 v1 v1", "/comments D1", "/comment D1 Fine.", "/amend D1 Better.", "/revise D1\nNew.",
         "/circulate D1", "/blue D1", "/withdraw D1", "/silence D1 24", "/breaksilence D1 We object.",
+        "/apply D1", "/comment_private D1 Fine.", "/copenholder D1 FRA", "/sponsor D1",
     ];
 
     [Fact]
@@ -90,7 +99,7 @@ public sealed class DraftsRulesTests
         var before = await StateAsync(bot);
 
         // France reads D1 (it was circulated to it) but does not hold its pen.
-        foreach (var command in new[] { "/revise D1\nNew.", "/circulate D1 CHN", "/blue D1", "/withdraw D1", "/accept M1", "/reject M1 No." })
+        foreach (var command in new[] { "/revise D1\nNew.", "/circulate D1 CHN", "/blue D1", "/withdraw D1", "/accept M1", "/reject M1 No.", "/apply D1", "/copenholder D1 CHN" })
         {
             Assert.Equal("Only the penholder delegation can revise this draft.", (await bot.AskAsync(FraHead, command)).PlainText);
         }
@@ -103,6 +112,7 @@ public sealed class DraftsRulesTests
         // The state of the draft is the next check: M1 cannot be decided twice, a text under silence cannot change.
         Assert.Contains("M1 is accepted", (await bot.AskAsync(EstHead, "/accept 1")).PlainText, StringComparison.Ordinal);
         await NoticeAsync(bot, FraHead, "accepted amendment M1");
+        await NoticeAsync(bot, EstHead, "The next version, D1 v2");
         Assert.Equal("M1 was already accepted.", (await bot.AskAsync(EstHead, "/reject M1")).PlainText);
         Assert.Contains("under silence until", (await bot.AskAsync(EstHead, "/silence 1 24")).PlainText, StringComparison.Ordinal);
         await NoticeAsync(bot, EstHead, "Silence procedure");

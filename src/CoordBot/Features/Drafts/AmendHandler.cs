@@ -42,7 +42,7 @@ internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
 
         context.Update.Audit("draft.amendment.proposed", $"{amendment.Label} on {where} by {actor.UserId} ({actor.DelegationCode})");
         context.Reply(context.Text("Drafts.Amend.Done", amendment.Label, where, Desk.Delegation(context.Update.Language, draft.PenholderCode)));
-        await Desk.SendAsync(db, context.Update.Outbox, [draft.PenholderCode],
+        await Desk.SendAsync(db, context.Update.Outbox, draft.PenholderCodes,
             language => Catalogue.Format(language, "Drafts.Amend.Notice", amendment.Label, where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName))
                 + "\n" + Html.Escape(text) + "\n" + Catalogue.Format(language, "Drafts.Amend.Decide", amendment.Label),
             (code, language) => Desk.Buttons.ForAmendmentToDelegation(amendment, draft, code, language),

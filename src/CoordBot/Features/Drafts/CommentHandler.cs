@@ -43,9 +43,11 @@ internal class CommentHandler(DraftDesk desk) : DraftInputCommand(desk)
         context.Reply(ToPenholderOnly
             ? context.Text("Drafting.Comment.PrivateDone", where, Desk.Delegation(context.Update.Language, draft.PenholderCode))
             : context.Text("Drafts.Comment.Done", where, draft.Label));
-        if (draft.PenholderCode != actor.DelegationCode)
+        // Every delegation that holds the pen hears of it (co-penholders too), but not the one that wrote it.
+        var penholders = draft.PenholderCodes.Where(c => c != actor.DelegationCode).ToList();
+        if (penholders.Count > 0)
         {
-            await Desk.SendAsync(context.Update.Db, context.Update.Outbox, [draft.PenholderCode], draft,
+            await Desk.SendAsync(context.Update.Db, context.Update.Outbox, penholders, draft,
                 language => Catalogue.Format(language, ToPenholderOnly ? "Drafting.Comment.PrivateNotice" : "Drafts.Comment.Notice", where, Desk.Delegation(language, actor.DelegationCode!), Html.Escape(actor.DisplayName)) + "\n" + Html.Escape(text),
                 cancellationToken);
         }

@@ -27,7 +27,7 @@ internal sealed class CommentsHandler(DraftDesk desk) : DraftCommand(desk)
         // A comment to the penholder alone is read by the penholder and its author's delegation, in a chat of theirs only.
         var here = context.Update.IsPrivate ? context.Actor.DelegationCode : context.Actor.ChatDelegationCode;
         comments = [.. comments.Where(c => !c.ToPenholderOnly
-            || (here is not null && context.Actor.DelegationCode == here && (here == draft.PenholderCode || here == c.DelegationCode)))];
+            || (here is not null && context.Actor.DelegationCode == here && (draft.PenholderCodes.Contains(here) || here == c.DelegationCode)))];
         var amendments = await db.DraftAmendments.AsNoTracking()
             .Where(m => m.DraftId == draft.Id && m.VersionNumber == draft.CurrentVersion)
             .OrderBy(m => m.Id)

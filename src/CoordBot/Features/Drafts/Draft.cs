@@ -43,6 +43,19 @@ public sealed class Draft
 
     public DateTime? WithdrawnAt { get; set; }
 
+    /// <summary>Co-penholders, comma separated codes: they revise, accept and reject like the penholder.</summary>
+    public string CoPenholders { get; set; } = string.Empty;
+
+    /// <summary>Sponsoring delegations, comma separated codes, in the order they joined.</summary>
+    public string Sponsors { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> CoPenholderCodes => CoPenholders.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<string> SponsorCodes => Sponsors.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>The lead penholder first, then the co-penholders: every delegation that holds the pen.</summary>
+    public IReadOnlyList<string> PenholderCodes => [PenholderCode, .. CoPenholderCodes];
+
     public string Label => $"D{Id}";
 }
 

@@ -25,7 +25,7 @@ public sealed class DraftButtons(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        return Rows(draft, actor, language, offerRead);
+        return Rows(draft, actor, language, offerRead, personal: true);
     }
 
     /// <summary>
@@ -35,7 +35,7 @@ public sealed class DraftButtons(IServiceProvider services)
     public IReadOnlyList<IReadOnlyList<Button>> ForDelegation(Draft draft, string code, string language)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Rows(draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language, offerRead: true);
+        return Rows(draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language, offerRead: true, personal: false);
     }
 
     /// <summary>Accept and Reject under a pending amendment, for a reader who may decide it now (the penholder).</summary>
@@ -58,7 +58,7 @@ public sealed class DraftButtons(IServiceProvider services)
     public IReadOnlyList<IReadOnlyList<Button>> ForAmendmentToDelegation(DraftAmendment amendment, Draft draft, string code, string language) =>
         ForAmendment(amendment, draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language);
 
-    private List<IReadOnlyList<Button>> Rows(Draft draft, Actor actor, string language, bool offerRead)
+    private List<IReadOnlyList<Button>> Rows(Draft draft, Actor actor, string language, bool offerRead, bool personal)
     {
         var id = draft.Label;
         string Label(string key) => Catalogue.Text(language, "Drafts.Button." + key);
@@ -83,6 +83,11 @@ public sealed class DraftButtons(IServiceProvider services)
         AddIf(working, "comment", Label("Comment"), $"comment {id}");
         AddIf(working, "amend", Label("Amend"), $"amend {id}");
         AddIf(working, "breaksilence", Label("BreakSilence"), $"breaksilence {id}");
+        // Sponsoring is offered to a reader who opened the draft (its own view), not under every notice to a delegation.
+        if (personal && actor.DelegationCode is { } own && !draft.PenholderCodes.Contains(own) && !draft.SponsorCodes.Contains(own))
+        {
+            AddIf(working, "sponsor", Catalogue.Text(language, "Drafting.Button.Sponsor"), $"sponsor {id}");
+        }
 
         var pen = new List<Button>();
         AddIf(pen, "circulate", Label("Circulate"), $"circulate {id}");

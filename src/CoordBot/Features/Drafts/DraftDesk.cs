@@ -49,8 +49,8 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         ArgumentNullException.ThrowIfNull(draft);
         return reach switch
         {
-            DraftReach.Penholder => Permissions.MayRevise(actor.Rights, [draft.PenholderCode]),
-            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, [draft.PenholderCode]),
+            DraftReach.Penholder => Permissions.MayRevise(actor.Rights, draft.PenholderCodes),
+            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, draft.PenholderCodes),
             DraftReach.Chair => Rules.Chair(actor),
             _ => Verdict.Allowed,
         };
@@ -107,13 +107,15 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             .Select(v => v.VotingCodes)
             .ToListAsync(cancellationToken);
         var voting = votes.SelectMany(codes => codes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        return [draft.PenholderCode, .. circulated.Concat(voting).Where(c => c != draft.PenholderCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [draft.PenholderCode, .. circulated.Concat(voting).Concat(draft.CoPenholderCodes).Where(c => c != draft.PenholderCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Ids of the drafts that <paramref name="code"/> may read: penholder, circulated to it, or voting on it.</summary>
     public static async Task<HashSet<long>> ReadableByAsync(CoordBotDb db, string code, CancellationToken cancellationToken)
     {
         var penholder = await db.Drafts.AsNoTracking().Where(d => d.PenholderCode == code).Select(d => d.Id).ToListAsync(cancellationToken);
+        var shared = await db.Drafts.AsNoTracking().Where(d => d.CoPenholders != string.Empty).Select(d => new { d.Id, d.CoPenholders }).ToListAsync(cancellationToken);
+        penholder.AddRange(shared.Where(d => d.CoPenholders.Split(',').Contains(code, StringComparer.Ordinal)).Select(d => d.Id));
         var circulated = await db.DraftCirculations.AsNoTracking().Where(c => c.DelegationCode == code).Select(c => c.DraftId).ToListAsync(cancellationToken);
         var votes = await db.Votes.AsNoTracking().Select(v => new { v.DraftId, v.VotingCodes }).ToListAsync(cancellationToken);
         var voting = votes
@@ -209,9 +211,22 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
                 + (draft.BlueVersionId == version.Id ? Say("Drafts.Header.TextInBlue") : string.Empty)
                 + (version.Number != draft.CurrentVersion ? Say("Drafts.Header.CurrentIs", draft.CurrentVersion) : string.Empty),
             Say("Drafts.Header.Penholder", Delegation(language, draft.PenholderCode)) + (draft.AgendaItemId is { } item ? Say("Drafts.Header.AgendaItem", $"A{item}") : string.Empty),
+        };
+        if (draft.CoPenholderCodes.Count > 0)
+        {
+            lines.Add(Say("Drafting.Header.CoPenholders", string.Join(", ", draft.CoPenholderCodes.Select(c => Delegation(language, c)))));
+        }
+
+        if (draft.SponsorCodes.Count > 0)
+        {
+            lines.Add(Say("Drafting.Header.Sponsors", string.Join(", ", draft.SponsorCodes.Select(c => Delegation(language, c)))));
+        }
+
+        lines.AddRange(
+        [
             Say("Drafts.Header.Version", version.Number, Html.Escape(version.AuthorName), version.AuthorDelegation, Dates.InZone(language, version.CreatedAt, zoneId)),
             Say("Drafts.Header.Hash", version.ShortHash),
-        };
+        ]);
         return string.Join("\n", lines);
     }
 

@@ -11,6 +11,11 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.PenholderCode).HasMaxLength(16);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.CoPenholders).HasMaxLength(200);
+        e.Property(x => x.Sponsors).HasMaxLength(200);
+        e.Ignore(x => x.CoPenholderCodes);
+        e.Ignore(x => x.SponsorCodes);
+        e.Ignore(x => x.PenholderCodes);
         e.Ignore(x => x.Label);
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.AgendaItemId);

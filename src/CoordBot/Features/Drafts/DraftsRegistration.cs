@@ -34,6 +34,8 @@ public static class DraftsRegistration
             .AddCommand<AcceptHandler>()
             .AddCommand<RejectHandler>()
             .AddCommand<ApplyHandler>()
+            .AddCommand<CoPenholderHandler>()
+            .AddCommand<SponsorHandler>()
             .AddCommand<CirculateHandler>()
             .AddCommand<SilenceHandler>()
             .AddGuide<SilenceGuide>()

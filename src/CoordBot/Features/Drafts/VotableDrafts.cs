@@ -19,7 +19,7 @@ internal sealed class VotableDrafts : IVotableDrafts
         // In blue and after: the locked version; before that, the current one (voting refuses it anyway).
         var versionId = draft.BlueVersionId ?? draft.CurrentVersionId;
         var version = await db.DraftVersions.AsNoTracking().SingleAsync(v => v.Id == versionId, cancellationToken);
-        return new VotableDraft(draft.Id, draft.Title, draft.Status, version.Number, version.Text, version.Hash, [draft.PenholderCode]);
+        return new VotableDraft(draft.Id, draft.Title, draft.Status, version.Number, version.Text, version.Hash, draft.PenholderCodes);
     }
 
     public Task MarkVotingAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken) =>

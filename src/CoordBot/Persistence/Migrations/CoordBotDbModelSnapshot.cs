@@ -269,6 +269,11 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CoPenholders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -294,6 +299,11 @@ namespace CoordBot.Persistence.Migrations
 
                     b.Property<long?>("SilenceStartedInChatId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sponsors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -282,6 +282,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CoPenholders")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -307,6 +312,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<long?>("SilenceStartedInChatId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Sponsors")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()
