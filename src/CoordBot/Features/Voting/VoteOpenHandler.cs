@@ -132,7 +132,17 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             cancellationToken);
         if (vote.Recused.Count > 0)
         {
-            await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (_, language) => text.RecusedNotice(language, vote), cancellationToken);
+            // A party that may not read the draft is told that a vote concerns it, without its title or hash.
+            var hidden = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var code in vote.Recused)
+            {
+                if (!await VoteVisibility.MayKnowAsync(db, vote, code, cancellationToken))
+                {
+                    hidden.Add(code);
+                }
+            }
+
+            await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (code, language) => hidden.Contains(code) ? VotingText.HiddenRecusedNotice(language) : text.RecusedNotice(language, vote), cancellationToken);
         }
 
         await deadlines.ScheduleAsync(vote, cancellationToken);

@@ -187,6 +187,12 @@ public sealed class VotingText(CouncilProvider councilProvider)
         return Catalogue.Format(language, "Voting.Started", OpeningHeading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
     }
 
+    /// <summary>To a party to the dispute that may not read the draft: a vote concerns it, with no title, hash or id.</summary>
+    public static string HiddenRecusedNotice(string language) => Catalogue.Format(language, "Ballots.HiddenRecusedNotice");
+
+    /// <summary>To the same party at the close: the vote that concerned it has closed, and nothing more.</summary>
+    public static string HiddenResult(string language) => Catalogue.Format(language, "Ballots.HiddenResult");
+
     public string RecusedNotice(string language, Vote vote) => Catalogue.Format(language, "Voting.RecusedNotice", OpeningHeading(language, vote));
 
     public string Opened(string language, Vote vote, string zone)
