@@ -62,15 +62,17 @@ public static class DecisionRules
             {
                 return tally.Failed($"vetoed by {string.Join(", ", vetoes.Select(council.NameOf))}", vetoes);
             }
+
+            return tally.Passed($"{tally.Yes} in favour ({required} required), no permanent member against", againstStated: false);
         }
 
-        return tally.Passed();
+        return tally.Passed($"{tally.Yes} in favour ({required} required)", againstStated: false);
     }
 
     // "Majority of those voting": abstentions are not votes, so it is simply more in favour than against.
     private static DecisionResult DecideMajority(Tally tally) =>
         tally.Yes > tally.No
-            ? tally.Passed()
+            ? tally.Passed($"{tally.Yes} in favour, {tally.No} against (a majority of those voting)", againstStated: true)
             : tally.Failed($"{tally.Yes} in favour, {tally.No} against: a majority of those voting is required");
 
     // Two-thirds of those present and voting: abstentions do not count as voting.
@@ -84,7 +86,7 @@ public static class DecisionRules
 
         var required = ((2 * voting) + 2) / 3;
         return tally.Yes >= required
-            ? tally.Passed()
+            ? tally.Passed($"{tally.Yes} in favour, {tally.No} against (two thirds of those present and voting: {required} of {voting})", againstStated: true)
             : tally.Failed($"{tally.Yes} in favour, {tally.No} against: two thirds of those present and voting ({required} of {voting}) required");
     }
 
@@ -101,7 +103,7 @@ public static class DecisionRules
             return tally.Failed($"no consensus: {noun} {string.Join(", ", objectors.Select(council.NameOf))}");
         }
 
-        return tally.Yes > 0 ? tally.Passed() : tally.Failed("no consensus: no delegation voted in favour");
+        return tally.Yes > 0 ? tally.Passed($"{tally.Yes} in favour, no objection (consensus)", againstStated: true) : tally.Failed("no consensus: no delegation voted in favour");
     }
 
     private static List<string> ByName(CouncilDefinition council, IEnumerable<string> codes) =>
@@ -109,15 +111,17 @@ public static class DecisionRules
 
     private sealed record Tally(CouncilDefinition Council, int Yes, int No, int Abstain, IReadOnlyList<string> Absent)
     {
-        public DecisionResult Passed() =>
-            new(true, Counts(), Yes, No, Abstain, Absent, []);
+        /// <summary>Adopted: <paramref name="rule"/> states the votes against the rule they met; the remaining counts follow it.</summary>
+        public DecisionResult Passed(string rule, bool againstStated) =>
+            new(true, $"{rule}; {Rest(againstStated)}", Yes, No, Abstain, Absent, []);
 
         public DecisionResult Failed(string grounds, IReadOnlyList<string>? vetoes = null) =>
             new(false, grounds, Yes, No, Abstain, Absent, vetoes ?? []);
 
-        private string Counts()
+        private string Rest(bool againstStated)
         {
-            var text = $"{Yes} in favour, {No} against, {Abstain} {(Abstain == 1 ? "abstention" : "abstentions")}";
+            var abstentions = $"{Abstain} {(Abstain == 1 ? "abstention" : "abstentions")}";
+            var text = againstStated ? abstentions : $"{No} against, {abstentions}";
             return Absent.Count == 0 ? text : $"{text}, {Absent.Count} absent";
         }
     }

@@ -15,21 +15,21 @@ public sealed class DecisionRulesTests
     [InlineData(MatterKind.Substantive, NineElected, "CHN", "FRA GBR RUS USA VNM", "", false, "vetoed by China")]
     [InlineData(MatterKind.Substantive, NineElected + " VNM", "RUS CHN", "FRA GBR USA", "", false, "vetoed by China, Russian Federation")]
     // By practice an abstention or an absence of a permanent member is not a veto.
-    [InlineData(MatterKind.Substantive, NineElected, "", "CHN FRA GBR RUS USA VNM", "", true, "adopted: 9 in favour, 0 against, 6 abstentions")]
-    [InlineData(MatterKind.Substantive, NineElected + " FRA GBR USA", "", "CHN", "", true, "adopted: 12 in favour, 0 against, 1 abstention, 2 absent")]
-    [InlineData(MatterKind.Substantive, NineElected + " VNM CHN FRA GBR USA", "", "", "", true, "adopted: 14 in favour, 0 against, 0 abstentions, 1 absent")]
-    [InlineData(MatterKind.Substantive, NineElected + " VNM FRA GBR USA", "", "CHN RUS", "", true, "adopted: 13 in favour, 0 against, 2 abstentions")]
+    [InlineData(MatterKind.Substantive, NineElected, "", "CHN FRA GBR RUS USA VNM", "", true, "adopted: 9 in favour (9 required), no permanent member against; 0 against, 6 abstentions")]
+    [InlineData(MatterKind.Substantive, NineElected + " FRA GBR USA", "", "CHN", "", true, "adopted: 12 in favour (9 required), no permanent member against; 0 against, 1 abstention, 2 absent")]
+    [InlineData(MatterKind.Substantive, NineElected + " VNM CHN FRA GBR USA", "", "", "", true, "adopted: 14 in favour (9 required), no permanent member against; 0 against, 0 abstentions, 1 absent")]
+    [InlineData(MatterKind.Substantive, NineElected + " VNM FRA GBR USA", "", "CHN RUS", "", true, "adopted: 13 in favour (9 required), no permanent member against; 0 against, 2 abstentions")]
     // Short of nine: fails for lack of votes, even with a permanent member against (not recorded as a veto).
     [InlineData(MatterKind.Substantive, "BEL DOM EST DEU IDN NER VCT ZAF", "", "TUN CHN FRA GBR RUS USA VNM", "", false, "8 affirmative votes, 9 required")]
     [InlineData(MatterKind.Substantive, "BEL DOM EST DEU IDN NER VCT ZAF", "USA", "", "", false, "8 affirmative votes, 9 required")]
     [InlineData(MatterKind.Substantive, "BEL", "", "", "", false, "1 affirmative vote, 9 required")]
     // Procedural matters: nine votes suffice, a permanent "no" is not a veto.
-    [InlineData(MatterKind.Procedural, NineElected, "CHN RUS", "FRA GBR USA VNM", "", true, "adopted: 9 in favour, 2 against, 4 abstentions")]
-    [InlineData(MatterKind.Procedural, "BEL DOM EST DEU IDN NER VCT ZAF CHN", "", "", "", true, "adopted: 9 in favour, 0 against, 0 abstentions, 6 absent")]
+    [InlineData(MatterKind.Procedural, NineElected, "CHN RUS", "FRA GBR USA VNM", "", true, "adopted: 9 in favour (9 required); 2 against, 4 abstentions")]
+    [InlineData(MatterKind.Procedural, "BEL DOM EST DEU IDN NER VCT ZAF CHN", "", "", "", true, "adopted: 9 in favour (9 required); 0 against, 0 abstentions, 6 absent")]
     [InlineData(MatterKind.Procedural, "BEL DOM EST DEU IDN NER VCT ZAF", "", "TUN", "", false, "8 affirmative votes, 9 required")]
     // Art. 27(3): a party to a dispute does not vote; a recused permanent member cannot veto and is not absent.
-    [InlineData(MatterKind.Substantive, NineElected + " VNM FRA GBR USA", "", "CHN", "RUS", true, "adopted: 13 in favour, 0 against, 1 abstention")]
-    [InlineData(MatterKind.Substantive, NineElected + " FRA GBR USA CHN", "RUS", "", "RUS VNM", true, "adopted: 13 in favour, 0 against, 0 abstentions")]
+    [InlineData(MatterKind.Substantive, NineElected + " VNM FRA GBR USA", "", "CHN", "RUS", true, "adopted: 13 in favour (9 required), no permanent member against; 0 against, 1 abstention")]
+    [InlineData(MatterKind.Substantive, NineElected + " FRA GBR USA CHN", "RUS", "", "RUS VNM", true, "adopted: 13 in favour (9 required), no permanent member against; 0 against, 0 abstentions")]
     public void Council_rule_applies_article_27(
         MatterKind matter, string yes, string no, string abstain, string recused, bool adopted, string reason)
     {
@@ -74,16 +74,16 @@ public sealed class DecisionRulesTests
 
     [Theory]
     // Majority of those voting: abstentions are not votes.
-    [InlineData(DecisionRuleKind.Majority, "BEL DOM", "EST", "CHN FRA GBR RUS USA", true, "adopted: 2 in favour, 1 against, 5 abstentions, 7 absent")]
+    [InlineData(DecisionRuleKind.Majority, "BEL DOM", "EST", "CHN FRA GBR RUS USA", true, "adopted: 2 in favour, 1 against (a majority of those voting); 5 abstentions, 7 absent")]
     [InlineData(DecisionRuleKind.Majority, "BEL DOM", "EST CHN", "", false, "2 in favour, 2 against: a majority of those voting is required")]
     [InlineData(DecisionRuleKind.Majority, "", "", "BEL", false, "0 in favour, 0 against: a majority of those voting is required")]
     // Two-thirds of those present and voting: abstentions do not count.
-    [InlineData(DecisionRuleKind.TwoThirds, "BEL DOM", "EST", "CHN FRA GBR RUS USA DEU IDN", true, "adopted: 2 in favour, 1 against, 7 abstentions, 5 absent")]
+    [InlineData(DecisionRuleKind.TwoThirds, "BEL DOM", "EST", "CHN FRA GBR RUS USA DEU IDN", true, "adopted: 2 in favour, 1 against (two thirds of those present and voting: 2 of 3); 7 abstentions, 5 absent")]
     [InlineData(DecisionRuleKind.TwoThirds, "BEL DOM EST DEU IDN NER", "CHN FRA GBR RUS", "USA VCT ZAF", false, "6 in favour, 4 against: two thirds of those present and voting (7 of 10) required")]
-    [InlineData(DecisionRuleKind.TwoThirds, "BEL DOM EST DEU IDN NER CHN", "FRA GBR RUS", "", true, "adopted: 7 in favour, 3 against, 0 abstentions, 5 absent")]
+    [InlineData(DecisionRuleKind.TwoThirds, "BEL DOM EST DEU IDN NER CHN", "FRA GBR RUS", "", true, "adopted: 7 in favour, 3 against (two thirds of those present and voting: 7 of 10); 0 abstentions, 5 absent")]
     [InlineData(DecisionRuleKind.TwoThirds, "", "", "BEL DOM", false, "nobody voted in favour or against: two thirds of those present and voting is required")]
     // Consensus: nobody objects, and someone is in favour.
-    [InlineData(DecisionRuleKind.Consensus, "BEL DOM EST", "", "CHN", true, "adopted: 3 in favour, 0 against, 1 abstention, 11 absent")]
+    [InlineData(DecisionRuleKind.Consensus, "BEL DOM EST", "", "CHN", true, "adopted: 3 in favour, no objection (consensus); 1 abstention, 11 absent")]
     [InlineData(DecisionRuleKind.Consensus, NineElected + " CHN FRA GBR USA VNM", "RUS", "", false, "no consensus: objection from Russian Federation")]
     [InlineData(DecisionRuleKind.Consensus, "BEL", "USA EST", "", false, "no consensus: objections from Estonia, United States")]
     [InlineData(DecisionRuleKind.Consensus, "", "", "BEL DOM", false, "no consensus: no delegation voted in favour")]

@@ -4,14 +4,12 @@ using Microsoft.Extensions.Options;
 
 namespace CoordBot.Tests.Ballots;
 
-/// <summary>The grace and the warning offsets are contract keys: a wrong value stops the bot naming the key.</summary>
+/// <summary>The grace is a contract key: a wrong value stops the bot naming the key.</summary>
 public sealed class BallotsOptionsTests
 {
     [Theory]
     [InlineData("Voting:EarlyCloseGrace", "ten minutes", "Voting:EarlyCloseGrace is \"ten minutes\"")]
     [InlineData("Voting:EarlyCloseGrace", "-00:10:00", "Voting:EarlyCloseGrace is -00:10:00")]
-    [InlineData("Voting:ClosingReminders:0", "banana", "Voting:ClosingReminders:0 is \"banana\"")]
-    [InlineData("Voting:ClosingReminders:0", "00:00:00", "Voting:ClosingReminders:0 is 00:00:00")]
     public void A_bad_value_is_refused_naming_its_key(string key, string value, string expected)
     {
         using var directory = new Support.TempDirectory();

@@ -7,6 +7,8 @@ namespace CoordBot.Features.Voting;
 /// <summary><c>/audit D&lt;n&gt;</c>: verifies the ballot log's hash chain and replays the tally from it against the recorded votes.</summary>
 internal sealed class AuditHandler(VotingService voting, VotingText text) : VoteCommand(voting)
 {
+    protected override bool HidesFromNonReaders => true;
+
     public override CommandInfo Info { get; } = new("audit", "/audit D<n>", "Verify a vote's ballot log and tally")
     {
         Rule = Rules.Member,

@@ -6,6 +6,8 @@ namespace CoordBot.Features.Voting;
 /// <summary><c>/explain D&lt;n&gt; &lt;text&gt;</c>: an explanation of vote, accepted in the window after the result.</summary>
 internal sealed class ExplainHandler(VotingService voting, VotingText text) : VoteCommand<string>(voting)
 {
+    protected override bool HidesFromNonReaders => true;
+
     public override CommandInfo Info { get; } = new("explain", "/explain D<n> <text>", "Explain your delegation's vote after the result (head or deputy)")
     {
         Rule = Rules.Of(Permissions.MayExplainVote),

@@ -23,7 +23,8 @@ internal sealed class RecordHandler(VotingService voting, VotingText text, Draft
 
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
-        if (!await MayReadAsync(context, vote, cancellationToken))
+        // The record goes into this chat only if everyone who reads the chat may read it (an operator in a group of a delegation that may not).
+        if (!await MayReadAsync(context, vote, cancellationToken) || !await VoteVisibility.MayKnowHereAsync(context.Update, vote, cancellationToken))
         {
             context.Reply(DraftDesk.NotVisible(vote.DraftId));
             return;

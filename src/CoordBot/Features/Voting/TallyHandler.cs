@@ -9,6 +9,8 @@ internal sealed class TallyHandler(VotingService voting, VotingText text) : Vote
 {
     private readonly VotingService _voting = voting;
 
+    protected override bool HidesFromNonReaders => true;
+
     public override CommandInfo Info { get; } = new("tally", "/tally D<n>", "Who has voted on a draft, or the result")
     {
         Rule = Rules.Member,

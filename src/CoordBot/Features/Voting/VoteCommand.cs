@@ -23,6 +23,12 @@ internal abstract class VoteCommand<TMore>(VotingService voting) : Command<VoteC
     {
         ArgumentNullException.ThrowIfNull(context);
         var vote = await voting.LatestVoteAsync(context.Update.Db, args.DraftId, cancellationToken);
+        // A delegation that may not read the draft (or a chat whose readers may not) hears what it would of a draft that does not exist.
+        if (vote is not null && HidesFromNonReaders && !await VoteVisibility.MayKnowHereAsync(context.Update, vote, cancellationToken))
+        {
+            vote = null;
+        }
+
         if (vote is null)
         {
             OnNoVote(context, args.DraftId);
@@ -32,6 +38,9 @@ internal abstract class VoteCommand<TMore>(VotingService voting) : Command<VoteC
 
         await ExecuteAsync(context, vote, args.More, cancellationToken);
     }
+
+    /// <summary>Whether the vote is hidden from those who may not read its draft (<see cref="VoteVisibility"/>).</summary>
+    protected virtual bool HidesFromNonReaders => false;
 
     /// <summary>A command may note an attempt on a draft without a vote (a ballot, say) before the answer.</summary>
     protected virtual void OnNoVote(CommandContext context, long draftId)

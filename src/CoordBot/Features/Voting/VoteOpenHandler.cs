@@ -128,16 +128,26 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         await notices.SendAsync(
             db, context.Update.Outbox, vote, votingCodes,
             (code, language, zone) => text.BallotPaper(language, vote, code, zone),
-            (_, language, zone) => VotingText.VotingStarted(language, vote, zone),
+            (_, language, zone) => text.VotingStarted(language, vote, zone),
             groupButtons: false,
             cancellationToken);
         if (vote.Recused.Count > 0)
         {
-            await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (_, language) => VotingText.RecusedNotice(language, vote), cancellationToken);
+            // A party that may not read the draft is told that a vote concerns it, without its title or hash.
+            var hidden = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var code in vote.Recused)
+            {
+                if (!await VoteVisibility.MayKnowAsync(db, vote, code, cancellationToken))
+                {
+                    hidden.Add(code);
+                }
+            }
+
+            await messenger.SendInLanguagesAsync(db, context.Update.Outbox, vote.Recused, (code, language) => hidden.Contains(code) ? VotingText.HiddenRecusedNotice(language) : text.RecusedNotice(language, vote), cancellationToken);
         }
 
         await deadlines.ScheduleAsync(vote, cancellationToken);
-        context.Reply(VotingText.Opened(context.Update.Language, vote, context.Actor.TimeZone));
+        context.Reply(text.Opened(context.Update.Language, vote, context.Actor.TimeZone));
     }
 
     /// <summary>What the chair asked for; anything not given is the council's default.</summary>

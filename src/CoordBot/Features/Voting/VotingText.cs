@@ -139,11 +139,33 @@ public sealed class VotingText(CouncilProvider councilProvider)
 
     public static string EveryoneRecused(string language, long draftId) => Catalogue.Format(language, "Voting.EveryoneRecused", $"D{draftId}");
 
-    /// <summary>The vote's heading in announcements: "D3 v4 «Title» (hash 1a2b3c4d), substantive matter, rule: council".</summary>
-    public static string OpeningHeading(string language, Vote vote)
+    /// <summary>
+    /// The vote's heading in announcements, its rule in the words a diplomat uses, never the configuration's code:
+    /// "D3 v4 «Title» (hash 1a2b3c4d), substantive matter: nine votes including the concurring votes of the permanent members".
+    /// </summary>
+    public string OpeningHeading(string language, Vote vote)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        return Part(language, "Voting.OpeningHeading." + vote.Matter, Heading(language, vote), DecisionRuleNames.ToName(vote.Rule));
+        return Part(language, "Ballots.OpeningHeading", Heading(language, vote), RuleWords(language, vote.Rule, vote.Matter));
+    }
+
+    /// <summary>What a vote needs to pass, as the Charter says it: "substantive matter: nine votes including the concurring votes of the permanent members".</summary>
+    public string RuleWords(string language, DecisionRuleKind rule, MatterKind matter)
+    {
+        if (rule != DecisionRuleKind.Council)
+        {
+            return Part(language, $"Ballots.Rule.{rule}.{matter}");
+        }
+
+        var required = matter == MatterKind.Procedural ? Council.ProceduralThreshold : Council.SubstantiveThreshold;
+        return PartPlural(language, "Ballots.Rule.Council." + matter, required, NumberWord(language, required));
+    }
+
+    /// <summary>A small count in words as a text would write it ("nine"), larger ones in figures.</summary>
+    private static string NumberWord(string language, int n)
+    {
+        var words = Catalogue.Text(language, "Ballots.NumberWords").Split(',');
+        return n >= 0 && n < words.Length ? words[n].Trim() : n.ToString(Catalogue.FormatCulture(language));
     }
 
     public string BallotPaper(string language, Vote vote, string code, string zone)
@@ -159,15 +181,21 @@ public sealed class VotingText(CouncilProvider councilProvider)
             $"/vote D{vote.DraftId}");
     }
 
-    public static string VotingStarted(string language, Vote vote, string zone)
+    public string VotingStarted(string language, Vote vote, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
         return Catalogue.Format(language, "Voting.Started", OpeningHeading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
     }
 
-    public static string RecusedNotice(string language, Vote vote) => Catalogue.Format(language, "Voting.RecusedNotice", OpeningHeading(language, vote));
+    /// <summary>To a party to the dispute that may not read the draft: a vote concerns it, with no title, hash or id.</summary>
+    public static string HiddenRecusedNotice(string language) => Catalogue.Format(language, "Ballots.HiddenRecusedNotice");
 
-    public static string Opened(string language, Vote vote, string zone)
+    /// <summary>To the same party at the close: the vote that concerned it has closed, and nothing more.</summary>
+    public static string HiddenResult(string language) => Catalogue.Format(language, "Ballots.HiddenResult");
+
+    public string RecusedNotice(string language, Vote vote) => Catalogue.Format(language, "Voting.RecusedNotice", OpeningHeading(language, vote));
+
+    public string Opened(string language, Vote vote, string zone)
     {
         ArgumentNullException.ThrowIfNull(vote);
         return Catalogue.Plural(language, "Voting.Opened", vote.Voting.Count, OpeningHeading(language, vote), Dates.InZoneAndUtc(language, vote.ClosesAt, zone));
@@ -266,8 +294,20 @@ public sealed class VotingText(CouncilProvider councilProvider)
 
         if (result.Adopted)
         {
-            var counts = PartPlural(language, "Voting.Grounds.Counts", result.Abstain, result.Yes, result.No);
-            return result.Absent.Count == 0 ? counts : counts + Part(language, "Voting.Grounds.Absent", result.Absent.Count);
+            // The rule the votes met, then the remaining counts: the same facts as the domain's English.
+            var voting = result.Yes + result.No;
+            var (rule, againstStated) = vote.Rule switch
+            {
+                DecisionRuleKind.Council => (Part(language, "Ballots.Grounds.Council." + vote.Matter, result.Yes, vote.Matter == MatterKind.Procedural ? Council.ProceduralThreshold : Council.SubstantiveThreshold), false),
+                DecisionRuleKind.Majority => (Part(language, "Ballots.Grounds.Majority", result.Yes, result.No), true),
+                DecisionRuleKind.TwoThirds => (Part(language, "Ballots.Grounds.TwoThirds", result.Yes, result.No, ((2 * voting) + 2) / 3, voting), true),
+                _ => (Part(language, "Ballots.Grounds.Consensus", result.Yes), true),
+            };
+            var rest = againstStated
+                ? PartPlural(language, "Ballots.Grounds.Abstentions", result.Abstain)
+                : PartPlural(language, "Ballots.Grounds.Rest", result.Abstain, result.No);
+            var absent = result.Absent.Count == 0 ? string.Empty : Part(language, "Voting.Grounds.Absent", result.Absent.Count);
+            return rule + Catalogue.Text(language, "Ballots.Grounds.Separator") + rest + absent;
         }
 
         var names = new Func<IEnumerable<string>, string>(codes => Lists.SortedAndJoined(language, codes.Select(c => Council.NameOf(c, language)), Catalogue.Text(language, "Voting.ListSeparator")));
