@@ -22,7 +22,7 @@ internal sealed class HelpHandler(IServiceProvider services) : Command
         foreach (var command in available)
         {
             // The usage line is the command as typed (never translated), isolated in Arabic so it reads left to right.
-            text.Append(Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(command.Info.Usage)) + " — " + Html.Escape(command.Info.DescriptionIn(language)))).Append('\n');
+            text.Append(Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(command.Info.UsageIn(language))) + " — " + Html.Escape(command.Info.DescriptionIn(language)))).Append('\n');
         }
 
         context.Reply(text.ToString().TrimEnd());
