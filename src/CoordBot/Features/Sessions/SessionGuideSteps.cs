@@ -120,7 +120,7 @@ internal static class SessionGuideSteps
 
         var local = new LocalDateTime(date.Year, date.Month, date.Day, at.Hour, at.Minute);
         var utc = local.InZoneLeniently(TimeDisplay.ZoneOrUtc(scope.Actor.TimeZone)).ToDateTimeUtc();
-        return "Starts: " + Html.Escape(TimeDisplay.InZoneAndUtc(utc, scope.Actor.TimeZone));
+        return Catalogue.Format(scope.Update.Language, "Sessions.Starts", Html.Escape(Dates.InZoneAndUtc(scope.Update.Language, utc, scope.Actor.TimeZone)));
     }
 
     private static LocalDate Today(GuideScope scope) =>
