@@ -63,6 +63,12 @@ public sealed class InputLanguagesEndToEndTests
         Assert.Equal(DateTime.SpecifyKind(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc), session.StartUtc);
         Assert.Equal(SessionFormat.Closed, session.Format);
         Assert.NotNull(title);
+        if (language is "ru" or "zh" or "ar")
+        {
+            // The summary shows the command line the guide sends (its format word is the typed code).
+            var leaks = NoEnglish.In(bot.Emulator, Chair, language, ["closed Briefing on the Middle East", "Briefing on the Middle East", "xyz", "UTC"]);
+            Assert.True(leaks.Count == 0, string.Join("\n---\n", leaks));
+        }
     }
 
     /// <summary>Per language: the hours as typed there (native digits, the unit's name).</summary>
@@ -102,6 +108,11 @@ public sealed class InputLanguagesEndToEndTests
         await bot.ReplyAsync(BotHarness.OperatorId, m => m.MessageId > summary.MessageId && m.PlainText!.Contains("D1", StringComparison.Ordinal));
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(DraftStatus.UnderSilence, (await db.Drafts.SingleAsync()).Status);
+        if (language is "ru" or "zh" or "ar")
+        {
+            var leaks = NoEnglish.In(bot.Emulator, BotHarness.OperatorId, language, ["Women, peace and security", "The Security Council,", "NaN", "UTC"]);
+            Assert.True(leaks.Count == 0, string.Join("\n---\n", leaks));
+        }
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class OperationsLanguagesEndToEndTests
         Assert.Equal("Procès-verbal du vote sur D1 v1 «\u00a0Press statement on cyber security\u00a0» : non adopté.", french.PlainText);
         var record = Encoding.UTF8.GetString(french.DocumentContent!).Split('\n');
         Assert.Equal("PROCÈS-VERBAL DU VOTE SUR D1 v1 : Press statement on cyber security", record[0]);
-        Assert.Equal("Question : de fond ; règle : council", record[2]);
+        Assert.Equal("Question : de fond ; règle : Conseil de sécurité", record[2]); // the rule named in French, not by its code (issue 27)
         Assert.Equal("Résultat : NON ADOPTÉ (veto opposé par Chine)", record[4]);
         Assert.Equal("Pour : 14, contre : 1, abstentions : 0, absents : 0", record[5]);
         Assert.Equal("VOTES (le vote actuel de chaque délégation)", record[7]);

@@ -10,7 +10,8 @@ internal sealed class AgendaStatusHandler(SessionNotifier notifier, AgendaText a
 {
     // The English words, and each status as the other official languages write it (one word, as typed after the id).
     private static readonly Dictionary<string, AgendaItemStatus> Statuses = Languages.All
-        .SelectMany(l => Enum.GetValues<AgendaItemStatus>().Select(s => (Word: AgendaText.StatusWord(s, l).ToLowerInvariant(), Status: s)))
+        .SelectMany(l => Enum.GetValues<AgendaItemStatus>().Select(s => (Word: AgendaText.StatusWord(s, l).ToLowerInvariant(), Status: s))
+            .Append((Word: Catalogue.Text(l, "Arg.discussing").ToLowerInvariant(), Status: AgendaItemStatus.Discussing))) // one word to type where the name is two (en discussion)
         .Where(w => !w.Word.Contains(' ', StringComparison.Ordinal))
         .DistinctBy(w => w.Word)
         .ToDictionary(w => w.Word, w => w.Status, StringComparer.Ordinal);

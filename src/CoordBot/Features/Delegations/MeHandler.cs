@@ -29,7 +29,7 @@ internal sealed class MeHandler(CouncilProvider council) : Command
         }
 
         lines.Add(context.Text("Me.TimeZone", Html.Escape(actor.TimeZone)));
-        lines.Add(context.Text("Me.Language", actor.Language));
+        lines.Add(context.Text("Me.Language", actor.Language == Localization.Languages.English ? actor.Language : Localization.Languages.NativeName(actor.Language)));
         context.Reply(string.Join("\n", lines));
         return Task.CompletedTask;
     }

@@ -145,7 +145,7 @@ internal static class SessionGuideSteps
 
         var local = new LocalDateTime(date.Year, date.Month, date.Day, at.Hour, at.Minute);
         var utc = local.InZoneLeniently(TimeDisplay.ZoneOrUtc(zone)).ToDateTimeUtc();
-        return "Starts: " + Html.Escape(TimeDisplay.InZoneAndUtc(utc, zone));
+        return Catalogue.Format(scope.Update.Language, "Sessions.Starts", Html.Escape(Dates.InZoneAndUtc(scope.Update.Language, utc, zone)));
     }
 
     private static LocalDate Today(GuideScope scope) =>

@@ -371,7 +371,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         var text = new StringBuilder();
         text.AppendLine(Line("Record.Title", Ref(vote.DraftId, vote.Version), vote.Title))
             .AppendLine(Bidi.Lines(language, Council.Name))
-            .AppendLine(Line("Record.MatterRule." + vote.Matter, DecisionRuleNames.ToName(vote.Rule)))
+            .AppendLine(Line("Record.MatterRule." + vote.Matter, CodeWords.Word(language, DecisionRuleNames.ToName(vote.Rule))))
             .AppendLine(Line("Record.Times", Stamp(vote.OpenedAt), Stamp(vote.ClosesAt), Stamp(vote.ClosedAt!.Value)))
             .AppendLine(Line(result.Adopted ? "Record.Result.Adopted" : "Record.Result.NotAdopted", Grounds(language, vote, count)))
             .AppendLine(Line("Record.Counts", result.Yes, result.No, result.Abstain, result.Absent.Count))

@@ -78,7 +78,7 @@ internal sealed class HelpHandler(IServiceProvider services) : Command<string>
         foreach (var command in shown)
         {
             // The usage line is the command as typed (never translated), isolated in Arabic so it reads left to right.
-            text.Append(Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(command.Info.Usage)) + " — " + Html.Escape(command.Info.DescriptionIn(language)))).Append('\n');
+            text.Append(Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(command.Info.UsageIn(language))) + " — " + Html.Escape(command.Info.DescriptionIn(language)))).Append('\n');
         }
 
         text.Append(context.Text("Help.TopicHint"));

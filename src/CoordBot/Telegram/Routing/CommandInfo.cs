@@ -28,8 +28,11 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
 
     /// <summary>The usage reply in <paramref name="language"/>; the usage line and the example stay as typed (commands are not translated).</summary>
     public string UsageReplyIn(string language) =>
-        Catalogue.Format(language, "Usage.Line", Rendering.Html.Escape(Usage)) +
+        Catalogue.Format(language, "Usage.Line", Rendering.Html.Escape(UsageIn(language))) +
         (Example is null ? string.Empty : Catalogue.Format(language, "Usage.Example", Rendering.Html.Escape(Example)));
+
+    /// <summary>The usage line with its placeholders named in <paramref name="language"/> (<see cref="UsageText"/>); English as declared.</summary>
+    public string UsageIn(string language) => UsageText.In(language, Usage);
 
     /// <summary>
     /// The description for /help and the command menu in <paramref name="language"/>: English is the declaration
