@@ -40,9 +40,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
         ["Sessions:Reminders:0"] = ReminderOffset,
     };
 
-    private static readonly List<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    private static readonly List<string> Codes = [.. TestCouncil.Codes];
 
-    private static long HeadOf(string code) => 7000 + Codes.IndexOf(code);
+    private static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
     [SkippableFact]
     public async Task When_one_of_two_webhook_instances_dies_every_ballot_counts_once_and_each_deadline_fires_once()
@@ -188,10 +188,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
     private static async Task<BotHarness> CouncilAsync(Dictionary<string, string?> settings)
     {
         var bot = await BotHarness.StartAsync(settings);
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         var estonia = HeadOf("EST");
         await bot.AskAsync(estonia, "/draft_new Press statement on cyber security\nThe Council condemns malicious cyber activities.");

@@ -56,7 +56,7 @@ public sealed class AgendaEndToEndTests
         await bot.StopHostAsync();
         clock.SetUtcNow(T0.AddHours(1));
         await bot.StartHostAsync();
-        var reminder = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Reminder", StringComparison.Ordinal));
+        var reminder = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Reminder");
         Assert.Contains("1. A1 The situation in Syria (adopted)", reminder.PlainText, StringComparison.Ordinal);
     }
 

@@ -87,7 +87,8 @@ public sealed class DraftsByButtonsTests
         Assert.Equal(14, await ReadAsync(bot, db => db.DraftCirculations.CountAsync()));
 
         // France reads it with its reader's buttons: no penholder's action.
-        var copy = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Circulated by Estonia (EST), penholder:", StringComparison.Ordinal));
+        var copy = await bot.MessageWithCatalogueAsync(france, "Drafts.Circulated");
+        Assert.StartsWith("Circulated by Estonia (EST), penholder:", copy.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Read", "Comments", "Comment", "Amend"], Labels(copy));
 
         // France proposes an amendment: the Amend button under D1 starts the guide with D1 chosen; the text is typed.
@@ -97,11 +98,12 @@ public sealed class DraftsByButtonsTests
         await TapAsync(bot, france, check, "Confirm", m => m.PlainText!.StartsWith("Amendment M1 to D1 v1 §2 is recorded", StringComparison.Ordinal));
 
         // The penholder decides it by the buttons under the notice.
-        var notice = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Amendment M1 to D1 v1 §2 from France (FRA)", StringComparison.Ordinal));
+        var notice = await bot.MessageWithCatalogueAsync(estonia, "Drafts.Amend.Notice");
+        Assert.StartsWith("Amendment M1 to D1 v1 §2 from France (FRA)", notice.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Accept M1", "Reject M1"], Labels(notice));
         var accepted = await TapAsync(bot, estonia, notice, "Accept M1", m => m.PlainText!.StartsWith("M1 is", StringComparison.Ordinal));
         Assert.Equal("M1 is accepted. The proposing delegation has been told.", accepted.PlainText);
-        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", StringComparison.Ordinal));
+        Assert.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", (await bot.MessageWithCatalogueAsync(france, "Drafts.Decide.AcceptedNotice")).PlainText, StringComparison.Ordinal);
         Assert.Equal(AmendmentStatus.Accepted, await ReadAsync(bot, db => db.DraftAmendments.Select(m => m.Status).SingleAsync()));
         var offer = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("The next version, D1 v2", StringComparison.Ordinal));
         Assert.Equal(["Make v2 with M1"], Labels(offer)); // applied in one tap (DraftingEndToEndTests); here the text stays v1
@@ -116,11 +118,12 @@ public sealed class DraftsByButtonsTests
         var blue = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => m.PlainText!.StartsWith("D1 v1 is in blue", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 is in blue: its text (hash ", blue.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
-        var locked = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("D1 v1 · Press statement on cyber security is in blue", StringComparison.Ordinal));
+        var locked = await bot.MessageWithCatalogueAsync(france, "Drafts.Blue.Notice");
+        Assert.StartsWith("D1 v1 · Press statement on cyber security is in blue", locked.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Read", "Comments", "Comment"], Labels(locked)); // no Amend: the text is locked
 
         // /draft D1 shows the penholder what is left to do in blue: no second "Put in blue".
-        await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("D1 v1 · Press statement on cyber security is in blue", StringComparison.Ordinal));
+        Assert.StartsWith("D1 v1 · Press statement on cyber security is in blue", (await bot.MessageWithCatalogueAsync(estonia, "Drafts.Blue.Notice")).PlainText, StringComparison.Ordinal);
         var read = await bot.AskAsync(estonia, "/draft D1");
         Assert.Contains("Status: in blue (this is the text in blue)", read.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Comments", "Comment", "Circulate"], Labels(read));
@@ -134,7 +137,8 @@ public sealed class DraftsByButtonsTests
         var france = Head("FRA");
         await bot.AskAsync(estonia, "/draft_new Women, peace and security\nThe Security Council,\n\nRecalls its resolutions.");
         await bot.AskAsync(estonia, "/circulate D1 FRA");
-        var copy = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Circulated by Estonia (EST), penholder:", StringComparison.Ordinal));
+        var copy = await bot.MessageWithCatalogueAsync(france, "Drafts.Circulated");
+        Assert.StartsWith("Circulated by Estonia (EST), penholder:", copy.PlainText, StringComparison.Ordinal);
 
         // France forges the penholder's buttons: refused with the rule's words, nothing changes.
         var blue = await ForgeAsync(bot, france, copy, "r:blue D1");
@@ -150,7 +154,7 @@ public sealed class DraftsByButtonsTests
 
         // The draft is withdrawn: France's old Amend and the penholder's old Put in blue act on it as it is now.
         await bot.AskAsync(estonia, "/withdraw D1");
-        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("D1 · Women, peace and security was withdrawn", StringComparison.Ordinal));
+        Assert.StartsWith("D1 · Women, peace and security was withdrawn", (await bot.MessageWithCatalogueAsync(france, "Drafts.Withdraw.Notice")).PlainText, StringComparison.Ordinal);
         var stale = await TapAsync(bot, france, copy, "Read");
         Assert.Contains("Status: withdrawn", stale.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Comments"], Labels(stale));
@@ -183,7 +187,8 @@ public sealed class DraftsByButtonsTests
         await bot.AskAsync(estonia, "/circulate D1");
 
         var council = CouncilPresets.SecurityCouncil2020;
-        var copy = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Distribué par ", StringComparison.Ordinal));
+        var copy = await bot.MessageWithCatalogueAsync(france, "Drafts.Circulated", "fr");
+        Assert.StartsWith("Distribué par ", copy.PlainText, StringComparison.Ordinal);
         var lines = copy.PlainText!.Split('\n');
         Assert.Equal($"Distribué par {council.NameOf("EST", "fr")} (EST), porte-plume :", lines[0]);
         Assert.Equal("D1 v1 · Press statement on cyber security", lines[1]); // the author's title, untranslated

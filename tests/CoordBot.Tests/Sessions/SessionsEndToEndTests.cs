@@ -22,9 +22,9 @@ public sealed class SessionsEndToEndTests
         var reply = await bot.AskAsync(Chair, "/schedule 2026-11-23 13:30 UTC closed 60m Situation in Libya");
         Assert.Contains("Scheduled S1", reply.PlainText, StringComparison.Ordinal);
         Assert.Contains("13:30 UTC", reply.PlainText, StringComparison.Ordinal);
-        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session", StringComparison.Ordinal));
+        var announcement = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled");
         Assert.Contains(announcement.Buttons, b => b.CallbackData == "att:1:y");
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("New session", StringComparison.Ordinal));
+        await bot.MessageWithCatalogueAsync(FraHead, "Sessions.Announce.Scheduled");
 
         // The reminders are at start minus each configured offset.
         Assert.Equal(T0.AddMinutes(30), await scheduler().GetDueAtAsync(SessionReminders.KeyOf(1, TimeSpan.FromHours(1)), CancellationToken.None));
@@ -34,10 +34,10 @@ public sealed class SessionsEndToEndTests
         await bot.StopHostAsync();
         clock.SetUtcNow(T0.AddMinutes(31));
         await bot.StartHostAsync();
-        var reminder = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Reminder", StringComparison.Ordinal));
+        var reminder = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Reminder");
         Assert.Contains("starts in 59 minutes", reminder.PlainText, StringComparison.Ordinal);
         Assert.Contains(reminder.Buttons, b => b.CallbackData == "att:1:n");
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("Reminder", StringComparison.Ordinal));
+        await bot.MessageWithCatalogueAsync(FraHead, "Sessions.Reminder");
 
         // The 10-minute reminder survived the restart, once: a second restart adds no duplicate and resends nothing.
         await bot.RestartHostAsync();
@@ -49,7 +49,7 @@ public sealed class SessionsEndToEndTests
 
         var cancelled = await bot.AskAsync(Chair, "/cancel S1");
         Assert.Contains("Cancelled S1", cancelled.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Session cancelled", StringComparison.Ordinal));
+        await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Cancelled");
         Assert.False(await scheduler().ExistsAsync(SessionReminders.KeyOf(1, TimeSpan.FromMinutes(10)), CancellationToken.None));
         Assert.False(await scheduler().ExistsAsync(SessionReminders.StartingKeyOf(1), CancellationToken.None));
     }
@@ -62,7 +62,7 @@ public sealed class SessionsEndToEndTests
 
         await bot.AskAsync(Chair, "/schedule 2026-11-23 12:05 UTC consultations Briefing on Yemen");
 
-        var reminder = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Reminder", StringComparison.Ordinal));
+        var reminder = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Reminder");
         Assert.Contains("starts in 5 minutes", reminder.PlainText, StringComparison.Ordinal);
         Assert.Single(Containing(bot, EstGroup, "Reminder"));
     }
@@ -77,7 +77,7 @@ public sealed class SessionsEndToEndTests
         var reply = await bot.AskAsync(Chair, "/reschedule 1 2026-11-25 10:00 America/New_York");
 
         Assert.Contains("Moved S1", reply.PlainText, StringComparison.Ordinal);
-        var moved = await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("Session moved", StringComparison.Ordinal));
+        var moved = await bot.MessageWithCatalogueAsync(FraHead, "Sessions.Announce.Moved");
         Assert.Contains("Now: Wed 25 Nov 2026 10:00 (America/New_York, UTC-05)", moved.PlainText, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 14, 0, 0, TimeSpan.Zero), await bot.Services.GetRequiredService<IJobScheduler>().GetDueAtAsync(SessionReminders.KeyOf(1, TimeSpan.FromHours(1)), CancellationToken.None));
     }
@@ -143,9 +143,9 @@ public sealed class SessionsEndToEndTests
         // Answers: by command, and by the announcement's button in the group, always for the presser's own delegation.
         await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
         await AskForAsync(bot, FraAdviser, "/attend S1 no", "Only the head of delegation or the deputy");
-        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
+        var announcement = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled");
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Estonia does not attend S1", StringComparison.Ordinal));
+        Assert.Contains("Estonia does not attend S1", (await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.NotedDeclines", afterMessageId: announcement.MessageId)).PlainText, StringComparison.Ordinal);
 
         var list = await AskForAsync(bot, FraHead, "/sessions", "Upcoming sessions");
         Assert.Contains("Your delegation: attends", list.PlainText, StringComparison.Ordinal);

@@ -16,10 +16,11 @@ public sealed class SessionsInteractionTests
         var (bot, _) = await StartAsync();
         await using var __ = bot;
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
-        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
+        var announcement = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled");
 
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
-        var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
+        var summary = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.NotedAttends", afterMessageId: announcement.MessageId);
+        Assert.Contains("Noted: Estonia attends S1", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("Attending: EST; not answered: 14", summary.PlainText, StringComparison.Ordinal);
         Assert.Empty(summary.Buttons); // no second pair: the pair pressed marks the answer where it was given
         var marked = await bot.ReplyAsync(EstGroup, m => m.MessageId == announcement.MessageId && m.Buttons.Any(b => b.Text == "✓ We attend"));
@@ -51,9 +52,10 @@ public sealed class SessionsInteractionTests
         var (bot, _) = await StartAsync();
         await using var __ = bot;
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
-        var announcement = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session: S1", StringComparison.Ordinal));
+        var announcement = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled");
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
-        var summary = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Noted: Estonia attends S1", StringComparison.Ordinal));
+        var summary = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.NotedAttends", afterMessageId: announcement.MessageId);
+        Assert.Contains("Noted: Estonia attends S1", summary.PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Emulator.BotToken, bot.Emulator.BaseUrl.ToString().TrimEnd('/')));
@@ -85,13 +87,13 @@ public sealed class SessionsInteractionTests
 
         // Reschedule asks the new day and time with the session already chosen.
         bot.Emulator.PressButton(Chair, Chair, forChair.MessageId, "r:reschedule S1");
-        var day = await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Which day?", StringComparison.Ordinal));
+        var day = await bot.MessageWithCatalogueAsync(Chair, "Sessions.Guide.DayQuestion");
         bot.Emulator.PressButton(Chair, Chair, day.MessageId, "g:1:2026-12-02");
         var time = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("At what time", StringComparison.Ordinal));
         bot.Emulator.PressButton(Chair, Chair, time.MessageId, "g:2:10:00");
         var summary = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("/reschedule S1 2026-12-02 10:00", StringComparison.Ordinal));
         bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Moved S1", StringComparison.Ordinal));
+        Assert.Contains("Moved S1", (await bot.MessageWithCatalogueAsync(Chair, "Sessions.Moved", afterMessageId: summary.MessageId)).PlainText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,10 @@ public sealed class BotHarness : IAsyncDisposable
     public Task<SentMessage> MessageFromCatalogueAsync(long chatId, string key, string language = "en", long afterMessageId = 0) =>
         Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.Matches(language, key, m.Text ?? m.Caption), Patience);
 
+    /// <summary>As <see cref="MessageFromCatalogueAsync"/>, for a message that holds the entry among others (an announcement with its details).</summary>
+    public Task<SentMessage> MessageWithCatalogueAsync(long chatId, string key, string language = "en", long afterMessageId = 0) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.Contains(language, key, m.Text ?? m.Caption), Patience);
+
     /// <summary>Sends a command and waits for the bot's answer in that chat written from the catalogue entry <paramref name="key"/>.</summary>
     public Task<SentMessage> AskForCatalogueAsync(long userId, string text, string key, long? chatId = null, string language = "en")
     {

@@ -18,7 +18,11 @@ public static partial class CatalogueText
     public static bool StartsWith(string language, string key, string? html) =>
         html is not null && Patterns(language, key, anchoredAtEnd: false).Any(p => p.IsMatch(WithoutBidiMarks(html)));
 
-    private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true)
+    /// <summary>True when <paramref name="html"/> holds <paramref name="key"/>'s text anywhere (a message composed of several entries).</summary>
+    public static bool Contains(string language, string key, string? html) =>
+        html is not null && Patterns(language, key, anchoredAtEnd: false, anchoredAtStart: false).Any(p => p.IsMatch(WithoutBidiMarks(html)));
+
+    private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true, bool anchoredAtStart = true)
     {
         var entries = Catalogue.Entries(language);
         var forms = entries.Where(e => e.Key == key || (e.Key.StartsWith(key + "_", StringComparison.Ordinal) && !e.Key[(key.Length + 1)..].Contains('.', StringComparison.Ordinal)))
@@ -32,7 +36,7 @@ public static partial class CatalogueText
         return forms.Select(template =>
         {
             var pattern = Placeholder().Replace(Regex.Escape(WithoutBidiMarks(template)), "(?s:.*?)");
-            return new Regex("^" + pattern + (anchoredAtEnd ? "$" : string.Empty), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            return new Regex((anchoredAtStart ? "^" : string.Empty) + pattern + (anchoredAtEnd ? "$" : string.Empty), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         });
     }
 

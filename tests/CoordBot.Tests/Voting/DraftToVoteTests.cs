@@ -37,7 +37,8 @@ public sealed class DraftToVoteTests
             await bot.AskAsync(TestCouncil.HeadOf(code), "/vote D1 yes");
         }
 
-        var result = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Result of the vote on D1 v1", StringComparison.Ordinal));
+        var result = await bot.MessageWithCatalogueAsync(estonia, "Voting.ResultHeading.Substantive");
+        Assert.StartsWith("Result of the vote on D1 v1", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("ADOPTED: 15 in favour", result.PlainText, StringComparison.Ordinal);
         var drafts = await bot.AskAsync(estonia, "/drafts");
         Assert.Contains("adopted", drafts.PlainText, StringComparison.OrdinalIgnoreCase);
