@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CoordBot.BotApi;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.PostgreSql;
 
 namespace CoordBot.PostgreSql.Tests.Cluster;
