@@ -5,7 +5,7 @@ namespace CoordBot.Operations;
 /// <c>coordbot restore</c> can tell a running bot's data from a stopped one's. The operating system
 /// releases the lock when the process dies, so a crash never leaves a stale lock behind. SQLite only: on
 /// PostgreSQL several instances are meant to run at once (they coordinate in the database, see
-/// <see cref="CoordBot.Persistence.Cluster.LeaderElection"/>), and there is no file to restore over.
+/// <see cref="CoordBot.Cluster.LeaderElection"/>), and there is no file to restore over.
 /// </summary>
 internal sealed class BotInstanceLock(IConfiguration configuration, ILogger<BotInstanceLock> logger) : IHostedService, IDisposable
 {

@@ -1,5 +1,5 @@
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Telegram.Routing;
 using Telegram.Bot;
 using Telegram.Bot.Types;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CoordBot.BotApi;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Telegram.Webhook;
 using CoordBot.Tests.Hardening;
 using Microsoft.Extensions.Configuration;

@@ -1,4 +1,4 @@
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

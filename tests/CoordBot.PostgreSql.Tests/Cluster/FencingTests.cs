@@ -1,6 +1,6 @@
 using CoordBot.BotApi;
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.Hardening;
 using CoordBot.Tests.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CoordBot.BotApi;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.PostgreSql;
 
 namespace CoordBot.PostgreSql.Tests.Cluster;

@@ -2,7 +2,7 @@ using System.Globalization;
 using CoordBot.BotApi;
 using Xunit.Abstractions;
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.Hardening;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.PostgreSql;

@@ -842,7 +842,7 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CoordBot.Persistence.Cluster.ClusterTerm", b =>
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
                 {
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");

@@ -43,7 +43,7 @@ internal sealed class DeliveryAttempt(
         catch (Exception ex)
         {
             Operations.Metrics.CoordBotTracing.Outcome(activity, "unclaimed");
-            if (!dead() && ex is not Persistence.Cluster.TermSupersededException)
+            if (!dead() && ex is not Cluster.TermSupersededException)
             {
                 logger.LogError(ex, "Could not claim outbox {OutboxId}; not sent, trying again in {Pause}", row.Id, TroublePause);
             }

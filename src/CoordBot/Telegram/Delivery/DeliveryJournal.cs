@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Telegram.Delivery;

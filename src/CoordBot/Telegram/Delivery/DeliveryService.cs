@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using CoordBot.Persistence;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Delivery;

@@ -47,7 +47,7 @@ public sealed class RetryPolicy(IOptions<DeliveryOptions> options)
     /// </summary>
     public static TimeSpan WaitLeft(OutboxMessage row, DateTime nowUtc)
     {
-        if (row.LastError is null)
+        if (row.Attempts == 0 && row.LastError is null)
         {
             return TimeSpan.Zero; // Never tried: its NextAttemptAt is only the time it was written.
         }

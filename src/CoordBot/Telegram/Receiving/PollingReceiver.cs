@@ -1,4 +1,4 @@
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Receiving;

@@ -801,7 +801,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CoordBot.Persistence.Cluster.ClusterTerm", b =>
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
                 {
                     b.Property<int>("Role")
                         .HasColumnType("integer");

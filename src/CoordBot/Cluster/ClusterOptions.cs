@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// Section <c>Cluster</c>: how several instances on one PostgreSQL database share the work. Nothing needs setting; on

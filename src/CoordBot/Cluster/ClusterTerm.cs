@@ -1,4 +1,4 @@
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// The current term of an elected role (<see cref="Leadership.Key"/>): raised by one each time an instance wins the

@@ -1,4 +1,4 @@
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// A role that exactly one instance of a cluster may hold at a time, named by the PostgreSQL advisory lock that

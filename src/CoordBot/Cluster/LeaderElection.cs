@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using CoordBot.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// Runs work that only one instance of a cluster may do at a time (polling Telegram, sending the outbox) on the

@@ -1,8 +1,9 @@
 using System.Data.Common;
+using CoordBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// One term of an elected role, as its holder knows it. Every claim and record the holder writes checks, in its own

@@ -1,3 +1,4 @@
+using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Receiving;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace CoordBot.Persistence.Cluster;
+namespace CoordBot.Cluster;
 
 /// <summary>
 /// Carries "updates were stored" and "outbox rows were committed" between the instances of a cluster, with
