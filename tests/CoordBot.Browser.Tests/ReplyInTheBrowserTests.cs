@@ -65,4 +65,54 @@ public sealed class ReplyInTheBrowserTests
         await Expect(bar).ToBeHiddenAsync();
         Assert.Equal(3, await group.Locator(".msg .meta button.reply").CountAsync());
     }
+
+    [SkippableFact]
+    public async Task A_reply_shows_the_message_it_answers_quoted_above_its_text()
+    {
+        Skip.If(Chromium.MissingReason is not null, Chromium.MissingReason);
+        await using var emulator = await BotApiEmulator.StartAsync(new BotApiEmulatorOptions());
+        using var http = new HttpClient { BaseAddress = emulator.BaseUrl };
+        emulator.RegisterUser(42, "Ada");
+        emulator.RegisterGroup(-1001, "Estonia delegation");
+        emulator.SendText(-1001, 42, "/agenda_add");
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(emulator.BaseUrl.ToString());
+        await page.Locator("nav.chats button[data-chat-id='-1001']").ClickAsync();
+        var group = page.Locator("section.panel[data-chat-id='-1001']");
+        var command = group.Locator(".msg.user");
+        await Expect(command).ToContainTextAsync("/agenda_add");
+        await Expect(command.Locator(".quote.replied")).ToHaveCountAsync(0); // a message that answers nothing quotes nothing
+        var commandId = long.Parse((await command.GetAttributeAsync("data-message-id"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // The bot answers Ada's command: its bubble quotes her message (who, and what), above its own text.
+        await SendAsync(http, emulator, new { chat_id = -1001, text = "Which item do you add?", reply_to_message_id = commandId });
+        var answer = group.Locator(".msg.bot", new() { HasText = "Which item do you add?" });
+        var quote = answer.Locator(".quote.replied");
+        await Expect(quote).ToHaveAttributeAsync("data-reply-to", commandId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(quote.Locator(".from")).ToHaveTextAsync("Ada");
+        await Expect(quote.Locator(".snippet")).ToHaveTextAsync("/agenda_add");
+        Assert.True(await answer.EvaluateAsync<bool>(
+            "m => !!(m.querySelector('.quote.replied').compareDocumentPosition(m.querySelector('.text')) & Node.DOCUMENT_POSITION_FOLLOWING)"),
+            "the quote stands above the text it introduces");
+
+        // Ada replies to the bot with Reply: her bubble quotes the bot's message; only its first line is shown.
+        await SendAsync(http, emulator, new { chat_id = -1001, text = "Second question\nwith a second line" });
+        var second = group.Locator(".msg.bot", new() { HasText = "Second question" });
+        await second.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await group.Locator("textarea").FillAsync("Cyber security");
+        await group.Locator("textarea").PressAsync("Enter");
+        var mine = group.Locator(".msg.user", new() { HasText = "Cyber security" });
+        await Expect(mine.Locator(".quote.replied .from")).ToHaveTextAsync(new BotApiEmulatorOptions().BotUsername);
+        await Expect(mine.Locator(".quote.replied .snippet")).ToHaveTextAsync("Second question");
+
+    }
+
+    private static async Task SendAsync(HttpClient http, BotApiEmulator emulator, object message)
+    {
+        using var sent = await http.PostAsJsonAsync($"/bot{emulator.BotToken}/sendMessage", message);
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+    }
 }
