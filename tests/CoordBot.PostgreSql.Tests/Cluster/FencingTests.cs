@@ -12,6 +12,7 @@ namespace CoordBot.PostgreSql.Tests.Cluster;
 /// Fenced roles: an instance whose lock connection is cut (not its process) may still believe it is the sender until it
 /// next checks that connection; the successor's term, raised before its first write, refuses every write of the old term.
 /// </summary>
+[Collection(SharedServer.Name)]
 public sealed class FencingTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CoordBot.BotApi;
-using CoordBot.Persistence.Cluster;
+using CoordBot.Cluster;
 using CoordBot.Tests.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
