@@ -38,6 +38,8 @@ public sealed class SandboxFixture : IAsyncLifetime
         {
             ["ConnectionStrings:CoordBot"] = $"Data Source={Path.Combine(_directory, "coordbot.db")}",
             ["Sandbox:Url"] = "http://127.0.0.1:0",
+            // Two sandboxes may run at once (one per test class); a taken operations port now stops the bot at start.
+            ["Operations:Url"] = string.Empty,
             ["Telegram:PollTimeoutSeconds"] = "2",
             ["Sandbox:CouncilDayPace"] = "00:00:00",
         });

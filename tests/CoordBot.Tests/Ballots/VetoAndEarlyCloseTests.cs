@@ -134,7 +134,8 @@ public sealed class VetoAndEarlyCloseTests
         Assert.Equal((BallotEntryKind.Closed, Chair), (closed.Kind, closed.UserId));
         Assert.Contains($"by the chair (user {Chair})", (await bot.AskAsync(belgium, "/audit D3")).PlainText, StringComparison.Ordinal);
 
-        // Pressed again: already closed.
+        // The chair, who opened the vote in this chat, hears the result here too (issue 23, item 8); pressed again: already closed.
+        await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
         Assert.StartsWith("Voting on D3 has already closed", (await kit.PressAsync(Chair, Chair, told, "bc:1")).PlainText, StringComparison.Ordinal);
     }
 }

@@ -145,8 +145,10 @@ public sealed class WholeHostFuzzTests
                 $"seed {Seed}, body {i}: the webhook answered {(int)response.StatusCode}");
         }
 
+        // The welcome queues behind every reply to the hostile texts that were messages, at one a second to a private
+        // chat: patience for that backlog, not a time limit.
         await bot.PostAcceptedAsync(WebhookBot.Message(Stranger, "/start"));
-        var welcome = await bot.Harness.ReplyAsync(Stranger, m => m.PlainText!.Contains("Welcome", StringComparison.Ordinal));
+        var welcome = await bot.Harness.Emulator.WaitForMessageAsync(Stranger, m => m.PlainText!.Contains("Welcome", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
 
         Assert.NotNull(welcome);
         var inbox = await bot.InboxAsync();

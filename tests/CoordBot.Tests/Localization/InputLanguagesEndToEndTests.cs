@@ -50,7 +50,7 @@ public sealed class InputLanguagesEndToEndTests
         Assert.StartsWith(Plain(InputText.DateRefusal(language, Domain.Input.DateWords.Read("xyz", new DateOnly(2026, 11, 23), InputWords.Dates(language)))), wrong.PlainText, StringComparison.Ordinal);
 
         var timeStep = await AnswerAsync(bot, Chair, day);
-        Assert.Contains(Plain(Catalogue.Text(language, "Sessions.Guide.TimeQuestion")), timeStep.PlainText, StringComparison.Ordinal);
+        Assert.Contains(Plain(Catalogue.Text(language, "Guidance.TimeQuestionInZone").Split("{0}")[0]), timeStep.PlainText, StringComparison.Ordinal);
         var format = await AnswerAsync(bot, Chair, time);
         var closed = language == Languages.English ? "closed" : Catalogue.Text(language, "Sessions.Format.Closed");
         var title = await PressAsync(bot, Chair, format, format.Buttons.Single(b => b.Text.Contains(closed, StringComparison.Ordinal)).Text);
