@@ -127,6 +127,9 @@ public sealed class RetentionTests
         Text = "x",
         Status = status,
         CreatedAt = Now.AddDays(-daysAgo),
+        // Tried once and told to wait, so the running host's delivery leaves it alone (a row never tried goes at once,
+        // whatever time is stamped on it) and the sweep alone decides what becomes of it.
+        Attempts = 1,
         NextAttemptAt = Now.AddDays(1),
         SentAt = status == OutboxStatus.Sent ? Now.AddDays(-daysAgo) : null,
     };
