@@ -25,6 +25,7 @@ public sealed partial class CouncilDay(
     DemoCouncil demo,
     CouncilProvider council,
     IOptions<SandboxOptions> sandbox,
+    IOptions<VotingOptions> voting,
     IDbContextFactory<CoordBotDb> databases,
     TimeProvider time,
     ILogger<CouncilDay> logger)
@@ -140,6 +141,15 @@ public sealed partial class CouncilDay(
             var ballot = await play.WaitAsync(head, m => m.MessageId > beforeBallots[head] && m.Buttons.Any(b => b.CallbackData is { } d && ballotData.IsMatch(d)));
             var vote = ballotData.Match(ballot.Buttons.Select(b => b.CallbackData ?? "").First(d => ballotData.IsMatch(d))).Groups[1].Value;
             emulator.PressButton(head, head, ballot.MessageId, $"{VotingService.ButtonPrefix}:{vote}:{choices.GetValueOrDefault(member.Code, 'y')}");
+        }
+
+        // Everyone has voted: the vote stays open for Voting:EarlyCloseGrace so that a mis-tap can be corrected; the chair,
+        // told so in private with a "Close the vote now" button, closes it at once, as a chair who has checked would.
+        if (voting.Value.Grace > TimeSpan.Zero)
+        {
+            var closeNow = $"{VotingService.CloseButtonPrefix}:";
+            var everyone = await play.WaitAsync(chair, m => m.Buttons.Any(b => b.CallbackData?.StartsWith(closeNow, StringComparison.Ordinal) == true));
+            emulator.PressButton(chair, chair, everyone.MessageId, everyone.Buttons.First(b => b.CallbackData?.StartsWith(closeNow, StringComparison.Ordinal) == true).CallbackData!);
         }
 
         var status = await play.UntilAsync(chairGroup, () => DraftStatusAsync(draft, cancellationToken), s => s is DraftStatus.Adopted or DraftStatus.NotAdopted);
