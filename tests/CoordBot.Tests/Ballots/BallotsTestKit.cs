@@ -89,6 +89,10 @@ internal sealed class BallotsTestKit : IAsyncDisposable
         return await Bot.ReplyAsync(chatId, m => m.MessageId > last);
     }
 
+    /// <summary>The message <paramref name="under"/> once the bot has edited it as <paramref name="predicate"/> expects.</summary>
+    public Task<SentMessage> EditedAsync(SentMessage under, Func<SentMessage, bool> predicate) =>
+        Bot.ReplyAsync(under.ChatId, m => m.MessageId == under.MessageId && m.EditCount > under.EditCount && predicate(m));
+
     /// <summary>A press of a button the message does not carry (a forged or stale press), then the next message in that chat.</summary>
     public async Task<SentMessage> ForgeAsync(long chatId, long userId, SentMessage under, string data)
     {

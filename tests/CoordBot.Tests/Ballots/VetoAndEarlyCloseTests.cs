@@ -30,8 +30,11 @@ public sealed class VetoAndEarlyCloseTests
         Assert.Equal(["b:1:y", "b:1:n", "b:1:a"], back.Buttons.Select(b => b.CallbackData));
         Assert.Empty(await kit.LogAsync());
 
-        // The confirmation casts it, and the log says it was confirmed.
-        var receipt = await kit.PressAsync(china, china, question, "b:1:v");
+        // The question went back for good; Against on the ballot offered again asks anew, and the confirmation casts
+        // it, and the log says it was confirmed.
+        var asked = await kit.PressAsync(china, china, back, "b:1:n");
+        Assert.Equal("This is a veto: D3 will not be adopted. Cast it?", asked.PlainText);
+        var receipt = await kit.PressAsync(china, china, asked, "b:1:v");
         Assert.StartsWith("China voted against D3 v4", receipt.PlainText, StringComparison.Ordinal);
         var entry = Assert.Single(await kit.LogAsync());
         Assert.Equal((BallotEntryKind.Cast, VoteChoice.No, BallotButtonHandler.VetoConfirmed), (entry.Kind, entry.Choice, entry.Reason));
@@ -48,6 +51,37 @@ public sealed class VetoAndEarlyCloseTests
         Assert.Contains("Hash chain: intact", audit.PlainText, StringComparison.Ordinal);
         Assert.Contains("Veto by China confirmed at", audit.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Veto by Russian Federation", audit.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_choice_made_by_button_is_marked_where_it_was_made_and_an_answered_question_loses_its_buttons()
+    {
+        await using var kit = await StartAsync(TenMinutesGrace);
+        await kit.Bot.AskAsync(Chair, "/vote_open D3 substantive 24h");
+        var china = HeadOf("CHN");
+        var ballot = await kit.BallotAsync(china);
+
+        // Go back answers the veto's question for good: it keeps its text, shows the answer, and loses its buttons.
+        var question = await kit.PressAsync(china, china, ballot, "b:1:n");
+        var back = await kit.PressAsync(china, china, question, "b:1:x");
+        var answered = await kit.EditedAsync(question, m => m.Buttons.Count == 0);
+        Assert.Equal("This is a veto: D3 will not be adopted. Cast it?\n✓ Go back", answered.PlainText);
+
+        // A ballot may still change while the vote is open: its buttons stay, the choice marked where it was made.
+        await kit.PressAsync(china, china, back, "b:1:y");
+        var marked = await kit.EditedAsync(back, m => m.Buttons.Any(b => b.Text.StartsWith('✓')));
+        Assert.Equal(["✓ In favour", "Against", "Abstain"], marked.Buttons.Select(b => b.Text));
+        Assert.Equal(["b:1:y", "b:1:n", "b:1:a"], marked.Buttons.Select(b => b.CallbackData));
+
+        // A change of mind moves the mark.
+        await kit.PressAsync(china, china, marked, "b:1:a");
+        var moved = await kit.EditedAsync(marked, m => m.Buttons.Any(b => b.Text == "✓ Abstain"));
+        Assert.Equal(["In favour", "Against", "✓ Abstain"], moved.Buttons.Select(b => b.Text));
+
+        // Cast veto answers its question too.
+        var again = await kit.PressAsync(china, china, moved, "b:1:n");
+        await kit.PressAsync(china, china, again, "b:1:v");
+        Assert.EndsWith("✓ Cast veto", (await kit.EditedAsync(again, m => m.Buttons.Count == 0)).PlainText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,8 +168,10 @@ public sealed class VetoAndEarlyCloseTests
         Assert.Equal((BallotEntryKind.Closed, Chair), (closed.Kind, closed.UserId));
         Assert.Contains($"by the chair (user {Chair})", (await bot.AskAsync(belgium, "/audit D3")).PlainText, StringComparison.Ordinal);
 
-        // The chair, who opened the vote in this chat, hears the result here too (issue 23, item 8); pressed again: already closed.
+        // The button, once pressed, is answered for good; the chair, who opened the vote in this chat, hears the result
+        // here too (issue 23, item 8); a stale press (an old copy of the button): already closed.
+        Assert.EndsWith("✓ Close the vote now", (await kit.EditedAsync(told, m => m.Buttons.Count == 0)).PlainText, StringComparison.Ordinal);
         await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
-        Assert.StartsWith("Voting on D3 has already closed", (await kit.PressAsync(Chair, Chair, told, "bc:1")).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith("Voting on D3 has already closed", (await kit.ForgeAsync(Chair, Chair, told, "bc:1")).PlainText, StringComparison.Ordinal);
     }
 }

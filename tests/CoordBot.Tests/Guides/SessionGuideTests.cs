@@ -34,6 +34,17 @@ public sealed class SessionGuideTests
         var session = await ReadAsync(bot, db => db.Sessions.SingleAsync());
         Assert.Equal(new DateTime(2026, 11, 24, 15, 0, 0, DateTimeKind.Utc), session.StartUtc);
         Assert.Equal(SessionFormat.Closed, session.Format);
+
+        // The chair's next step is a tap away: the button asks the agenda item's title only, never again which session.
+        Assert.Contains(("Add an agenda item", "r:agenda_add S1"), scheduled.Buttons);
+        bot.Emulator.PressButton(Chair, Chair, scheduled.MessageId, "r:agenda_add S1");
+        var itemTitle = await bot.ReplyAsync(Chair, m => m.MessageId > scheduled.MessageId && m.PlainText!.Contains("/agenda_add, step 2 of 2", StringComparison.Ordinal));
+        var itemSummary = await bot.AskAsync(Chair, "Briefing by the Special Envoy");
+        Assert.Contains("This sends /agenda_add S1 Briefing by the Special Envoy", itemSummary.PlainText, StringComparison.Ordinal);
+        Assert.True(itemTitle.MessageId < itemSummary.MessageId);
+        bot.Emulator.PressButton(Chair, Chair, itemSummary.MessageId, "g:ok");
+        await bot.ReplyAsync(Chair, m => m.MessageId > itemSummary.MessageId && m.PlainText!.Contains("A1", StringComparison.Ordinal));
+        Assert.Equal("Briefing by the Special Envoy", (await ReadAsync(bot, db => db.AgendaItems.SingleAsync())).Title);
     }
 
     [Fact]

@@ -10,12 +10,15 @@ namespace CoordBot.Features.Agenda;
 /// <summary><c>/agenda_add S&lt;n&gt; &lt;title&gt;</c>: a new item at the end.</summary>
 internal sealed class AgendaAddHandler(AgendaNotices notices) : Command<AgendaAddHandler.Arguments>
 {
-    public override CommandInfo Info { get; } = new("agenda_add", "/agenda_add S<n> <title>", "Add an item to a session's agenda (chair or convenor)")
+    /// <summary>The declaration, also read by the button that offers this command under a session (<see cref="CommandGate.Refusal"/>).</summary>
+    internal static readonly CommandInfo Declaration = new("agenda_add", "/agenda_add S<n> <title>", "Add an item to a session's agenda (chair or convenor)")
     {
         Rule = SessionRules.RunSessions,
         Where = ChatScope.CouncilChat,
         Example = "/agenda_add S3 The situation in Libya",
     };
+
+    public override CommandInfo Info => Declaration;
 
     protected override Arguments Parse(ArgReader args) => new(EntityRef.Read(args, 'S'), args.Rest());
 

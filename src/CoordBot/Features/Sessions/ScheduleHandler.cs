@@ -65,13 +65,14 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
 
         var language = context.Update.Language;
         var note = request.Note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(request.Note));
-        context.Reply(
+        context.Update.Reply(
             context.Text("Sessions.Scheduled", SessionRendering.Headline(session, language)) + "\n" +
             context.Text("Sessions.Starts", Dates.InZoneAndUtc(language, session.StartUtc, actor.TimeZone)) +
             (request.ZoneId == actor.TimeZone ? string.Empty : "\n" + context.Text("Sessions.AsSet", Dates.InZone(language, session.StartUtc, request.ZoneId))) +
             SessionRendering.ReadAs(request.ReadAs, session.StartUtc, request.ZoneId, language) +
             note +
-            "\n" + context.Text("Sessions.EveryoneToldAddAgenda", session.Label));
+            "\n" + context.Text("Sessions.EveryoneToldAddAgenda", session.Label),
+            SessionHandler.Actions(context.Update, session));
         await notifier.AnnounceAsync(db, context.Update.Outbox, session, SessionChange.Scheduled, null, cancellationToken);
 
         // A job that fires before this transaction commits waits for the write gate, then reads the committed row;

@@ -78,6 +78,12 @@ internal sealed class SessionHandler(SessionRendering rendering, AgendaText agen
             manage.Add(CommandButton.For(Catalogue.Text(language, "Sessions.Button.Reschedule"), $"reschedule {session.Label}"));
         }
 
+        // The agenda is the chair's next step once a session is scheduled: the button asks the item's title only.
+        if (manages && SessionAccess.IsOpen(session, now) && Offers(AgendaAddHandler.Declaration, update))
+        {
+            manage.Add(CommandButton.For(Catalogue.Text(language, "Sessions.Button.AddAgendaItem"), $"agenda_add {session.Label}"));
+        }
+
         if (manages && SessionAccess.IsOpen(session, now) && Offers(CancelHandler.Declaration, update))
         {
             manage.Add(CommandButton.For(Catalogue.Text(language, "Sessions.Button.Cancel"), $"cancel {session.Label}"));

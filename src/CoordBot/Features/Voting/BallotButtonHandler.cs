@@ -50,6 +50,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
         if (parts[1] == GoBack)
         {
             context.Answer(VotingText.NothingRecordedToast(context.Update.Actor.Language));
+            context.MarkPressed(keepButtons: false);
             context.Update.Reply(VotingText.WentBack(language, vote), vote.IsOpen ? VotingService.BallotButtons(vote.Id, language) : null);
             return;
         }
@@ -66,6 +67,12 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
 
         var outcome = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken, veto ? VetoConfirmed : null);
         context.Answer(VotingText.BallotButton(context.Update.Actor.Language, outcome));
+        if (outcome.IsAccepted)
+        {
+            // A ballot may change while the vote is open: its buttons stay, the choice marked; a veto's question is answered.
+            context.MarkPressed(keepButtons: parts[1] != ConfirmVeto);
+        }
+
         context.Update.Reply(text.Ballot(language, outcome));
     }
 

@@ -38,5 +38,6 @@ internal sealed class VoteCloseButtonHandler(VotingService voting) : ICallbackHa
         await voting.CloseAsync(update.Db, update.Outbox, vote, update.NowUtc, cancellationToken, new EarlyClose(update.Actor.UserId, ByChair: true));
         update.Audit("vote.closed-early", $"{vote.LogId} on D{vote.DraftId} closed by the chair, every delegation having voted");
         context.Answer(VotingText.ClosedToast(update.Actor.Language));
+        context.MarkPressed(keepButtons: false);
     }
 }
