@@ -1,3 +1,4 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Voting;
 using CoordBot.Telegram.Routing;
 
@@ -22,6 +23,12 @@ internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteC
     protected override Ballot ParseMore(ArgReader args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        // "/vote D3" with no choice (the vote picked in the bare /vote's guide, or typed so) shows the delegation's ballot.
+        if (!args.HasMore && args.Body is null)
+        {
+            return new(null, null);
+        }
+
         var choice = args.Choice(VoteRefs.Choices);
         var explanation = args.Rest(optional: true);
         return new(choice, explanation.Length > 0 ? explanation : args.Body);
@@ -32,14 +39,38 @@ internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteC
 
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, Ballot args, CancellationToken cancellationToken)
     {
+        if (args.Choice is not { } choice)
+        {
+            ShowBallot(context, vote);
+            return;
+        }
+
         if (args.Explanation is { Length: > 4000 })
         {
             context.Reply(VotingText.ExplanationTooLong(context.Update.Language));
             return;
         }
 
-        context.Reply(text.Ballot(context.Update.Language, await _voting.CastAsync(context.Update, vote, args.Choice, args.Explanation, cancellationToken)));
+        context.Reply(text.Ballot(context.Update.Language, await _voting.CastAsync(context.Update, vote, choice, args.Explanation, cancellationToken)));
     }
 
-    internal sealed record Ballot(VoteChoice Choice, string? Explanation);
+    /// <summary>The delegation's ballot with its buttons (Against by a permanent member on substance then asks first), or why there is none.</summary>
+    private void ShowBallot(CommandContext context, Vote vote)
+    {
+        var language = context.Update.Language;
+        if (!vote.IsOpen)
+        {
+            context.Reply(VotingText.CloseAlready(language, vote));
+        }
+        else if (VotingService.VoterRefusal(context.Actor, vote) is { } refusal)
+        {
+            context.Reply(text.Ballot(language, Outcome<BallotRecorded, BallotRefusal>.Refuse(refusal)));
+        }
+        else
+        {
+            context.Update.Reply(VotingText.YourBallot(language, vote), VotingService.BallotButtons(vote.Id, language));
+        }
+    }
+
+    internal sealed record Ballot(VoteChoice? Choice, string? Explanation);
 }

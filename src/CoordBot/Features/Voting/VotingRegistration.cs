@@ -23,6 +23,7 @@ public static class VotingRegistration
         return services
             .AddCommand<VoteOpenHandler>()
             .AddGuide<VoteOpenGuide>()
+            .AddGuide<VoteGuide>()
             .AddCommand<VoteHandler>()
             .AddCommand<TallyHandler>()
             .AddCommand<RemindHandler>()

@@ -52,6 +52,18 @@ public sealed class VotingService(
     /// ballot sent before the deadline while the bot was down still counts after the restart.
     /// </summary>
     /// <param name="note">Written to the ballot log with an accepted ballot (a confirmed veto says so).</param>
+    /// <summary>Why <paramref name="actor"/> may not vote in <paramref name="vote"/> for their delegation (null: they may, the ballot's own rules aside).</summary>
+    public static BallotRefusal? VoterRefusal(CoordBot.Telegram.Routing.Actor actor, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(vote);
+        var code = actor.DelegationCode;
+        return code is null || Permissions.MayVote(actor.Rights, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
+            : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
+            : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
+            : null;
+    }
+
     public async Task<Outcome<BallotRecorded, BallotRefusal>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken, string? note = null)
     {
         var db = context.Db;
@@ -60,10 +72,7 @@ public sealed class VotingService(
         var code = actor.DelegationCode;
 
         var current = code is null ? null : await db.Ballots.FindAsync([vote.Id, code], cancellationToken);
-        var refusal = code is null || Permissions.MayVote(actor.Rights, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
-            : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
-            : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
-            : null;
+        var refusal = VoterRefusal(actor, vote);
         var decision = refusal is null
             ? BallotRules.Check(context.SentAtUtc, vote.ClosesAt, current?.Choice, choice, vote.AllowChange, closed: !vote.IsOpen)
             : new BallotDecision(BallotEntryKind.Refused, text.RefusalClause(refusal));

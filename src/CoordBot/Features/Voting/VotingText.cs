@@ -73,6 +73,13 @@ public sealed class VotingText(CouncilProvider councilProvider)
     public static string ClosedToast(string language) => Catalogue.Text(language, "Ballots.ClosedToast");
 
     /// <summary>After "Go back": nothing was recorded, and the ballot is offered again while the vote is open.</summary>
+    /// <summary>The delegation's ballot, shown again on request (<c>/vote D3</c>), its buttons under it.</summary>
+    public static string YourBallot(string language, Vote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        return Catalogue.Format(language, "Ballots.YourBallot", Heading(language, vote));
+    }
+
     public static string WentBack(string language, Vote vote)
     {
         ArgumentNullException.ThrowIfNull(vote);
