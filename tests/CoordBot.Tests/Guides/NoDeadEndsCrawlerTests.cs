@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 using CoordBot.BotApi;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Guides;
 using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordBot.Tests.Guides;
@@ -13,7 +16,8 @@ namespace CoordBot.Tests.Guides;
 /// Issue 23's crawler: a council day driven through the emulator by several roles, then every callback button the bot
 /// sent in the chats of a penholder, a commenting delegation, a third delegation, two delegation groups and the chair is
 /// pressed, by its addressee and (in a group) by another member: each press is answered and yields an action, a next
-/// step or a reason, never a dead end (commands-only, a usage line, or silence).
+/// step or a reason, never a dead end (commands-only, a usage line, or silence); and every question a press opened is
+/// answered by typing, as a person would (the next private message; in a group, a reply), and must be taken.
 /// </summary>
 public sealed class NoDeadEndsCrawlerTests
 {
@@ -74,6 +78,7 @@ public sealed class NoDeadEndsCrawlerTests
         Assert.Contains(buttons, b => b.Data == "r:breaksilence D1");
 
         var deadEnds = new List<string>();
+        var answered = new List<string>();
         foreach (var (chat, messageId, label, data) in buttons)
         {
             var (addressee, other) = addressees[chat];
@@ -107,9 +112,77 @@ public sealed class NoDeadEndsCrawlerTests
                         deadEnds.Add($"{where}: {text}");
                     }
                 }
+
+                await AnswerEveryQuestionAsync(bot, chat, presser, where, deadEnds, answered);
             }
         }
 
         Assert.True(deadEnds.Count == 0, string.Join('\n', deadEnds));
+        Assert.True(answered.Count >= 5, $"Only {answered.Count} questions were asked and answered by typing: {string.Join(" | ", answered)}");
+    }
+
+    /// <summary>
+    /// The questions a press opened for <paramref name="presser"/> in <paramref name="chat"/>, each answered as a person
+    /// would by typing: the next private message, or in a group a reply to the question. A step with buttons is answered
+    /// by writing one of them, any other by a sentence. Each answer must be taken: the guide moves on (or acts), and the
+    /// reply is neither "commands only" nor a "not one of the choices" refusal.
+    /// </summary>
+    private static async Task AnswerEveryQuestionAsync(BotHarness bot, long chat, long presser, string where, List<string> deadEnds, List<string> answered)
+    {
+        var delivered = bot.Services.GetRequiredService<DeliveryStatus>();
+        var runner = bot.Services.GetRequiredService<GuideRunner>();
+        for (var asked = 0; asked < 6; asked++)
+        {
+            var before = await GuideOfAsync(bot, chat, presser);
+            if (before is null || runner.For(before.Command) is not { } guide || before.Step >= guide.Steps.Count)
+            {
+                return; // no question waits for this person here (none was asked, or only the summary's buttons remain)
+            }
+
+            // The question: the latest message here that asks (a step's buttons, or a ForceReply in a group).
+            var question = bot.Emulator.MessagesIn(chat)
+                .Where(m => !m.Deleted && (m.ForceReply || m.Buttons.Any(b => b.CallbackData is { } d && d.StartsWith("g:", StringComparison.Ordinal) && d != "g:cancel")))
+                .MaxBy(m => m.MessageId)
+                ?? bot.Emulator.MessagesIn(chat).Where(m => !m.Deleted).MaxBy(m => m.MessageId);
+            var choice = question?.Buttons.Select(b => b.CallbackData).FirstOrDefault(d => d is not null && Regex.IsMatch(d, "^g:(\\d+|z):"));
+            var text = choice is null ? "A plain answer, typed as a person would." : choice.Split(':', 3)[2];
+            var zoneBefore = await ZoneSetAtAsync(bot, presser);
+            var last = bot.LastMessageId(chat);
+            if (chat == presser)
+            {
+                bot.Emulator.SendText(chat, presser, text);
+            }
+            else
+            {
+                bot.Emulator.SendReply(chat, presser, question!.MessageId, text);
+            }
+
+            await bot.ReplyAsync(chat, m => m.MessageId > last);
+            await delivered.WhenIdleAsync(CancellationToken.None);
+            answered.Add($"{before.Command} step {before.Step + 1}: {text}");
+            var replies = bot.Emulator.MessagesIn(chat).Where(m => m.MessageId > last).Select(m => m.PlainText ?? string.Empty).ToList();
+            var after = await GuideOfAsync(bot, chat, presser);
+            var taken = after is null || after.Step != before.Step || after.Answers != before.Answers
+                || await ZoneSetAtAsync(bot, presser) != zoneBefore; // a zone asked first, then the same step again
+            var refused = replies.FirstOrDefault(r => r.StartsWith("I understand commands only", StringComparison.Ordinal)
+                || r.Contains("is not one of the choices", StringComparison.Ordinal) || r.StartsWith("Please choose", StringComparison.Ordinal));
+            if (!taken || refused is not null)
+            {
+                deadEnds.Add($"{where}: the answer \"{text}\" to /{before.Command} step {before.Step + 1} was not taken: {refused ?? string.Join(" / ", replies)}");
+                return;
+            }
+        }
+    }
+
+    private static async Task<DateTime?> ZoneSetAtAsync(BotHarness bot, long user)
+    {
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.People.Where(p => p.UserId == user).Select(p => p.TimeZoneSetAt).SingleOrDefaultAsync();
+    }
+
+    private static async Task<GuideState?> GuideOfAsync(BotHarness bot, long chat, long user)
+    {
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        return await db.Set<GuideState>().AsNoTracking().SingleOrDefaultAsync(g => g.ChatId == chat && g.UserId == user);
     }
 }

@@ -18,7 +18,11 @@ public sealed class SessionGuideTests
         var day = await bot.AskAsync(Chair, "/schedule");
         Assert.Contains("step 1 of 4: Day", day.PlainText, StringComparison.Ordinal);
         Assert.Equal("Today, Mon 23 Nov", day.Buttons[0].Text);
-        var time = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        // The chair never said where they are: asked once, by city buttons, before the first time question.
+        var zone = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains(Catalogue.Text(Languages.English, "Flow.Zone.First"), zone.PlainText, StringComparison.Ordinal);
+        var time = await PressAsync(bot, Chair, zone, "UTC");
+        Assert.Contains("At what time, in UTC?", time.PlainText, StringComparison.Ordinal);
         var format = await PressAsync(bot, Chair, time, "15:00");
         Assert.Equal(["open", "closed", "consultations", "Cancel"], format.Buttons.Select(b => b.Text)); // an Arria meeting is a delegation's
         var title = await PressAsync(bot, Chair, format, "closed");
@@ -86,7 +90,9 @@ public sealed class SessionGuideTests
         Assert.StartsWith("\"next\" is not a date: write it as yyyy-mm-dd", wrong.PlainText, StringComparison.Ordinal);
         var ambiguous = await bot.AskAsync(Chair, "12/03");
         Assert.Equal("Do you mean Fri 12 Mar 2027 or Thu 3 Dec 2026? Please tap a day, or write it as 12 Mar or 3 Dec.", ambiguous.PlainText);
-        var time = await bot.AskAsync(Chair, "friday");
+        var zone = await bot.AskAsync(Chair, "friday");
+        Assert.Contains(Catalogue.Text(Languages.English, "Flow.Zone.First"), zone.PlainText, StringComparison.Ordinal);
+        var time = await bot.AskAsync(Chair, "utc");
         Assert.Contains("step 3 of 3: Time", time.PlainText, StringComparison.Ordinal);
         var summary = await bot.AskAsync(Chair, "9.30 am");
         Assert.Contains("This sends /reschedule S1 2026-11-27 09:30", summary.PlainText, StringComparison.Ordinal);
@@ -100,10 +106,12 @@ public sealed class SessionGuideTests
         await using var _ = bot;
         await InsertSessionAsync(bot, new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc));
 
-        // A head runs no closed session: no question without an answer, but what is missing and what to do.
+        // A head runs no closed session: no question without an answer, but what is missing and what to do, which for a
+        // head (who cannot /schedule one) is to ask the chair.
         var estonia = await bot.AskAsync(EstHead, "/agenda_add");
         Assert.Empty(estonia.Buttons);
-        Assert.Contains(Catalogue.Text(Languages.English, "Guidance.NoUpcomingSession"), estonia.PlainText, StringComparison.Ordinal);
+        Assert.Equal(Catalogue.Text(Languages.English, "Flow.NoSessionAskChair"), estonia.PlainText);
+        Assert.DoesNotContain("/schedule", estonia.PlainText, StringComparison.Ordinal);
 
         var which = await bot.AskAsync(Chair, "/agenda_add");
         Assert.Contains(Catalogue.Text(Languages.English, "Agenda.Guide.SessionQuestion"), which.PlainText, StringComparison.Ordinal);
@@ -140,5 +148,74 @@ public sealed class SessionGuideTests
         Assert.Contains("This sends /schedule 2026-11-24 10:00 Europe/London closed Briefing on the Middle East", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("Starts: ", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("step 4 of 4: Title", title.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_time_step_offers_to_change_the_zone_and_a_city_chosen_sets_it_and_asks_the_same_step_again()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        var day = await bot.AskAsync(FraHead, "/schedule");
+        var time = await PressAsync(bot, FraHead, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains("At what time, in America/New_York?", time.PlainText, StringComparison.Ordinal);
+
+        var zones = await PressAsync(bot, FraHead, time, Catalogue.Text(Languages.English, "Flow.Zone.Button"));
+        Assert.Contains("Times are read in America/New_York now.", zones.PlainText, StringComparison.Ordinal);
+        Assert.Contains(zones.Buttons, b => b.Text == "Europe/Paris");
+        var again = await PressAsync(bot, FraHead, zones, "Europe/Paris");
+        Assert.Contains("Your time zone is now Europe/Paris.", again.PlainText, StringComparison.Ordinal);
+        Assert.Contains("step 2 of 4: Time", again.PlainText, StringComparison.Ordinal);
+        Assert.Contains("At what time, in Europe/Paris?", again.PlainText, StringComparison.Ordinal);
+        Assert.Equal("Europe/Paris", await ReadAsync(bot, db => db.People.Where(p => p.UserId == FraHead).Select(p => p.TimeZone).SingleAsync()));
+
+        // A city typed instead of a time changes the zone too, and the time is asked again.
+        var typed = await bot.AskAsync(FraHead, "Tallinn");
+        Assert.Contains("At what time, in Europe/Tallinn?", typed.PlainText, StringComparison.Ordinal);
+        Assert.Equal("Europe/Tallinn", await ReadAsync(bot, db => db.People.Where(p => p.UserId == FraHead).Select(p => p.TimeZone).SingleAsync()));
+        var format = await PressAsync(bot, FraHead, typed, "15:00");
+        Assert.Contains("step 3 of 4: Format", format.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_person_who_never_chose_a_zone_is_asked_it_once_and_a_bare_time_is_asked_its_zone_not_read_as_UTC()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        var day = await bot.AskAsync(Chair, "/schedule");
+        Assert.Null(await ReadAsync(bot, db => db.People.Where(p => p.UserId == Chair).Select(p => p.TimeZoneSetAt).SingleAsync()));
+        var zone = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains(Catalogue.Text(Languages.English, "Flow.Zone.First"), zone.PlainText, StringComparison.Ordinal);
+        Assert.Contains(zone.Buttons, b => b.Text == "America/New_York");
+        var bare = await bot.AskAsync(Chair, "10:00");
+        Assert.Equal("In which time zone is 10:00? Tap your city above, or write the time with its city (10:00 New York).", bare.PlainText);
+        var unknown = await bot.AskAsync(Chair, "Atlantis");
+        Assert.Contains("Atlantis", unknown.PlainText, StringComparison.Ordinal);
+
+        var time = await bot.AskAsync(Chair, "new york");
+        Assert.Contains("At what time, in America/New_York?", time.PlainText, StringComparison.Ordinal);
+        Assert.NotNull(await ReadAsync(bot, db => db.People.Where(p => p.UserId == Chair).Select(p => p.TimeZoneSetAt).SingleAsync()));
+
+        // Asked once: the next guide goes straight to the time, in the zone chosen.
+        await bot.AskAsync(Chair, "/cancel");
+        var next = await bot.AskAsync(Chair, "/schedule");
+        var secondTime = await PressAsync(bot, Chair, next, "Tomorrow, Tue 24 Nov");
+        Assert.Contains("At what time, in America/New_York?", secondTime.PlainText, StringComparison.Ordinal);
+        var format = await PressAsync(bot, Chair, secondTime, "10:00");
+        await PressAsync(bot, Chair, format, "closed");
+        var summary = await bot.AskAsync(Chair, "Briefing");
+        Assert.Contains("This sends /schedule 2026-11-24 10:00 closed Briefing", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("15:00 UTC", summary.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Setting_a_zone_with_timezone_counts_as_chosen_so_the_guide_asks_the_time_at_once()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/timezone Europe/Tallinn");
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        var time = await PressAsync(bot, Chair, day, "Tomorrow, Tue 24 Nov");
+        Assert.Contains("At what time, in Europe/Tallinn?", time.PlainText, StringComparison.Ordinal);
     }
 }

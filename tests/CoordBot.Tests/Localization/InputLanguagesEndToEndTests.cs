@@ -49,7 +49,10 @@ public sealed class InputLanguagesEndToEndTests
         var wrong = await AnswerAsync(bot, Chair, "xyz");
         Assert.StartsWith(Plain(InputText.DateRefusal(language, Domain.Input.DateWords.Read("xyz", new DateOnly(2026, 11, 23), InputWords.Dates(language)))), wrong.PlainText, StringComparison.Ordinal);
 
-        var timeStep = await AnswerAsync(bot, Chair, day);
+        // The chair never chose a zone: asked once, in their language, before the time.
+        var zoneStep = await AnswerAsync(bot, Chair, day);
+        Assert.Contains(Plain(Catalogue.Text(language, "Flow.Zone.First")), zoneStep.PlainText, StringComparison.Ordinal);
+        var timeStep = await AnswerAsync(bot, Chair, "UTC");
         Assert.Contains(Plain(Catalogue.Text(language, "Guidance.TimeQuestionInZone").Split("{0}")[0]), timeStep.PlainText, StringComparison.Ordinal);
         var format = await AnswerAsync(bot, Chair, time);
         var closed = language == Languages.English ? "closed" : Catalogue.Text(language, "Sessions.Format.Closed");

@@ -142,7 +142,7 @@ public sealed class BotHarness : IAsyncDisposable
         {
             if (await db.People.FindAsync([userId], ct) is null)
             {
-                db.People.Add(new Person { UserId = userId, DisplayName = displayName, TimeZone = timeZone, FirstSeenAt = now, LastSeenAt = now });
+                db.People.Add(new Person { UserId = userId, DisplayName = displayName, TimeZone = timeZone, TimeZoneSetAt = now, FirstSeenAt = now, LastSeenAt = now });
             }
 
             db.Memberships.Add(new Membership { UserId = userId, DelegationCode = code, Role = role, JoinedAt = now, InvitedBy = OperatorId });

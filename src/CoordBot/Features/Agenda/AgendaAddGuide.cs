@@ -10,7 +10,12 @@ internal sealed class AgendaAddGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        SessionGuideSteps.Session("Agenda.Guide.SessionQuestion") with { WhenNone = "Guidance.NoUpcomingSession" },
+        // The chair schedules a session first; anyone else can only ask the chair for one.
+        SessionGuideSteps.Session("Agenda.Guide.SessionQuestion") with
+        {
+            WhenNone = "Guidance.NoUpcomingSession",
+            WhenNoneFor = actor => actor.IsChair ? null : "Flow.NoSessionAskChair",
+        },
         new("Sessions.Guide.TitleLabel", "Agenda.Guide.TitleQuestion"),
     ];
 }

@@ -135,8 +135,9 @@ public sealed class DelegationMessenger(IOptions<BotOptions> options)
         }
 
         var member = await db.Memberships.AsNoTracking().AnyAsync(m => m.UserId == starter.ChatId && m.EndedAt == null && m.Role != DelegationRole.Observer, cancellationToken);
-        var language = await db.People.AsNoTracking().Where(p => p.UserId == starter.ChatId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
-        return member || options.Value.Operators.Contains(starter.ChatId) ? new Recipient(starter.ChatId, Known(language)) : null;
+        // A private chat reads its person's language: chosen, else their Telegram app's (as every notice to a person).
+        var person = await db.People.AsNoTracking().Where(p => p.UserId == starter.ChatId).Select(p => new { p.Language, p.TelegramLanguage }).FirstOrDefaultAsync(cancellationToken);
+        return member || options.Value.Operators.Contains(starter.ChatId) ? new Recipient(starter.ChatId, Localization.Languages.OfPerson(person?.Language, person?.TelegramLanguage)) : null;
     }
 
     private static string Known(string? language) => Localization.Languages.IsKnown(language) ? language! : Localization.Languages.English;

@@ -77,7 +77,8 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             president,
             chatDelegation?.DelegationCode,
             Languages.OfPerson(person.Language, person.TelegramLanguage),
-            chatDelegation?.Language);
+            chatDelegation?.Language,
+            person.TimeZoneSetAt is not null);
     }
 
     private sealed record ActiveMembership(string DelegationCode, DelegationRole Role);

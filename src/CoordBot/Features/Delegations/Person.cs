@@ -12,6 +12,12 @@ public sealed class Person
     /// <summary>IANA zone used to show this person times (Telegram never tells a bot a user's zone).</summary>
     public string TimeZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// When the person last chose <see cref="TimeZone"/> (with /timezone or in a guide's time step); null while it is
+    /// only the default, so that a guide asks their zone once before the first time it reads instead of assuming UTC.
+    /// </summary>
+    public DateTime? TimeZoneSetAt { get; set; }
+
     /// <summary>The official language the person chose with /language; empty until they choose (Telegram's language_code decides).</summary>
     public string Language { get; set; } = string.Empty;
 

@@ -3,6 +3,7 @@ using CoordBot.Features.Sessions;
 using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
 using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Delegations;
 
@@ -17,6 +18,25 @@ internal sealed class TimezoneGuide : Guide
     private static readonly string[] Common = ["America/New_York", "Europe/London", "Europe/Paris", "Europe/Moscow", "Asia/Shanghai", "UTC"];
 
     public override string Command => "timezone";
+
+    /// <summary>
+    /// The zone a guide's time step reads in (<see cref="GuideStep.Zone"/>): the same zones as buttons, a typed city or
+    /// zone read as /timezone reads it, and set for the person as /timezone sets it.
+    /// </summary>
+    public static StepZone ForTimes { get; } = new(
+        [.. Common.Select(zone => new GuideChoice(zone, zone))],
+        (text, scope) => ZoneLookup.Resolve(text) is { } zone
+            ? Outcome<string, string>.Accept(zone.Id)
+            : Outcome<string, string>.Refuse(TimezoneWords.Unknown(scope.Update, text.Trim())),
+        SetAsync);
+
+    private static async Task SetAsync(UpdateContext update, string zone, CancellationToken cancellationToken)
+    {
+        var person = await update.Db.People.FindAsync([update.Actor.UserId], cancellationToken);
+        person!.TimeZone = zone;
+        person.TimeZoneSetAt = update.NowUtc;
+        update.ChoseZone(zone);
+    }
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [

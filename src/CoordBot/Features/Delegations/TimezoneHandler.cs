@@ -39,6 +39,7 @@ internal sealed class TimezoneHandler : Command<string?>
 
         var person = await context.Update.Db.People.FindAsync([context.Actor.UserId], cancellationToken);
         person!.TimeZone = zone.Id;
+        person.TimeZoneSetAt = context.Update.NowUtc;
         var typed = requested.Trim();
         var now = Dates.InZoneAndUtc(context.Update.Language, context.Update.NowUtc, zone.Id);
         var done = string.Equals(typed, zone.Id, StringComparison.Ordinal)

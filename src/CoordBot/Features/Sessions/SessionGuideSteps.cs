@@ -90,11 +90,13 @@ internal static class SessionGuideSteps
 
     /// <summary>
     /// The time, in the asker's zone, which the question names; a zone typed after the time (10:00 New York) is read as
-    /// the typed form reads it and goes on the command line after the time.
+    /// the typed form reads it and goes on the command line after the time. The step offers to change the zone, and asks
+    /// it first of a person who never chose one (<see cref="GuideStep.Zone"/>).
     /// </summary>
     public static GuideStep Time() => new("Sessions.Guide.TimeLabel", "Guidance.TimeQuestionInZone")
     {
         QuestionArgument = scope => scope.Actor.TimeZone,
+        Zone = Delegations.TimezoneGuide.ForTimes,
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enumerable.Range(16, 24)
             .Select(halfHour => new TimeOnly(halfHour / 2, halfHour % 2 * 30).ToString("HH:mm", CultureInfo.InvariantCulture))
             .Select(time => new GuideChoice(time, time))

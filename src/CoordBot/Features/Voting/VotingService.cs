@@ -213,8 +213,9 @@ public sealed class VotingService(
     /// <summary>The chair who opened the vote learns that everyone has voted, when it will close, and may close it now.</summary>
     private async Task TellChairEveryoneVotedAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime closesAt, CancellationToken cancellationToken)
     {
-        var chair = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => new { p.Language, p.TimeZone }).FirstOrDefaultAsync(cancellationToken);
-        var language = Localization.Languages.IsKnown(chair?.Language) ? chair!.Language! : Localization.Languages.English;
+        var chair = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => new { p.Language, p.TelegramLanguage, p.TimeZone }).FirstOrDefaultAsync(cancellationToken);
+        // As every notice to a person: their chosen language, else the one their Telegram app uses.
+        var language = Localization.Languages.OfPerson(chair?.Language, chair?.TelegramLanguage);
         outbox.Send(
             vote.OpenedBy,
             VotingText.EveryoneVoted(language, vote, closesAt, chair?.TimeZone ?? "UTC"),

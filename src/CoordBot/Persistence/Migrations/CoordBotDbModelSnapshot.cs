@@ -17,6 +17,22 @@ namespace CoordBot.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -221,6 +237,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimeZoneSetAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Username")
@@ -840,22 +859,6 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
                 });
 
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>

@@ -68,6 +68,18 @@ public sealed record GuideStep(string Label, string Question)
     public string? WhenNone { get; init; }
 
     /// <summary>
+    /// The <see cref="WhenNone"/> key for this asker, where what to do depends on who asks (the chair schedules a
+    /// session first; a head asks the chair); null: <see cref="WhenNone"/>.
+    /// </summary>
+    public Func<Actor, string?>? WhenNoneFor { get; init; }
+
+    /// <summary>
+    /// The answer is read in the asker's time zone: the question offers to change it, a person who never chose one is
+    /// asked it first (not defaulted to UTC in silence), and a zone typed alone changes it; each returns to this step.
+    /// </summary>
+    public StepZone? Zone { get; init; }
+
+    /// <summary>
     /// The {0} of the question (a catalogue key then): what it is about, for the asking person now (the draft whose
     /// silence is broken, the zone a time is read in). Plain text; the runner escapes it.
     /// </summary>
@@ -104,6 +116,15 @@ public sealed record GuideStep(string Label, string Question)
             : Outcome<string, string>.Accept(whole);
     }
 }
+
+/// <summary>
+/// How a step offers and sets the asker's time zone: the zones offered as buttons (values are IANA ids), the reading
+/// of a typed zone (its IANA id, or why it is not one, HTML), and setting it for the person within the update.
+/// </summary>
+public sealed record StepZone(
+    IReadOnlyList<GuideChoice> Offered,
+    Func<string, GuideScope, Outcome<string, string>> Read,
+    Func<UpdateContext, string, CancellationToken, Task> SetAsync);
 
 /// <summary>A button of a step: what it says, and the words it puts on the command line.</summary>
 public sealed record GuideChoice(string Label, string Value);

@@ -35,6 +35,9 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     private const string StartAction = "start";
 
+    /// <summary>The payload word of a step's zone buttons: <c>g:z</c> opens the zones, <c>g:z:&lt;IANA id&gt;</c> chooses one.</summary>
+    private const string ZoneAction = "z";
+
     /// <summary>
     /// Starts (or starts again) a guide with its first step: for a bare command (<paramref name="info"/> given) with a
     /// one-line hint that the whole command may also be typed; from a start button (no <paramref name="info"/>), alone.
@@ -196,6 +199,11 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             return (true, null);
         }
 
+        if (step.Zone is { } zoning && await AnswerZoneAsync(update, guide, state, answers, zoning, text, cancellationToken))
+        {
+            return (true, null);
+        }
+
         var read = await ReadAsync(step, text, new GuideScope(update, answers), cancellationToken);
         if (read.Refusal is { } why)
         {
@@ -285,6 +293,27 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 var question = await QuestionAsync(update, guide, state, answers, cancellationToken);
                 await ShowAsync(update, messageId, question.Text, question.Buttons, cancellationToken);
                 callback.Answer();
+                return null;
+
+            case [ZoneAction] when state.Step < guide.Steps.Count && guide.Steps[state.Step].Zone is { } zoneStep:
+                var (zoneText, zoneButtons) = ZoneQuestion(update, guide, state.Step, zoneStep, first: false);
+                await ShowAsync(update, messageId, zoneText, zoneButtons, cancellationToken);
+                callback.Answer();
+                return null;
+
+            case [ZoneAction, var zoneId] when state.Step < guide.Steps.Count && guide.Steps[state.Step].Zone is { } zoning:
+                if (zoning.Read(zoneId, new GuideScope(update, answers)) is not { IsAccepted: true, Value: { } chosenZone })
+                {
+                    callback.Answer(Catalogue.Format(update.Actor.Language, "Guide.NotOffered"));
+                    return null;
+                }
+
+                // The zone is set for the person, and the same step is asked again, now reading times there.
+                await zoning.SetAsync(update, chosenZone, cancellationToken);
+                state.ExpiresAt = update.NowUtc + Lifetime;
+                var again = await QuestionAsync(update, guide, state, answers, cancellationToken);
+                await ShowAsync(update, messageId, update.Text("Flow.Zone.Set", Html.Escape(chosenZone)) + "\n\n" + again.Text, again.Buttons, cancellationToken);
+                callback.Answer(Catalogue.Format(update.Actor.Language, "Flow.Zone.Set", chosenZone));
                 return null;
 
             case [var index, var value] when int.TryParse(index, out var at) && at == state.Step && at < guide.Steps.Count:
@@ -451,7 +480,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
 
     /// <summary>What a step with nothing to choose says instead: its own words of what to do, or that nothing can be chosen now.</summary>
     private static string NoChoices(UpdateContext update, GuideStep step) =>
-        step.WhenNone is { } key
+        (step.WhenNoneFor?.Invoke(update.Actor) ?? step.WhenNone) is { } key
             ? Catalogue.Text(update.Language, key)
             : update.Text("Guidance.NothingToChoose", Html.Escape(Words(update.Language, step.Label)));
 
@@ -460,6 +489,13 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         var step = guide.Steps[state.Step];
         var language = update.Language;
+        if (step.Zone is { } zone && !update.Actor.ZoneChosen)
+        {
+            // Never chosen: asked once, before the first time it would read in a zone the person never named.
+            var (zoneText, zoneButtons) = ZoneQuestion(update, guide, state.Step, zone, first: true);
+            return new(zoneText, zoneButtons);
+        }
+
         var text = new StringBuilder(QuestionText(update, guide, state.Step, answers));
         if (step.TakesText && !update.IsPrivate)
         {
@@ -487,8 +523,81 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 .Select(row => (IReadOnlyList<Button>)row));
         }
 
+        if (step.Zone is not null)
+        {
+            rows.Add([new Button(Catalogue.Text(language, "Flow.Zone.Button"), $"{Prefix}:{ZoneAction}")]);
+        }
+
         rows.Add([CancelButton(language)]);
         return new(text.ToString(), rows, Typed: step.Choices is null && step.TakesText);
+    }
+
+    /// <summary>
+    /// The zone question of <paramref name="index"/>'s step: asked <paramref name="first"/> of a person who never chose a
+    /// zone, or opened by its Change zone button; the zones as buttons, and a typed city or zone answers it too.
+    /// </summary>
+    private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) ZoneQuestion(UpdateContext update, Guide guide, int index, StepZone zone, bool first)
+    {
+        var language = update.Language;
+        var text = new StringBuilder()
+            .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), index + 1, guide.Steps.Count, Html.Escape(Words(language, guide.Steps[index].Label))))
+            .Append('\n')
+            .Append(Bidi.Lines(language, first ? update.Text("Flow.Zone.First") : update.Text("Flow.Zone.Change", Html.Escape(update.Actor.TimeZone))));
+        if (!update.IsPrivate)
+        {
+            text.Append('\n').Append(update.Text("Guide.ReplyToWrite"));
+        }
+
+        var rows = zone.Offered
+            .Select(c => new Button(c.Label, $"{Prefix}:{ZoneAction}:{c.Value}"))
+            .Chunk(2)
+            .Select(row => (IReadOnlyList<Button>)row)
+            .ToList();
+        rows.Add([CancelButton(language)]);
+        return (text.ToString(), rows);
+    }
+
+    /// <summary>
+    /// A typed reply at a step read in a zone, when it is about the zone: for a person who never chose one (and was asked
+    /// it), a zone sets it and a bare time is asked its zone, while a time with its zone (10:00 New York) answers the step;
+    /// for the others, a zone typed instead of a time changes their zone. Either way the step is asked again. False: an
+    /// ordinary answer, read as usual.
+    /// </summary>
+    private async Task<bool> AnswerZoneAsync(UpdateContext update, Guide guide, GuideState state, List<string> answers, StepZone zoning, string text, CancellationToken cancellationToken)
+    {
+        var step = guide.Steps[state.Step];
+        var scope = new GuideScope(update, answers);
+        var first = !update.Actor.ZoneChosen;
+        var asTime = await ReadAsync(step, text, scope, cancellationToken);
+        if (asTime is { IsAccepted: true, Value: { } time })
+        {
+            if (!first || time.Contains(' ', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            update.Reply(update.Text("Flow.Zone.TimeNeedsZone", Html.Escape(time)));
+            return true;
+        }
+
+        var asZone = zoning.Read(text, scope);
+        if (asZone is not { IsAccepted: true, Value: { } zone })
+        {
+            if (first)
+            {
+                update.Reply(asZone.Refusal!);
+            }
+
+            return first;
+        }
+
+        var asked = first ? ZoneQuestion(update, guide, state.Step, zoning, first: true).Text : QuestionText(update, guide, state.Step, answers);
+        await zoning.SetAsync(update, zone, cancellationToken);
+        await EditShownAsync(update, Answered(asked, update.Text("Flow.Zone.Set", Html.Escape(zone))), cancellationToken);
+        state.ExpiresAt = update.NowUtc + Lifetime;
+        var question = await QuestionAsync(update, guide, state, answers, cancellationToken);
+        await AskAsync(update, question.Text, question.Buttons, question.Typed, cancellationToken);
+        return true;
     }
 
     private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)

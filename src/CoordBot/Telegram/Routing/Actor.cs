@@ -7,7 +7,8 @@ namespace CoordBot.Telegram.Routing;
 /// username. Carries the active membership, the user's time zone, the delegation holding the
 /// presidency now, and which delegation (if any) the chat of the update is linked to. <see cref="Language"/> is
 /// the person's language (chosen, else from Telegram's language_code); <see cref="ChatLanguage"/> the language
-/// of the linked group the update came from, when its delegation set one.
+/// of the linked group the update came from, when its delegation set one. <see cref="ZoneChosen"/> is false while
+/// <see cref="TimeZone"/> is only the default UTC, never chosen by the person.
 /// </summary>
 public sealed record Actor(
     long UserId,
@@ -19,7 +20,8 @@ public sealed record Actor(
     string? PresidentCode = null,
     string? ChatDelegationCode = null,
     string Language = Localization.Languages.English,
-    string? ChatLanguage = null)
+    string? ChatLanguage = null,
+    bool ZoneChosen = true)
 {
     /// <summary>The same person as the pure domain's permission rules see them.</summary>
     public Domain.Membership.Actor Rights => new(IsOperator, DelegationCode, Role);

@@ -20,7 +20,10 @@ public sealed class UpdateContext(CoordBotDb db, Update update, long chatId, Cha
 
     public bool IsPrivate => ChatType == ChatType.Private;
 
-    public Actor Actor { get; } = actor;
+    public Actor Actor { get; private set; } = actor;
+
+    /// <summary>The sender chose <paramref name="zone"/> during this update: what is shown to them next reads times there.</summary>
+    public void ChoseZone(string zone) => Actor = Actor with { TimeZone = zone, ZoneChosen = true };
 
     /// <summary>The language of replies in this chat: the person's in a private chat, the group's in a group (English unless its delegation chose).</summary>
     public string Language => IsPrivate ? Actor.Language : Actor.ChatLanguage ?? Localization.Languages.English;
