@@ -17,10 +17,29 @@ namespace CoordBot.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -51,6 +70,8 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("SessionId", "Position");
 
@@ -90,8 +111,34 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("AgendaSpeakers");
                 });
 
+            modelBuilder.Entity("CoordBot.Features.Bodies.Body", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Bodies");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Delegations.DelegationGroup", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DelegationCode")
                         .HasColumnType("TEXT");
 
@@ -111,7 +158,7 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<string>("Title")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DelegationCode");
+                    b.HasKey("BodyId", "DelegationCode");
 
                     b.HasIndex("ChatId")
                         .IsUnique();
@@ -123,6 +170,9 @@ namespace CoordBot.Persistence.Migrations
                 {
                     b.Property<string>("Token")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -147,6 +197,8 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Token");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("Invitations");
                 });
 
@@ -154,6 +206,9 @@ namespace CoordBot.Persistence.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DelegationCode")
@@ -182,11 +237,11 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("BodyId", "UserId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.HasIndex("DelegationCode", "EndedAt");
+                    b.HasIndex("BodyId", "DelegationCode", "EndedAt");
 
                     b.ToTable("Memberships");
                 });
@@ -233,6 +288,9 @@ namespace CoordBot.Persistence.Migrations
 
             modelBuilder.Entity("CoordBot.Features.Delegations.PresidencyOverride", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -249,7 +307,7 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long>("SetBy")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Year", "Month");
+                    b.HasKey("BodyId", "Year", "Month");
 
                     b.ToTable("PresidencyOverrides");
                 });
@@ -267,6 +325,9 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("BlueVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CoPenholders")
@@ -321,6 +382,8 @@ namespace CoordBot.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
 
@@ -545,6 +608,9 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("TEXT");
 
@@ -584,6 +650,8 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("CancelledAt", "StartUtc");
 
@@ -748,6 +816,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<bool>("AllowChange")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -810,6 +881,8 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BodyId");
+
                     b.HasIndex("DraftId");
 
                     b.ToTable("Votes");
@@ -831,6 +904,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -839,23 +915,9 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasIndex("At");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
                 });
 
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>

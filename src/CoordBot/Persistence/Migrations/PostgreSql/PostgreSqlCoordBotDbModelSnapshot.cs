@@ -22,6 +22,22 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -29,6 +45,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -58,6 +77,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("SessionId", "Position");
 
@@ -99,8 +120,34 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AgendaSpeakers");
                 });
 
+            modelBuilder.Entity("CoordBot.Features.Bodies.Body", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Bodies");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Delegations.DelegationGroup", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DelegationCode")
                         .HasColumnType("text");
 
@@ -120,7 +167,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<string>("Title")
                         .HasColumnType("text");
 
-                    b.HasKey("DelegationCode");
+                    b.HasKey("BodyId", "DelegationCode");
 
                     b.HasIndex("ChatId")
                         .IsUnique();
@@ -132,6 +179,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                 {
                     b.Property<string>("Token")
                         .HasColumnType("text");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -156,6 +206,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Token");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("Invitations");
                 });
 
@@ -166,6 +218,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DelegationCode")
                         .IsRequired()
@@ -193,11 +248,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("BodyId", "UserId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.HasIndex("DelegationCode", "EndedAt");
+                    b.HasIndex("BodyId", "DelegationCode", "EndedAt");
 
                     b.ToTable("Memberships");
                 });
@@ -244,6 +299,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("CoordBot.Features.Delegations.PresidencyOverride", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -260,7 +318,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long>("SetBy")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Year", "Month");
+                    b.HasKey("BodyId", "Year", "Month");
 
                     b.ToTable("PresidencyOverrides");
                 });
@@ -281,6 +339,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CoPenholders")
                         .IsRequired()
@@ -334,6 +395,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
 
@@ -568,6 +631,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -607,6 +673,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("CancelledAt", "StartUtc");
 
@@ -777,6 +845,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<bool>("AllowChange")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -839,6 +910,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BodyId");
+
                     b.HasIndex("DraftId");
 
                     b.ToTable("Votes");
@@ -862,6 +935,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("text");
@@ -870,23 +946,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("At");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
                 });
 
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
