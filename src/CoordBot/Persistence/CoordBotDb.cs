@@ -31,6 +31,8 @@ public class CoordBotDb : DbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Features.Bodies.Body> Bodies => Set<Features.Bodies.Body>();
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -80,12 +82,14 @@ public class CoordBotDb : DbContext
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ForgetStaleMemo();
+        StampBodies();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ForgetStaleMemo();
+        StampBodies();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -125,7 +129,38 @@ public class CoordBotDb : DbContext
         {
             e.HasKey(x => x.Id);
             e.HasIndex(x => x.At);
+            e.HasIndex(x => x.BodyId);
         });
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordBotDb).Assembly);
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IBodyOwned).IsAssignableFrom(t)).ToList())
+        {
+            FilterByBodyMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
+        }
+    }
+
+    private static readonly System.Reflection.MethodInfo FilterByBodyMethod =
+        typeof(CoordBotDb).GetMethod(nameof(FilterByBody), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    /// <summary>
+    /// The body whose rows queries see: the body in scope (<see cref="BodyScope"/>) for an update or a job of one body;
+    /// null (every body) outside any scope, for the start-up, the operators' tools and the retention sweep.
+    /// </summary>
+    public int? BodyFilter => BodyScope.CurrentId;
+
+    // Declared on the instance, so EF reads BodyFilter from the context running each query, not from the one that built the model.
+    private void FilterByBody<T>(ModelBuilder modelBuilder)
+        where T : class, IBodyOwned =>
+        modelBuilder.Entity<T>().HasQueryFilter(x => BodyFilter == null || x.BodyId == BodyFilter);
+
+    /// <summary>A row added without a body belongs to the body in scope, else to the first body.</summary>
+    private void StampBodies()
+    {
+        foreach (var entry in ChangeTracker.Entries<IBodyOwned>())
+        {
+            if (entry.State == EntityState.Added && entry.Entity.BodyId == 0)
+            {
+                entry.Entity.BodyId = BodyScope.CurrentId ?? BodyScope.DefaultId;
+            }
+        }
     }
 }

@@ -4,8 +4,11 @@ using CoordBot.Domain.Agenda;
 namespace CoordBot.Features.Agenda;
 
 /// <summary>An item on a session's agenda, at a 1-based position.</summary>
-public sealed class AgendaItem
+public sealed class AgendaItem : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public long Id { get; set; }
 
     public long SessionId { get; set; }

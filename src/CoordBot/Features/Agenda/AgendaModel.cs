@@ -14,6 +14,7 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         e.Ignore(x => x.Label);
         e.Ignore(x => x.PenholderCodes);
         e.HasIndex(x => new { x.SessionId, x.Position });
+        e.HasIndex(x => x.BodyId);
     }
 }
 

@@ -1,8 +1,11 @@
 namespace CoordBot.Features.Delegations;
 
 /// <summary>The Telegram group linked to a delegation: it receives circulated drafts, reminders and results.</summary>
-public sealed class DelegationGroup
+public sealed class DelegationGroup : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public required string DelegationCode { get; set; }
 
     public long ChatId { get; set; }

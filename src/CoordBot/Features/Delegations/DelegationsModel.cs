@@ -21,9 +21,9 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
     {
         e.HasKey(x => x.Id);
         e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
-        // The database itself enforces "at most one delegation per user".
-        e.HasIndex(x => x.UserId).IsUnique().HasFilter("\"EndedAt\" IS NULL");
-        e.HasIndex(x => new { x.DelegationCode, x.EndedAt });
+        // The database itself enforces "at most one delegation per user" in each body (issue 25: a person may sit on several).
+        e.HasIndex(x => new { x.BodyId, x.UserId }).IsUnique().HasFilter("\"EndedAt\" IS NULL");
+        e.HasIndex(x => new { x.BodyId, x.DelegationCode, x.EndedAt });
     }
 }
 
@@ -31,7 +31,8 @@ internal sealed class DelegationGroupConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DelegationGroup> e)
     {
-        e.HasKey(x => x.DelegationCode);
+        // One group per delegation of each body; a group serves one delegation of one body.
+        e.HasKey(x => new { x.BodyId, x.DelegationCode });
         e.HasIndex(x => x.ChatId).IsUnique();
         e.Property(x => x.Language).HasMaxLength(8);
     }
@@ -43,10 +44,11 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
     {
         e.HasKey(x => x.Token);
         e.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        e.HasIndex(x => x.BodyId);
     }
 }
 
 internal sealed class PresidencyOverrideConfiguration : IEntityTypeConfiguration<PresidencyOverride>
 {
-    public void Configure(EntityTypeBuilder<PresidencyOverride> e) => e.HasKey(x => new { x.Year, x.Month });
+    public void Configure(EntityTypeBuilder<PresidencyOverride> e) => e.HasKey(x => new { x.BodyId, x.Year, x.Month });
 }

@@ -3,8 +3,11 @@ using CoordBot.Domain.Membership;
 namespace CoordBot.Features.Delegations;
 
 /// <summary>A person's place in a delegation. Ended memberships are kept for the record; a user has at most one active.</summary>
-public sealed class Membership
+public sealed class Membership : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public long Id { get; set; }
 
     public long UserId { get; set; }

@@ -1,8 +1,11 @@
 namespace CoordBot.Features.Delegations;
 
 /// <summary>An operator's override of the rotation for one month (rule 20 hand-overs, corrections).</summary>
-public sealed class PresidencyOverride
+public sealed class PresidencyOverride : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public int Year { get; set; }
 
     public int Month { get; set; }

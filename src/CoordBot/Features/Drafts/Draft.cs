@@ -6,8 +6,11 @@ namespace CoordBot.Features.Drafts;
 /// A draft text (<c>D&lt;Id&gt;</c>) led by a penholder delegation. Its versions never change; the draft points
 /// at the current one and, once in blue, at the locked one (the text a vote is taken on).
 /// </summary>
-public sealed class Draft
+public sealed class Draft : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public long Id { get; set; }
 
     public required string Title { get; set; }

@@ -19,6 +19,7 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         e.Ignore(x => x.Label);
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.AgendaItemId);
+        e.HasIndex(x => x.BodyId);
     }
 }
 

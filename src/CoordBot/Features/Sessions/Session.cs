@@ -3,8 +3,11 @@ using CoordBot.Domain.Sessions;
 namespace CoordBot.Features.Sessions;
 
 /// <summary>A virtual meeting of the council. The start is a UTC instant; <see cref="ZoneId"/> is the IANA zone its author meant.</summary>
-public sealed class Session
+public sealed class Session : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public long Id { get; set; }
 
     public required string Title { get; set; }

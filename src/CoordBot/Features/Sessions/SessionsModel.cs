@@ -16,6 +16,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         e.Ignore(x => x.EndUtc);
         e.Ignore(x => x.Label);
         e.HasIndex(x => new { x.CancelledAt, x.StartUtc });
+        e.HasIndex(x => x.BodyId);
     }
 }
 

@@ -4,8 +4,11 @@ using CoordBot.Domain.Voting;
 namespace CoordBot.Features.Voting;
 
 /// <summary>A written-procedure vote on one version of a draft in blue.</summary>
-public sealed class Vote
+public sealed class Vote : CoordBot.Persistence.IBodyOwned
 {
+    /// <summary>The body this belongs to (issue 25).</summary>
+    public int BodyId { get; set; }
+
     public long Id { get; set; }
 
     public long DraftId { get; set; }

@@ -11,6 +11,7 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         e.Property(x => x.Matter).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Rule).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(x => x.DraftId);
+        e.HasIndex(x => x.BodyId);
         e.Ignore(x => x.Voting);
         e.Ignore(x => x.Recused);
     }

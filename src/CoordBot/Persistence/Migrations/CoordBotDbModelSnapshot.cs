@@ -39,6 +39,9 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -67,6 +70,8 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("SessionId", "Position");
 
@@ -106,8 +111,34 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("AgendaSpeakers");
                 });
 
+            modelBuilder.Entity("CoordBot.Features.Bodies.Body", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Bodies");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Delegations.DelegationGroup", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DelegationCode")
                         .HasColumnType("TEXT");
 
@@ -127,7 +158,7 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<string>("Title")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("DelegationCode");
+                    b.HasKey("BodyId", "DelegationCode");
 
                     b.HasIndex("ChatId")
                         .IsUnique();
@@ -139,6 +170,9 @@ namespace CoordBot.Persistence.Migrations
                 {
                     b.Property<string>("Token")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -163,6 +197,8 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Token");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("Invitations");
                 });
 
@@ -170,6 +206,9 @@ namespace CoordBot.Persistence.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DelegationCode")
@@ -198,11 +237,11 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("BodyId", "UserId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.HasIndex("DelegationCode", "EndedAt");
+                    b.HasIndex("BodyId", "DelegationCode", "EndedAt");
 
                     b.ToTable("Memberships");
                 });
@@ -252,6 +291,9 @@ namespace CoordBot.Persistence.Migrations
 
             modelBuilder.Entity("CoordBot.Features.Delegations.PresidencyOverride", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -268,7 +310,7 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long>("SetBy")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Year", "Month");
+                    b.HasKey("BodyId", "Year", "Month");
 
                     b.ToTable("PresidencyOverrides");
                 });
@@ -286,6 +328,9 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("BlueVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BodyId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CoPenholders")
@@ -340,6 +385,8 @@ namespace CoordBot.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
 
@@ -564,6 +611,9 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("TEXT");
 
@@ -603,6 +653,8 @@ namespace CoordBot.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("CancelledAt", "StartUtc");
 
@@ -767,6 +819,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<bool>("AllowChange")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -829,6 +884,8 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BodyId");
+
                     b.HasIndex("DraftId");
 
                     b.ToTable("Votes");
@@ -850,6 +907,9 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -857,6 +917,8 @@ namespace CoordBot.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("BodyId");
 
                     b.ToTable("AuditEntries");
                 });

@@ -46,6 +46,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -74,6 +77,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("SessionId", "Position");
 
@@ -115,8 +120,34 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AgendaSpeakers");
                 });
 
+            modelBuilder.Entity("CoordBot.Features.Bodies.Body", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Bodies");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Delegations.DelegationGroup", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("DelegationCode")
                         .HasColumnType("text");
 
@@ -136,7 +167,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<string>("Title")
                         .HasColumnType("text");
 
-                    b.HasKey("DelegationCode");
+                    b.HasKey("BodyId", "DelegationCode");
 
                     b.HasIndex("ChatId")
                         .IsUnique();
@@ -148,6 +179,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                 {
                     b.Property<string>("Token")
                         .HasColumnType("text");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -172,6 +206,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Token");
 
+                    b.HasIndex("BodyId");
+
                     b.ToTable("Invitations");
                 });
 
@@ -182,6 +218,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DelegationCode")
                         .IsRequired()
@@ -209,11 +248,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("BodyId", "UserId")
                         .IsUnique()
                         .HasFilter("\"EndedAt\" IS NULL");
 
-                    b.HasIndex("DelegationCode", "EndedAt");
+                    b.HasIndex("BodyId", "DelegationCode", "EndedAt");
 
                     b.ToTable("Memberships");
                 });
@@ -263,6 +302,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             modelBuilder.Entity("CoordBot.Features.Delegations.PresidencyOverride", b =>
                 {
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
@@ -279,7 +321,7 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long>("SetBy")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Year", "Month");
+                    b.HasKey("BodyId", "Year", "Month");
 
                     b.ToTable("PresidencyOverrides");
                 });
@@ -300,6 +342,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<long?>("BlueVersionId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("CoPenholders")
                         .IsRequired()
@@ -353,6 +398,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
 
@@ -587,6 +634,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -626,6 +676,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
 
                     b.HasIndex("CancelledAt", "StartUtc");
 
@@ -796,6 +848,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<bool>("AllowChange")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -858,6 +913,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BodyId");
+
                     b.HasIndex("DraftId");
 
                     b.ToTable("Votes");
@@ -881,6 +938,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Details")
                         .IsRequired()
                         .HasColumnType("text");
@@ -888,6 +948,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("BodyId");
 
                     b.ToTable("AuditEntries");
                 });
