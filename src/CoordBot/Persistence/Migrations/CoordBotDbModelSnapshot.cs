@@ -17,6 +17,22 @@ namespace CoordBot.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -842,22 +858,6 @@ namespace CoordBot.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
-                });
-
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
@@ -882,6 +882,8 @@ namespace CoordBot.Persistence.Migrations
                     b.HasKey("UpdateId");
 
                     b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("ChatId", "UpdateId");
 
                     b.ToTable("InboxUpdates");
                 });
@@ -921,6 +923,9 @@ namespace CoordBot.Persistence.Migrations
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoadedTerm")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");

@@ -22,6 +22,22 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -56,6 +72,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -330,6 +352,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -606,6 +634,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CancelledAt", "StartUtc");
@@ -873,22 +907,6 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
-                });
-
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
@@ -913,6 +931,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasKey("UpdateId");
 
                     b.HasIndex("ProcessedAt");
+
+                    b.HasIndex("ChatId", "UpdateId");
 
                     b.ToTable("InboxUpdates");
                 });
@@ -954,6 +974,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<long?>("LoadedTerm")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
