@@ -10,8 +10,8 @@ public sealed record Leadership(string Name, int Key)
     /// <summary>"CoBo": the first number of every CoordBot advisory lock.</summary>
     public const int ClassId = 0x436F_426F;
 
-    /// <summary>Taken per transaction by every unit of work: the cluster's one writer at a time.</summary>
-    public static readonly Leadership Writer = new("writer", 1);
+    // Key 1 was the cluster-wide write lock, taken by every unit of work until wave 5; it is not used again, so a
+    // pg_locks reading of an older instance is never mistaken for a role.
 
     /// <summary>The one instance that calls getUpdates (Telegram allows one consumer per token).</summary>
     public static readonly Leadership Poller = new("poller", 2);

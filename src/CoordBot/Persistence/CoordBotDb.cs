@@ -118,6 +118,8 @@ public class CoordBotDb : DbContext
             e.HasKey(x => x.UpdateId);
             e.Property(x => x.UpdateId).ValueGeneratedNever();
             e.HasIndex(x => x.ProcessedAt);
+            // A chat's oldest unhandled update (the claim of a chat on PostgreSQL) is found through this.
+            e.HasIndex(x => new { x.ChatId, x.UpdateId });
         });
         modelBuilder.Entity<OutboxMessage>(e =>
         {

@@ -5,7 +5,7 @@ namespace CoordBot.Persistence;
 /// <summary>
 /// Everything the bot says differently to SQLite and to PostgreSQL, in one seam chosen by
 /// <c>Database:Provider</c>: the EF provider and its per-connection settings, the migration steps around
-/// EF's own, the inbox's insert that skips a known update, and the health probe. Code outside Persistence
+/// EF's own, the inbox's insert that skips a known update, how inbound work and outbox rows are claimed, and the health probe. Code outside Persistence
 /// writes no provider-specific SQL of its own.
 /// </summary>
 public interface ISqlDialect
@@ -28,11 +28,19 @@ public interface ISqlDialect
     string InsertInboxUpdateIfNew { get; }
 
     /// <summary>
-    /// Run once per unit of work, right after its transaction began: on PostgreSQL it takes the cluster's write lock
-    /// (a transaction-scoped advisory lock, released by the commit or rollback, or by the server when the connection
-    /// dies), so the instances of a cluster write one at a time, as SQLite's one writer does; on SQLite it does nothing.
+    /// True where several instances write the same database side by side (PostgreSQL): inbound work is claimed per chat
+    /// (<see cref="ClaimChatHeads"/>), outbox rows are claimed by the sender's term, and shared rows are locked where they
+    /// are changed (<see cref="Contention"/>). False on SQLite, whose one writer (the process's <see cref="WriteGate"/>) is the whole lock.
     /// </summary>
-    Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken);
+    bool ClaimsRows { get; }
+
+    /// <summary>
+    /// Where <see cref="ClaimsRows"/>: locks, with <c>FOR UPDATE SKIP LOCKED</c>, the oldest unhandled update of up to
+    /// <c>@chats</c> chats nobody else is handling (parameter <c>@chats</c>; returns each head's <c>UpdateId</c> and
+    /// <c>ChatId</c>). Holding a chat's head until the commit is the claim on the chat: no other instance can take that
+    /// chat's later updates, since the head is older and still unhandled. Null on SQLite.
+    /// </summary>
+    string? ClaimChatHeads { get; }
 
     /// <summary>A statement that tells the other instances that updates were stored (delivered at commit); null on SQLite.</summary>
     string? AnnounceInbox { get; }

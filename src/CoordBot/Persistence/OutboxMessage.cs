@@ -75,4 +75,10 @@ public sealed class OutboxMessage
 
     /// <summary>W3C traceparent of the activity that wrote the row (an update's handling), so its send joins that trace; null when none.</summary>
     public string? TraceParent { get; set; }
+
+    /// <summary>
+    /// The sender's term that loaded this row (PostgreSQL only): a sender claims pending rows not yet loaded in its term,
+    /// since ids do not grow in commit order when instances write side by side.
+    /// </summary>
+    public long? LoadedTerm { get; set; }
 }

@@ -27,7 +27,18 @@ public sealed class PostgreSqlCoordBotDb(DbContextOptions options) : CoordBotDb(
         modelBuilder.Entity<BallotLogEntry>().Property(e => e.AtUtc).HasConversion(
             v => v.Ticks,
             v => new DateTime(v, DateTimeKind.Utc));
+
+        // Optimistic concurrency on the aggregates that delegations in many chats change (and so instances side by side):
+        // PostgreSQL's own row version (the system column xmin, nothing stored) is compared by every update EF writes, so
+        // a change made on what another instance has since changed fails and the update is handled again (Contention).
+        // A vote needs none: its row is locked wherever it changes.
+        modelBuilder.Entity<Features.Drafts.Draft>().Property<uint>(RowVersion).IsRowVersion();
+        modelBuilder.Entity<Features.Sessions.Session>().Property<uint>(RowVersion).IsRowVersion();
+        modelBuilder.Entity<Features.Agenda.AgendaItem>().Property<uint>(RowVersion).IsRowVersion();
     }
+
+    /// <summary>PostgreSQL's row version, as Npgsql maps a <see cref="uint"/> row version.</summary>
+    private const string RowVersion = "xmin";
 
     private sealed class UtcLabel() : ValueConverter<DateTime, DateTime>(
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc),

@@ -5,16 +5,12 @@ using Npgsql;
 namespace CoordBot.Persistence;
 
 /// <summary>
-/// The scale-out engine: a PostgreSQL server, shared with Quartz's clustered job store. No file, no pragmas, no
+/// The scale-out engine: a PostgreSQL server, shared with Quartz's clustered job store and with other instances. No file, no pragmas, no
 /// WAL checkpoints (the server does its own); EF's migration creates the database when the account may.
 /// </summary>
 internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISqlDialect
 {
     public DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    private static readonly string WriteLock = string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"SELECT pg_advisory_xact_lock({Cluster.Leadership.ClassId}, {Cluster.Leadership.Writer.Key})");
 
     public string InsertInboxUpdateIfNew =>
         "INSERT INTO \"InboxUpdates\" (\"UpdateId\", \"ChatId\", \"Payload\", \"ReceivedAt\") VALUES (@id, @chat, @payload, @at) ON CONFLICT (\"UpdateId\") DO NOTHING";
@@ -25,17 +21,19 @@ internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISq
         .UseNpgsql(options.Value.ConnectionString)
         .AddInterceptors(Cluster.OutboxAnnouncer.Instance);
 
+    /// <summary>Instances write side by side: no lock of the whole cluster; work is claimed by row (docs/scale-out.md).</summary>
+    public bool ClaimsRows => true;
+
     /// <summary>
-    /// The whole cluster writes one transaction at a time (why, rather than row locks: docs/scale-out.md). Waiting here
-    /// is short: each process lets one unit of work at a time through its write gate, and a batch keeps to its budget.
+    /// The heads of chats: an unhandled update with no older unhandled update of its chat, locked or skipped. Another
+    /// instance's head is skipped (it is locked); so are the later updates of its chat (their head is older and unhandled).
+    /// A head handled and committed by another instance after this statement's snapshot is locked afresh and then
+    /// dropped, because PostgreSQL checks a locked row's <c>WHERE</c> again on its newest version.
     /// </summary>
-    public async Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = WriteLock;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public string? ClaimChatHeads =>
+        "SELECT i.\"UpdateId\", i.\"ChatId\" FROM \"InboxUpdates\" i WHERE i.\"ProcessedAt\" IS NULL " +
+        "AND NOT EXISTS (SELECT 1 FROM \"InboxUpdates\" o WHERE o.\"ChatId\" = i.\"ChatId\" AND o.\"ProcessedAt\" IS NULL AND o.\"UpdateId\" < i.\"UpdateId\") " +
+        "ORDER BY i.\"UpdateId\" LIMIT @chats FOR UPDATE OF i SKIP LOCKED";
 
     public CoordBotDb CreateContext(DbContextOptions<CoordBotDb> contextOptions) => new PostgreSqlCoordBotDb(contextOptions);
 

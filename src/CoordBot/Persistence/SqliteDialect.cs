@@ -19,8 +19,10 @@ internal sealed class SqliteDialect(IOptions<DatabaseOptions> options, IConfigur
 
     public CoordBotDb CreateContext(DbContextOptions<CoordBotDb> contextOptions) => new(contextOptions);
 
-    /// <summary>One process: its write gate is the whole lock.</summary>
-    public Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>One process: its write gate is the whole lock, and the oldest pending updates are simply read.</summary>
+    public bool ClaimsRows => false;
+
+    public string? ClaimChatHeads => null;
 
     public string? AnnounceInbox => null;
 

@@ -7,11 +7,11 @@ namespace CoordBot.Persistence;
 /// <summary>
 /// One transaction for one event (an update or a timer): the change, the processed mark and every
 /// outgoing message commit together, or none does. <see cref="RunBatchAsync{T}"/> does the same for
-/// many events in one transaction (group commit), each event isolated by a savepoint. Writers queue in the
-/// process's <see cref="WriteGate"/>, then (on PostgreSQL) take the cluster's write lock (<see cref="ISqlDialect.EnterWriteAsync"/>).
+/// many events in one transaction (group commit), each event isolated by a savepoint. Writers of one process queue in its
+/// <see cref="WriteGate"/> (SQLite's one writer); the instances of a cluster on PostgreSQL take no common lock, they claim
+/// rows (<see cref="ISqlDialect.ClaimsRows"/>).
 /// </summary>
-/// <param name="dialect">The engine's cluster write lock; null (no lock beyond the gate) where only a bare container of one process exists, such as a narrow test.</param>
-public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal, ISqlDialect? dialect = null)
+public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal)
 {
     public async Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -20,7 +20,6 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             // A failure abandons the whole transaction anyway; EF's savepoint around SaveChanges buys nothing.
             db.Database.AutoSavepointsEnabled = false;
             result = await work(db, cancellationToken);
@@ -51,7 +50,6 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         {
             await using var host = await factory.CreateDbContextAsync(cancellationToken);
             await using var transaction = await host.Database.BeginTransactionAsync(cancellationToken);
-            await EnterWriteAsync(transaction.GetDbTransaction(), cancellationToken);
             host.Database.AutoSavepointsEnabled = false;
             var shared = new SharedTransaction(factory, host, host.Database.GetDbConnection(), transaction.GetDbTransaction());
             try
@@ -70,9 +68,6 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
         outboxSignal.Notify();
         return result;
     }
-
-    private Task EnterWriteAsync(System.Data.Common.DbTransaction transaction, CancellationToken cancellationToken) =>
-        dialect?.EnterWriteAsync(transaction, cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>A read-only context for queries outside any transaction (WAL lets readers run beside the writer).</summary>
     public Task<CoordBotDb> ReadAsync(CancellationToken cancellationToken) => factory.CreateDbContextAsync(cancellationToken);

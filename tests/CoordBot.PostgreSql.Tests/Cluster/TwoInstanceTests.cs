@@ -22,7 +22,7 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
 
     [SkippableFact]
-    public async Task Updates_spread_over_both_webhooks_are_each_handled_once_and_each_chat_is_answered_in_order()
+    public async Task Updates_spread_over_both_webhooks_are_each_handled_once_each_chat_in_order_and_both_instances_work()
     {
         Skip.If(PostgresServer.MissingReason is not null, PostgresServer.MissingReason);
         await using var emulator = await BotApiEmulator.StartAsync(ClusterHost.EmulatorOptions());
@@ -75,6 +75,11 @@ public sealed class TwoInstanceTests(ITestOutputHelper output)
 
         // Telegram's limits were never exceeded, however the work was spread.
         Assert.Equal(0, emulator.Stats.TooManyRequestsSent);
+
+        // Both instances handled updates: chats are claimed per chat, not behind one lock of the whole cluster.
+        var handledBy = hosts.Select(h => h.Services.GetRequiredService<CoordBot.Telegram.Receiving.UpdateProcessor>().HandledHere).ToList();
+        output.WriteLine($"handled by each instance: {string.Join(", ", handledBy)}");
+        Assert.All(handledBy, n => Assert.True(n >= Users * PerUser / 10, $"An instance was hardly busy: {string.Join(", ", handledBy)} updates handled"));
     }
 
     /// <summary>A command the bot does not know, unique to the user and its place in the chat: the answer names it.</summary>

@@ -71,6 +71,9 @@ public sealed class VotingService(
         var now = context.NowUtc;
         var code = actor.DelegationCode;
 
+        // Ballots of one vote come from many chats, and so from several instances at once: the vote's row is locked while
+        // its ballot log is extended (the hash chain's tail read below stays the tail) and while it is judged open.
+        await Contention.LockAsync(db, "Votes", vote.Id, vote, cancellationToken);
         var current = code is null ? null : await db.Ballots.FindAsync([vote.Id, code], cancellationToken);
         var refusal = VoterRefusal(actor, vote);
         var decision = refusal is null
@@ -166,7 +169,10 @@ public sealed class VotingService(
     /// </summary>
     public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null)
     {
-        if (!vote.IsOpen)
+        await Contention.LockAsync(db, "Votes", vote.Id, vote, cancellationToken);
+        // Close once, whoever else tries (a command, a last ballot, a deadline on another instance): the conditional
+        // update is the decision, and the loser does nothing.
+        if (!vote.IsOpen || await db.Votes.Where(v => v.Id == vote.Id && v.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosedAt, now), cancellationToken) == 0)
         {
             return;
         }

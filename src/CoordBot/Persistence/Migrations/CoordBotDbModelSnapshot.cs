@@ -948,6 +948,8 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasIndex("ProcessedAt");
 
+                    b.HasIndex("ChatId", "UpdateId");
+
                     b.ToTable("InboxUpdates");
                 });
 
@@ -986,6 +988,9 @@ namespace CoordBot.Persistence.Migrations
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoadedTerm")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");

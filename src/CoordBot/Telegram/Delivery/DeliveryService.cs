@@ -139,6 +139,13 @@ public sealed class DeliveryService(
                 {
                     await LoadAsync(stoppingToken);
                 }
+                catch (Cluster.TermSupersededException ex)
+                {
+                    // Another instance is the sender now: this term ends here, having claimed nothing.
+                    election.Superseded(ex.Fence);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    throw;
+                }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
                     logger.LogError(ex, "Reading the outbox failed; trying again in {Pause}", DeliveryAttempt.TroublePause);
@@ -218,7 +225,9 @@ public sealed class DeliveryService(
             return;
         }
 
-        var rows = await reader.ReadPendingAsync(_lastLoadedId, LoadBatch, cancellationToken);
+        var rows = election.FenceOf(Leadership.Sender) is { } fence
+            ? await reader.ClaimPendingAsync(fence, LoadBatch, cancellationToken)
+            : await reader.ReadPendingAsync(_lastLoadedId, LoadBatch, cancellationToken);
         _moreToLoad = rows.Count == LoadBatch;
         if (rows.Count == 0)
         {

@@ -6,15 +6,40 @@ namespace CoordBot.Telegram.Delivery;
 /// <summary>The delivery's reads of the outbox: what is pending, what was in flight at a crash, a document's bytes.</summary>
 public sealed class OutboxReader(UnitOfWork unitOfWork)
 {
+    /// <summary>
+    /// Claims, for the sender's term <paramref name="fence"/>, pending rows no sender has loaded in this term (PostgreSQL,
+    /// where instances write side by side, so a row with a lower id may commit after one with a higher id: "above the last
+    /// id seen" would miss it). The rows are marked with the term under <c>FOR UPDATE SKIP LOCKED</c> in a transaction that
+    /// checks the term (a superseded sender claims nothing), and returned without a document's bytes, oldest first.
+    /// </summary>
+    public async Task<List<OutboxMessage>> ClaimPendingAsync(Cluster.Fence fence, int take, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fence);
+        return await unitOfWork.RunAsync(async (db, ct) =>
+        {
+            await fence.CheckAsync(db, ct);
+            var ids = await db.Database.SqlQueryRaw<long>(
+                "UPDATE \"OutboxMessages\" SET \"LoadedTerm\" = {0} WHERE \"Id\" IN (SELECT \"Id\" FROM \"OutboxMessages\" " +
+                "WHERE \"Status\" = {1} AND (\"LoadedTerm\" IS NULL OR \"LoadedTerm\" <> {0}) ORDER BY \"Id\" LIMIT {2} FOR UPDATE SKIP LOCKED) " +
+                "RETURNING \"Id\" AS \"Value\"",
+                fence.Term, (int)OutboxStatus.Pending, take).ToListAsync(ct);
+            return ids.Count == 0 ? [] : await Rows(db.OutboxMessages.Where(m => ids.Contains(m.Id))).ToListAsync(ct);
+        }, cancellationToken);
+    }
+
     /// <summary>Pending rows above <paramref name="afterId"/>, in commit order, without a document's bytes.</summary>
     public async Task<List<OutboxMessage>> ReadPendingAsync(long afterId, int take, CancellationToken cancellationToken)
     {
         await using var db = await unitOfWork.ReadAsync(cancellationToken);
-        // Ids grow in commit order (one writer at a time), so "above the last one seen" finds every new row.
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.Status == OutboxStatus.Pending && m.Id > afterId)
-            .OrderBy(m => m.Id)
+        // Ids grow in commit order (SQLite: one writer at a time), so "above the last one seen" finds every new row.
+        return await Rows(db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending && m.Id > afterId))
             .Take(take)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<OutboxMessage> Rows(IQueryable<OutboxMessage> rows) =>
+        rows.AsNoTracking()
+            .OrderBy(m => m.Id)
             .Select(m => new OutboxMessage
             {
                 // Everything but a document's bytes, which are read only when it is sent.
@@ -34,9 +59,7 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
                 LastError = m.LastError,
                 ClaimedAt = m.ClaimedAt,
                 TraceParent = m.TraceParent,
-            })
-            .ToListAsync(cancellationToken);
-    }
+            });
 
     /// <summary>Pending rows still claimed: they were in flight when the process stopped, and may have reached Telegram.</summary>
     public async Task<List<long>> ReadClaimedAsync(CancellationToken cancellationToken)

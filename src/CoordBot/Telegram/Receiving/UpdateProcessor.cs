@@ -5,6 +5,7 @@ using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -20,7 +21,10 @@ namespace CoordBot.Telegram.Receiving;
 /// the update is marked failed with an apology, in the same transaction; the other updates go on.
 /// A crash before the commit loses nothing: the batch's updates are still unprocessed and are handled
 /// again after the restart. Pending updates are read inside the write transaction, so two drains never
-/// handle one update twice.
+/// handle one update twice. On PostgreSQL, where instances handle updates side by side, a batch first claims chats
+/// (<see cref="ISqlDialect.ClaimChatHeads"/>: each chat's oldest unhandled update, <c>FOR UPDATE SKIP LOCKED</c>) and
+/// handles only their updates, so each chat stays in order and chats run in parallel; an update that lost a race on a
+/// shared row (<see cref="Contention"/>) is handled again, never apologised for.
 /// </summary>
 public sealed class UpdateProcessor(
     UnitOfWork unitOfWork,
@@ -29,7 +33,8 @@ public sealed class UpdateProcessor(
     BotIdentity identity,
     TimeProvider time,
     ILogger<UpdateProcessor> logger,
-    CoordBot.Operations.Metrics.CoordBotMetrics metrics)
+    CoordBot.Operations.Metrics.CoordBotMetrics metrics,
+    ISqlDialect dialect)
 {
     /// <summary>Most updates in one transaction.</summary>
     public const int MaxBatch = 200;
@@ -39,6 +44,20 @@ public sealed class UpdateProcessor(
     /// is held that long at most (plus one update), so storing new updates and recording deliveries wait little.
     /// </summary>
     public static readonly TimeSpan BatchBudget = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>
+    /// Most chats one batch claims (PostgreSQL): few enough that another instance finds chats of its own while this one
+    /// works, and a batch rarely holds a chat it has no time left to handle.
+    /// </summary>
+    public const int ChatsPerClaim = 16;
+
+    /// <summary>How often an update that lost a race on a shared row is tried again in its batch before it counts as failed.</summary>
+    private const int ContentionRetries = 5;
+
+    private long _handledHere;
+
+    /// <summary>How many updates this processor has handled (committed or not); for the cluster tests and benchmark.</summary>
+    public long HandledHere => Interlocked.Read(ref _handledHere);
 
     private static readonly Func<CoordBotDb, int, IAsyncEnumerable<PendingUpdate>> Pending = EF.CompileAsyncQuery(
         (CoordBotDb db, int count) => db.InboxUpdates.AsNoTracking()
@@ -101,11 +120,7 @@ public sealed class UpdateProcessor(
         {
             var started = Stopwatch.GetTimestamp();
 
-            var rows = new List<PendingUpdate>();
-            await foreach (var row in Pending(batch.Host, maxUpdates).WithCancellation(ct))
-            {
-                rows.Add(row);
-            }
+            var (rows, allClaimed) = dialect.ClaimsRows ? await ClaimAsync(batch.Host, maxUpdates, ct) : (await ReadOldestAsync(batch.Host, maxUpdates, ct), false);
 
             var handled = new List<long>(rows.Count);
             var marked = new List<long>(rows.Count);
@@ -117,14 +132,29 @@ public sealed class UpdateProcessor(
                 }
 
                 progress.Begin(row.UpdateId);
-                handled.Add(row.UpdateId);
                 var began = Stopwatch.GetTimestamp();
-                var ok = await HandleAsync(batch, row, ct);
-                metrics.UpdateHandled(ok, Stopwatch.GetElapsedTime(began));
-                if (ok)
+                var outcome = await HandleAsync(batch, row, first: handled.Count == 0, ct);
+                if (outcome == Handling.Deferred)
+                {
+                    // Lost a race on a shared row while this batch holds others: it is left unhandled (and its chat's later
+                    // updates with it), and is the first of a later batch, which retries it with nothing else held.
+                    progress.Undo();
+                    break;
+                }
+
+                handled.Add(row.UpdateId);
+                Interlocked.Increment(ref _handledHere);
+                metrics.UpdateHandled(outcome == Handling.Done, Stopwatch.GetElapsedTime(began));
+                if (outcome == Handling.Done)
                 {
                     marked.Add(row.UpdateId);
                 }
+            }
+
+            if (dialect.ClaimsRows && handled.Count > 0 && (handled.Count < rows.Count || allClaimed) && dialect.AnnounceInbox is { } announce)
+            {
+                // Work is left that this batch kept from the others while it ran: wake them (delivered at the commit).
+                await batch.Host.Database.ExecuteSqlRawAsync(announce, ct);
             }
 
             if (OnBatchCommitting is { } committing)
@@ -143,8 +173,76 @@ public sealed class UpdateProcessor(
             return handled.Count;
         }, cancellationToken);
 
-    /// <summary>Handles one update in its own savepoint; false when its failure was recorded instead (already marked).</summary>
-    private async Task<bool> HandleAsync(SharedTransaction batch, PendingUpdate row, CancellationToken cancellationToken)
+    /// <summary>The oldest pending updates: the whole inbox is this process's (SQLite, one writer).</summary>
+    private static async Task<List<PendingUpdate>> ReadOldestAsync(CoordBotDb db, int maxUpdates, CancellationToken cancellationToken)
+    {
+        var rows = new List<PendingUpdate>();
+        await foreach (var row in Pending(db, maxUpdates).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Claims up to <see cref="ChatsPerClaim"/> chats nobody else is handling (their heads stay locked until the commit)
+    /// and reads their unhandled updates, oldest first. AllClaimed: as many chats as asked for were claimed, so more may wait.
+    /// </summary>
+    private async Task<(List<PendingUpdate> Rows, bool AllClaimed)> ClaimAsync(CoordBotDb db, int maxUpdates, CancellationToken cancellationToken)
+    {
+        var heads = new List<long>();
+        var chats = new List<long>();
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        await using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = dialect.ClaimChatHeads!;
+            AddParameter(command, "@chats", Math.Min(ChatsPerClaim, maxUpdates));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                heads.Add(reader.GetInt64(0));
+                if (!reader.IsDBNull(1))
+                {
+                    chats.Add(reader.GetInt64(1));
+                }
+            }
+        }
+
+        if (heads.Count == 0 || maxUpdates == 1)
+        {
+            return (heads.Count == 0 ? [] : await db.InboxUpdates.AsNoTracking().Where(u => u.UpdateId == heads[0])
+                .Select(u => new PendingUpdate(u.UpdateId, u.Payload, u.ReceivedAt)).ToListAsync(cancellationToken), false);
+        }
+
+        // A new statement sees what committed since the claim, so a claimed chat's newest updates come too; no other
+        // instance can be handling them, since their chat's head is locked here.
+        var rows = await db.InboxUpdates.AsNoTracking()
+            .Where(u => u.ProcessedAt == null && (heads.Contains(u.UpdateId) || (u.ChatId != null && chats.Contains(u.ChatId.Value))))
+            .OrderBy(u => u.UpdateId)
+            .Take(maxUpdates)
+            .Select(u => new PendingUpdate(u.UpdateId, u.Payload, u.ReceivedAt))
+            .ToListAsync(cancellationToken);
+        return (rows, heads.Count == ChatsPerClaim);
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>
+    /// Handles one update in its own savepoint: Done; Failed when its failure was recorded instead (already marked); Deferred
+    /// when it lost a race on a shared row (<see cref="Contention"/>) and is left unhandled. The first update of a batch
+    /// holds nothing else, so it is simply tried again a few times; a later one is deferred to a batch of its own, because
+    /// trying again while this batch holds the rows of the updates before it could meet the same other writer again.
+    /// </summary>
+    private async Task<Handling> HandleAsync(SharedTransaction batch, PendingUpdate row, bool first, CancellationToken cancellationToken)
     {
         var read = Read(row.Payload);
         if (read.Unreadable is { } why)
@@ -152,35 +250,51 @@ public sealed class UpdateProcessor(
             // Recorded with the reason and never tried again: an update nobody can read must not hold back the rest.
             logger.LogWarning("Update {UpdateId} could not be read ({Reason}); skipped", row.UpdateId, why);
             await batch.RunStepAsync((db, ct) => MarkAsync(db, row.UpdateId, "Skipped: " + why, ct), cancellationToken);
-            return false;
+            return Handling.Failed;
         }
 
         if (read.Update is not { } update || Describe(update) is not var (chatId, chatType, sender))
         {
             logger.LogDebug("Update {UpdateId} carries nothing the bot handles; skipped", row.UpdateId);
-            return true;
+            return Handling.Done;
         }
 
         using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId, update);
         // Current while the handler runs, so the outbox rows it writes carry its traceparent.
         using var activity = CoordBot.Operations.Metrics.CoordBotTracing.StartUpdate(row.UpdateId, chatId, update);
         var now = time.GetUtcNow().UtcDateTime;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await batch.RunStepAsync(async (db, ct) =>
+            try
             {
-                var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
-                var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt);
-                await router.RouteAsync(context, ct);
-            }, cancellationToken);
-            return true;
+                await batch.RunStepAsync(async (db, ct) =>
+                {
+                    var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
+                    var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt);
+                    await router.RouteAsync(context, ct);
+                }, cancellationToken);
+                return Handling.Done;
+            }
+            catch (Exception ex) when (dialect.ClaimsRows && Contention.Is(ex) && ex is not SharedTransactionBrokenException && (!first || attempt < ContentionRetries))
+            {
+                logger.LogDebug(ex, "Update {UpdateId} met another writer (attempt {Attempt}); its changes were rolled back and it is handled again", row.UpdateId, attempt);
+                if (!first)
+                {
+                    return Handling.Deferred;
+                }
+            }
+            catch (Exception ex) when (ex is not SharedTransactionBrokenException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                await FailAsync(ex);
+                return Handling.Failed;
+            }
         }
-        catch (Exception ex) when (ex is not SharedTransactionBrokenException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+
+        async Task FailAsync(Exception ex)
         {
             logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", row.UpdateId);
             activity?.SetStatus(ActivityStatusCode.Error);
             await batch.RunStepAsync((db, ct) => RecordFailureAsync(db, row.UpdateId, update, chatId, ex, ct), cancellationToken);
-            return false;
         }
     }
 
@@ -321,6 +435,13 @@ public sealed class UpdateProcessor(
 
     private sealed record ReadUpdate(Update? Update, string? Unreadable);
 
+    private enum Handling
+    {
+        Done,
+        Failed,
+        Deferred,
+    }
+
     private sealed class Progress
     {
         public int Started { get; private set; }
@@ -332,5 +453,8 @@ public sealed class UpdateProcessor(
             Started++;
             LastId = updateId;
         }
+
+        /// <summary>The update begun last was left for a later batch.</summary>
+        public void Undo() => Started--;
     }
 }

@@ -76,6 +76,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BodyId");
@@ -395,6 +401,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("WithdrawnAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -674,6 +686,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -979,6 +997,8 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProcessedAt");
 
+                    b.HasIndex("ChatId", "UpdateId");
+
                     b.ToTable("InboxUpdates");
                 });
 
@@ -1019,6 +1039,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<string>("LastError")
                         .HasColumnType("text");
+
+                    b.Property<long?>("LoadedTerm")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
