@@ -6,10 +6,10 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/draft_new [A&lt;n&gt;] &lt;title&gt;</c> + text (or a .txt/.md document): draft D&lt;n&gt; version 1, the author's delegation holds the pen.</summary>
+/// <summary><c>/draft_new [A&lt;n&gt;] &lt;title&gt;</c> + text (or a .txt, .md, .docx or .pdf document): draft D&lt;n&gt; version 1, the author's delegation holds the pen.</summary>
 internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) : Command<DraftNewHandler.Arguments>
 {
-    public override CommandInfo Info { get; } = new("draft_new", "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt/.md document with this as its caption)", "Create a draft; your delegation holds the pen")
+    public override CommandInfo Info { get; } = new("draft_new", "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt, .md, .docx or .pdf document with this as its caption)", "Create a draft; your delegation holds the pen")
     {
         Rule = Rules.Of(Permissions.MayStartDraft),
         Where = ChatScope.CouncilChat,
