@@ -31,8 +31,8 @@ public static partial class UsageText
     /// <summary>The prose some usage lines carry after their arguments, as a whole.</summary>
     private static readonly (string English, string Key)[] Phrases =
     [
-        (", then the text after a line break (or send a .txt/.md document with this as its caption)", "Arg.ThenText"),
-        (", then the new text after a line break (or as a .txt/.md document with this as its caption)", "Arg.ThenNewText"),
+        (", then the text after a line break (or send a .txt, .md, .docx or .pdf document with this as its caption)", "Arg.ThenText"),
+        (", then the new text after a line break (or as a .txt, .md, .docx or .pdf document with this as its caption)", "Arg.ThenNewText"),
     ];
 
     /// <summary>The placeholder's name, or the word to type (an agenda status as the catalogue writes it when that is one word).</summary>

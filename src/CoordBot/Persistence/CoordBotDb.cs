@@ -126,6 +126,7 @@ public class CoordBotDb : DbContext
             e.HasKey(x => x.Id);
             e.HasIndex(x => new { x.Status, x.ChatId, x.Id });
             e.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            e.Property(x => x.DocumentFileId).HasMaxLength(256);
         });
         modelBuilder.Entity<AuditEntry>(e =>
         {

@@ -40,6 +40,12 @@ public sealed class OutboxMessage
 
     public byte[]? DocumentContent { get; set; }
 
+    /// <summary>
+    /// For a <see cref="OutboxKind.Document"/> Telegram already holds (an original draft file a delegation sent): its file id,
+    /// sent again by id, and no <see cref="DocumentContent"/>.
+    /// </summary>
+    public string? DocumentFileId { get; set; }
+
     /// <summary>For <see cref="OutboxKind.EditText"/>: the Telegram message to edit.</summary>
     public int? TargetMessageId { get; set; }
 

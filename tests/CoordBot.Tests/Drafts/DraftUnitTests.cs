@@ -96,8 +96,8 @@ public sealed class DraftTextInputTests
 
         var result = await DraftTextInput.ReadAsync(context, fetcher.Object, "usage", CancellationToken.None);
 
-        Assert.False(result.IsSuccess);
-        Assert.Contains("at most 50,000 characters", result.Error, StringComparison.Ordinal);
+        Assert.False(result.IsAccepted);
+        Assert.Contains("at most 50,000 characters", result.Refusal!.Clause, StringComparison.Ordinal);
         fetcher.VerifyNoOtherCalls();
     }
 
@@ -106,9 +106,33 @@ public sealed class DraftTextInputTests
     {
         var fetcher = new Mock<IDocumentFetcher>(MockBehavior.Strict);
 
-        var result = await DraftTextInput.ReadAsync(WithDocument("draft.docx", 100), fetcher.Object, "usage", CancellationToken.None);
+        var result = await DraftTextInput.ReadAsync(WithDocument("draft.doc", 100), fetcher.Object, "usage", CancellationToken.None);
 
-        Assert.Contains(".txt or .md", result.Error, StringComparison.Ordinal);
+        Assert.Equal(new DraftFileRefusal(DraftFileProblem.Type, "draft.doc"), result.Refusal!.File);
+    }
+
+    [Fact]
+    public async Task A_word_or_pdf_file_over_its_limit_is_refused_from_its_announced_size_without_downloading_it()
+    {
+        var fetcher = new Mock<IDocumentFetcher>(MockBehavior.Strict);
+
+        var result = await DraftTextInput.ReadAsync(WithDocument("annex.pdf", DraftFileReader.MaxBytes + 1), fetcher.Object, "usage", CancellationToken.None);
+
+        Assert.Equal(DraftFileProblem.TooLarge, result.Refusal!.File!.Problem);
+        fetcher.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task A_word_document_is_read_and_kept_as_the_original()
+    {
+        var fetcher = new Mock<IDocumentFetcher>();
+        fetcher.Setup(f => f.DownloadAsync("file-1", DraftFileReader.MaxBytes, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(DraftFiles.Docx(DraftFiles.Plain("The Council,"), DraftFiles.Listed(0, "Decides.")));
+
+        var result = await DraftTextInput.ReadAsync(WithDocument("draft.docx", 3000), fetcher.Object, "usage", CancellationToken.None);
+
+        Assert.Equal("The Council,\n1. Decides.\nIn a table cell.", result.Value!.Text);
+        Assert.Equal(new DraftOriginal("file-1", "draft.docx", DraftFileKind.Word), result.Value.Original);
     }
 
     [Fact]
@@ -120,7 +144,8 @@ public sealed class DraftTextInputTests
 
         var result = await DraftTextInput.ReadAsync(WithDocument("text.MD", 30), fetcher.Object, "usage", CancellationToken.None);
 
-        Assert.Equal("Déclaration\n\n§ deux", result.Value);
+        Assert.Equal("Déclaration\n\n§ deux", result.Value!.Text);
+        Assert.Null(result.Value.Original);
     }
 
     private static CommandContext WithDocument(string name, long size)

@@ -186,7 +186,7 @@ public sealed class DraftsEndToEndTests
         Assert.Contains("at most 50,000", tooLong.PlainText, StringComparison.Ordinal);
 
         bot.Emulator.SendDocument(EstHead, EstHead, "scan.pdf", [0x25, 0x50, 0x44, 0x46], "/draft_new A scan");
-        await InChat(bot, EstHead, "I accept drafts as .txt or .md documents only");
+        await InChat(bot, EstHead, "\"scan.pdf\" is not a PDF I can read");
 
         bot.Emulator.SendDocument(EstHead, EstHead, "huge.md", new byte[300_000], "/draft_new Huge");
         await InChat(bot, EstHead, "300,000 bytes");

@@ -67,6 +67,7 @@ internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyL
         string Message(string language) => $"{Catalogue.Format(language, "Drafts.Circulated", Desk.Delegation(language, draft.PenholderCode))}\n{Desk.FullText(language, draft, version, zoneId: null)}";
         var recipients = await Desk.RecipientsAsync(db, targets, cancellationToken);
         var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, draft, Message, cancellationToken);
+        await Desk.SendOriginalAsync(db, context.Update.Outbox, targets, draft, version, cancellationToken);
         var unreachable = recipients.Where(r => r.Value.Count == 0).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
 
         context.Update.Audit("draft.circulated", $"{draft.Label} v{version.Number} {version.Hash} to {string.Join(",", targets)} by {context.Actor.UserId}");

@@ -84,6 +84,15 @@ public sealed class DraftVersion
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The Telegram file id of the .docx or .pdf document this version's text was read from: kept with the version and
+    /// passed on to readers with its notices. Null for a text typed, sent as .txt/.md (the text is the original), or made by the bot.
+    /// </summary>
+    public string? OriginalFileId { get; set; }
+
+    /// <summary>The original document's name as its sender gave it (shown, never trusted as a path).</summary>
+    public string? OriginalFileName { get; set; }
+
     public string ShortHash => Hash[..8];
 }
 

@@ -162,6 +162,27 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken,
             (code, language) => buttons.ForDelegation(draft, code, language), starter: starter);
 
+    /// <summary>
+    /// Queues the original file of <paramref name="version"/> (a .docx or .pdf it was read from), by its Telegram file id, for
+    /// the chats of <paramref name="codes"/>, captioned in each chat's language; after the notice it goes with, so it arrives
+    /// second. Only delegations that may read the draft are ever passed here. Nothing for a version without an original.
+    /// </summary>
+    public async Task SendOriginalAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, DraftVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.OriginalFileId is not { } fileId)
+        {
+            return;
+        }
+
+        var recipients = await messenger.RecipientsWithLanguageAsync(db, codes, includeObservers: false, cancellationToken);
+        foreach (var chat in recipients.Values.SelectMany(chats => chats).DistinctBy(chat => chat.ChatId))
+        {
+            outbox.SendDocumentById(chat.ChatId, fileId, DocumentsText.Original(chat.Language, draft, version));
+        }
+    }
+
     /// <summary>The chat the draft's silence was started in, to hear its outcome (none for a silence started before this was kept).</summary>
     public static StarterChat? SilenceStarter(Draft draft)
     {
@@ -243,6 +264,15 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// <summary>Each paragraph on its own line after its number in bold: "§2 The Council ...".</summary>
     public static string Numbered(string text) =>
         string.Join("\n\n", Paragraphs.Split(text).Select(p => $"<b>§{p.Number}</b> {Html.Escape(p.Text)}"));
+
+    /// <summary>A version from a text as sent, keeping the .docx/.pdf it was read from.</summary>
+    internal static DraftVersion NewVersion(Draft draft, int number, DraftSubmission submission, Telegram.Routing.Actor actor, DateTime now)
+    {
+        var version = NewVersion(draft, number, submission.Text, actor, now);
+        version.OriginalFileId = submission.Original?.FileId;
+        version.OriginalFileName = submission.Original?.FileName;
+        return version;
+    }
 
     public static DraftVersion NewVersion(Draft draft, int number, string text, Telegram.Routing.Actor actor, DateTime now) => new()
     {

@@ -6,10 +6,10 @@ using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/draft_new [A&lt;n&gt;] &lt;title&gt;</c> + text (or a .txt/.md document): draft D&lt;n&gt; version 1, the author's delegation holds the pen.</summary>
+/// <summary><c>/draft_new [A&lt;n&gt;] &lt;title&gt;</c> + text (or a .txt, .md, .docx or .pdf document): draft D&lt;n&gt; version 1, the author's delegation holds the pen.</summary>
 internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) : Command<DraftNewHandler.Arguments>
 {
-    public override CommandInfo Info { get; } = new("draft_new", "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt/.md document with this as its caption)", "Create a draft; your delegation holds the pen")
+    public override CommandInfo Info { get; } = new("draft_new", "/draft_new [A<n>] <title>, then the text after a line break (or send a .txt, .md, .docx or .pdf document with this as its caption)", "Create a draft; your delegation holds the pen")
     {
         Rule = Rules.Of(Permissions.MayStartDraft),
         Where = ChatScope.CouncilChat,
@@ -36,12 +36,14 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             return;
         }
 
-        var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
-        if (!text.IsSuccess)
+        var read = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
+        if (!read.IsAccepted)
         {
-            context.Reply(DraftsText.Sentence(context.Update.Language, text.Error));
+            context.Reply(DraftTextInput.Refusal(context.Update.Language, read.Refusal!));
             return;
         }
+
+        var submission = read.Value!;
 
         var db = context.Update.Db;
         var now = context.Update.NowUtc;
@@ -58,16 +60,18 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         };
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
-        var version = DraftDesk.NewVersion(draft, 1, text.Value, actor, now);
+        var version = DraftDesk.NewVersion(draft, 1, submission, actor, now);
         db.DraftVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         draft.CurrentVersionId = version.Id;
 
-        context.Update.Audit("draft.created", $"{draft.Label} v1 {version.Hash} \"{title}\" by {actor.UserId} ({actor.DelegationCode})" + (agendaItem is { } a ? $", agenda item A{a}" : string.Empty));
+        context.Update.Audit("draft.created", $"{draft.Label} v1 {version.Hash} \"{title}\" by {actor.UserId} ({actor.DelegationCode})" + (agendaItem is { } a ? $", agenda item A{a}" : string.Empty)
+            + (submission.Original is { } file ? $", read from {file.Kind} file \"{file.FileName}\"" : string.Empty));
         var language = context.Update.Language;
         context.Update.Reply(
-            context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(text.Value).Count, text.Value.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
+            context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(submission.Text).Count, submission.Text.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
             + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
+            + (submission.Original is { } original ? "\n" + DocumentsText.Read(language, original, Paragraphs.Split(submission.Text).Count) : string.Empty)
             + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
             desk.Buttons.For(draft, context.Actor, language));
     }

@@ -7,58 +7,83 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary>
-/// The text of a draft or revision: after the first line break of the message, or in a .txt/.md document
-/// the command is the caption of. Up to <see cref="MaxCharacters"/> characters.
+/// The text of a draft or revision: after the first line break of the message, or in a .txt/.md/.docx/.pdf document
+/// the command is the caption of. Up to <see cref="MaxCharacters"/> characters. A .docx or .pdf is kept as the version's
+/// original (its Telegram file id) and goes to readers with the version's notices.
 /// </summary>
 internal static class DraftTextInput
 {
     public const int MaxCharacters = 50_000;
 
-    /// <summary>UTF-8 takes at most 4 bytes a character: a larger file cannot hold an acceptable text, so it is refused unread.</summary>
+    /// <summary>UTF-8 takes at most 4 bytes a character: a larger .txt/.md cannot hold an acceptable text, so it is refused unread.</summary>
     public const long MaxBytes = MaxCharacters * 4L;
 
-    private static readonly string[] Extensions = [".txt", ".md"];
-
-    public static async Task<Result<string>> ReadAsync(CommandContext context, IDocumentFetcher fetcher, string usage, CancellationToken cancellationToken)
+    public static async Task<Outcome<DraftSubmission, DraftTextRefusal>> ReadAsync(CommandContext context, IDocumentFetcher fetcher, string usage, CancellationToken cancellationToken)
     {
         var document = context.Update.Update.Message?.Document;
         string text;
+        DraftOriginal? original = null;
         if (document is not null)
         {
             if (context.Command.Body is not null)
             {
-                return Result.Fail<string>("send the text either after a line break or as a document, not both");
+                return Clause("send the text either after a line break or as a document, not both");
             }
 
             var name = document.FileName ?? string.Empty;
-            if (!Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
+            if (DraftFileReader.KindOf(name) is not { } kind)
             {
-                return Result.Fail<string>($"I accept drafts as .txt or .md documents only (UTF-8 text); \"{name}\" is not one. Send the text as a .txt file or in the message after a line break");
+                return File(new(DraftFileProblem.Type, name));
             }
 
             if (document.FileSize is not { } size)
             {
-                return Result.Fail<string>("Telegram did not tell me the size of that file, so I did not read it. Send it again, or paste the text");
+                return Clause("Telegram did not tell me the size of that file, so I did not read it. Send it again, or paste the text");
             }
 
-            if (size > MaxBytes)
+            if (kind == DraftFileKind.PlainText)
             {
-                return Result.Fail<string>($"that file is {size.ToString("N0", CultureInfo.InvariantCulture)} bytes: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters");
-            }
+                if (size > MaxBytes)
+                {
+                    return Clause($"that file is {size.ToString("N0", CultureInfo.InvariantCulture)} bytes: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters");
+                }
 
-            var bytes = await fetcher.DownloadAsync(document.FileId, MaxBytes, cancellationToken);
-            if (bytes is null)
-            {
-                return Result.Fail<string>("I could not read that file within the size limit");
-            }
+                var bytes = await fetcher.DownloadAsync(document.FileId, MaxBytes, cancellationToken);
+                if (bytes is null)
+                {
+                    return Clause("I could not read that file within the size limit");
+                }
 
-            try
-            {
-                text = InboundText.Clean(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes)).TrimStart('\uFEFF');
+                try
+                {
+                    text = InboundText.Clean(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes)).TrimStart('\uFEFF');
+                }
+                catch (DecoderFallbackException)
+                {
+                    return Clause("that file is not UTF-8 text. Save it as UTF-8 plain text (.txt) and send it again");
+                }
             }
-            catch (DecoderFallbackException)
+            else
             {
-                return Result.Fail<string>("that file is not UTF-8 text. Save it as UTF-8 plain text (.txt) and send it again");
+                if (size > DraftFileReader.MaxBytes)
+                {
+                    return File(new(DraftFileProblem.TooLarge, name, size));
+                }
+
+                var bytes = await fetcher.DownloadAsync(document.FileId, DraftFileReader.MaxBytes, cancellationToken);
+                if (bytes is null)
+                {
+                    return File(new(DraftFileProblem.Download, name));
+                }
+
+                var read = DraftFileReader.Read(kind, name, bytes);
+                if (!read.IsAccepted)
+                {
+                    return File(read.Refusal!);
+                }
+
+                text = read.Value!;
+                original = new DraftOriginal(document.FileId, name.Length > 256 ? name[..256] : name, kind);
             }
         }
         else
@@ -69,11 +94,34 @@ internal static class DraftTextInput
         text = text.ReplaceLineEndings("\n").Trim();
         if (text.Length == 0)
         {
-            return Result.Fail<string>($"the text is missing. Usage: {usage}");
+            return Clause($"the text is missing. Usage: {usage}");
         }
 
         return text.Length > MaxCharacters
-            ? Result.Fail<string>($"the text has {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)}. Shorten it, or split it into several drafts")
-            : Result.Ok(text);
+            ? Clause($"the text has {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)}. Shorten it, or split it into several drafts")
+            : Outcome<DraftSubmission, DraftTextRefusal>.Accept(new(text, original));
     }
+
+    /// <summary>The reply to a text that was not read, in the reader's language.</summary>
+    public static string Refusal(string language, DraftTextRefusal refusal)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        return refusal.File is { } file ? DocumentsText.Refusal(language, file) : DraftsText.Sentence(language, refusal.Clause ?? string.Empty);
+    }
+
+    private static Outcome<DraftSubmission, DraftTextRefusal> Clause(string clause) => Outcome<DraftSubmission, DraftTextRefusal>.Refuse(new(clause, null));
+
+    private static Outcome<DraftSubmission, DraftTextRefusal> File(DraftFileRefusal file) => Outcome<DraftSubmission, DraftTextRefusal>.Refuse(new(null, file));
 }
+
+/// <summary>A draft's text as sent, and the .docx/.pdf it was read from (none for a typed text or a .txt/.md).</summary>
+internal sealed record DraftSubmission(string Text, DraftOriginal? Original);
+
+/// <summary>A document Telegram holds (by its file id) that a version's text was read from.</summary>
+internal sealed record DraftOriginal(string FileId, string FileName, DraftFileKind Kind);
+
+/// <summary>
+/// Why a text was not taken: an input clause in English, worded for the reader as the domain's reasons are
+/// (<see cref="DraftsText.Sentence"/>), or a file that could not be read, with its typed reason.
+/// </summary>
+internal sealed record DraftTextRefusal(string? Clause, DraftFileRefusal? File);

@@ -31,6 +31,8 @@ internal sealed class DraftVersionConfiguration : IEntityTypeConfiguration<Draft
         e.Property(x => x.Hash).HasMaxLength(64);
         e.Property(x => x.AuthorName).HasMaxLength(200);
         e.Property(x => x.AuthorDelegation).HasMaxLength(16);
+        e.Property(x => x.OriginalFileId).HasMaxLength(256);
+        e.Property(x => x.OriginalFileName).HasMaxLength(256);
         e.Ignore(x => x.ShortHash);
         e.HasIndex(x => new { x.DraftId, x.Number }).IsUnique();
         e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);

@@ -593,6 +593,14 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OriginalFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -979,6 +987,10 @@ namespace CoordBot.Persistence.Migrations
 
                     b.Property<byte[]>("DocumentContent")
                         .HasColumnType("BLOB");
+
+                    b.Property<string>("DocumentFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DocumentName")
                         .HasColumnType("TEXT");

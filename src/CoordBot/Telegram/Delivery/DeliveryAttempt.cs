@@ -35,7 +35,7 @@ internal sealed class DeliveryAttempt(
         try
         {
             await journal.ClaimAsync(row.Id, time.GetUtcNow().UtcDateTime);
-            if (row.Kind == Persistence.OutboxKind.Document && row.DocumentContent is null)
+            if (row.Kind == Persistence.OutboxKind.Document && row.DocumentContent is null && row.DocumentFileId is null)
             {
                 row.DocumentContent = await reader.ReadDocumentAsync(row.Id, CancellationToken.None);
             }

@@ -57,6 +57,15 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
         db.OutboxMessages.Add(row);
     }
 
+    /// <summary>Queues a file Telegram already holds (one a user sent the bot), sent again by its file id: durable like every other message.</summary>
+    public void SendDocumentById(long chatId, string fileId, string? captionHtml = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(fileId);
+        var row = NewRow(chatId, OutboxKind.Document, captionHtml, null);
+        row.DocumentFileId = fileId;
+        db.OutboxMessages.Add(row);
+    }
+
     public OutboxMessage EditText(long chatId, int messageId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
     {
         var row = NewRow(chatId, OutboxKind.EditText, html, buttons);

@@ -49,6 +49,7 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
                 Text = m.Text,
                 Buttons = m.Buttons,
                 DocumentName = m.DocumentName,
+                DocumentFileId = m.DocumentFileId,
                 TargetMessageId = m.TargetMessageId,
                 CallbackQueryId = m.CallbackQueryId,
                 CreatedAt = m.CreatedAt,

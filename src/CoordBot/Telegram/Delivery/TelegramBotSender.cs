@@ -19,6 +19,15 @@ internal sealed class TelegramBotSender(BotConnection connection, IOptions<Deliv
         {
             case OutboxKind.Text:
                 return await SendTextAsync(client, message, cancellationToken);
+            case OutboxKind.Document when message.DocumentFileId is { } fileId:
+                var again = await client.SendDocument(
+                    message.ChatId,
+                    InputFile.FromFileId(fileId),
+                    caption: message.Text,
+                    parseMode: ParseMode.Html,
+                    allowPaidBroadcast: options.Value.PaidBroadcast,
+                    cancellationToken: cancellationToken);
+                return again.Id;
             case OutboxKind.Document:
                 using (var stream = new MemoryStream(message.DocumentContent ?? []))
                 {

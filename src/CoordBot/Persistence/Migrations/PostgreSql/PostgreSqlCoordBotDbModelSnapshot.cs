@@ -626,6 +626,14 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OriginalFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OriginalFileName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1030,6 +1038,10 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.Property<byte[]>("DocumentContent")
                         .HasColumnType("bytea");
+
+                    b.Property<string>("DocumentFileId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("DocumentName")
                         .HasColumnType("text");
