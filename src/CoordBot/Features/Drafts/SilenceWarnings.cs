@@ -41,17 +41,13 @@ public sealed class SilenceWarnings(IJobScheduler scheduler, IOptions<DraftsOpti
 
     /// <summary>
     /// The warnings of a silence ending at <paramref name="deadlineUtc"/>, set or moved (or re-asserted) at <paramref name="sinceUtc"/>:
-    /// those whose time is still to come (<see cref="DeadlineWarnings.Plan"/>). Any other warning of the draft is dropped.
+    /// those whose time is still to come (<see cref="DeadlineWarnings.Plan"/>).
     /// </summary>
     public async Task<int> ScheduleAsync(long draftId, DateTime deadlineUtc, DateTime sinceUtc, CancellationToken cancellationToken)
     {
+        // A warning of an earlier deadline still pending is left: it finds the deadline moved and sends nothing. One
+        // overdue while the bot was down is left too: the store fires it, whereas the plan counts only those still to come.
         var plan = DeadlineWarnings.Plan(deadlineUtc, Offsets, sinceUtc);
-        var wanted = plan.Select(p => KeyOf(draftId, p.Offset)).ToHashSet();
-        foreach (var offset in Offsets.Where(o => !wanted.Contains(KeyOf(draftId, o))))
-        {
-            await scheduler.UnscheduleAsync(KeyOf(draftId, offset), cancellationToken);
-        }
-
         foreach (var warning in plan)
         {
             await scheduler.ScheduleOnceAsync<SilenceWarningJob>(

@@ -104,7 +104,7 @@ internal sealed class ClosingReminderJob(UnitOfWork unitOfWork, VoterNotices not
                 return verdict;
             }
 
-            db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = ClosingReminders.AuditAction, Details = $"{details} to {string.Join(',', missing)}" });
+            db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = ClosingReminders.AuditAction, Details = details });
             await notices.SendAsync(
                 db, new Outbox(db, now) { NotAfter = closesAt }, vote, missing,
                 (code, language, zone) => Text(language, "Deadlines.VoteReminder", vote, zone, code),
