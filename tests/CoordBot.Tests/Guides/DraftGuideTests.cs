@@ -70,7 +70,7 @@ public sealed class DraftGuideTests
         var draft = await bot.AskAsync(BotHarness.OperatorId, "/vote_open");
         var matter = await PressAsync(bot, BotHarness.OperatorId, draft, "D1 Press statement on cyber securi…");
         var hours = await PressAsync(bot, BotHarness.OperatorId, matter, "substantive");
-        Assert.Equal(["12 h", "24 h (1 day)", "48 h (2 days)", "72 h (3 days)", "Cancel"], hours.Buttons.Select(b => b.Text));
+        Assert.Equal(["2 h", "6 h", "12 h", "24 h (1 day)", "48 h (2 days)", "72 h (3 days)", "Cancel"], hours.Buttons.Select(b => b.Text));
         var confirm = await PressAsync(bot, BotHarness.OperatorId, hours, "48 h (2 days)");
         Assert.Contains("This sends /vote_open D1 substantive 48h", confirm.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(BotHarness.OperatorId, BotHarness.OperatorId, confirm.MessageId, "g:ok");
@@ -93,7 +93,7 @@ public sealed class DraftGuideTests
         var which = await bot.AskAsync(BotHarness.OperatorId, "/silence");
         var hours = await PressAsync(bot, BotHarness.OperatorId, which, "D1 Women, peace and security");
         var wrong = await AnswerAsync(bot, BotHarness.OperatorId, "NaN", "Please tap a button");
-        Assert.Equal("Please tap a button, or write a whole number of hours from 1 to 720.", wrong.PlainText);
+        Assert.Equal("Please tap a button, or write a whole number of hours from 1 to 720, or a day and a time still to come (tomorrow 12:00 New York).", wrong.PlainText);
         var summary = await AnswerAsync(bot, BotHarness.OperatorId, "36", "This sends /silence D1 36");
         Assert.Contains("Hours: 36", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("step 2 of 2: Hours", hours.PlainText, StringComparison.Ordinal);

@@ -103,7 +103,8 @@ public sealed class InputLanguagesEndToEndTests
         var step = await PressAsync(bot, BotHarness.OperatorId, which, "D1 Women, peace and security");
         Assert.Contains(Catalogue.Text(language, "Guide.Step.Hours"), step.PlainText, StringComparison.Ordinal);
         var refused = await AnswerAsync(bot, BotHarness.OperatorId, "NaN");
-        Assert.Equal(Plain(Catalogue.Format(language, "Drafts.Guide.HoursRefused", 720)), refused.PlainText);
+        // Neither hours nor a day and a time: the refusal says both are possible (issue 24 item 5).
+        Assert.Equal(Plain(Catalogue.Format(language, "Deadlines.Guide.WhenRefused", 720)), refused.PlainText);
         var summary = await AnswerAsync(bot, BotHarness.OperatorId, hours);
         Assert.Contains("/silence D1 36", summary.PlainText, StringComparison.Ordinal);
 

@@ -7,7 +7,7 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/breaksilence D&lt;n&gt; &lt;reason&gt;</c>: a circulated delegation's head or deputy objects; back to negotiation, everyone is told who and why.</summary>
-internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand<string>(desk)
+internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silence, SilenceWarnings warnings) : DraftCommand<string>(desk)
 {
     public override CommandInfo Info { get; } = new("breaksilence", "/breaksilence D<n> <reason>", "Head or deputy: break silence on a draft, with a reason")
     {
@@ -41,6 +41,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.BreakSilence).Value;
         draft.SilenceDeadlineUtc = null;
         await silence.UnscheduleAsync(draft.Id, cancellationToken);
+        await warnings.RemoveAsync(draft.Id, cancellationToken);
         var actor = context.Actor;
         db.DraftObjections.Add(new DraftObjection
         {

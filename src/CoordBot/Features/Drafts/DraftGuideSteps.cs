@@ -37,13 +37,29 @@ public static class DraftGuideSteps
         ChoicesPerRow = 1,
     };
 
-    /// <summary>A number of hours among <paramref name="offered"/>, written on the command line as <paramref name="suffix"/> requires.</summary>
+    /// <summary>
+    /// A deadline: a number of hours among <paramref name="offered"/> (written on the command line as <paramref name="suffix"/>
+    /// requires), or typed as hours or as a day and a time in a zone (<see cref="Deadlines.DeadlineInput"/>), which goes on the
+    /// command line as <c>2026-12-10 15:00 Europe/Tallinn</c>.
+    /// </summary>
     public static GuideStep Hours(string question, IReadOnlyList<int> offered, int max, string suffix = "") => new("Guide.Step.Hours", question)
     {
         // 36, 36h, ٣٦ ساعة, 36 часов, 36小时: native digits and the unit's name in each language.
-        Read = (text, scope) => HourCount.Read(text) is { } hours && hours >= 1 && hours <= max
-            ? Outcome<string, string>.Accept(hours.ToString(CultureInfo.InvariantCulture) + suffix)
-            : Outcome<string, string>.Refuse(Catalogue.Format(scope.Update.Language, "Drafts.Guide.HoursRefused", max)),
+        Read = (text, scope) =>
+        {
+            var language = scope.Update.Language;
+            if (HourCount.Read(text) is { } hours)
+            {
+                return hours >= 1 && hours <= max
+                    ? Outcome<string, string>.Accept(hours.ToString(CultureInfo.InvariantCulture) + suffix)
+                    : Outcome<string, string>.Refuse(Catalogue.Format(language, "Deadlines.Guide.WhenRefused", max));
+            }
+
+            var at = Deadlines.DeadlineInput.Canonical(text, language, scope.Actor.TimeZone, scope.Update.NowUtc, TimeSpan.FromHours(max));
+            return at.IsAccepted ? Outcome<string, string>.Accept(at.Value!)
+                : at.Refusal!.Code == Deadlines.DeadlineRefusalCode.Unreadable ? Outcome<string, string>.Refuse(Catalogue.Format(language, "Deadlines.Guide.WhenRefused", max))
+                : Outcome<string, string>.Refuse(Deadlines.DeadlineInput.Say(language, at.Refusal, string.Empty, scope.Actor.TimeZone));
+        },
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(offered
             .Select(h => new GuideChoice(HoursLabel(scope.Update.Language, h), h.ToString(CultureInfo.InvariantCulture) + suffix))
             .ToList()),

@@ -63,7 +63,7 @@ internal sealed class SilenceGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Drafts.Guide.SilenceDraft"), DraftAction.StartSilence, chairSeesAll: true) with { WhenNone = Q("Guidance.NoDraftForSilence") },
-        DraftGuideSteps.Hours(Q("Drafts.Guide.SilenceHours"), [24, 48, 72, 96], max: 720),
+        DraftGuideSteps.Hours(Q("Deadlines.Guide.SilenceWhen"), [2, 6, 12, 24, 48, 72, 96], max: SilenceHandler.MaxHours),
     ];
 }
 

@@ -30,10 +30,31 @@ internal static class DraftRefs
     public static bool TryParseHours(string? word, out int hours) =>
         int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720;
 
-    /// <summary>A silence command's hours, by <see cref="TryParseHours"/>: a word that is not one fails the parse (the usage line).</summary>
-    public static int SilenceHours(ArgReader args)
+    /// <summary>
+    /// A silence command's deadline (<see cref="Deadlines.DeadlineInput"/>): one word of whole hours by <see cref="TryParseHours"/>
+    /// (a contract: 0, 721 or 24.5 still fail the parse, the usage line), or a day and a time, read when the command runs in the
+    /// reader's language and zone. Any other words fail the parse, as before.
+    /// </summary>
+    public static Deadlines.DeadlineWords SilenceDeadline(ArgReader args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        return args.Value<int>(word => TryParseHours(word, out var hours) ? hours : null);
+        var words = args.Rest().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words is [var word] && word.All(char.IsAsciiDigit))
+        {
+            if (TryParseHours(word, out var hours))
+            {
+                return Deadlines.DeadlineWords.OfHours(hours);
+            }
+
+            args.Fail();
+            return Deadlines.DeadlineWords.OfHours(0);
+        }
+
+        if (words.Length == 0 || !Deadlines.DeadlineInput.StartsClockTime(words, 0))
+        {
+            args.Fail();
+        }
+
+        return Deadlines.DeadlineWords.At(words);
     }
 }

@@ -18,6 +18,10 @@ public static class DraftsRegistration
         services.AddSingleton<IDocumentFetcher, TelegramDocumentFetcher>();
         services.AddScheduledJob<SilenceDeadlineJob>();
         services.AddHostedService<SilenceReconciler>();
+        services.AddValidatedOptions<DraftsOptions, DraftsOptionsValidator>(DraftsOptions.Section);
+        services.AddSingleton<SilenceWarnings>();
+        services.AddScheduledJob<SilenceWarningJob>();
+        services.AddHostedService<SilenceWarningReconciler>();
         return services
             .AddCommand<DraftNewHandler>()
             .AddGuide<DraftNewGuide>()

@@ -1,4 +1,5 @@
 using CoordBot.Domain.Drafts;
+using CoordBot.Features.Deadlines;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
@@ -8,23 +9,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/silence D&lt;n&gt; &lt;hours&gt;</c>: chair or penholder starts the silence procedure; the circulation list is told the deadline.</summary>
-internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand<int>(desk)
+internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, SilenceWarnings warnings) : DraftCommand<DeadlineWords>(desk)
 {
-    public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours>", "Chair or penholder: put a circulated draft under silence until a deadline")
+    /// <summary>The longest silence, in hours typed or up to a day and time.</summary>
+    public const int MaxHours = 720;
+
+    public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours> | <yyyy-mm-dd> <HH:mm> [IANA zone]", "Chair or penholder: put a circulated draft under silence until a deadline")
     {
         // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
         Rule = a => Permissions.MayStartSilence(a.Rights, a.PresidentCode),
         Where = ChatScope.CouncilChat,
-        Example = "/silence D3 24 (whole hours from 1 to 720)",
+        Example = "/silence D3 24 (whole hours from 1 to 720), or /silence D3 tomorrow 12:00 New York",
     };
 
     protected override DraftReach Reach => DraftReach.ChairOrPenholder;
 
     protected override DraftAction? Action => DraftAction.StartSilence;
 
-    protected override int ParseArguments(ArgReader args) => DraftRefs.SilenceHours(args);
+    protected override DeadlineWords ParseArguments(ArgReader args) => DraftRefs.SilenceDeadline(args);
 
-    protected override async Task ExecuteAsync(CommandContext context, Draft draft, int hours, CancellationToken cancellationToken)
+    protected override async Task ExecuteAsync(CommandContext context, Draft draft, DeadlineWords until, CancellationToken cancellationToken)
     {
         var db = context.Update.Db;
         if (!await db.DraftCirculations.AnyAsync(c => c.DraftId == draft.Id, cancellationToken))
@@ -34,13 +38,21 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
         }
 
         var now = context.Update.NowUtc;
-        var deadline = now.AddHours(hours);
+        var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours(MaxHours));
+        if (!resolved.IsAccepted)
+        {
+            context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.Usage, context.Actor.TimeZone));
+            return;
+        }
+
+        var deadline = resolved.Value;
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
         draft.SilenceDeadlineUtc = deadline;
         draft.SilenceStartedAt = now;
         draft.SilenceStartedInChatId = context.Update.ChatId;
         // Scheduled inside the update's transaction: if that rolls back, the job finds the draft not under silence and does nothing.
         await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
+        await warnings.ScheduleAsync(draft.Id, deadline, now, cancellationToken);
 
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         context.Update.Audit("draft.silence.started", $"{draft.Label} v{version.Number} {version.Hash} until {deadline:O} by {context.Actor.UserId}");

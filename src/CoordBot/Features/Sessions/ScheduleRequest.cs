@@ -79,19 +79,21 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
     /// several when they end the words (<paramref name="zoneAlone"/>) or a format follows them. Without a zone the
     /// author's is used, and "today" is today there. A date that could be read two ways (12/03) is not guessed.
     /// </summary>
-    public static Result<StartReading> When(IReadOnlyList<string> words, int index, string defaultZone, DateTime nowUtc, bool zoneAlone, out int consumed)
+    /// <param name="dateNames">A language's date words besides English (<see cref="Localization.InputWords.Dates"/>); null: English only, as /schedule has always read.</param>
+    /// <param name="timeNames">Likewise for the time (<see cref="Localization.InputWords.Times"/>).</param>
+    public static Result<StartReading> When(IReadOnlyList<string> words, int index, string defaultZone, DateTime nowUtc, bool zoneAlone, out int consumed, DateNames? dateNames = null, TimeNames? timeNames = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         consumed = index;
         var nowInstant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(nowUtc, DateTimeKind.Utc));
-        var probe = DateWords.Read(words, index, DateOnly.FromDateTime(nowUtc));
+        var probe = DateWords.Read(words, index, DateOnly.FromDateTime(nowUtc), dateNames);
         if (probe.Error is { } dateError)
         {
             return Result.Fail<StartReading>(dateError);
         }
 
         var timeAt = index + probe.Consumed;
-        if (TimeWords.Read(words, timeAt) is not var (time, timeWords))
+        if (TimeWords.Read(words, timeAt, timeNames) is not var (time, timeWords))
         {
             var typed = timeAt < words.Count ? words[timeAt] : string.Empty;
             return Result.Fail<StartReading>(typed.Length == 0
@@ -115,7 +117,7 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
 
         consumed = zoneAt + zoneWords;
         var today = nowInstant.InZone(zone).Date;
-        var date = DateWords.Read(words, index, new DateOnly(today.Year, today.Month, today.Day));
+        var date = DateWords.Read(words, index, new DateOnly(today.Year, today.Month, today.Day), dateNames);
         if (date.IsAmbiguous)
         {
             var (dayFirst, monthFirst) = (date.Date!.Value, date.Other!.Value);

@@ -17,6 +17,6 @@ internal sealed class VoteOpenGuide : Guide
             Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(
             [new(Localization.CodeWords.Word(scope.Update.Language, "substantive"), "substantive"), new(Localization.CodeWords.Word(scope.Update.Language, "procedural"), "procedural")]),
         },
-        DraftGuideSteps.Hours("Guide.VoteOpen.HoursQuestion", [12, 24, 48, 72], max: 168, suffix: "h"),
+        DraftGuideSteps.Hours("Deadlines.Guide.VoteWhen", [2, 6, 12, 24, 48, 72], max: 168, suffix: "h"),
     ];
 }

@@ -2,18 +2,19 @@ using CoordBot.Council;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Voting;
+using CoordBot.Features.Deadlines;
 using CoordBot.Features.Delegations;
 using CoordBot.Telegram.Routing;
 
 namespace CoordBot.Features.Voting;
 
 /// <summary><c>/vote_open D&lt;n&gt; [procedural|substantive] [&lt;hours&gt;h] [recuse CODE,...] [rule]</c>: the chair opens the written procedure on the text in blue.</summary>
-internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, DelegationMessenger messenger, VoterNotices notices, VotingText text)
+internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableDrafts drafts, VoteDeadlines deadlines, ClosingReminders reminders, DelegationMessenger messenger, VoterNotices notices, VotingText text)
     : Command<VoteOpenHandler.Arguments>
 {
     private const decimal MaxHours = 168;
 
-    public override CommandInfo Info { get; } = new("vote_open", "/vote_open D<n> [procedural|substantive] [<hours>h] [recuse CODE,CODE] [council|majority|two-thirds|consensus]", "Open voting on a draft in blue (chair)")
+    public override CommandInfo Info { get; } = new("vote_open", "/vote_open D<n> [procedural|substantive] [<hours>h | <yyyy-mm-dd> <HH:mm> [IANA zone]] [recuse CODE,CODE] [council|majority|two-thirds|consensus]", "Open voting on a draft in blue (chair)")
     {
         Rule = Rules.Chair,
         Where = ChatScope.CouncilChat,
@@ -28,9 +29,18 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         DecisionRuleKind? rule = null;
         string? hours = null;
         var recused = new List<string>();
+        var until = new List<string>();
         while (args.HasMore)
         {
-            var word = args.Text().ToLowerInvariant();
+            var typed = args.Text();
+            var word = typed.ToLowerInvariant();
+            if (until.Count > 0 && !IsKeyword(word))
+            {
+                // The closing time goes on until the next of the command's own words (tomorrow 12:00 New York recuse ZAF).
+                until.Add(typed);
+                continue;
+            }
+
             if (VoteRefs.Matters.TryGetValue(word, out var named))
             {
                 matter = named;
@@ -48,14 +58,22 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             {
                 rule = parsed.Value;
             }
+            else if (hours is null && until.Count == 0 && DeadlineInput.StartsClockTime([typed], 0))
+            {
+                until.Add(typed);
+            }
             else
             {
                 args.Fail();
             }
         }
 
-        return new(draftId, matter, hours, recused, rule);
+        return new(draftId, matter, hours, recused, rule) { Until = until };
     }
+
+    private static bool IsKeyword(string word) =>
+        VoteRefs.Matters.ContainsKey(word) || word == "recuse" || DecisionRuleNames.Parse(word).IsSuccess
+        || (word.EndsWith('h') && StrictNumbers.TryParseDecimal(word[..^1], out _));
 
     protected override async Task ExecuteAsync(CommandContext context, Arguments args, CancellationToken cancellationToken)
     {
@@ -71,6 +89,19 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             }
 
             window = parsed;
+        }
+        else if (args.Until.Count > 0)
+        {
+            // A closing day and time (tomorrow 12:00 New York), read in the chair's language and zone.
+            var now = context.Update.NowUtc;
+            var closes = DeadlineInput.Resolve(DeadlineWords.At(args.Until), context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours((double)MaxHours));
+            if (!closes.IsAccepted)
+            {
+                context.Reply(DeadlineInput.Say(context.Update.Language, closes.Refusal!, Info.Usage, context.Actor.TimeZone));
+                return;
+            }
+
+            window = closes.Value - now;
         }
 
         if (args.Recused.FirstOrDefault(code => !council.IsMember(code)) is { } stranger)
@@ -147,9 +178,14 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
         }
 
         await deadlines.ScheduleAsync(vote, cancellationToken);
+        await reminders.ScheduleAsync(vote, context.Update.NowUtc, cancellationToken);
         context.Reply(text.Opened(context.Update.Language, vote, context.Actor.TimeZone));
     }
 
     /// <summary>What the chair asked for; anything not given is the council's default.</summary>
-    internal sealed record Arguments(long DraftId, MatterKind? Matter, string? Hours, IReadOnlyList<string> Recused, DecisionRuleKind? Rule);
+    internal sealed record Arguments(long DraftId, MatterKind? Matter, string? Hours, IReadOnlyList<string> Recused, DecisionRuleKind? Rule)
+    {
+        /// <summary>The words of a closing day and time, read when the command runs (<see cref="DeadlineInput"/>); empty with hours or the default.</summary>
+        public IReadOnlyList<string> Until { get; init; } = [];
+    }
 }

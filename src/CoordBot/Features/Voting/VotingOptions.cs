@@ -16,6 +16,17 @@ public sealed class VotingOptions
     /// </summary>
     public string? EarlyCloseGrace { get; set; }
 
+    /// <summary>
+    /// How long before a vote closes the delegations that have not voted are reminded, with their ballot buttons
+    /// (<c>Voting:ClosingReminders:0 = 06:00:00</c>). Text, as <see cref="Sessions.SessionsOptions.Reminders"/>: a configured
+    /// list replaces the default; <c>[""]</c> sends none.
+    /// </summary>
+    public string[]? ClosingReminders { get; set; }
+
+    public static readonly IReadOnlyList<TimeSpan> DefaultClosingReminders = [TimeSpan.FromHours(6), TimeSpan.FromHours(1)];
+
+    public IReadOnlyList<TimeSpan> ClosingReminderOffsets => Deadlines.WarningOffsets.Read(ClosingReminders, DefaultClosingReminders);
+
     public TimeSpan Grace => EarlyCloseGrace is { Length: > 0 } text ? TimeSpan.Parse(text, CultureInfo.InvariantCulture) : DefaultEarlyCloseGrace;
 }
 
@@ -38,6 +49,7 @@ internal sealed class VotingOptionsValidator : IValidateOptions<VotingOptions>
             }
         }
 
+        Deadlines.WarningOffsets.Validate("Voting:ClosingReminders", options.ClosingReminders, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

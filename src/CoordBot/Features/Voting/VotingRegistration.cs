@@ -18,6 +18,9 @@ public static class VotingRegistration
         services.AddSingleton<BallotsInFlight>();
         services.AddScheduledJob<VoteCloseJob>();
         services.AddHostedService<VoteDeadlineReconciler>();
+        services.AddSingleton<ClosingReminders>();
+        services.AddScheduledJob<ClosingReminderJob>();
+        services.AddHostedService<ClosingReminderReconciler>();
         services.AddCallback<BallotButtonHandler>();
         services.AddCallback<VoteCloseButtonHandler>();
         return services

@@ -1,0 +1,164 @@
+using System.Globalization;
+using CoordBot.Domain.Deadlines;
+using CoordBot.Domain.Drafts;
+using CoordBot.Features.Delegations;
+using CoordBot.Features.Voting;
+using CoordBot.Localization;
+using CoordBot.Persistence;
+using CoordBot.Scheduling;
+using CoordBot.Telegram.Delivery;
+using CoordBot.Telegram.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// Warnings before a silence ends (<c>Drafts:SilenceWarnings</c>, issue 24 item 2): one Quartz job per offset, all in the
+/// group <c>silence-warnings-D{id}</c>, so a moved or broken silence drops them in one call. Scheduling is idempotent, which
+/// lets the start-up reconciler re-assert every silence's warnings.
+/// </summary>
+public sealed class SilenceWarnings(IJobScheduler scheduler, IOptions<DraftsOptions> options)
+{
+    public const string DraftIdKey = "draftId";
+    public const string DeadlineKey = "deadlineUtc";
+    public const string OffsetKey = "offsetSeconds";
+
+    /// <summary>The audit action that records each warning sent, and keeps a recovered firing from sending it twice.</summary>
+    public const string AuditAction = "draft.silence.warned";
+
+    public IReadOnlyList<TimeSpan> Offsets => options.Value.SilenceWarningOffsets;
+
+    public static string GroupOf(long draftId) => $"silence-warnings-D{draftId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static JobKey KeyOf(long draftId, TimeSpan offset) =>
+        new($"warning-{((long)offset.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s", GroupOf(draftId));
+
+    /// <summary>The audit details of one warning: the same draft, deadline and offset always read the same.</summary>
+    public static string AuditDetails(string label, DateTime deadlineUtc, TimeSpan offset) =>
+        $"{label} {offset.ToString("c", CultureInfo.InvariantCulture)} before {DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc):O}";
+
+    /// <summary>
+    /// The warnings of a silence ending at <paramref name="deadlineUtc"/>, set or moved (or re-asserted) at <paramref name="sinceUtc"/>:
+    /// those whose time is still to come (<see cref="DeadlineWarnings.Plan"/>).
+    /// </summary>
+    public async Task<int> ScheduleAsync(long draftId, DateTime deadlineUtc, DateTime sinceUtc, CancellationToken cancellationToken)
+    {
+        // A warning of an earlier deadline still pending is left: it finds the deadline moved and sends nothing. One
+        // overdue while the bot was down is left too: the store fires it, whereas the plan counts only those still to come.
+        var plan = DeadlineWarnings.Plan(deadlineUtc, Offsets, sinceUtc);
+        foreach (var warning in plan)
+        {
+            await scheduler.ScheduleOnceAsync<SilenceWarningJob>(
+                KeyOf(draftId, warning.Offset),
+                new DateTimeOffset(DateTime.SpecifyKind(warning.FireAtUtc, DateTimeKind.Utc)),
+                new Dictionary<string, string>
+                {
+                    [DraftIdKey] = draftId.ToString(CultureInfo.InvariantCulture),
+                    [DeadlineKey] = DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
+                    [OffsetKey] = ((long)warning.Offset.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                },
+                cancellationToken);
+        }
+
+        return plan.Count;
+    }
+
+    /// <summary>The silence is over (broken, withdrawn): its warnings go. A job that fires anyway finds it over and sends nothing.</summary>
+    public Task<int> RemoveAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleGroupAsync(GroupOf(draftId), cancellationToken);
+}
+
+/// <summary>
+/// Sends one warning before a silence ends to everyone on the circulation list, each chat in its own language and zone (a
+/// private chat in its reader's, a group in its delegation's), with the draft's buttons (Break silence among them). It trusts
+/// nothing but the database: a silence broken, concluded or moved since is left alone (<see cref="DeadlineWarnings.Decide"/>).
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, DraftButtons buttons, DelegationMessenger messenger, TimeProvider time, ILogger<SilenceWarningJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = context.MergedJobDataMap;
+        if (!long.TryParse(data.GetString(SilenceWarnings.DraftIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var draftId)
+            || !DateTime.TryParse(data.GetString(SilenceWarnings.DeadlineKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var deadline)
+            || !long.TryParse(data.GetString(SilenceWarnings.OffsetKey), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            logger.LogWarning("Silence warning job {Job} has unreadable data; skipped", context.JobDetail.Key);
+            return;
+        }
+
+        await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
+        var verdict = await RunAsync(draftId, deadline, TimeSpan.FromSeconds(seconds), cancellationToken);
+        logger.LogInformation("Silence warning {Offset}s before the deadline of D{Draft}: {Verdict}", seconds, draftId, verdict);
+    }
+
+    private Task<WarningVerdict> RunAsync(long draftId, DateTime deadline, TimeSpan offset, CancellationToken cancellationToken) =>
+        unitOfWork.RunAsync(async (db, ct) =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var draft = await db.Drafts.FindAsync([draftId], ct);
+            if (draft is null)
+            {
+                return WarningVerdict.Over; // the silence was scheduled in a transaction that did not commit
+            }
+
+            var details = SilenceWarnings.AuditDetails(draft.Label, deadline, offset);
+            var sent = await db.AuditEntries.AnyAsync(a => a.Action == SilenceWarnings.AuditAction && a.Details == details, ct);
+            var readers = await desk.ReadersAsync(db, draft, ct);
+            var verdict = DeadlineWarnings.Decide(draft.Status == DraftStatus.UnderSilence, draft.SilenceDeadlineUtc, deadline, now, readers.Count, sent);
+            if (verdict != WarningVerdict.Send)
+            {
+                return verdict;
+            }
+
+            db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = SilenceWarnings.AuditAction, Details = details });
+            // Not sent late: once the deadline has passed, the conclusion says what the warning would have.
+            var outbox = new Outbox(db, now) { NotAfter = deadline };
+            var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, ct);
+            var zones = await VotingService.DelegationZonesAsync(db, readers, ct);
+            var recipients = await messenger.RecipientsWithLanguageAsync(db, readers, includeObservers: false, ct);
+            var people = recipients.Values.SelectMany(r => r).Where(r => r.ChatId > 0).Select(r => r.ChatId).Distinct().ToList();
+            var personal = await db.People.AsNoTracking().Where(p => people.Contains(p.UserId))
+                .ToDictionaryAsync(p => p.UserId, p => p.TimeZone, ct);
+            foreach (var (code, chats) in recipients)
+            {
+                foreach (var chat in chats)
+                {
+                    var zone = chat.ChatId > 0 && personal.TryGetValue(chat.ChatId, out var own) ? own : zones[code];
+                    outbox.Send(
+                        chat.ChatId,
+                        Catalogue.Format(chat.Language, "Deadlines.SilenceWarning", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZoneAndUtc(chat.Language, deadline, zone), version.ShortHash),
+                        buttons.ForDelegation(draft, code, chat.Language));
+                }
+            }
+
+            return verdict;
+        }, cancellationToken);
+}
+
+/// <summary>At start, re-asserts the warnings still to come of every draft under silence (idempotent; those already sent stay sent).</summary>
+internal sealed class SilenceWarningReconciler(UnitOfWork unitOfWork, SilenceWarnings warnings, TimeProvider time, ILogger<SilenceWarningReconciler> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await unitOfWork.ReadAsync(cancellationToken);
+        var pending = await db.Drafts.AsNoTracking()
+            .Where(d => d.Status == DraftStatus.UnderSilence && d.SilenceDeadlineUtc != null)
+            .Select(d => new { d.Id, Deadline = d.SilenceDeadlineUtc!.Value })
+            .ToListAsync(cancellationToken);
+        var count = 0;
+        foreach (var draft in pending)
+        {
+            count += await warnings.ScheduleAsync(draft.Id, draft.Deadline, now, cancellationToken);
+        }
+
+        if (count > 0)
+        {
+            logger.LogInformation("Silence warnings re-asserted: {Count} still to come", count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
