@@ -30,6 +30,13 @@ internal static class DraftRefs
     public static bool TryParseHours(string? word, out int hours) =>
         int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720;
 
+    /// <summary>/silence's length: whole hours (1-720) or working days that skip weekends (<c>5wd</c>, 1-30).</summary>
+    public static Domain.Committees.SilenceLength SilenceLength(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Value(word => Domain.Committees.SilenceLength.Read(word));
+    }
+
     /// <summary>A silence command's hours, by <see cref="TryParseHours"/>: a word that is not one fails the parse (the usage line).</summary>
     public static int SilenceHours(ArgReader args)
     {

@@ -29,7 +29,14 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence) : 
             return;
         }
 
-        var deadline = draft.SilenceDeadlineUtc!.Value.AddHours(hours);
+        if (draft.SilenceDeadlineUtc is null)
+        {
+            // Held under the no-objection procedure: there is no deadline to move until the hold is lifted.
+            context.Reply(context.Text("Committees.Extend.Held", draft.Label, Html.Escape(string.Join(", ", draft.HolderCodes))));
+            return;
+        }
+
+        var deadline = draft.SilenceDeadlineUtc.Value.AddHours(hours);
         draft.SilenceDeadlineUtc = deadline;
         await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);
         context.Update.Audit("draft.silence.extended", $"{draft.Label} to {deadline:O} by {context.Actor.UserId}");

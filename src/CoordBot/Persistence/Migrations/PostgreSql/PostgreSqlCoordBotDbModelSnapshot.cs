@@ -22,6 +22,22 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -299,6 +315,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long?>("CurrentVersionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Holders")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("PenholderCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -307,11 +328,21 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("SilenceDeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SilenceRemainingSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("SilenceStartedInChatId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("SilenceWorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SilenceZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sponsors")
                         .IsRequired()
@@ -469,6 +500,53 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("DraftId", "VersionNumber");
 
                     b.ToTable("DraftComments");
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DelegationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LiftedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "DelegationCode");
+
+                    b.ToTable("DraftHolds");
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
@@ -873,22 +951,6 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
-                });
-
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
                 {
                     b.Property<long>("UpdateId")
@@ -1074,6 +1136,15 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftComment", b =>
+                {
+                    b.HasOne("CoordBot.Features.Drafts.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)
                         .WithMany()
