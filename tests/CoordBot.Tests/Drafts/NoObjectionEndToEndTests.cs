@@ -93,7 +93,8 @@ public sealed class NoObjectionEndToEndTests
         await bot.StopHostAsync();
         clock.Advance(TimeSpan.FromDays(6)); // Tuesday 15 December
         await bot.StartHostAsync();
-        Assert.Contains("under silence", (await bot.AskAsync(UsaHead, "/draft D1")).PlainText, StringComparison.Ordinal);
+        var shown = await bot.AskAsync(UsaHead, "/draft D1");
+        Assert.Contains("under silence, on hold (held by FRA, LVA", shown.PlainText, StringComparison.Ordinal);
         Assert.Equal(0, CountIn(bot, FraGroup, "agreed under silence"));
 
         // Latvia lifts by command: France still holds, the clock stays stopped.
