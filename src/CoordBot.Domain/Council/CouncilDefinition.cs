@@ -14,6 +14,24 @@ public sealed record CouncilDefinition(
     int VotingHours = 24,
     int ExplanationHours = 3)
 {
+    /// <summary>The short lower-case key that names the body in commands and configuration (<c>unsc</c>, <c>1718</c>, <c>psc</c>); never a member's code.</summary>
+    public string Key { get; init; } = DefaultKey;
+
+    /// <summary>The name shown to people where the body must be told apart ("Security Council", "1718 Committee"); the full name when the file gives none.</summary>
+    public string ShortName { get; init; } = Name;
+
+    /// <summary>Where the membership and rules come from, as the file states it (empty when it says nothing).</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>How a text is agreed in writing: the classic silence procedure, or the committees' no-objection procedure with holds.</summary>
+    public WrittenProcedure WrittenProcedure { get; init; } = WrittenProcedure.Silence;
+
+    /// <summary>A chair fixed for a term (subsidiary bodies); null when the chair rotates monthly (rule 18).</summary>
+    public FixedChair? FixedChair { get; init; }
+
+    /// <summary>The key of a file that names none: a single-body deployment never needs one.</summary>
+    public const string DefaultKey = "council";
+
     /// <summary>Reads the council JSON; on failure every problem is listed, each naming its entry.</summary>
     public static Result<CouncilDefinition> Parse(string json) => CouncilJson.Parse(json);
 

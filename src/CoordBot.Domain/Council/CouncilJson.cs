@@ -47,8 +47,15 @@ internal static class CouncilJson
             return null;
         }
 
-        RejectUnknown(root, "", errors, "name", "members", "decisionRule", "thresholds", "presidency", "votes");
+        RejectUnknown(root, "", errors,
+            ["name", "members", "decisionRule", "thresholds", "presidency", "votes"],
+            ["key", "shortName", "source", "note", "writtenProcedure"]);
         var name = ReadString(root, "", "name", errors, required: true);
+        var key = ReadKey(root, errors);
+        var shortName = ReadString(root, "", "shortName", errors, required: false);
+        var source = ReadString(root, "", "source", errors, required: false);
+        _ = ReadString(root, "", "note", errors, required: false);
+        var procedure = ReadWrittenProcedure(root, errors);
         var members = ReadMembers(root, errors);
         var codes = members.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
 
@@ -68,8 +75,12 @@ internal static class CouncilJson
         }
 
         var (procedural, substantive) = ReadThresholds(root, members.Count, errors);
-        var (order, anchor) = ReadPresidency(root, members, codes, errors);
+        var (order, anchor, fixedChair) = ReadPresidency(root, members, codes, errors);
         var votes = ReadVotes(root, errors);
+        if (key is not null && codes.Contains(key.ToUpperInvariant()))
+        {
+            errors.Add($"key: \"{key}\" is a member's code; choose another (e.g. \"unsc\", \"1718\", \"psc\")");
+        }
 
         if (name is null || anchor is null || members.Count == 0)
         {
@@ -78,7 +89,47 @@ internal static class CouncilJson
 
         return new CouncilDefinition(
             name, members, rule, procedural, substantive, order, anchor,
-            votes.AllowChange, votes.Open, votes.Hours, votes.ExplanationHours);
+            votes.AllowChange, votes.Open, votes.Hours, votes.ExplanationHours)
+        {
+            Key = key ?? CouncilDefinition.DefaultKey,
+            ShortName = shortName ?? name,
+            Source = source ?? string.Empty,
+            WrittenProcedure = procedure,
+            FixedChair = fixedChair,
+        };
+    }
+
+    // Short, lower case, typed before a command's arguments (`/schedule 1718 ...`), so letters, digits and a hyphen only.
+    private static string? ReadKey(JsonElement root, List<string> errors)
+    {
+        var key = ReadString(root, "", "key", errors, required: false);
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (key.Length is < 2 or > 12 || !key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        {
+            errors.Add($"key: \"{key}\" must be 2-12 lower-case letters, digits or hyphens (e.g. \"unsc\", \"1718\", \"psc\")");
+            return null;
+        }
+
+        return key;
+    }
+
+    private static WrittenProcedure ReadWrittenProcedure(JsonElement root, List<string> errors)
+    {
+        var name = ReadString(root, "", "writtenProcedure", errors, required: false);
+        switch (name)
+        {
+            case null or "silence":
+                return WrittenProcedure.Silence;
+            case "no-objection":
+                return WrittenProcedure.NoObjection;
+            default:
+                errors.Add($"writtenProcedure: unknown procedure \"{name}\" (expected silence or no-objection)");
+                return WrittenProcedure.Silence;
+        }
     }
 
     private static List<CouncilMember> ReadMembers(JsonElement root, List<string> errors)
@@ -176,7 +227,67 @@ internal static class CouncilJson
         return (procedural, substantive);
     }
 
-    private static (IReadOnlyList<string> Order, PresidencyAnchor? Anchor) ReadPresidency(
+    private static (IReadOnlyList<string> Order, PresidencyAnchor? Anchor, FixedChair? Fixed) ReadPresidency(
+        JsonElement root, List<CouncilMember> members, HashSet<string> codes, List<string> errors)
+    {
+        // A chair fixed for a term ("chair" and "term") instead of the monthly rotation ("order" and "anchor").
+        if (root.TryGetProperty("presidency", out var fixedElement) && fixedElement.ValueKind == JsonValueKind.Object
+            && fixedElement.TryGetProperty("chair", out _))
+        {
+            var fixedChair = ReadFixedChair(fixedElement, members, codes, errors);
+            return (CouncilDefinition.AlphabeticalOrder(members), fixedChair is null ? null : new PresidencyAnchor(fixedChair.Code, fixedChair.FromYear, fixedChair.FromMonth), fixedChair);
+        }
+
+        var (order, anchor) = ReadRotation(root, members, codes, errors);
+        return (order, anchor, null);
+    }
+
+    private static FixedChair? ReadFixedChair(JsonElement presidency, List<CouncilMember> members, HashSet<string> codes, List<string> errors)
+    {
+        RejectUnknown(presidency, "presidency", errors, "chair", "term");
+        var code = ReadString(presidency, "presidency", "chair", errors, required: true);
+        if (code is not null && members.Count > 0 && !codes.Contains(code))
+        {
+            errors.Add($"presidency.chair: unknown code \"{code}\"");
+            code = null;
+        }
+
+        if (!presidency.TryGetProperty("term", out var term) || term.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("presidency.term: expected the chair's term of office, e.g. {\"from\":\"2026-01\",\"to\":\"2026-12\"}");
+            return null;
+        }
+
+        RejectUnknown(term, "presidency.term", errors, "from", "to");
+        var from = ReadMonth(term, "presidency.term", "from", errors);
+        var to = ReadMonth(term, "presidency.term", "to", errors);
+        if (from is { } f && to is { } t && (t.Year * 12) + t.Month < (f.Year * 12) + f.Month)
+        {
+            errors.Add($"presidency.term: ends ({t.Year:D4}-{t.Month:D2}) before it starts ({f.Year:D4}-{f.Month:D2})");
+            return null;
+        }
+
+        return code is null || from is null || to is null ? null : new FixedChair(code, from.Value.Year, from.Value.Month, to.Value.Year, to.Value.Month);
+    }
+
+    private static (int Year, int Month)? ReadMonth(JsonElement element, string path, string name, List<string> errors)
+    {
+        var text = ReadString(element, path, name, errors, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var month = ParseMonth(text);
+        if (month is null)
+        {
+            errors.Add($"{path}.{name}: \"{text}\" is not a month like \"2026-01\"");
+        }
+
+        return month;
+    }
+
+    private static (IReadOnlyList<string> Order, PresidencyAnchor? Anchor) ReadRotation(
         JsonElement root, List<CouncilMember> members, HashSet<string> codes, List<string> errors)
     {
         IReadOnlyList<string> order = CouncilDefinition.AlphabeticalOrder(members);

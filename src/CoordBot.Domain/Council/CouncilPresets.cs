@@ -7,6 +7,9 @@ public static class CouncilPresets
     public const string SecurityCouncil2020Json = """
         {
           "name": "United Nations Security Council (2020)",
+          "key": "unsc",
+          "shortName": "Security Council",
+          "source": "United Nations Security Council, members and presidency in 2020 (https://www.un.org/securitycouncil/); Charter of the United Nations, Article 27; provisional rules of procedure, rule 18",
           "members": [
             { "code": "BEL", "name": "Belgium", "permanent": false,
               "names": { "fr": "Belgique", "es": "Bélgica", "ru": "Бельгия", "zh": "比利时", "ar": "بلجيكا" } },

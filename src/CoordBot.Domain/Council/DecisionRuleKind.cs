@@ -7,4 +7,7 @@ public enum DecisionRuleKind
     Majority,
     TwoThirds,
     Consensus,
+
+    /// <summary>Consensus sought first; failing it, two thirds of those present and voting on substance and a majority of those voting on procedure (the African Union's Peace and Security Council).</summary>
+    ConsensusFirst,
 }

@@ -1,6 +1,6 @@
 namespace CoordBot.Domain.Council;
 
-/// <summary>The spellings of decision rules in the council JSON ("council", "majority", "two-thirds", "consensus").</summary>
+/// <summary>The spellings of decision rules in the council JSON ("council", "majority", "two-thirds", "consensus", "consensus-first").</summary>
 public static class DecisionRuleNames
 {
     public static string ToName(DecisionRuleKind rule) => rule switch
@@ -9,6 +9,7 @@ public static class DecisionRuleNames
         DecisionRuleKind.Majority => "majority",
         DecisionRuleKind.TwoThirds => "two-thirds",
         DecisionRuleKind.Consensus => "consensus",
+        DecisionRuleKind.ConsensusFirst => "consensus-first",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
     };
 
@@ -28,8 +29,9 @@ public static class DecisionRuleNames
         "majority" => Result.Ok(DecisionRuleKind.Majority),
         "two-thirds" => Result.Ok(DecisionRuleKind.TwoThirds),
         "consensus" => Result.Ok(DecisionRuleKind.Consensus),
+        "consensus-first" => Result.Ok(DecisionRuleKind.ConsensusFirst),
         { } word when Native.TryGetValue(word, out var native) => Result.Ok(native),
         _ => Result.Fail<DecisionRuleKind>(
-            $"unknown rule \"{name}\" (expected council, majority, two-thirds or consensus)"),
+            $"unknown rule \"{name}\" (expected council, majority, two-thirds, consensus or consensus-first)"),
     };
 }

@@ -16,4 +16,10 @@ public enum DraftAction
     Withdraw,
     OpenVote,
     CloseVote,
+
+    /// <summary>A member places a hold under the no-objection procedure: the deadline stops, the draft stays under silence.</summary>
+    HoldSilence,
+
+    /// <summary>The holder lifts its hold: the deadline resumes.</summary>
+    LiftSilence,
 }

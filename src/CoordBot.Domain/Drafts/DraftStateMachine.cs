@@ -70,7 +70,7 @@ public static class DraftStateMachine
             DraftAction.BreakSilence => status == DraftStatus.UnderSilence
                 ? To(DraftStatus.Negotiation)
                 : No($"{draft} is not under silence"),
-            DraftAction.ExtendSilence => status == DraftStatus.UnderSilence
+            DraftAction.ExtendSilence or DraftAction.HoldSilence or DraftAction.LiftSilence => status == DraftStatus.UnderSilence
                 ? Stay()
                 : No($"{draft} is not under silence"),
             DraftAction.ConcludeSilence => status == DraftStatus.UnderSilence

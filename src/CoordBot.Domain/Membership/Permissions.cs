@@ -254,6 +254,12 @@ public static class Permissions
             ? Verdict.Allowed
             : Verdict.Refused("breaking silence needs the head of delegation or the deputy"));
 
+    /// <summary><c>/hold</c> and <c>/lift</c> (the no-objection procedure): a delegation holds a decision through its head or deputy.</summary>
+    public static Verdict MayHold(Actor actor) =>
+        ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused("placing or lifting a hold needs the head of delegation or the deputy"));
+
     // ---- Co-penholders and sponsors (issue 24 item 10): co-penholders do the penholder's work through MayRevise ----
 
     /// <summary><c>/sponsor</c> at the door: a delegation joins a draft's sponsors through its head or deputy.</summary>

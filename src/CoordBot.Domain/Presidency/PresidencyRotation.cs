@@ -9,6 +9,7 @@ public sealed class PresidencyRotation
     private readonly PresidencyAnchor _anchor;
     private readonly int _anchorIndex;
     private readonly IReadOnlyDictionary<(int Year, int Month), string> _overrides;
+    private FixedChair? _fixed;
 
     public PresidencyRotation(
         IReadOnlyList<string> order,
@@ -42,7 +43,7 @@ public sealed class PresidencyRotation
 
     public static PresidencyRotation For(
         CouncilDefinition council, IReadOnlyDictionary<(int Year, int Month), string>? overrides = null) =>
-        new(council.PresidencyOrder, council.PresidencyAnchor, overrides);
+        new(council.PresidencyOrder, council.PresidencyAnchor, overrides) { _fixed = council.FixedChair };
 
     /// <summary>The member presiding in the month: the override if there is one, otherwise the rotation.</summary>
     public string PresidentFor(int year, int month) => TermFor(year, month).Code;
@@ -94,6 +95,13 @@ public sealed class PresidencyRotation
 
     private string RotationAt(int year, int month)
     {
+        // A chair fixed for a term stays in the chair until the operator names the next in the file: a body with
+        // no chair could not run its procedures, and guessing a successor would be worse.
+        if (_fixed is { } chair)
+        {
+            return chair.Code;
+        }
+
         // Months before the anchor count backwards; the double modulo keeps the index non-negative.
         var offset = ((year * 12) + month - 1) - ((_anchor.Year * 12) + _anchor.Month - 1);
         var index = (((_anchorIndex + offset) % _order.Count) + _order.Count) % _order.Count;

@@ -28,6 +28,7 @@ public static class DecisionRules
             DecisionRuleKind.Majority => DecideMajority(tally),
             DecisionRuleKind.TwoThirds => DecideTwoThirds(tally),
             DecisionRuleKind.Consensus => DecideConsensus(council, counted, tally),
+            DecisionRuleKind.ConsensusFirst => DecideConsensusFirst(matter, council, counted, tally),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, null),
         };
     }
@@ -104,6 +105,25 @@ public static class DecisionRules
         }
 
         return tally.Yes > 0 ? tally.Passed($"{tally.Yes} in favour, no objection (consensus)", againstStated: true) : tally.Failed("no consensus: no delegation voted in favour");
+    }
+
+    // Consensus is sought first: with nobody against and someone in favour the text is adopted by consensus. Failing
+    // consensus, the vote decides: two thirds of those present and voting on substance, a majority of those voting on
+    // procedure (Protocol relating to the Peace and Security Council, article 8(13)); the grounds name the objectors.
+    private static DecisionResult DecideConsensusFirst(
+        MatterKind matter, CouncilDefinition council, List<KeyValuePair<string, VoteChoice>> counted, Tally tally)
+    {
+        var objectors = ByName(council, counted.Where(v => v.Value == VoteChoice.No).Select(v => v.Key));
+        if (objectors.Count == 0 && tally.Yes > 0)
+        {
+            return tally.Passed($"{tally.Yes} in favour, no objection (consensus)", againstStated: true);
+        }
+
+        var noConsensus = objectors.Count == 0
+            ? "no consensus (no delegation voted in favour)"
+            : $"no consensus ({(objectors.Count == 1 ? "objection from" : "objections from")} {string.Join(", ", objectors.Select(council.NameOf))})";
+        var vote = matter == MatterKind.Substantive ? DecideTwoThirds(tally) : DecideMajority(tally);
+        return vote with { Grounds = $"{noConsensus}, then {vote.Grounds}" };
     }
 
     private static List<string> ByName(CouncilDefinition council, IEnumerable<string> codes) =>

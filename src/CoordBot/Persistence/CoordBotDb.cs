@@ -73,6 +73,8 @@ public class CoordBotDb : DbContext
 
     public DbSet<DraftObjection> DraftObjections => Set<DraftObjection>();
 
+    public DbSet<DraftHold> DraftHolds => Set<DraftHold>();
+
     /// <summary>
     /// Set when this context works inside a shared transaction (a batch of updates): values read once
     /// for the whole transaction. Null for an ordinary unit of work.

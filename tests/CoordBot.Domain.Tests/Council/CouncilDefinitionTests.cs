@@ -1,4 +1,5 @@
 using CoordBot.Domain.Council;
+using CoordBot.Domain.Presidency;
 
 namespace CoordBot.Domain.Tests.Council;
 
@@ -72,6 +73,40 @@ public sealed class CouncilDefinitionTests
     }
 
     [Fact]
+    public void A_file_without_key_or_short_name_keeps_loading_with_defaults()
+    {
+        var council = CouncilDefinition.Parse(Minimal).Value;
+
+        Assert.Equal(("council", "Small Board", "", WrittenProcedure.Silence, null), (council.Key, council.ShortName, council.Source, council.WrittenProcedure, council.FixedChair));
+    }
+
+    [Fact]
+    public void Key_short_name_source_and_no_objection_procedure_are_read()
+    {
+        var json = WithSection("\"key\": \"1718\", \"shortName\": \"1718 Committee\", \"source\": \"S/RES/1718 (2006)\", \"note\": \"chair unconfirmed\", \"writtenProcedure\": \"no-objection\"");
+
+        var council = CouncilDefinition.Parse(json).Value;
+
+        Assert.Equal(("1718", "1718 Committee", "S/RES/1718 (2006)", WrittenProcedure.NoObjection), (council.Key, council.ShortName, council.Source, council.WrittenProcedure));
+    }
+
+    [Theory]
+    [InlineData(2025, 12, "BEL")]
+    [InlineData(2026, 1, "BEL")]
+    [InlineData(2026, 7, "BEL")]
+    [InlineData(2026, 12, "BEL")]
+    // Past its term the named chair stays until the operator names the next in the file (a body needs a chair).
+    [InlineData(2027, 3, "BEL")]
+    public void A_chair_fixed_for_a_term_presides_every_month(int year, int month, string chair)
+    {
+        var council = CouncilDefinition.Parse(WithSection("\"presidency\": { \"chair\": \"BEL\", \"term\": { \"from\": \"2026-01\", \"to\": \"2026-12\" } }")).Value;
+
+        Assert.Equal(new FixedChair("BEL", 2026, 1, 2026, 12), council.FixedChair);
+        Assert.Equal(chair, PresidencyRotation.For(council).PresidentFor(year, month));
+        Assert.Equal(year == 2026, council.FixedChair!.Covers(year, month));
+    }
+
+    [Fact]
     public void Missing_order_defaults_to_names_sorted_ignoring_case()
     {
         var council = CouncilDefinition.Parse(Minimal).Value;
@@ -134,7 +169,13 @@ public sealed class CouncilDefinitionTests
     }
 
     [Theory]
-    [InlineData("\"decisionRule\": \"unanimity\"", "decisionRule: unknown rule \"unanimity\" (expected council, majority, two-thirds or consensus)")]
+    [InlineData("\"decisionRule\": \"unanimity\"", "decisionRule: unknown rule \"unanimity\" (expected council, majority, two-thirds, consensus or consensus-first)")]
+    [InlineData("\"key\": \"EST\"", "key: \"EST\" must be 2-12 lower-case letters, digits or hyphens (e.g. \"unsc\", \"1718\", \"psc\")")]
+    [InlineData("\"key\": \"est\"", "key: \"est\" is a member's code; choose another (e.g. \"unsc\", \"1718\", \"psc\")")]
+    [InlineData("\"writtenProcedure\": \"tacit\"", "writtenProcedure: unknown procedure \"tacit\" (expected silence or no-objection)")]
+    [InlineData("\"presidency\": { \"chair\": \"XYZ\", \"term\": { \"from\": \"2026-01\", \"to\": \"2026-12\" } }", "presidency.chair: unknown code \"XYZ\"")]
+    [InlineData("\"presidency\": { \"chair\": \"EST\" }", "presidency.term: expected the chair's term of office, e.g. {\"from\":\"2026-01\",\"to\":\"2026-12\"}")]
+    [InlineData("\"presidency\": { \"chair\": \"EST\", \"term\": { \"from\": \"2026-12\", \"to\": \"2026-01\" } }", "presidency.term: ends (2026-01) before it starts (2026-12)")]
     [InlineData("\"thresholds\": { \"procedural\": 0 }", "thresholds.procedural: 0 is out of range 1..3 (the number of members)")]
     [InlineData("\"thresholds\": { \"substantive\": 4 }", "thresholds.substantive: 4 is out of range 1..3 (the number of members)")]
     [InlineData("\"thresholds\": { \"substantive\": 2.5 }", "thresholds.substantive: expected a whole number")]

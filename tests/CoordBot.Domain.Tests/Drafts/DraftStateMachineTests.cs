@@ -102,6 +102,8 @@ public sealed class DraftStateMachineTests
             [DraftAction.Circulate] = DraftStatus.UnderSilence,
             [DraftAction.BreakSilence] = DraftStatus.Negotiation,
             [DraftAction.ExtendSilence] = DraftStatus.UnderSilence,
+            [DraftAction.HoldSilence] = DraftStatus.UnderSilence,
+            [DraftAction.LiftSilence] = DraftStatus.UnderSilence,
             [DraftAction.ConcludeSilence] = DraftStatus.AgreedUnderSilence,
             [DraftAction.Withdraw] = DraftStatus.Withdrawn,
         },

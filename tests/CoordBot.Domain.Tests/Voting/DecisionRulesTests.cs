@@ -96,6 +96,25 @@ public sealed class DecisionRulesTests
         Assert.Empty(result.Vetoes);
     }
 
+    [Theory]
+    // Consensus sought first (the African Union's Peace and Security Council): nobody against and someone in favour.
+    [InlineData(MatterKind.Substantive, "BEL DOM EST", "", "CHN", true, "adopted: 3 in favour, no objection (consensus); 1 abstention, 11 absent")]
+    // Failing consensus, substance needs two thirds of those present and voting (abstentions are not votes).
+    [InlineData(MatterKind.Substantive, "BEL DOM EST DEU IDN NER CHN", "FRA GBR RUS", "USA", true, "adopted: no consensus (objections from France, Russian Federation, United Kingdom), then 7 in favour, 3 against (two thirds of those present and voting: 7 of 10); 1 abstention, 4 absent")]
+    [InlineData(MatterKind.Substantive, "BEL DOM EST DEU IDN NER", "CHN FRA GBR RUS", "", false, "no consensus (objections from China, France, Russian Federation, United Kingdom), then 6 in favour, 4 against: two thirds of those present and voting (7 of 10) required")]
+    [InlineData(MatterKind.Substantive, "", "", "BEL DOM", false, "no consensus (no delegation voted in favour), then nobody voted in favour or against: two thirds of those present and voting is required")]
+    // ... and procedure a majority of those voting.
+    [InlineData(MatterKind.Procedural, "BEL DOM EST DEU IDN NER", "CHN FRA GBR RUS", "", true, "adopted: no consensus (objections from China, France, Russian Federation, United Kingdom), then 6 in favour, 4 against (a majority of those voting); 0 abstentions, 5 absent")]
+    [InlineData(MatterKind.Procedural, "BEL", "USA", "", false, "no consensus (objection from United States), then 1 in favour, 1 against: a majority of those voting is required")]
+    public void Consensus_first_then_two_thirds_on_substance_and_a_majority_on_procedure(
+        MatterKind matter, string yes, string no, string abstain, bool adopted, string reason)
+    {
+        var result = Decide(DecisionRuleKind.ConsensusFirst, matter, yes, no, abstain, "");
+
+        Assert.Equal((adopted, reason), (result.Adopted, result.Reason));
+        Assert.Empty(result.Vetoes);
+    }
+
     [Fact]
     public void The_default_rule_is_the_councils()
     {

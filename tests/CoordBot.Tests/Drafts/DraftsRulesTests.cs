@@ -26,6 +26,8 @@ public sealed class DraftsRulesTests
         ["reject"] = "M1 No.",
         ["silence"] = "D1 24",
         ["breaksilence"] = "D1 We object.",
+        ["hold"] = "D1 Awaiting instructions.",
+        ["lift"] = "D1",
         ["extend"] = "D1 1",
         ["apply"] = "D1",
         ["comment_private"] = "D1 Fine.",
@@ -51,6 +53,8 @@ public sealed class DraftsRulesTests
         ["reject"] = "AHC",
         ["silence"] = "AHCO",
         ["breaksilence"] = "HC",
+        ["hold"] = "HC",
+        ["lift"] = "HC",
         ["extend"] = "CO",
         ["apply"] = "AHC",
         ["comment_private"] = "AHC",
@@ -62,7 +66,7 @@ public sealed class DraftsRulesTests
     private static readonly string[] OnD1 =
     [
         "/draft D1", "/diff D1 v1 v1", "/comments D1", "/comment D1 Fine.", "/amend D1 Better.", "/revise D1\nNew.",
-        "/circulate D1", "/blue D1", "/withdraw D1", "/silence D1 24", "/breaksilence D1 We object.",
+        "/circulate D1", "/blue D1", "/withdraw D1", "/silence D1 24", "/breaksilence D1 We object.", "/hold D1", "/lift D1",
         "/apply D1", "/comment_private D1 Fine.", "/copenholder D1 FRA", "/sponsor D1",
     ];
 

@@ -13,9 +13,12 @@ namespace CoordBot.Features.Deadlines;
 /// </summary>
 /// <param name="Hours">The hours when typed as hours; null for a clock time.</param>
 /// <param name="When">The words of a clock time, kept as typed: they are read with the reader's language and zone.</param>
-public sealed record DeadlineWords(int? Hours, IReadOnlyList<string> When)
+/// <param name="WorkingDays">Working days that skip weekends (<c>5wd</c>, a committee's no-objection deadline); silence only.</param>
+public sealed record DeadlineWords(int? Hours, IReadOnlyList<string> When, int? WorkingDays = null)
 {
     public static DeadlineWords OfHours(int hours) => new(hours, []);
+
+    public static DeadlineWords OfWorkingDays(int days) => new(null, [], days);
 
     public static DeadlineWords At(IReadOnlyList<string> words) => new(null, words);
 }

@@ -40,6 +40,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         var db = context.Update.Db;
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.BreakSilence).Value;
         draft.SilenceDeadlineUtc = null;
+        await SilenceProcedure.EndHoldsAsync(db, draft, context.Update.NowUtc, cancellationToken);
         await silence.UnscheduleAsync(draft.Id, cancellationToken);
         await warnings.RemoveAsync(draft.Id, cancellationToken);
         var actor = context.Actor;

@@ -42,6 +42,20 @@ public sealed class Draft : CoordBot.Persistence.IBodyOwned
     /// <summary>The chat the silence was started in: its starter hears the outcome there too.</summary>
     public long? SilenceStartedInChatId { get; set; }
 
+    /// <summary>The silence's deadline was counted in working days (<c>5wd</c>), in <see cref="SilenceZone"/>; a hold's time left is counted the same way.</summary>
+    public bool SilenceWorkingDays { get; set; }
+
+    /// <summary>The IANA zone the working days are counted in (the zone of whoever started the silence).</summary>
+    public string? SilenceZone { get; set; }
+
+    /// <summary>While held under the no-objection procedure: the time that was left when the clock stopped (seconds), restored when the last hold is lifted.</summary>
+    public long? SilenceRemainingSeconds { get; set; }
+
+    /// <summary>Delegations holding the decision now, comma separated codes (the holds themselves, with reasons, are <see cref="DraftHold"/> rows).</summary>
+    public string Holders { get; set; } = string.Empty;
+
+    public IReadOnlyList<string> HolderCodes => Holders.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
     public DateTime? AgreedUnderSilenceAt { get; set; }
 
     public DateTime? WithdrawnAt { get; set; }
@@ -192,6 +206,31 @@ public sealed class DraftObjection
     public required string Reason { get; set; }
 
     public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>A hold placed on a draft under the no-objection procedure: who, why (visible to the committee), and when it was lifted.</summary>
+public sealed class DraftHold
+{
+    public long Id { get; set; }
+
+    public long DraftId { get; set; }
+
+    public required string DelegationCode { get; set; }
+
+    public long UserId { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    public string? Reason { get; set; }
+
+    public DateTime PlacedAt { get; set; }
+
+    public DateTime? LiftedAt { get; set; }
+
+    public long? LiftedByUserId { get; set; }
+
+    /// <summary>When the procedure ended while held (an objection, a withdrawal): the hold ended with it.</summary>
+    public DateTime? EndedAt { get; set; }
 }
 
 /// <summary>A delegation on a draft's circulation list: it may read the draft and receives its news.</summary>

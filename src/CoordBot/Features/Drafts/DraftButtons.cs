@@ -1,3 +1,5 @@
+using CoordBot.Council;
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
@@ -17,6 +19,8 @@ namespace CoordBot.Features.Drafts;
 public sealed class DraftButtons(IServiceProvider services)
 {
     // Looked up on first use: the commands themselves use the desk that renders these buttons.
+    private readonly Lazy<CouncilProvider> _council = new(services.GetRequiredService<CouncilProvider>);
+
     private readonly Lazy<IReadOnlyDictionary<string, IDraftCommand>> _commands = new(() =>
         services.GetServices<ICommandHandler>().OfType<IDraftCommand>().ToDictionary(c => c.Info.Name, StringComparer.Ordinal));
 
@@ -83,6 +87,12 @@ public sealed class DraftButtons(IServiceProvider services)
         AddIf(working, "comment", Label("Comment"), $"comment {id}");
         AddIf(working, "amend", Label("Amend"), $"amend {id}");
         AddIf(working, "breaksilence", Label("BreakSilence"), $"breaksilence {id}");
+        // The no-objection procedure: Hold for a delegation not holding the decision, Lift for the one that holds it.
+        if (_council.Value.Council.WrittenProcedure == WrittenProcedure.NoObjection && actor.DelegationCode is { } member)
+        {
+            var holding = draft.HolderCodes.Contains(member);
+            AddIf(working, holding ? "lift" : "hold", Catalogue.Text(language, holding ? "Committees.Button.Lift" : "Committees.Button.Hold"), $"{(holding ? "lift" : "hold")} {id}");
+        }
         // Sponsoring is offered to a reader who opened the draft (its own view), not under every notice to a delegation.
         if (personal && actor.DelegationCode is { } own && !draft.PenholderCodes.Contains(own) && !draft.SponsorCodes.Contains(own))
         {

@@ -229,6 +229,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             Say("Drafts.Header.Title", draft.Label, version.Number, Html.Escape(draft.Title)),
             Say("Drafts.Header.Status", StatusName(language, draft.Status))
                 + (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline ? Say("Drafts.Header.Until", Dates.InZoneAndUtc(language, deadline, zoneId)) : string.Empty)
+                + (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0 ? Say("Committees.HeldBy", string.Join(", ", draft.HolderCodes)) : string.Empty)
                 + (draft.BlueVersionId == version.Id ? Say("Drafts.Header.TextInBlue") : string.Empty)
                 + (version.Number != draft.CurrentVersion ? Say("Drafts.Header.CurrentIs", draft.CurrentVersion) : string.Empty),
             Say("Drafts.Header.Penholder", Delegation(language, draft.PenholderCode)) + (draft.AgendaItemId is { } item ? Say("Drafts.Header.AgendaItem", $"A{item}") : string.Empty),

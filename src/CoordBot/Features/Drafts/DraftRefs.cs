@@ -30,7 +30,7 @@ internal static class DraftRefs
     public static bool TryParseHours(string? word, out int hours) =>
         int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out hours) && hours is >= 1 and <= 720;
 
-    /// <summary>
+        /// <summary>
     /// A silence command's deadline (<see cref="Deadlines.DeadlineInput"/>): one word of whole hours by <see cref="TryParseHours"/>
     /// (a contract: 0, 721 or 24.5 still fail the parse, the usage line), or a day and a time, read when the command runs in the
     /// reader's language and zone. Any other words fail the parse, as before.
@@ -39,6 +39,12 @@ internal static class DraftRefs
     {
         ArgumentNullException.ThrowIfNull(args);
         var words = args.Rest().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // 24h, ٢٤, 5wd (working days that skip weekends, a committee's no-objection deadline): one word of a length.
+        if (words is [var one] && !one.All(char.IsAsciiDigit) && Domain.Committees.SilenceLength.Read(one) is { } length)
+        {
+            return length.WorkingDays ? Deadlines.DeadlineWords.OfWorkingDays(length.Count) : Deadlines.DeadlineWords.OfHours(length.Count);
+        }
+
         if (words is [var word] && word.All(char.IsAsciiDigit))
         {
             if (TryParseHours(word, out var hours))

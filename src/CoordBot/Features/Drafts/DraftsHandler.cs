@@ -66,6 +66,11 @@ internal sealed class DraftsHandler : Command<int>
                 line.Append(context.Text("Drafts.List.SilenceUntil", Dates.InZone(language, deadline, zone)));
             }
 
+            if (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0)
+            {
+                line.Append(context.Text("Committees.HeldBy", string.Join(", ", draft.HolderCodes)));
+            }
+
             line.Append(context.Text("Drafts.List.Penholder", draft.PenholderCode));
             if (draft.AgendaItemId is { } item)
             {

@@ -16,6 +16,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         e.Ignore(x => x.CoPenholderCodes);
         e.Ignore(x => x.SponsorCodes);
         e.Ignore(x => x.PenholderCodes);
+        e.Ignore(x => x.HolderCodes);
+        e.Property(x => x.Holders).HasMaxLength(400);
+        e.Property(x => x.SilenceZone).HasMaxLength(64);
         e.Ignore(x => x.Label);
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.AgendaItemId);
@@ -76,6 +79,19 @@ internal sealed class DraftObjectionConfiguration : IEntityTypeConfiguration<Dra
         e.Property(x => x.AuthorName).HasMaxLength(200);
         e.Property(x => x.Reason).HasMaxLength(2000);
         e.HasIndex(x => new { x.DraftId, x.VersionNumber });
+        e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DraftHoldConfiguration : IEntityTypeConfiguration<DraftHold>
+{
+    public void Configure(EntityTypeBuilder<DraftHold> e)
+    {
+        e.HasKey(x => x.Id);
+        e.Property(x => x.DelegationCode).HasMaxLength(16);
+        e.Property(x => x.AuthorName).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.HasIndex(x => new { x.DraftId, x.DelegationCode });
         e.HasOne<Draft>().WithMany().HasForeignKey(x => x.DraftId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -45,6 +45,8 @@ public static class DraftsRegistration
             .AddGuide<SilenceGuide>()
             .AddCommand<BreakSilenceHandler>()
             .AddGuide<BreakSilenceGuide>()
+            .AddCommand<HoldHandler>()
+            .AddCommand<LiftHandler>()
             .AddCommand<ExtendHandler>()
             .AddCommand<BlueHandler>()
             .AddCommand<WithdrawHandler>();

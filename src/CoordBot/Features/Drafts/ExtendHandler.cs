@@ -30,7 +30,14 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence, Si
             return;
         }
 
-        var previous = draft.SilenceDeadlineUtc!.Value;
+        if (draft.SilenceDeadlineUtc is null)
+        {
+            // Held under the no-objection procedure: there is no deadline to move until the hold is lifted.
+            context.Reply(context.Text("Committees.Extend.Held", draft.Label, Html.Escape(string.Join(", ", draft.HolderCodes))));
+            return;
+        }
+
+        var previous = draft.SilenceDeadlineUtc.Value;
         var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, context.Update.NowUtc, previous, TimeSpan.FromHours(SilenceHandler.MaxHours));
         if (!resolved.IsAccepted)
         {

@@ -1,3 +1,5 @@
+using CoordBot.Domain.Committees;
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Features.Deadlines;
 using CoordBot.Domain.Membership;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Drafts;
 
-/// <summary><c>/silence D&lt;n&gt; &lt;hours&gt;</c>: chair or penholder starts the silence procedure; the circulation list is told the deadline.</summary>
+/// <summary><c>/silence D&lt;n&gt; &lt;hours&gt;</c> (or <c>5wd</c>, working days; or a day and time): chair or penholder starts the silence procedure; the circulation list is told the deadline.</summary>
 internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, SilenceWarnings warnings) : DraftCommand<DeadlineWords>(desk)
 {
     /// <summary>The longest silence, in hours typed or up to a day and time.</summary>
@@ -19,7 +21,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
         // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
         Rule = a => Permissions.MayStartSilence(a.Rights, a.PresidentCode),
         Where = ChatScope.CouncilChat,
-        Example = "/silence D3 24 (whole hours from 1 to 720), or /silence D3 tomorrow 12:00 New York",
+        Example = "/silence D3 24 (whole hours from 1 to 720), /silence D3 5wd (working days that skip weekends), or /silence D3 tomorrow 12:00 New York",
     };
 
     protected override DraftReach Reach => DraftReach.ChairOrPenholder;
@@ -38,16 +40,32 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
         }
 
         var now = context.Update.NowUtc;
-        var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours(MaxHours));
-        if (!resolved.IsAccepted)
+        DateTime deadline;
+        if (until.WorkingDays is { } days)
         {
-            context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.Usage, context.Actor.TimeZone));
-            return;
+            // Working days are counted in the zone of whoever starts the silence (the chair's capital, usually).
+            draft.SilenceZone = context.Actor.TimeZone;
+            draft.SilenceWorkingDays = true;
+            deadline = new SilenceLength(days, WorkingDays: true).DeadlineFrom(now, SilenceProcedure.ZoneOf(draft));
+        }
+        else
+        {
+            var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours(MaxHours));
+            if (!resolved.IsAccepted)
+            {
+                context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.Usage, context.Actor.TimeZone));
+                return;
+            }
+
+            draft.SilenceZone = null;
+            draft.SilenceWorkingDays = false;
+            deadline = resolved.Value;
         }
 
-        var deadline = resolved.Value;
         draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
         draft.SilenceDeadlineUtc = deadline;
+        draft.SilenceRemainingSeconds = null;
+        draft.Holders = string.Empty;
         draft.SilenceStartedAt = now;
         draft.SilenceStartedInChatId = context.Update.ChatId;
         // Scheduled inside the update's transaction: if that rolls back, the job finds the draft not under silence and does nothing.
@@ -55,10 +73,12 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
         await warnings.ScheduleAsync(draft.Id, deadline, now, cancellationToken);
 
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
-        context.Update.Audit("draft.silence.started", $"{draft.Label} v{version.Number} {version.Hash} until {deadline:O} by {context.Actor.UserId}");
+        var noObjection = Desk.Council.Council.WrittenProcedure == WrittenProcedure.NoObjection;
+        context.Update.Audit("draft.silence.started", $"{draft.Label} v{version.Number} {version.Hash} until {deadline:O}{(until.WorkingDays is { } wd ? $" ({wd} working days, {draft.SilenceZone})" : string.Empty)} by {context.Actor.UserId}");
         context.Reply(context.Text("Drafts.Silence.Done", draft.Label, version.Number, Dates.InZoneAndUtc(context.Update.Language, deadline, context.Actor.TimeZone)));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            language => Catalogue.Format(language, "Drafts.Silence.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash, Dates.InZone(language, deadline, null)),
+            language => Catalogue.Format(language, "Drafts.Silence.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash, Dates.InZone(language, deadline, null))
+                + (noObjection ? "\n" + Catalogue.Format(language, "Committees.Silence.HoldHint", draft.Label) : string.Empty),
             cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoordBot.Domain;
+using CoordBot.Domain.Committees;
 using CoordBot.Domain.Drafts;
 using CoordBot.Persistence;
 using CoordBot.Scheduling;
@@ -32,6 +33,47 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
             cancellationToken);
 
     public Task UnscheduleAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleAsync(JobKeyFor(draftId), cancellationToken);
+
+    /// <summary>The zone a silence's working days are counted in (UTC when it is unknown).</summary>
+    public static TimeZoneInfo ZoneOf(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.SilenceZone is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>The draft's no-objection procedure as stored: the deadline while it runs, the time left while it is held.</summary>
+    public static NoObjection Procedure(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return NoObjection.Restore(
+            draft.SilenceDeadlineUtc,
+            draft.SilenceRemainingSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            draft.SilenceWorkingDays,
+            [.. draft.HolderCodes.Select(code => new SilenceHold(code, null, default))]);
+    }
+
+    /// <summary>Stores <paramref name="procedure"/> on the draft (the holds' reasons are kept in their own rows).</summary>
+    public static void Keep(Draft draft, NoObjection procedure)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(procedure);
+        draft.SilenceDeadlineUtc = procedure.DeadlineUtc;
+        draft.SilenceRemainingSeconds = procedure.Remaining is { } left ? (long)Math.Ceiling(left.TotalSeconds) : null;
+        draft.Holders = string.Join(',', procedure.Holds.Select(h => h.Code));
+    }
+
+    /// <summary>The silence ended (an objection, a withdrawal) while held: its holds end with it, recorded as such.</summary>
+    public static async Task EndHoldsAsync(CoordBotDb db, Draft draft, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.Holders = string.Empty;
+        draft.SilenceRemainingSeconds = null;
+        await foreach (var hold in db.DraftHolds.Where(h => h.DraftId == draft.Id && h.LiftedAt == null && h.EndedAt == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            hold.EndedAt = nowUtc;
+        }
+    }
 
     /// <summary>
     /// The draft, when it is still under silence for <paramref name="action"/> (break or extend it). A deadline that has

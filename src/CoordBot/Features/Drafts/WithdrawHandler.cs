@@ -28,6 +28,7 @@ internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) 
         draft.SilenceDeadlineUtc = null;
         if (wasUnderSilence)
         {
+            await SilenceProcedure.EndHoldsAsync(context.Update.Db, draft, context.Update.NowUtc, cancellationToken);
             await silence.UnscheduleAsync(draft.Id, cancellationToken);
         }
 

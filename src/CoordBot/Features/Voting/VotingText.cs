@@ -299,11 +299,36 @@ public sealed class VotingText(CouncilProvider councilProvider)
             return result.Grounds;
         }
 
+        // Consensus sought first: by consensus, or "no consensus (...), then" the vote under two thirds or a majority.
+        var rule = vote.Rule;
+        var prefix = string.Empty;
+        if (rule == DecisionRuleKind.ConsensusFirst)
+        {
+            var against = count.Ballots.Where(b => b.Choice == VoteChoice.No && vote.Voting.Contains(b.DelegationCode)).Select(b => b.DelegationCode).ToList();
+            if (against.Count == 0 && result.Yes > 0)
+            {
+                rule = DecisionRuleKind.Consensus;
+            }
+            else
+            {
+                prefix = against.Count == 0
+                    ? Part(language, "Committees.Grounds.NoConsensusNobody")
+                    : Part(language, "Committees.Grounds.NoConsensusFrom", Lists.SortedAndJoined(language, against.Select(c => Council.NameOf(c, language)), Catalogue.Text(language, "Voting.ListSeparator")));
+                rule = vote.Matter == MatterKind.Substantive ? DecisionRuleKind.TwoThirds : DecisionRuleKind.Majority;
+            }
+        }
+
+        return prefix + Grounds(language, vote, count, rule);
+    }
+
+    private string Grounds(string language, Vote vote, VoteCount count, DecisionRuleKind ruleKind)
+    {
+        var result = count.Result;
         if (result.Adopted)
         {
             // The rule the votes met, then the remaining counts: the same facts as the domain's English.
             var voting = result.Yes + result.No;
-            var (rule, againstStated) = vote.Rule switch
+            var (rule, againstStated) = ruleKind switch
             {
                 DecisionRuleKind.Council => (Part(language, "Ballots.Grounds.Council." + vote.Matter, result.Yes, vote.Matter == MatterKind.Procedural ? Council.ProceduralThreshold : Council.SubstantiveThreshold), false),
                 DecisionRuleKind.Majority => (Part(language, "Ballots.Grounds.Majority", result.Yes, result.No), true),
@@ -318,7 +343,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         }
 
         var names = new Func<IEnumerable<string>, string>(codes => Lists.SortedAndJoined(language, codes.Select(c => Council.NameOf(c, language)), Catalogue.Text(language, "Voting.ListSeparator")));
-        switch (vote.Rule)
+        switch (ruleKind)
         {
             case DecisionRuleKind.Council:
                 var required = vote.Matter == MatterKind.Procedural ? Council.ProceduralThreshold : Council.SubstantiveThreshold;

@@ -350,6 +350,11 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long?>("CurrentVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Holders")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PenholderCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -358,11 +363,21 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<DateTime?>("SilenceDeadlineUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SilenceRemainingSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SilenceStartedInChatId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SilenceWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SilenceZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Sponsors")
                         .IsRequired()
@@ -518,6 +533,51 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("DraftId", "VersionNumber");
 
                     b.ToTable("DraftComments");
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DelegationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LiftedByUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "DelegationCode");
+
+                    b.ToTable("DraftHolds");
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
@@ -1123,6 +1183,15 @@ namespace CoordBot.Persistence.Migrations
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftComment", b =>
+                {
+                    b.HasOne("CoordBot.Features.Drafts.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)
                         .WithMany()

@@ -369,6 +369,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long?>("CurrentVersionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Holders")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("PenholderCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -377,11 +382,21 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<DateTime?>("SilenceDeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SilenceRemainingSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("SilenceStartedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<long?>("SilenceStartedInChatId")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("SilenceWorkingDays")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SilenceZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Sponsors")
                         .IsRequired()
@@ -547,6 +562,53 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("DraftId", "VersionNumber");
 
                     b.ToTable("DraftComments");
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DelegationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LiftedByUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId", "DelegationCode");
+
+                    b.ToTable("DraftHolds");
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftObjection", b =>
@@ -1174,6 +1236,15 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("CoordBot.Features.Drafts.DraftComment", b =>
+                {
+                    b.HasOne("CoordBot.Features.Drafts.Draft", null)
+                        .WithMany()
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoordBot.Features.Drafts.DraftHold", b =>
                 {
                     b.HasOne("CoordBot.Features.Drafts.Draft", null)
                         .WithMany()
