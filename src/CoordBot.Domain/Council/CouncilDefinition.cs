@@ -17,6 +17,12 @@ public sealed record CouncilDefinition(
     /// <summary>Reads the council JSON; on failure every problem is listed, each naming its entry.</summary>
     public static Result<CouncilDefinition> Parse(string json) => CouncilJson.Parse(json);
 
+    /// <summary>The body's key (issue 25): short, lower case, unique in a deployment (<c>unsc</c>, <c>1718</c>, <c>psc</c>); null when the file gives none.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The body's name as shown to people beside each line of its business; null: <see cref="Name"/>.</summary>
+    public string? ShortName { get; init; }
+
     public CouncilMember? FindMember(string code) =>
         Members.FirstOrDefault(m => string.Equals(m.Code, code, StringComparison.OrdinalIgnoreCase));
 

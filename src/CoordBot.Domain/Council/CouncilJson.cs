@@ -47,8 +47,15 @@ internal static class CouncilJson
             return null;
         }
 
-        RejectUnknown(root, "", errors, "name", "members", "decisionRule", "thresholds", "presidency", "votes");
+        RejectUnknown(root, "", errors, ["name", "members", "decisionRule", "thresholds", "presidency", "votes"], ["key", "shortName"]);
         var name = ReadString(root, "", "name", errors, required: true);
+        var key = ReadString(root, "", "key", errors, required: false);
+        if (key is not null && !IsValidKey(key))
+        {
+            errors.Add($"key: \"{key}\" must be 1-16 lower-case letters, digits or '-' (e.g. \"unsc\", \"1718\", \"psc\")");
+        }
+
+        var shortName = ReadString(root, "", "shortName", errors, required: false);
         var members = ReadMembers(root, errors);
         var codes = members.Select(m => m.Code).ToHashSet(StringComparer.Ordinal);
 
@@ -78,8 +85,16 @@ internal static class CouncilJson
 
         return new CouncilDefinition(
             name, members, rule, procedural, substantive, order, anchor,
-            votes.AllowChange, votes.Open, votes.Hours, votes.ExplanationHours);
+            votes.AllowChange, votes.Open, votes.Hours, votes.ExplanationHours)
+        {
+            Key = key,
+            ShortName = shortName,
+        };
     }
+
+    /// <summary>A body's key: typed first in a command (<c>/schedule 1718 ...</c>), so short and plain.</summary>
+    public static bool IsValidKey(string key) =>
+        key.Length is >= 1 and <= 16 && key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && key[0] != '-';
 
     private static List<CouncilMember> ReadMembers(JsonElement root, List<string> errors)
     {
