@@ -78,6 +78,15 @@ public sealed class TwoBodiesEndToEndTests
         var both = await bot.AskAsync(Estonia, "/bodies");
         Assert.Equal(3, both.PlainText!.Split("Open:").Length);
 
+        // /today covers every body of the person, each part under the body's short name; one body's person sees theirs alone.
+        var today = await bot.AskAsync(Estonia, "/today");
+        Assert.Contains("[Council]", today.PlainText, StringComparison.Ordinal);
+        Assert.Contains("[1718 Committee]", today.PlainText, StringComparison.Ordinal);
+        Assert.True(today.PlainText!.IndexOf("D1", StringComparison.Ordinal) < today.PlainText.IndexOf("[1718 Committee]", StringComparison.Ordinal));
+        var franceToday = await bot.AskAsync(France, "/today");
+        Assert.DoesNotContain("[Council]", franceToday.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("D2", franceToday.PlainText, StringComparison.Ordinal);
+
         // Nothing the bot ever sent France names the Committee's draft, nor anything sent Germany the Council's.
         Assert.All(bot.Emulator.MessagesIn(France), m => Assert.DoesNotContain(CommitteeTitle, m.PlainText ?? m.Text ?? string.Empty, StringComparison.Ordinal));
         Assert.All(bot.Emulator.MessagesIn(Germany), m => Assert.DoesNotContain(CouncilTitle, m.PlainText ?? m.Text ?? string.Empty, StringComparison.Ordinal));
