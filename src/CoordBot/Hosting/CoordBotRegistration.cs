@@ -1,4 +1,5 @@
 using CoordBot.Council;
+using CoordBot.Features.Bodies;
 using CoordBot.Features.Agenda;
 using CoordBot.Features.Dashboard;
 using CoordBot.Features.Delegations;
@@ -36,6 +37,7 @@ public static class CoordBotRegistration
         services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(SandboxOptions.Section);
         services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(DeliveryOptions.Section);
         services.AddValidatedOptions<CouncilOptions, CouncilOptionsValidator>(CouncilOptions.Section);
+        services.AddOptions<CouncilOptions>().Configure<IConfiguration>((o, c) => o.BodyFiles = CouncilOptions.BodyFilesFrom(c));
 
         var telegram = builder.Configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
         var sandbox = telegram.IsSandbox;
@@ -84,6 +86,7 @@ public static class CoordBotRegistration
         services.AddDrafts();
         services.AddVoting();
         services.AddDashboard();
+        services.AddBodies();
 
         // 4. Talking to Telegram: identity and menu first, then receiving, handling and sending.
         services.AddSingleton<CommandMenuPublisher>();

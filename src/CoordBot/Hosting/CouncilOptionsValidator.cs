@@ -10,7 +10,7 @@ internal sealed class CouncilOptionsValidator : IValidateOptions<CouncilOptions>
     {
         try
         {
-            CouncilProvider.Load(options);
+            CouncilProvider.LoadBodies(options);
             return ValidateOptionsResult.Success;
         }
         catch (ConfigurationException ex)

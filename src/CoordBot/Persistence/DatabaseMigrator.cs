@@ -12,7 +12,7 @@ namespace CoordBot.Persistence;
 /// <c>Program</c> runs it before the host starts (<see cref="EnsureReadyAsync"/>), because the host logs a
 /// failing hosted service with its stack trace; as a hosted service it then has nothing left to do.
 /// </remarks>
-public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, ISqlDialect dialect, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, ISqlDialect dialect, IOptions<DatabaseOptions> options, Council.CouncilProvider council, ILogger<DatabaseMigrator> logger) : IHostedService
 {
     private readonly Lock _lock = new();
     private Task? _ready;
@@ -35,6 +35,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<CoordBotDb> factory, ISql
     private async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await dialect.MigrateAsync(factory, cancellationToken);
+        // Each configured body gets its id before any update or job reads a row of it (issue 25).
+        await council.RegisterAsync(factory, cancellationToken);
         if (dialect.Provider == DatabaseProvider.PostgreSql)
         {
             logger.LogInformation("Database ready: PostgreSQL, {Server}", DatabaseOptions.DescribeServer(options.Value.ConnectionString));

@@ -48,8 +48,15 @@ public sealed class Dashboard(BotIdentity identity)
     public async Task<(string Html, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> ShowAsync(UpdateContext update, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var view = await ReadAsync(update.Db, update.Actor, update.NowUtc, cancellationToken);
-        var (html, buttons) = DashboardText.Render(view, update.Actor, update.Language, identity.Username);
+        return await ShowForAsync(update, update.Actor, cancellationToken);
+    }
+
+    /// <summary>The dashboard of <paramref name="actor"/> as they are in the body in scope (issue 25: one part per body of theirs).</summary>
+    public async Task<(string Html, IReadOnlyList<IReadOnlyList<Button>>? Buttons)> ShowForAsync(UpdateContext update, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var view = await ReadAsync(update.Db, actor, update.NowUtc, cancellationToken);
+        var (html, buttons) = DashboardText.Render(view, actor, update.Language, identity.Username);
         return (html, buttons.Count == 0 ? null : buttons);
     }
 

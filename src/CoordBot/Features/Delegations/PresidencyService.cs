@@ -16,7 +16,8 @@ public sealed class PresidencyService(CouncilProvider council)
 
     public Task<PresidencyRotation> RotationAsync(CoordBotDb db, CancellationToken cancellationToken) =>
         db.Memo is { } memo
-            ? memo.GetOrLoadAsync(MemoKey, typeof(PresidencyOverride), () => LoadAsync(db, cancellationToken))
+            // One rotation per body (issue 25): a batch may hold updates of several bodies.
+            ? memo.GetOrLoadAsync($"{MemoKey}:{BodyScope.CurrentId}", typeof(PresidencyOverride), () => LoadAsync(db, cancellationToken))
             : LoadAsync(db, cancellationToken);
 
     public async Task<string> PresidentCodeAsync(CoordBotDb db, DateTime nowUtc, CancellationToken cancellationToken) =>

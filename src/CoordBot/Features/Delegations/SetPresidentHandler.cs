@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Globalization;
 using CoordBot.Council;
 using CoordBot.Localization;
@@ -35,7 +36,7 @@ internal sealed class SetPresidentHandler(CouncilProvider council, DelegationsTe
             menus.RefreshDelegation(code);
         }
 
-        var existing = await db.PresidencyOverrides.FindAsync([month.Year, month.Month], cancellationToken);
+        var existing = await db.PresidencyOverrides.FirstOrDefaultAsync(o => o.Year == month.Year && o.Month == month.Month, cancellationToken);
         if (existing is null)
         {
             db.PresidencyOverrides.Add(new PresidencyOverride { Year = month.Year, Month = month.Month, DelegationCode = code, SetBy = context.Actor.UserId, SetAt = context.Update.NowUtc });

@@ -129,6 +129,7 @@ internal sealed class SilenceDeadlineJob(UnitOfWork unitOfWork, SilenceProcedure
         {
             var now = time.GetUtcNow().UtcDateTime;
             var draft = await db.Drafts.FindAsync([draftId], ct);
+            using var body = BodyScope.Enter(draft?.BodyId);
             if (draft is null)
             {
                 return; // the silence was scheduled in a transaction that did not commit

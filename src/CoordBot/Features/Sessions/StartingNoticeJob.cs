@@ -39,6 +39,7 @@ public sealed class StartingNoticeJob(UnitOfWork unitOfWork, TimeProvider time, 
         {
             var now = time.GetUtcNow().UtcDateTime;
             var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+            using var body = BodyScope.Enter(session?.BodyId);
             if (session is null || session.CancelledAt is not null)
             {
                 return "gone";

@@ -39,6 +39,8 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Vo
         var outcome = await unitOfWork.RunAsync(async (db, ct) =>
         {
             var vote = await db.Votes.FindAsync([voteId], ct);
+            // The rest of the job acts in the vote's body (issue 25): its delegations, its council.
+            using var body = BodyScope.Enter(vote?.BodyId);
             var now = time.GetUtcNow().UtcDateTime;
             // Missing: the vote's transaction rolled back. Closed already: everyone voted before the deadline.
             if (vote is null || !vote.IsOpen)

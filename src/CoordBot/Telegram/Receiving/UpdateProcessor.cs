@@ -34,7 +34,8 @@ public sealed class UpdateProcessor(
     TimeProvider time,
     ILogger<UpdateProcessor> logger,
     CoordBot.Operations.Metrics.CoordBotMetrics metrics,
-    ISqlDialect dialect)
+    ISqlDialect dialect,
+    CoordBot.Features.Bodies.UpdateBodies bodies)
 {
     /// <summary>Most updates in one transaction.</summary>
     public const int MaxBatch = 200;
@@ -269,8 +270,17 @@ public sealed class UpdateProcessor(
             {
                 await batch.RunStepAsync(async (db, ct) =>
                 {
+                    // The body this update acts in (issue 25), in scope for everything under it.
+                    var choice = await bodies.ChooseAsync(db, update, chatId, sender.UserId, ct);
+                    using var body = choice.BodyId is { } bodyId ? BodyScope.Enter(bodyId) : null;
                     var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
                     var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt);
+                    if (choice.Ask is { } candidates)
+                    {
+                        CoordBot.Features.Bodies.BodyQuestion.Ask(context, choice.CommandName!, candidates);
+                        return;
+                    }
+
                     await router.RouteAsync(context, ct);
                 }, cancellationToken);
                 return Handling.Done;

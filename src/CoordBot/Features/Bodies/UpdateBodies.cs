@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using CoordBot.Council;
+using CoordBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+
+namespace CoordBot.Features.Bodies;
+
+/// <summary>What an update acts in: a body (null: one-body deployment, no scope), or a question which body, with the candidates.</summary>
+public sealed record BodyChoice(int? BodyId, IReadOnlyList<BodyDefinition>? Ask = null, string? CommandName = null);
+
+/// <summary>
+/// Decides the body an update acts in (issue 25, item 4), before anyone reads a row: a linked group's body is the
+/// group's; in a private chat the body's key typed first (<c>/schedule 1718 ...</c>, taken off the command), else the
+/// body of the object it names (<c>D3</c>, <c>S2</c>, <c>A5</c>, <c>M4</c>, an invitation), else the person's only
+/// body; a command that creates something asks which body when the person belongs to several. A person in one body
+/// is never asked, and a single-body deployment is left exactly as it was.
+/// </summary>
+public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOptions> bot)
+{
+    /// <summary>Commands that create something in a body: asked which body when the sender belongs to several.</summary>
+    private static readonly HashSet<string> Creating = new(StringComparer.OrdinalIgnoreCase) { "schedule", "draft_new", "invite", "setpresident", "linkgroup" };
+
+    public async Task<BodyChoice> ChooseAsync(CoordBotDb db, Update update, long chatId, long userId, CancellationToken cancellationToken)
+    {
+        if (!council.IsMultiBody)
+        {
+            return new BodyChoice(null);
+        }
+
+        if (chatId < 0 && await db.DelegationGroups.IgnoreQueryFilters().Where(g => g.ChatId == chatId).Select(g => (int?)g.BodyId).FirstOrDefaultAsync(cancellationToken) is { } groupBody)
+        {
+            // A linked group acts only in its own body; its key typed first is taken off, another body's key is left to fail.
+            TakeKey(update, council.Find(groupBody)?.Key);
+            return new BodyChoice(groupBody);
+        }
+
+        var theirs = await db.Memberships.IgnoreQueryFilters()
+            .Where(m => m.UserId == userId && m.EndedAt == null)
+            .Select(m => m.BodyId).Distinct().ToListAsync(cancellationToken);
+        var isOperator = bot.Value.Operators.Contains(userId);
+        var (text, _) = TextOf(update);
+        var words = text is null ? [] : text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        var name = words.Length > 0 ? words[0].TrimStart('/').Split('@')[0] : null;
+
+        if (words.Length > 1 && council.FindByKey(words[1]) is { } keyed)
+        {
+            TakeKey(update, keyed.Key);
+            return new BodyChoice(keyed.Id);
+        }
+
+        if (await BodyOfObjectAsync(db, words.Skip(1), cancellationToken) is { } objectBody
+            && (isOperator || theirs.Contains(objectBody)))
+        {
+            return new BodyChoice(objectBody);
+        }
+
+        var mine = council.Bodies.Where(b => isOperator || theirs.Contains(b.Id)).ToList();
+        if (mine.Count > 1 && name is not null && Creating.Contains(name))
+        {
+            return new BodyChoice(null, mine, name.ToLowerInvariant());
+        }
+
+        return new BodyChoice(mine.Count > 0 ? mine[0].Id : council.Bodies[0].Id);
+    }
+
+    /// <summary>The body of the first object the words name (a draft, session, agenda item, amendment or invitation), if any.</summary>
+    private static async Task<int?> BodyOfObjectAsync(CoordBotDb db, IEnumerable<string> words, CancellationToken cancellationToken)
+    {
+        foreach (var word in words)
+        {
+            foreach (var token in Tokens().Split(word))
+            {
+                if (ObjectId().Match(token) is not { Success: true } match || !long.TryParse(match.Groups[2].Value, out var id))
+                {
+                    if (token.Length >= 16 && await db.Invitations.IgnoreQueryFilters().Where(i => i.Token == token).Select(i => (int?)i.BodyId).FirstOrDefaultAsync(cancellationToken) is { } invited)
+                    {
+                        return invited;
+                    }
+
+                    continue;
+                }
+
+                var body = char.ToUpperInvariant(match.Groups[1].Value[0]) switch
+                {
+                    'D' => await db.Drafts.IgnoreQueryFilters().Where(d => d.Id == id).Select(d => (int?)d.BodyId).FirstOrDefaultAsync(cancellationToken),
+                    'S' => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => (int?)s.BodyId).FirstOrDefaultAsync(cancellationToken),
+                    'A' => await db.AgendaItems.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => (int?)a.BodyId).FirstOrDefaultAsync(cancellationToken),
+                    _ => await db.DraftAmendments.Where(m => m.Id == id)
+                        .Join(db.Drafts.IgnoreQueryFilters(), m => m.DraftId, d => d.Id, (m, d) => (int?)d.BodyId).FirstOrDefaultAsync(cancellationToken),
+                };
+                if (body is not null)
+                {
+                    return body;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static (string? Text, bool IsButton) TextOf(Update update) =>
+        update.Message is { } message ? (message.Text ?? message.Caption, false)
+        : update.CallbackQuery?.Data is { } data && data.StartsWith("r:", StringComparison.Ordinal) ? ("/" + data[2..], true)
+        : update.CallbackQuery?.Data is { } other ? (other.Replace(':', ' '), true)
+        : (null, false);
+
+    /// <summary>Takes the body's key off the command (<c>/schedule 1718 2026-12-10 ...</c> becomes <c>/schedule 2026-12-10 ...</c>).</summary>
+    private static void TakeKey(Update update, string? key)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        var pattern = new Regex($@"^((?:/|r:)[A-Za-z0-9_]+(?:@\w+)?)[ \t]+{Regex.Escape(key)}(?=\s|$)[ \t]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        string Strip(string s) => pattern.Replace(s, m => m.Groups[1].Value + " ", 1).TrimEnd(' ');
+        if (update.Message is { } message)
+        {
+            if (message.Text is { } text)
+            {
+                message.Text = Strip(text);
+            }
+            else if (message.Caption is { } caption)
+            {
+                message.Caption = Strip(caption);
+            }
+        }
+        else if (update.CallbackQuery is { Data: { } data } query)
+        {
+            query.Data = Strip(data);
+        }
+    }
+
+    [GeneratedRegex(@"[^A-Za-z0-9_\-]+")]
+    private static partial Regex Tokens();
+
+    [GeneratedRegex(@"^([DSAMdsam])(\d{1,18})$")]
+    private static partial Regex ObjectId();
+}
