@@ -20,6 +20,14 @@ public sealed class CommandMenuPublisher(
     UnitOfWork unitOfWork,
     ILogger<CommandMenuPublisher> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once this instance has published the menus (its first publication): at start on SQLite, when it wins the
+    /// publisher's election in a cluster. Never completes on an instance that does not hold the role.
+    /// </summary>
+    public Task Published => _published.Task;
+
     /// <summary>True when one process owns the bot (SQLite): it publishes at start, before updates are handled.</summary>
     public bool PublishesAtStart => dialect.Provider != DatabaseProvider.PostgreSql;
 
@@ -42,6 +50,8 @@ public sealed class CommandMenuPublisher(
                 logger.LogWarning("Publishing the command menu ({Language}) failed: {Reason}", language, connection.Redact(ex.Message));
             }
         }
+
+        _published.TrySetResult();
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>

@@ -14,9 +14,10 @@ namespace CoordBot.Features.Voting;
 
 /// <summary>
 /// Casting, counting and closing votes. Every ballot (cast, changed or refused) is appended to the
-/// vote's hash-chained log in the same transaction as the current vote it changes; writers are
-/// serialised, so the head and the deputy of one delegation pressing at once give two log entries
-/// and one current vote.
+/// vote's hash-chained log in the same transaction as the current vote it changes; the writers of one
+/// vote are serialised (SQLite's one writer; on PostgreSQL the vote's row, locked while a ballot is
+/// appended), so the head and the deputy of one delegation pressing at once give two log entries
+/// and one current vote, and the vote closes once.
 /// </summary>
 public sealed class VotingService(
     CouncilProvider councilProvider,

@@ -15,16 +15,18 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
     public async Task<List<OutboxMessage>> ClaimPendingAsync(Cluster.Fence fence, int take, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fence);
-        return await unitOfWork.RunAsync(async (db, ct) =>
-        {
-            await fence.CheckAsync(db, ct);
-            var ids = await db.Database.SqlQueryRaw<long>(
-                "UPDATE \"OutboxMessages\" SET \"LoadedTerm\" = {0} WHERE \"Id\" IN (SELECT \"Id\" FROM \"OutboxMessages\" " +
-                "WHERE \"Status\" = {1} AND (\"LoadedTerm\" IS NULL OR \"LoadedTerm\" <> {0}) ORDER BY \"Id\" LIMIT {2} FOR UPDATE SKIP LOCKED) " +
-                "RETURNING \"Id\" AS \"Value\"",
-                fence.Term, (int)OutboxStatus.Pending, take).ToListAsync(ct);
-            return ids.Count == 0 ? [] : await Rows(db.OutboxMessages.Where(m => ids.Contains(m.Id))).ToListAsync(ct);
-        }, cancellationToken);
+        // A transaction of its own, not a unit of work: that would signal the outbox at its commit, and so wake this reader again.
+        await using var db = await unitOfWork.ReadAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await fence.CheckAsync(db, cancellationToken);
+        var ids = await db.Database.SqlQueryRaw<long>(
+            "UPDATE \"OutboxMessages\" SET \"LoadedTerm\" = {0} WHERE \"Id\" IN (SELECT \"Id\" FROM \"OutboxMessages\" " +
+            "WHERE \"Status\" = {1} AND (\"LoadedTerm\" IS NULL OR \"LoadedTerm\" <> {0}) ORDER BY \"Id\" LIMIT {2} FOR UPDATE SKIP LOCKED) " +
+            "RETURNING \"Id\" AS \"Value\"",
+            fence.Term, (int)OutboxStatus.Pending, take).ToListAsync(cancellationToken);
+        var rows = ids.Count == 0 ? [] : await Rows(db.OutboxMessages.Where(m => ids.Contains(m.Id))).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return rows;
     }
 
     /// <summary>Pending rows above <paramref name="afterId"/>, in commit order, without a document's bytes.</summary>
