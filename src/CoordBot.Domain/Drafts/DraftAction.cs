@@ -1,6 +1,9 @@
 namespace CoordBot.Domain.Drafts;
 
-/// <summary>Everything that can happen to a draft; ConcludeSilence is the silence deadline passing with no objection.</summary>
+/// <summary>
+/// Everything that can happen to a draft; ConcludeSilence is the silence deadline passing with no objection,
+/// ChangeKind the penholder choosing what the text is, AdoptAtMeeting the president reading an agreed statement at a session.
+/// </summary>
 public enum DraftAction
 {
     Revise,
@@ -16,4 +19,6 @@ public enum DraftAction
     Withdraw,
     OpenVote,
     CloseVote,
+    ChangeKind,
+    AdoptAtMeeting,
 }
