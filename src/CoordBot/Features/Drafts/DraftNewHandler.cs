@@ -69,7 +69,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(text.Value).Count, text.Value.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
             + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
             + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
-            desk.Buttons.For(draft, context.Actor, language));
+            [.. desk.Buttons.For(draft, context.Actor, language), KindsText.Buttons(language, draft)]);
     }
 
     internal sealed record Arguments(long? AgendaItem, string Title);

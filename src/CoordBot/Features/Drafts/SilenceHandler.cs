@@ -35,7 +35,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence) :
 
         var now = context.Update.NowUtc;
         var deadline = now.AddHours(hours);
-        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
+        draft.Status = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.StartSilence).Value;
         draft.SilenceDeadlineUtc = deadline;
         draft.SilenceStartedAt = now;
         draft.SilenceStartedInChatId = context.Update.ChatId;

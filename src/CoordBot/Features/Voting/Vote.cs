@@ -48,6 +48,9 @@ public sealed class Vote
 
     public string? Reason { get; set; }
 
+    /// <summary>The symbol the adopted resolution received (<c>S/RES/2801 (2026)</c>); null when not adopted.</summary>
+    public string? Symbol { get; set; }
+
     public DateTime? ExplanationsUntil { get; set; }
 
     public bool IsOpen => ClosedAt is null;

@@ -17,6 +17,22 @@ namespace CoordBot.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -260,6 +276,12 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdoptedAtSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
@@ -286,6 +308,11 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<long?>("CurrentVersionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PenholderCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -310,6 +337,16 @@ namespace CoordBot.Persistence.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SymbolNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SymbolYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -323,6 +360,9 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Kind", "SymbolYear", "SymbolNumber")
+                        .IsUnique();
 
                     b.ToTable("Drafts");
                 });
@@ -789,6 +829,10 @@ namespace CoordBot.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -840,22 +884,6 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
                 });
 
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>

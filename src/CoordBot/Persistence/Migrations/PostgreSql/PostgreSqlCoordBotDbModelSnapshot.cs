@@ -22,6 +22,22 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
+                {
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Term")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Role");
+
+                    b.ToTable("ClusterTerm");
+                });
+
             modelBuilder.Entity("CoordBot.Features.Agenda.AgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -273,6 +289,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AdoptedAtSessionId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("AgendaItemId")
                         .HasColumnType("bigint");
 
@@ -299,6 +321,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.Property<long?>("CurrentVersionId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("PenholderCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -323,6 +350,16 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SymbolNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SymbolYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -336,6 +373,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Kind", "SymbolYear", "SymbolNumber")
+                        .IsUnique();
 
                     b.ToTable("Drafts");
                 });
@@ -818,6 +858,10 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
@@ -871,22 +915,6 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("At");
 
                     b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("CoordBot.Cluster.ClusterTerm", b =>
-                {
-                    b.Property<int>("Role")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long>("Term")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Role");
-
-                    b.ToTable("ClusterTerm");
                 });
 
             modelBuilder.Entity("CoordBot.Persistence.InboxUpdate", b =>
