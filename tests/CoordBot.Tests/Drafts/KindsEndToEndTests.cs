@@ -121,7 +121,10 @@ public sealed class KindsEndToEndTests
         // The chair's own view of the draft carries the button; it asks at which meeting, then adopts on Confirm.
         var view = await AskAsync(bot, ChnHead, "/draft D1", "Kind:");
         var question = await TapAsync(bot, ChnHead, view, "Adopt (read at a meeting)", m => (m.PlainText ?? string.Empty).Contains("At which meeting did the president read it?", StringComparison.Ordinal));
-        var summary = await TapAsync(bot, ChnHead, question, "S1 Briefing on the Great Lakes", m => m.Buttons.Any(b => b.Text == "Confirm"));
+        // The answer turns the question into the summary, in place.
+        bot.Emulator.PressButton(ChnHead, ChnHead, question.MessageId, question.Buttons.Single(b => b.Text == "S1 Briefing on the Great Lakes").CallbackData!);
+        var summary = await bot.ReplyAsync(ChnHead, m => m.MessageId == question.MessageId && m.Buttons.Any(b => b.Text == "Confirm"));
+        Assert.Contains("This sends /adopt D1 S1", summary.PlainText, StringComparison.Ordinal);
         var done = await TapAsync(bot, ChnHead, summary, "Confirm", m => (m.PlainText ?? string.Empty).StartsWith("D1 is adopted", StringComparison.Ordinal));
         Assert.Equal("D1 is adopted as presidential statement S/PRST/2026/7, read at S1. Every delegation that reads it has been told.", done.PlainText);
         var notice = await bot.ReplyAsync(FraHead, m => (m.PlainText ?? string.Empty).Contains("is adopted as presidential statement", StringComparison.Ordinal));
