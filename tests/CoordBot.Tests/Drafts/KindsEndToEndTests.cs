@@ -133,7 +133,7 @@ public sealed class KindsEndToEndTests
         Assert.Contains("Kind: presidential statement; adopted as S/PRST/2026/7", (await AskAsync(bot, FraHead, "/draft D1", "Kind:")).PlainText, StringComparison.Ordinal);
 
         // Read once: a second adoption is refused by the draft's state.
-        Assert.Equal("D1 was adopted: it can no longer change.", (await AskAsync(bot, ChnHead, "/adopt D1 S1", "D1")).PlainText);
+        Assert.Equal("D1 was adopted: it can no longer change.", (await AskAsync(bot, ChnHead, "/adopt D1 S1", "D1 was adopted")).PlainText);
     }
 
     [Fact]
