@@ -1,6 +1,9 @@
 namespace CoordBot.Domain.Drafts;
 
-/// <summary>Everything that can happen to a draft; ConcludeSilence is the silence deadline passing with no objection.</summary>
+/// <summary>
+/// Everything that can happen to a draft; ConcludeSilence is the silence deadline passing with no objection,
+/// ChangeKind the penholder choosing what the text is, AdoptAtMeeting the president reading an agreed statement at a session.
+/// </summary>
 public enum DraftAction
 {
     Revise,
@@ -22,4 +25,10 @@ public enum DraftAction
 
     /// <summary>The holder lifts its hold: the deadline resumes.</summary>
     LiftSilence,
+
+    /// <summary>The penholder changes the kind of text (resolution, presidential statement, press statement).</summary>
+    ChangeKind,
+
+    /// <summary>The chair records a presidential statement as read at a meeting: adopted.</summary>
+    AdoptAtMeeting,
 }

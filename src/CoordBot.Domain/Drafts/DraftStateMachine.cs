@@ -5,7 +5,9 @@ namespace CoordBot.Domain.Drafts;
 /// before the vote. Decisions beyond the domain text:
 /// a broken silence returns the draft to negotiation; a text agreed under silence is final (that is how
 /// press statements are adopted) but may still be put in blue and voted, as 2020 resolutions were;
-/// comments (which never change the text) are allowed until the vote opens.
+/// comments (which never change the text) are allowed until the vote opens; what a text is (its kind) may change
+/// only under negotiation; a text agreed under silence may be adopted by being read at a meeting. Which of these
+/// paths a kind of text may take is <see cref="DraftPaths"/>'s rule, on top of this one.
 /// </summary>
 public static class DraftStateMachine
 {
@@ -86,6 +88,12 @@ public static class DraftStateMachine
             DraftAction.OpenVote => status == DraftStatus.InBlue
                 ? To(DraftStatus.Voting)
                 : No($"{draft} must be put in blue before the vote"),
+            DraftAction.ChangeKind => status == DraftStatus.Negotiation
+                ? Stay()
+                : No($"what {draft} is can change only while it is under negotiation"),
+            DraftAction.AdoptAtMeeting => status == DraftStatus.AgreedUnderSilence
+                ? To(DraftStatus.Adopted)
+                : No($"{draft} has not been agreed: it is read at a meeting once agreed under silence"),
 
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };

@@ -81,7 +81,7 @@ public sealed class DraftStateMachineTests
     /// <summary>
     /// Every action each status allows, and the status it leads to, written out from domain.md: any pair not listed
     /// is refused. Text changes only under negotiation, nothing but closing the vote once it is open, nothing after the
-    /// result or a withdrawal. Each of the 104 pairs checks its verdict, its next status or its reason.
+    /// result or a withdrawal. Each of the 120 pairs checks its verdict, its next status or its reason.
     /// </summary>
     private static readonly Dictionary<DraftStatus, Dictionary<DraftAction, DraftStatus>> Allowed = new()
     {
@@ -95,6 +95,7 @@ public sealed class DraftStateMachineTests
             [DraftAction.StartSilence] = DraftStatus.UnderSilence,
             [DraftAction.PutInBlue] = DraftStatus.InBlue,
             [DraftAction.Withdraw] = DraftStatus.Withdrawn,
+            [DraftAction.ChangeKind] = DraftStatus.Negotiation,
         },
         [DraftStatus.UnderSilence] = new()
         {
@@ -113,6 +114,7 @@ public sealed class DraftStateMachineTests
             [DraftAction.Circulate] = DraftStatus.AgreedUnderSilence,
             [DraftAction.PutInBlue] = DraftStatus.InBlue,
             [DraftAction.Withdraw] = DraftStatus.Withdrawn,
+            [DraftAction.AdoptAtMeeting] = DraftStatus.Adopted,
         },
         [DraftStatus.InBlue] = new()
         {

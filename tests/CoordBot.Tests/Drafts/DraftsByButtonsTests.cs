@@ -78,8 +78,8 @@ public sealed class DraftsByButtonsTests
         var created = await TapAsync(bot, estonia, summary, "Confirm", m => m.PlainText!.StartsWith("Created D1", StringComparison.Ordinal));
 
         // The penholder's actions on the new draft, and nothing a draft under negotiation does not allow.
-        Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue"], Labels(created));
-        Assert.Equal(["r:draft D1", "r:comments D1", "r:comment D1", "r:amend D1", "r:circulate D1", "r:silence D1", "r:blue D1 check"], created.Buttons.Select(b => b.CallbackData));
+        Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue", "Make it a presidential statement", "Make it a press statement"], Labels(created));
+        Assert.Equal(["r:draft D1", "r:comments D1", "r:comment D1", "r:amend D1", "r:circulate D1", "r:silence D1", "r:blue D1 check", "r:kind D1 prst", "r:kind D1 press"], created.Buttons.Select(b => b.CallbackData));
 
         var circulated = await TapAsync(bot, estonia, created, "Circulate", m => m.PlainText!.StartsWith("D1 v1 (hash ", StringComparison.Ordinal));
         Assert.StartsWith("D1 v1 (hash ", circulated.PlainText, StringComparison.Ordinal);

@@ -33,6 +33,8 @@ public sealed class DraftsRulesTests
         ["comment_private"] = "D1 Fine.",
         ["copenholder"] = "D1 FRA",
         ["sponsor"] = "D1",
+        ["kind"] = "D1 prst",
+        ["adopt"] = "D1 S1",
     };
 
     /// <summary>S stranger, B observer, A adviser, H head (penholder, not presiding), C head of the presiding delegation, O operator.</summary>
@@ -60,6 +62,8 @@ public sealed class DraftsRulesTests
         ["comment_private"] = "AHC",
         ["copenholder"] = "AHC",
         ["sponsor"] = "HC",
+        ["kind"] = "AHC",
+        ["adopt"] = "CO",
     };
 
     /// <summary>Every command that names D1, as a delegation that may not read it sends it.</summary>
@@ -67,7 +71,7 @@ public sealed class DraftsRulesTests
     [
         "/draft D1", "/diff D1 v1 v1", "/comments D1", "/comment D1 Fine.", "/amend D1 Better.", "/revise D1\nNew.",
         "/circulate D1", "/blue D1", "/withdraw D1", "/silence D1 24", "/breaksilence D1 We object.", "/hold D1", "/lift D1",
-        "/apply D1", "/comment_private D1 Fine.", "/copenholder D1 FRA", "/sponsor D1",
+        "/apply D1", "/comment_private D1 Fine.", "/copenholder D1 FRA", "/sponsor D1", "/kind D1 prst",
     ];
 
     [Fact]

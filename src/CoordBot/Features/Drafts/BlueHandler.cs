@@ -58,7 +58,7 @@ internal sealed class BlueHandler(DraftDesk desk) : DraftCommand<string?>(desk)
             }
         }
 
-        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.PutInBlue).Value;
+        draft.Status = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.PutInBlue).Value;
         draft.BlueVersionId = version.Id;
         context.Update.Audit("draft.blue", $"{draft.Label} v{version.Number} {version.Hash} by {context.Actor.UserId}");
         context.Reply(context.Text("Drafts.Blue.Done", draft.Label, version.Number, version.ShortHash));

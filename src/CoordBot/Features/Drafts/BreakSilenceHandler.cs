@@ -38,7 +38,7 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
         }
 
         var db = context.Update.Db;
-        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.BreakSilence).Value;
+        draft.Status = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.BreakSilence).Value;
         draft.SilenceDeadlineUtc = null;
         await SilenceProcedure.EndHoldsAsync(db, draft, context.Update.NowUtc, cancellationToken);
         await silence.UnscheduleAsync(draft.Id, cancellationToken);

@@ -22,6 +22,22 @@ public sealed class Draft : CoordBot.Persistence.IBodyOwned
 
     public DraftStatus Status { get; set; }
 
+    /// <summary>What the text is, which decides how it is agreed (<see cref="DraftPaths"/>); resolution for drafts made before kinds existed.</summary>
+    public DraftKind Kind { get; set; }
+
+    /// <summary>Once adopted: its symbol (<c>S/RES/2801 (2026)</c>, <c>S/PRST/2026/3</c>, <c>SC/16250</c>), unique in its series.</summary>
+    public string? Symbol { get; set; }
+
+    /// <summary>The year that splits the symbol's series (<see cref="DocumentSymbols.SeriesYear"/>: 0 for a series that runs on).</summary>
+    public int? SymbolYear { get; set; }
+
+    public int? SymbolNumber { get; set; }
+
+    public DateTime? AdoptedAt { get; set; }
+
+    /// <summary>A presidential statement: the session at which the president read it.</summary>
+    public long? AdoptedAtSessionId { get; set; }
+
     /// <summary>Number of the current version (1, 2, ...).</summary>
     public int CurrentVersion { get; set; }
 

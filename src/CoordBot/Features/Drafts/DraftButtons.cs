@@ -104,6 +104,8 @@ public sealed class DraftButtons(IServiceProvider services)
         AddIf(pen, "silence", Label("Silence"), $"silence {id}");
         // Putting in blue cannot be undone: the button asks first and shows what is still open (BlueHandler).
         AddIf(pen, "blue", Label("Blue"), $"blue {id} {BlueHandler.Check}");
+        // The chair adopts an agreed presidential statement: the guide asks at which meeting it was read.
+        AddIf(pen, "adopt", Catalogue.Text(language, "Kinds.Button.Adopt"), $"adopt {id}");
 
         return [.. new[] { reading, working, pen }.Where(row => row.Count > 0)];
 
@@ -121,5 +123,5 @@ public sealed class DraftButtons(IServiceProvider services)
         _commands.Value.TryGetValue(command, out var declared)
         && declared.Info.Rule(actor).IsAllowed
         && DraftDesk.ReachVerdict(actor, draft, declared.Reach).IsAllowed
-        && (declared.Effect is not { } effect || DraftStateMachine.Check(draft.Status, effect).IsAllowed);
+        && (declared.Effect is not { } effect || DraftPaths.Check(draft.Kind, draft.Status, effect).IsAllowed);
 }

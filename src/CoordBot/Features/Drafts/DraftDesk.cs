@@ -39,7 +39,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         }
 
         var verdict = ReachVerdict(actor, draft, reach);
-        return Checked(draft, action is { } next && verdict.IsAllowed ? DraftStateMachine.Check(draft.Status, next, draft.Label) : verdict);
+        return Checked(draft, action is { } next && verdict.IsAllowed ? DraftPaths.Check(draft.Kind, draft.Status, next, draft.Label) : verdict);
     }
 
     /// <summary>Whether <paramref name="reach"/> serves <paramref name="actor"/> on this draft, once they may see it (the penholder's commands, the chair's).</summary>
@@ -71,7 +71,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         var verdict = ReachVerdict(context.Actor, draft, DraftReach.Penholder);
         if (verdict.IsAllowed)
         {
-            verdict = DraftStateMachine.Check(draft.Status, DraftAction.DecideAmendment, draft.Label);
+            verdict = DraftPaths.Check(draft.Kind, draft.Status, DraftAction.DecideAmendment, draft.Label);
         }
 
         return verdict.IsAllowed
@@ -83,7 +83,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     public static Outcome<Draft, DraftRefusal> Check(Draft draft, DraftAction action)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Checked(draft, DraftStateMachine.Check(draft.Status, action, draft.Label));
+        return Checked(draft, DraftPaths.Check(draft.Kind, draft.Status, action, draft.Label));
     }
 
     private static Outcome<Draft, DraftRefusal> Checked(Draft draft, Verdict verdict) => verdict.IsAllowed
@@ -232,6 +232,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
                 + (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0 ? Say("Committees.HeldBy", string.Join(", ", draft.HolderCodes)) : string.Empty)
                 + (draft.BlueVersionId == version.Id ? Say("Drafts.Header.TextInBlue") : string.Empty)
                 + (version.Number != draft.CurrentVersion ? Say("Drafts.Header.CurrentIs", draft.CurrentVersion) : string.Empty),
+            KindsText.HeaderLine(language, draft),
             Say("Drafts.Header.Penholder", Delegation(language, draft.PenholderCode)) + (draft.AgendaItemId is { } item ? Say("Drafts.Header.AgendaItem", $"A{item}") : string.Empty),
         };
         if (draft.CoPenholderCodes.Count > 0)

@@ -73,7 +73,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
             + (submission.Original is { } original ? "\n" + DocumentsText.Read(language, original, Paragraphs.Split(submission.Text).Count) : string.Empty)
             + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
-            desk.Buttons.For(draft, context.Actor, language));
+            [.. desk.Buttons.For(draft, context.Actor, language), KindsText.Buttons(language, draft)]);
     }
 
     internal sealed record Arguments(long? AgendaItem, string Title);

@@ -11,6 +11,8 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         e.Property(x => x.Title).HasMaxLength(300);
         e.Property(x => x.PenholderCode).HasMaxLength(16);
         e.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        e.Property(x => x.Symbol).HasMaxLength(40);
         e.Property(x => x.CoPenholders).HasMaxLength(200);
         e.Property(x => x.Sponsors).HasMaxLength(200);
         e.Ignore(x => x.CoPenholderCodes);
@@ -23,6 +25,8 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         e.HasIndex(x => x.Status);
         e.HasIndex(x => x.AgendaItemId);
         e.HasIndex(x => x.BodyId);
+        // One number per series, also when two instances adopt at once: the second adoption fails and is answered, never duplicated.
+        e.HasIndex(x => new { x.Kind, x.SymbolYear, x.SymbolNumber }).IsUnique();
     }
 }
 

@@ -2,6 +2,8 @@ using CoordBot.Features.Agenda;
 using CoordBot.Features.Voting;
 using CoordBot.Scheduling;
 using CoordBot.Telegram.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoordBot.Features.Drafts;
 
@@ -15,6 +17,9 @@ public static class DraftsRegistration
         services.AddSingleton<IAgendaDraftLinks, DraftLinks>();
         services.AddSingleton<IVotableDrafts, VotableDrafts>();
         services.AddSingleton<SilenceProcedure>();
+        services.AddOptions<SymbolsOptions>().BindConfiguration(SymbolsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SymbolsOptions>, SymbolsOptionsValidator>());
+        services.AddSingleton<AdoptedSymbols>();
         services.AddSingleton<IDocumentFetcher, TelegramDocumentFetcher>();
         services.AddScheduledJob<SilenceDeadlineJob>();
         services.AddHostedService<SilenceReconciler>();
@@ -49,6 +54,9 @@ public static class DraftsRegistration
             .AddCommand<LiftHandler>()
             .AddCommand<ExtendHandler>()
             .AddCommand<BlueHandler>()
-            .AddCommand<WithdrawHandler>();
+            .AddCommand<WithdrawHandler>()
+            .AddCommand<KindHandler>()
+            .AddCommand<AdoptHandler>()
+            .AddGuide<AdoptGuide>();
     }
 }

@@ -62,7 +62,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
             deadline = resolved.Value;
         }
 
-        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.StartSilence).Value;
+        draft.Status = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.StartSilence).Value;
         draft.SilenceDeadlineUtc = deadline;
         draft.SilenceRemainingSeconds = null;
         draft.Holders = string.Empty;

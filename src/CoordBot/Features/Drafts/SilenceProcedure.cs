@@ -16,9 +16,10 @@ namespace CoordBot.Features.Drafts;
 /// <summary>
 /// The silence deadline of a draft as a Quartz job, and what happens when it passes: the draft is agreed
 /// under silence and every delegation that can read it is told, once (the status change and the messages
-/// commit together, and a draft no longer under silence is left alone).
+/// commit together, and a draft no longer under silence is left alone). A press statement agreed so is adopted and
+/// receives its press release symbol in the same step.
 /// </summary>
-public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
+public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk, AdoptedSymbols symbols)
 {
     public const string DraftIdKey = "draftId";
 
@@ -96,7 +97,7 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
             return false;
         }
 
-        var next = DraftStateMachine.Next(draft.Status, DraftAction.ConcludeSilence, draft: draft.Label);
+        var next = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.ConcludeSilence, draft: draft.Label);
         if (!next.IsSuccess)
         {
             return false;
@@ -106,8 +107,15 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
         draft.AgreedUnderSilenceAt = nowUtc;
         var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.silence.agreed", Details = $"{draft.Label} v{version.Number} {version.Hash}, deadline {deadline:O}" });
+        var symbol = DraftPaths.Adopts(draft.Status) ? await symbols.AssignAsync(db, draft, nowUtc, cancellationToken) : null;
+        if (symbol is not null)
+        {
+            db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.adopted", Details = $"{draft.Label} v{version.Number} {version.Hash} adopted as {symbol} ({draft.Kind}, agreed under silence)" });
+        }
+
         await desk.NotifyReadersAsync(db, outbox, draft,
-            language => Catalogue.Format(language, "Drafts.Silence.Agreed", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZone(language, deadline, null), version.ShortHash),
+            language => Catalogue.Format(language, "Drafts.Silence.Agreed", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZone(language, deadline, null), version.ShortHash)
+                + KindsText.AfterSilence(language, draft),
             cancellationToken, DraftDesk.SilenceStarter(draft));
         return true;
     }

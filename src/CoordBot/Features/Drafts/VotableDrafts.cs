@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary>Drafts as voting sees them: the text in blue, locked while voting is open, then adopted or not.</summary>
-internal sealed class VotableDrafts : IVotableDrafts
+internal sealed class VotableDrafts(AdoptedSymbols symbols, TimeProvider time) : IVotableDrafts
 {
     public async Task<VotableDraft?> FindAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken)
     {
@@ -28,16 +28,24 @@ internal sealed class VotableDrafts : IVotableDrafts
     public Task MarkDecidedAsync(CoordBotDb db, long draftId, bool adopted, CancellationToken cancellationToken) =>
         MoveAsync(db, draftId, DraftAction.CloseVote, adopted, cancellationToken);
 
-    private static async Task MoveAsync(CoordBotDb db, long draftId, DraftAction action, bool? adopted, CancellationToken cancellationToken)
+    public async Task<string?> SymbolAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken) =>
+        (await db.Drafts.FindAsync([draftId], cancellationToken))?.Symbol;
+
+    private async Task MoveAsync(CoordBotDb db, long draftId, DraftAction action, bool? adopted, CancellationToken cancellationToken)
     {
         var draft = await db.Drafts.FindAsync([draftId], cancellationToken)
             ?? throw new InvalidOperationException($"D{draftId} vanished during a vote.");
-        var next = DraftStateMachine.Next(draft.Status, action, adopted, draft.Label);
+        var next = DraftPaths.Next(draft.Kind, draft.Status, action, adopted, draft.Label);
         if (!next.IsSuccess)
         {
             throw new InvalidOperationException($"{draft.Label}: {next.Error}");
         }
 
         draft.Status = next.Value;
+        if (DraftPaths.Adopts(draft.Status))
+        {
+            // The resolution's number is taken as the vote closes, in the same transaction as the result.
+            await symbols.AssignAsync(db, draft, time.GetUtcNow().UtcDateTime, cancellationToken);
+        }
     }
 }

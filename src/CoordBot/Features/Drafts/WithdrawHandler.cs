@@ -23,7 +23,7 @@ internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
     {
         var wasUnderSilence = draft.Status == DraftStatus.UnderSilence;
-        draft.Status = DraftStateMachine.Next(draft.Status, DraftAction.Withdraw).Value;
+        draft.Status = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.Withdraw).Value;
         draft.WithdrawnAt = context.Update.NowUtc;
         draft.SilenceDeadlineUtc = null;
         if (wasUnderSilence)

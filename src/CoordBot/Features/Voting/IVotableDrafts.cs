@@ -12,6 +12,9 @@ public interface IVotableDrafts
     Task MarkVotingAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken);
 
     Task MarkDecidedAsync(CoordBotDb db, long draftId, bool adopted, CancellationToken cancellationToken);
+
+    /// <summary>The symbol the draft received when adopted (<c>S/RES/2801 (2026)</c>), or null.</summary>
+    Task<string?> SymbolAsync(CoordBotDb db, long draftId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>A draft as voting sees it: the current version (the one in blue when <see cref="Status"/> is InBlue).</summary>

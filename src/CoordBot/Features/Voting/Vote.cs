@@ -51,6 +51,9 @@ public sealed class Vote : CoordBot.Persistence.IBodyOwned
 
     public string? Reason { get; set; }
 
+    /// <summary>The symbol the adopted resolution received (<c>S/RES/2801 (2026)</c>); null when not adopted.</summary>
+    public string? Symbol { get; set; }
+
     public DateTime? ExplanationsUntil { get; set; }
 
     public bool IsOpen => ClosedAt is null;

@@ -10,6 +10,7 @@ internal sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         e.HasKey(x => x.Id);
         e.Property(x => x.Matter).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.Rule).HasConversion<string>().HasMaxLength(16);
+        e.Property(x => x.Symbol).HasMaxLength(40);
         e.HasIndex(x => x.DraftId);
         e.HasIndex(x => x.BodyId);
         e.Ignore(x => x.Voting);

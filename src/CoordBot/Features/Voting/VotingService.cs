@@ -193,6 +193,7 @@ public sealed class VotingService(
         vote.Reason = count.Result.Reason;
         vote.ExplanationsUntil = WrittenVotingSchedule.ExplanationsUntil(now, council);
         await drafts.MarkDecidedAsync(db, vote.DraftId, count.Result.Adopted, cancellationToken);
+        vote.Symbol = count.Result.Adopted ? await drafts.SymbolAsync(db, vote.DraftId, cancellationToken) : null;
         // A delegation that may not read the draft learns that the vote concerning it closed, never its title, hash or votes.
         var hidden = new HashSet<string>(StringComparer.Ordinal);
         foreach (var code in vote.Recused)

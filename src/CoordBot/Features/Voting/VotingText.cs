@@ -261,6 +261,11 @@ public sealed class VotingText(CouncilProvider councilProvider)
         var text = new StringBuilder()
             .Append(Part(language, "Voting.ResultHeading." + vote.Matter, Ref(vote.DraftId, vote.Version), Html.Escape(vote.Title), Short(vote.TextHash))).Append('\n')
             .Append(Part(language, result.Adopted ? "Voting.Adopted" : "Voting.NotAdopted", Html.Escape(Grounds(language, vote, count)))).Append('\n');
+        if (vote.Symbol is { } symbol)
+        {
+            text.Append(Part(language, "Kinds.Vote.Symbol", Html.Escape(symbol))).Append('\n');
+        }
+
         text.Append(Line("Voting.Line.InFavour", ballots.Where(b => b.Choice == VoteChoice.Yes).Select(b => b.DelegationCode)));
         text.Append(Line("Voting.Line.Against", ballots.Where(b => b.Choice == VoteChoice.No).Select(b => b.DelegationCode)));
         text.Append(Line("Voting.Line.Abstaining", ballots.Where(b => b.Choice == VoteChoice.Abstain).Select(b => b.DelegationCode)));
@@ -406,6 +411,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
             .AppendLine(Line("Record.MatterRule." + vote.Matter, CodeWords.Word(language, DecisionRuleNames.ToName(vote.Rule))))
             .AppendLine(Line("Record.Times", Stamp(vote.OpenedAt), Stamp(vote.ClosesAt), Stamp(vote.ClosedAt!.Value)))
             .AppendLine(Line(result.Adopted ? "Record.Result.Adopted" : "Record.Result.NotAdopted", Grounds(language, vote, count)))
+            .Append(vote.Symbol is { } symbol ? Line("Kinds.Record.Symbol", symbol) + Environment.NewLine : string.Empty)
             .AppendLine(Line("Record.Counts", result.Yes, result.No, result.Abstain, result.Absent.Count))
             .AppendLine()
             .AppendLine(Line("Record.Votes"));
@@ -480,6 +486,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
                 ? PartPlural(language, "Audit.TallyMatches", recorded)
                 : Part(language, "Audit.TallyMismatch", string.Join(", ", mismatches)),
             .. steps,
+            .. vote.Symbol is { } symbol ? [Part(language, "Kinds.Audit.Symbol", Html.Escape(symbol))] : Array.Empty<string>(),
         ];
         return Bidi.Lines(language, string.Join("\n", lines));
     }

@@ -321,6 +321,12 @@ namespace CoordBot.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdoptedAtSessionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
@@ -353,6 +359,11 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<string>("Holders")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PenholderCode")
@@ -389,6 +400,16 @@ namespace CoordBot.Persistence.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SymbolNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SymbolYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -404,6 +425,9 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Kind", "SymbolYear", "SymbolNumber")
+                        .IsUnique();
 
                     b.ToTable("Drafts");
                 });
@@ -929,6 +953,10 @@ namespace CoordBot.Persistence.Migrations
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")

@@ -340,6 +340,12 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AdoptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("AdoptedAtSessionId")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("AgendaItemId")
                         .HasColumnType("bigint");
 
@@ -373,6 +379,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
 
                     b.Property<string>("PenholderCode")
                         .IsRequired()
@@ -408,6 +419,16 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("SymbolNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SymbolYear")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -429,6 +450,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("BodyId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("Kind", "SymbolYear", "SymbolNumber")
+                        .IsUnique();
 
                     b.ToTable("Drafts");
                 });
@@ -979,6 +1003,10 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -1,0 +1,52 @@
+namespace CoordBot.Domain.Drafts;
+
+/// <summary>
+/// Which procedures a kind of text goes through (domain.md, "Kinds of text and how each is agreed"), on top of the
+/// state machine: a resolution may go under silence, is put in blue and voted; a presidential statement is agreed by
+/// consensus under silence and adopted when the president reads it at a meeting; a press statement is adopted when
+/// its silence ends with no objection. Neither statement is put in blue or voted; a resolution is never "read out".
+/// </summary>
+public static class DraftPaths
+{
+    /// <summary>Whether the kind of text allows <paramref name="action"/> at all, whatever its state.</summary>
+    public static Verdict ForKind(DraftKind kind, DraftAction action, string draft = "the draft") => (kind, action) switch
+    {
+        (DraftKind.Resolution, DraftAction.AdoptAtMeeting) =>
+            Verdict.Refused($"{draft} is a draft resolution: it is adopted by a vote, not read out at a meeting"),
+        (DraftKind.PresidentialStatement, DraftAction.PutInBlue or DraftAction.OpenVote or DraftAction.CloseVote) =>
+            Verdict.Refused($"{draft} is a draft presidential statement: it is agreed by consensus and read out at a meeting, not put to a vote"),
+        (DraftKind.PressStatement, DraftAction.PutInBlue or DraftAction.OpenVote or DraftAction.CloseVote) =>
+            Verdict.Refused($"{draft} is a draft press statement: it is agreed under silence, not put to a vote"),
+        (DraftKind.PressStatement, DraftAction.AdoptAtMeeting) =>
+            Verdict.Refused($"{draft} is a draft press statement: it is adopted when its silence ends, not read out at a meeting"),
+        _ => Verdict.Allowed,
+    };
+
+    /// <summary>The kind's rule first, then the state machine's.</summary>
+    public static Verdict Check(DraftKind kind, DraftStatus status, DraftAction action, string draft = "the draft")
+    {
+        var verdict = ForKind(kind, action, draft);
+        return verdict.IsAllowed ? DraftStateMachine.Check(status, action, draft) : verdict;
+    }
+
+    /// <summary>
+    /// The status after the action for this kind of text: as the state machine says, except that a press statement's
+    /// silence ending with no objection adopts it (there is nothing more to agree).
+    /// </summary>
+    public static Result<DraftStatus> Next(DraftKind kind, DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
+    {
+        var verdict = ForKind(kind, action, draft);
+        if (verdict.IsRefused)
+        {
+            return Result.Fail<DraftStatus>(verdict.Reason!);
+        }
+
+        var next = DraftStateMachine.Next(status, action, adopted, draft);
+        return kind == DraftKind.PressStatement && next.IsSuccess && next.Value == DraftStatus.AgreedUnderSilence
+            ? Result.Ok(DraftStatus.Adopted)
+            : next;
+    }
+
+    /// <summary>Whether reaching <paramref name="status"/> adopts the text, so that it receives its symbol.</summary>
+    public static bool Adopts(DraftStatus status) => status == DraftStatus.Adopted;
+}

@@ -1,0 +1,51 @@
+using CoordBot.Domain.Drafts;
+using CoordBot.Domain.Membership;
+using CoordBot.Localization;
+using CoordBot.Telegram.Rendering;
+using CoordBot.Telegram.Routing;
+
+namespace CoordBot.Features.Drafts;
+
+/// <summary>
+/// <c>/kind D&lt;n&gt; &lt;resolution|prst|press&gt;</c>: the penholder says what the text is (under negotiation only), which
+/// decides how it is agreed: a resolution is voted, a presidential statement agreed by consensus and read at a meeting,
+/// a press statement agreed under silence. A separate command, so that <c>/draft_new</c>'s typed form (whose title may
+/// well start with "Press statement") keeps its meaning.
+/// </summary>
+internal sealed class KindHandler(DraftDesk desk) : DraftCommand<DraftKind>(desk)
+{
+    public override CommandInfo Info { get; } = new("kind", "/kind D<n> <resolution|prst|press>", "Penholder: say whether a draft is a resolution, a presidential statement or a press statement")
+    {
+        Rule = Rules.Of(Permissions.MayHoldPens),
+        Where = ChatScope.CouncilChat,
+        Example = "/kind D3 prst",
+    };
+
+    protected override DraftReach Reach => DraftReach.Penholder;
+
+    protected override DraftAction? Action => DraftAction.ChangeKind;
+
+    protected override DraftKind ParseArguments(ArgReader args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Choice(KindsText.Words);
+    }
+
+    protected override Task ExecuteAsync(CommandContext context, Draft draft, DraftKind kind, CancellationToken cancellationToken)
+    {
+        var language = context.Update.Language;
+        if (draft.Kind == kind)
+        {
+            context.Update.Reply(context.Text("Kinds.Already", draft.Label, KindsText.Name(language, kind), KindsText.Path(language, kind)), [KindsText.Buttons(language, draft)]);
+            return Task.CompletedTask;
+        }
+
+        var was = draft.Kind;
+        draft.Kind = kind;
+        context.Update.Audit("draft.kind", $"{draft.Label} {was} -> {kind} by {context.Actor.UserId} ({context.Actor.DelegationCode})");
+        context.Update.Reply(
+            context.Text("Kinds.Changed", draft.Label, Html.Escape(draft.Title), KindsText.Name(language, kind), KindsText.Path(language, kind)),
+            [KindsText.Buttons(language, draft), .. Desk.Buttons.For(draft, context.Actor, language)]);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,93 @@
+using CoordBot.Domain.Drafts;
+
+namespace CoordBot.Domain.Tests.Drafts;
+
+public sealed class DraftPathsTests
+{
+    private const string Resolution = "D3 is a draft resolution: it is adopted by a vote, not read out at a meeting";
+    private const string Prst = "D3 is a draft presidential statement: it is agreed by consensus and read out at a meeting, not put to a vote";
+    private const string PressVote = "D3 is a draft press statement: it is agreed under silence, not put to a vote";
+    private const string PressMeeting = "D3 is a draft press statement: it is adopted when its silence ends, not read out at a meeting";
+
+    /// <summary>Kind × action: which procedures each kind of text takes (null: the kind allows it; the state decides).</summary>
+    [Theory]
+    [InlineData(DraftKind.Resolution, DraftAction.StartSilence, null)]
+    [InlineData(DraftKind.Resolution, DraftAction.ConcludeSilence, null)]
+    [InlineData(DraftKind.Resolution, DraftAction.PutInBlue, null)]
+    [InlineData(DraftKind.Resolution, DraftAction.OpenVote, null)]
+    [InlineData(DraftKind.Resolution, DraftAction.CloseVote, null)]
+    [InlineData(DraftKind.Resolution, DraftAction.AdoptAtMeeting, Resolution)]
+    [InlineData(DraftKind.Resolution, DraftAction.ChangeKind, null)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.StartSilence, null)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.BreakSilence, null)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.ConcludeSilence, null)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.PutInBlue, Prst)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.OpenVote, Prst)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.CloseVote, Prst)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.AdoptAtMeeting, null)]
+    [InlineData(DraftKind.PresidentialStatement, DraftAction.ChangeKind, null)]
+    [InlineData(DraftKind.PressStatement, DraftAction.StartSilence, null)]
+    [InlineData(DraftKind.PressStatement, DraftAction.ExtendSilence, null)]
+    [InlineData(DraftKind.PressStatement, DraftAction.ConcludeSilence, null)]
+    [InlineData(DraftKind.PressStatement, DraftAction.PutInBlue, PressVote)]
+    [InlineData(DraftKind.PressStatement, DraftAction.OpenVote, PressVote)]
+    [InlineData(DraftKind.PressStatement, DraftAction.CloseVote, PressVote)]
+    [InlineData(DraftKind.PressStatement, DraftAction.AdoptAtMeeting, PressMeeting)]
+    [InlineData(DraftKind.PressStatement, DraftAction.Revise, null)]
+    [InlineData(DraftKind.PressStatement, DraftAction.Withdraw, null)]
+    public void Each_kind_takes_its_own_procedures(DraftKind kind, DraftAction action, string? reason)
+    {
+        Assert.Equal(reason is null ? Verdict.Allowed : Verdict.Refused(reason), DraftPaths.ForKind(kind, action, "D3"));
+    }
+
+    /// <summary>The whole path of each kind, step by step from negotiation to adoption.</summary>
+    public static TheoryData<DraftKind, DraftAction[], DraftStatus> Paths() => new()
+    {
+        { DraftKind.Resolution, [DraftAction.PutInBlue, DraftAction.OpenVote, DraftAction.CloseVote], DraftStatus.Adopted },
+        { DraftKind.Resolution, [DraftAction.StartSilence, DraftAction.ConcludeSilence, DraftAction.PutInBlue, DraftAction.OpenVote, DraftAction.CloseVote], DraftStatus.Adopted },
+        { DraftKind.Resolution, [DraftAction.StartSilence, DraftAction.ConcludeSilence], DraftStatus.AgreedUnderSilence },
+        { DraftKind.PresidentialStatement, [DraftAction.StartSilence, DraftAction.ConcludeSilence], DraftStatus.AgreedUnderSilence },
+        { DraftKind.PresidentialStatement, [DraftAction.StartSilence, DraftAction.ConcludeSilence, DraftAction.AdoptAtMeeting], DraftStatus.Adopted },
+        { DraftKind.PresidentialStatement, [DraftAction.StartSilence, DraftAction.BreakSilence, DraftAction.Revise, DraftAction.StartSilence, DraftAction.ConcludeSilence, DraftAction.AdoptAtMeeting], DraftStatus.Adopted },
+        { DraftKind.PressStatement, [DraftAction.StartSilence, DraftAction.ConcludeSilence], DraftStatus.Adopted },
+        { DraftKind.PressStatement, [DraftAction.StartSilence, DraftAction.BreakSilence], DraftStatus.Negotiation },
+    };
+
+    [Theory]
+    [MemberData(nameof(Paths))]
+    public void Each_kind_reaches_its_end_by_its_path(DraftKind kind, DraftAction[] steps, DraftStatus end)
+    {
+        var status = DraftStatus.Negotiation;
+        foreach (var step in steps)
+        {
+            var next = DraftPaths.Next(kind, status, step, adopted: step == DraftAction.CloseVote ? true : null, draft: "D3");
+            Assert.True(next.IsSuccess, $"{kind}: {step} from {status}: {next.Error}");
+            status = next.Value;
+        }
+
+        Assert.Equal(end, status);
+    }
+
+    [Theory]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.AgreedUnderSilence, DraftAction.PutInBlue, Prst)]
+    [InlineData(DraftKind.PressStatement, DraftStatus.Negotiation, DraftAction.PutInBlue, PressVote)]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Negotiation, DraftAction.AdoptAtMeeting, "D3 has not been agreed: it is read at a meeting once agreed under silence")]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.UnderSilence, DraftAction.AdoptAtMeeting, "D3 has not been agreed: it is read at a meeting once agreed under silence")]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Adopted, DraftAction.AdoptAtMeeting, "D3 was adopted: it can no longer change")]
+    [InlineData(DraftKind.Resolution, DraftStatus.AgreedUnderSilence, DraftAction.AdoptAtMeeting, Resolution)]
+    [InlineData(DraftKind.Resolution, DraftStatus.UnderSilence, DraftAction.ChangeKind, "what D3 is can change only while it is under negotiation")]
+    [InlineData(DraftKind.PressStatement, DraftStatus.Adopted, DraftAction.ChangeKind, "D3 was adopted: it can no longer change")]
+    public void Refusals_name_the_kind_or_the_state(DraftKind kind, DraftStatus status, DraftAction action, string reason)
+    {
+        Assert.Equal(Verdict.Refused(reason), DraftPaths.Check(kind, status, action, "D3"));
+        Assert.Equal([reason], DraftPaths.Next(kind, status, action, draft: "D3").Errors);
+    }
+
+    [Fact]
+    public void A_resolution_agreed_under_silence_is_not_yet_adopted_but_a_press_statement_is()
+    {
+        Assert.Equal(DraftStatus.AgreedUnderSilence, DraftPaths.Next(DraftKind.Resolution, DraftStatus.UnderSilence, DraftAction.ConcludeSilence).Value);
+        Assert.Equal(DraftStatus.AgreedUnderSilence, DraftPaths.Next(DraftKind.PresidentialStatement, DraftStatus.UnderSilence, DraftAction.ConcludeSilence).Value);
+        Assert.Equal(DraftStatus.Adopted, DraftPaths.Next(DraftKind.PressStatement, DraftStatus.UnderSilence, DraftAction.ConcludeSilence).Value);
+    }
+}
