@@ -1,4 +1,6 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Features.Drafts;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
@@ -96,8 +98,9 @@ public sealed class DraftTextInputTests
 
         var result = await DraftTextInput.ReadAsync(context, fetcher.Object, "usage", CancellationToken.None);
 
-        Assert.False(result.IsSuccess);
-        Assert.Contains("at most 50,000 characters", result.Error, StringComparison.Ordinal);
+        Assert.False(result.IsAccepted);
+        Assert.Equal(Reason.Of(ReasonCode.DraftFileTooBig, new Amount(DraftTextInput.MaxBytes + 1), new Amount(50_000)), result.Refusal);
+        Assert.Equal("that file is 200,001 bytes: a draft may have at most 50,000 characters", Reasons.Text(Languages.English, result.Refusal!));
         fetcher.VerifyNoOtherCalls();
     }
 
@@ -108,7 +111,7 @@ public sealed class DraftTextInputTests
 
         var result = await DraftTextInput.ReadAsync(WithDocument("draft.docx", 100), fetcher.Object, "usage", CancellationToken.None);
 
-        Assert.Contains(".txt or .md", result.Error, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCode.DraftFileType, "draft.docx"), result.Refusal);
     }
 
     [Fact]

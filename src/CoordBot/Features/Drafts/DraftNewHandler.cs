@@ -37,9 +37,9 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         }
 
         var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
-        if (!text.IsSuccess)
+        if (!text.TryGetValue(out var body))
         {
-            context.Reply(DraftsText.Sentence(context.Update.Language, text.Error));
+            context.Reply(DraftsText.Sentence(context.Update.Language, text.Refusal!));
             return;
         }
 
@@ -58,7 +58,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         };
         db.Drafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
-        var version = DraftDesk.NewVersion(draft, 1, text.Value, actor, now);
+        var version = DraftDesk.NewVersion(draft, 1, body, actor, now);
         db.DraftVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         draft.CurrentVersionId = version.Id;
@@ -66,7 +66,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
         context.Update.Audit("draft.created", $"{draft.Label} v1 {version.Hash} \"{title}\" by {actor.UserId} ({actor.DelegationCode})" + (agendaItem is { } a ? $", agenda item A{a}" : string.Empty));
         var language = context.Update.Language;
         context.Update.Reply(
-            context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(text.Value).Count, text.Value.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
+            context.Text("Drafts.New.Created", draft.Label, Html.Escape(title), Paragraphs.Split(body).Count, body.Length, version.ShortHash, desk.Delegation(language, draft.PenholderCode))
             + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
             + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
             desk.Buttons.For(draft, context.Actor, language));

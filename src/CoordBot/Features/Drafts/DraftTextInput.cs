@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CoordBot.Domain;
 using CoordBot.Telegram.Receiving;
@@ -8,7 +7,8 @@ namespace CoordBot.Features.Drafts;
 
 /// <summary>
 /// The text of a draft or revision: after the first line break of the message, or in a .txt/.md document
-/// the command is the caption of. Up to <see cref="MaxCharacters"/> characters.
+/// the command is the caption of. Up to <see cref="MaxCharacters"/> characters. A refusal is a <see cref="Reason"/>
+/// (its words are the catalogue's <c>Reason.Draft*</c>).
 /// </summary>
 internal static class DraftTextInput
 {
@@ -19,7 +19,7 @@ internal static class DraftTextInput
 
     private static readonly string[] Extensions = [".txt", ".md"];
 
-    public static async Task<Result<string>> ReadAsync(CommandContext context, IDocumentFetcher fetcher, string usage, CancellationToken cancellationToken)
+    public static async Task<Outcome<string, Reason>> ReadAsync(CommandContext context, IDocumentFetcher fetcher, string usage, CancellationToken cancellationToken)
     {
         var document = context.Update.Update.Message?.Document;
         string text;
@@ -27,29 +27,29 @@ internal static class DraftTextInput
         {
             if (context.Command.Body is not null)
             {
-                return Result.Fail<string>("send the text either after a line break or as a document, not both");
+                return Refuse(ReasonCode.DraftTextBoth);
             }
 
             var name = document.FileName ?? string.Empty;
             if (!Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
             {
-                return Result.Fail<string>($"I accept drafts as .txt or .md documents only (UTF-8 text); \"{name}\" is not one. Send the text as a .txt file or in the message after a line break");
+                return Refuse(ReasonCode.DraftFileType, name);
             }
 
             if (document.FileSize is not { } size)
             {
-                return Result.Fail<string>("Telegram did not tell me the size of that file, so I did not read it. Send it again, or paste the text");
+                return Refuse(ReasonCode.DraftFileSizeUnknown);
             }
 
             if (size > MaxBytes)
             {
-                return Result.Fail<string>($"that file is {size.ToString("N0", CultureInfo.InvariantCulture)} bytes: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters");
+                return Refuse(ReasonCode.DraftFileTooBig, new Amount(size), new Amount(MaxCharacters));
             }
 
             var bytes = await fetcher.DownloadAsync(document.FileId, MaxBytes, cancellationToken);
             if (bytes is null)
             {
-                return Result.Fail<string>("I could not read that file within the size limit");
+                return Refuse(ReasonCode.DraftFileLimit);
             }
 
             try
@@ -58,7 +58,7 @@ internal static class DraftTextInput
             }
             catch (DecoderFallbackException)
             {
-                return Result.Fail<string>("that file is not UTF-8 text. Save it as UTF-8 plain text (.txt) and send it again");
+                return Refuse(ReasonCode.DraftFileNotUtf8);
             }
         }
         else
@@ -69,11 +69,13 @@ internal static class DraftTextInput
         text = text.ReplaceLineEndings("\n").Trim();
         if (text.Length == 0)
         {
-            return Result.Fail<string>($"the text is missing. Usage: {usage}");
+            return Refuse(ReasonCode.DraftTextMissing, usage);
         }
 
         return text.Length > MaxCharacters
-            ? Result.Fail<string>($"the text has {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)}. Shorten it, or split it into several drafts")
-            : Result.Ok(text);
+            ? Refuse(ReasonCode.DraftTextTooLong, new Amount(text.Length), new Amount(MaxCharacters))
+            : Outcome<string, Reason>.Accept(text);
     }
+
+    private static Outcome<string, Reason> Refuse(ReasonCode code, params object[] args) => Outcome<string, Reason>.Refuse(Reason.Of(code, args));
 }

@@ -24,22 +24,22 @@ internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
     {
         var text = await DraftTextInput.ReadAsync(context, fetcher, Info.Usage, cancellationToken);
-        if (!text.IsSuccess)
+        if (!text.TryGetValue(out var body))
         {
-            context.Reply(DraftsText.Sentence(context.Update.Language, text.Error));
+            context.Reply(DraftsText.Sentence(context.Update.Language, text.Refusal!));
             return;
         }
 
         var db = context.Update.Db;
         var current = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
-        if (current.Hash == ContentHash.Of(text.Value))
+        if (current.Hash == ContentHash.Of(body))
         {
             context.Reply(context.Text("Drafts.Revise.Same", draft.Label, current.Number, current.ShortHash));
             return;
         }
 
         var now = context.Update.NowUtc;
-        var version = DraftDesk.NewVersion(draft, current.Number + 1, text.Value, context.Actor, now);
+        var version = DraftDesk.NewVersion(draft, current.Number + 1, body, context.Actor, now);
         db.DraftVersions.Add(version);
         await db.SaveChangesAsync(cancellationToken);
         draft.CurrentVersion = version.Number;

@@ -55,7 +55,7 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk)
         }
 
         var next = DraftStateMachine.Next(draft.Status, DraftAction.ConcludeSilence, draft: draft.Label);
-        if (!next.IsSuccess)
+        if (!next.IsAccepted)
         {
             return false;
         }
