@@ -28,6 +28,13 @@ public sealed record Outcome<TAccepted, TRefused>
     public static Outcome<TAccepted, TRefused> Refuse(TRefused refusal) => new(default, refusal ?? throw new ArgumentNullException(nameof(refusal)));
 #pragma warning restore CA1000
 
+    /// <summary>The value when accepted (then true), as <c>TryGetValue</c> reads everywhere.</summary>
+    public bool TryGetValue(out TAccepted value)
+    {
+        value = Value!;
+        return IsAccepted;
+    }
+
     /// <summary>One function per case, so a renderer cannot forget the refusal.</summary>
     public TResult Match<TResult>(Func<TAccepted, TResult> accepted, Func<TRefused, TResult> refused) =>
         Refusal is { } refusal ? refused(refusal) : accepted(Value!);

@@ -3,7 +3,7 @@ namespace CoordBot.Domain.Agenda;
 /// <summary>Reordering of agenda items by 1-based position, as the chair says it ("move item 5 to 2").</summary>
 public static class AgendaOrder
 {
-    public static Result<IReadOnlyList<T>> Move<T>(IReadOnlyList<T> items, T item, int newPosition)
+    public static Outcome<IReadOnlyList<T>, Reason> Move<T>(IReadOnlyList<T> items, T item, int newPosition)
     {
         var index = -1;
         for (var i = 0; i < items.Count; i++)
@@ -17,17 +17,17 @@ public static class AgendaOrder
 
         if (index < 0)
         {
-            return Result.Fail<IReadOnlyList<T>>($"item {item} is not on the agenda");
+            return Outcome<IReadOnlyList<T>, Reason>.Refuse(Reason.Of(ReasonCode.AgendaItemNotOn, item!));
         }
 
         if (newPosition < 1 || newPosition > items.Count)
         {
-            return Result.Fail<IReadOnlyList<T>>($"position {newPosition} is out of range: the agenda has positions 1 to {items.Count}");
+            return Outcome<IReadOnlyList<T>, Reason>.Refuse(Reason.Of(ReasonCode.AgendaPositionOutOfRange, newPosition, items.Count));
         }
 
         var moved = items.ToList();
         moved.RemoveAt(index);
         moved.Insert(newPosition - 1, item);
-        return Result.Ok<IReadOnlyList<T>>(moved);
+        return Outcome<IReadOnlyList<T>, Reason>.Accept(moved);
     }
 }

@@ -9,9 +9,7 @@ public static class AgendaTransitions
         (AgendaItemStatus.Adopted, AgendaItemStatus.Discussing or AgendaItemStatus.Deferred) => Verdict.Allowed,
         (AgendaItemStatus.Discussing, AgendaItemStatus.Concluded or AgendaItemStatus.Deferred) => Verdict.Allowed,
         (AgendaItemStatus.Deferred, AgendaItemStatus.Proposed or AgendaItemStatus.Adopted) => Verdict.Allowed,
-        (AgendaItemStatus.Concluded, _) => Verdict.Refused("the item is concluded"),
-        _ => Verdict.Refused($"an item that is {Word(from)} cannot become {Word(to)}"),
+        (AgendaItemStatus.Concluded, _) => Verdict.Refused(ReasonCode.AgendaItemConcluded),
+        _ => Verdict.Refused(ReasonCode.AgendaCannotBecome, from, to),
     };
-
-    private static string Word(AgendaItemStatus status) => status.ToString().ToLowerInvariant();
 }

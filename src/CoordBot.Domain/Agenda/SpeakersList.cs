@@ -28,48 +28,52 @@ public sealed class SpeakersList
 
     public IReadOnlyList<string> Spoken => Codes(SpeakerState.Spoken);
 
-    public Result<SpeakersList> Inscribe(string delegationCode)
+    public Outcome<SpeakersList, Reason> Inscribe(string delegationCode)
     {
         var existing = Find(delegationCode);
         if (existing is not null)
         {
-            return Result.Fail<SpeakersList>(existing.State switch
+            return Refuse(existing.State switch
             {
-                SpeakerState.Waiting => $"{_nameOf(delegationCode)} is already on the list of speakers",
-                SpeakerState.Speaking => $"{_nameOf(delegationCode)} has the floor now",
-                _ => $"{_nameOf(delegationCode)} has already spoken on this item",
+                SpeakerState.Waiting => Reason.Of(ReasonCode.SpeakersAlreadyOn, _nameOf(delegationCode)),
+                SpeakerState.Speaking => Reason.Of(ReasonCode.SpeakersHasFloor, _nameOf(delegationCode)),
+                _ => Reason.Of(ReasonCode.SpeakersSpokeOnItem, _nameOf(delegationCode)),
             });
         }
 
-        return Result.Ok(With([.. Speakers, new Speaker(delegationCode, SpeakerState.Waiting)]));
+        return Outcome<SpeakersList, Reason>.Accept(With([.. Speakers, new Speaker(delegationCode, SpeakerState.Waiting)]));
     }
 
-    public Result<SpeakersList> Withdraw(string delegationCode)
+    public Outcome<SpeakersList, Reason> Withdraw(string delegationCode)
     {
         var existing = Find(delegationCode);
         return existing?.State switch
         {
-            SpeakerState.Waiting => Result.Ok(With(Speakers.Where(s => s != existing).ToList())),
-            SpeakerState.Speaking => Result.Fail<SpeakersList>($"{_nameOf(delegationCode)} has the floor now and cannot withdraw"),
-            SpeakerState.Spoken => Result.Fail<SpeakersList>($"{_nameOf(delegationCode)} has already spoken"),
-            _ => Result.Fail<SpeakersList>($"{_nameOf(delegationCode)} is not on the list of speakers"),
+            SpeakerState.Waiting => Outcome<SpeakersList, Reason>.Accept(With(Speakers.Where(s => s != existing).ToList())),
+            SpeakerState.Speaking => Refuse(ReasonCode.SpeakersCannotWithdraw, _nameOf(delegationCode)),
+            SpeakerState.Spoken => Refuse(ReasonCode.SpeakersSpoken, _nameOf(delegationCode)),
+            _ => Refuse(ReasonCode.SpeakersNotOn, _nameOf(delegationCode)),
         };
     }
 
     /// <summary>Closes the current speaker's turn and gives the floor to the next in order; the new list names who speaks.</summary>
-    public Result<SpeakersList> CallNext()
+    public Outcome<SpeakersList, Reason> CallNext()
     {
         var next = Speakers.FirstOrDefault(s => s.State == SpeakerState.Waiting);
         var closed = Speakers.Select(s => s.State == SpeakerState.Speaking ? s with { State = SpeakerState.Spoken } : s).ToList();
         if (next is null)
         {
             return Current is null
-                ? Result.Fail<SpeakersList>("the list of speakers is exhausted")
-                : Result.Ok(With(closed));
+                ? Refuse(ReasonCode.SpeakersExhausted)
+                : Outcome<SpeakersList, Reason>.Accept(With(closed));
         }
 
-        return Result.Ok(With(closed.Select(s => s == next ? s with { State = SpeakerState.Speaking } : s).ToList()));
+        return Outcome<SpeakersList, Reason>.Accept(With(closed.Select(s => s == next ? s with { State = SpeakerState.Speaking } : s).ToList()));
     }
+
+    private static Outcome<SpeakersList, Reason> Refuse(Reason reason) => Outcome<SpeakersList, Reason>.Refuse(reason);
+
+    private static Outcome<SpeakersList, Reason> Refuse(ReasonCode code, params object[] args) => Refuse(Reason.Of(code, args));
 
     private Speaker? Find(string code) =>
         Speakers.FirstOrDefault(s => string.Equals(s.DelegationCode, code, StringComparison.Ordinal));

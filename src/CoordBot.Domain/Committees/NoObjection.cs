@@ -33,10 +33,6 @@ public sealed record NoObjection(
     bool WorkingDays,
     IReadOnlyList<SilenceHold> Holds)
 {
-    public const string NotUnderProcedure = "the decision is no longer under the no-objection procedure";
-    public const string DeadlinePassed = "the deadline has passed";
-    public const string AlreadyHolds = "{0} already holds the decision";
-    public const string HoldsNothing = "{0} holds nothing on the decision";
 
     /// <summary>The chair circulates the decision at <paramref name="nowUtc"/>.</summary>
     public static NoObjection Start(DateTime nowUtc, SilenceLength length, TimeZoneInfo zone)
@@ -58,20 +54,20 @@ public sealed record NoObjection(
     public bool IsDue(DateTime nowUtc) => Status == NoObjectionStatus.Running && DeadlineUtc <= nowUtc;
 
     /// <summary><paramref name="code"/> places a hold: the first hold stops the clock and keeps the time left.</summary>
-    public Result<NoObjection> Hold(string code, string? reason, DateTime nowUtc, TimeZoneInfo zone)
+    public Outcome<NoObjection, Reason> Hold(string code, string? reason, DateTime nowUtc, TimeZoneInfo zone)
     {
         if (Refuse(nowUtc) is { } refused)
         {
-            return Result.Fail<NoObjection>(refused);
+            return Outcome<NoObjection, Reason>.Refuse(refused);
         }
 
         if (Holds.Any(h => h.Code == code))
         {
-            return Result.Fail<NoObjection>(AlreadyHolds.Replace("{0}", code, StringComparison.Ordinal));
+            return Outcome<NoObjection, Reason>.Refuse(Reason.Of(ReasonCode.AlreadyHolds, code));
         }
 
         var remaining = Status == NoObjectionStatus.Held ? Remaining : Left(DeadlineUtc!.Value, nowUtc, zone);
-        return Result.Ok(this with
+        return Outcome<NoObjection, Reason>.Accept(this with
         {
             Status = NoObjectionStatus.Held,
             DeadlineUtc = null,
@@ -81,40 +77,40 @@ public sealed record NoObjection(
     }
 
     /// <summary><paramref name="code"/> lifts its hold; when it was the last, the clock resumes with the time that was left.</summary>
-    public Result<NoObjection> Lift(string code, DateTime nowUtc, TimeZoneInfo zone)
+    public Outcome<NoObjection, Reason> Lift(string code, DateTime nowUtc, TimeZoneInfo zone)
     {
         if (!IsOpen)
         {
-            return Result.Fail<NoObjection>(NotUnderProcedure);
+            return Outcome<NoObjection, Reason>.Refuse(Reason.Of(ReasonCode.NoObjectionOver));
         }
 
         if (!Holds.Any(h => h.Code == code))
         {
-            return Result.Fail<NoObjection>(HoldsNothing.Replace("{0}", code, StringComparison.Ordinal));
+            return Outcome<NoObjection, Reason>.Refuse(Reason.Of(ReasonCode.HoldsNothing, code));
         }
 
         var holds = Holds.Where(h => h.Code != code).ToList();
-        return Result.Ok(holds.Count > 0
+        return Outcome<NoObjection, Reason>.Accept(holds.Count > 0
             ? this with { Holds = holds }
             : this with { Status = NoObjectionStatus.Running, DeadlineUtc = Resume(nowUtc, Remaining ?? TimeSpan.Zero, zone), Remaining = null, Holds = holds });
     }
 
     /// <summary><paramref name="code"/> raises an objection: the decision fails, whatever holds there are.</summary>
-    public Result<NoObjection> Raise(string code, DateTime nowUtc)
+    public Outcome<NoObjection, Reason> Raise(string code, DateTime nowUtc)
     {
         _ = code;
         return Refuse(nowUtc) is { } refused
-            ? Result.Fail<NoObjection>(refused)
-            : Result.Ok(this with { Status = NoObjectionStatus.Failed, DeadlineUtc = null, Remaining = null, Holds = [] });
+            ? Outcome<NoObjection, Reason>.Refuse(refused)
+            : Outcome<NoObjection, Reason>.Accept(this with { Status = NoObjectionStatus.Failed, DeadlineUtc = null, Remaining = null, Holds = [] });
     }
 
     /// <summary>At <paramref name="nowUtc"/>: adopted when the deadline has passed with no hold; otherwise unchanged.</summary>
     public NoObjection Conclude(DateTime nowUtc) =>
         IsDue(nowUtc) ? this with { Status = NoObjectionStatus.Adopted } : this;
 
-    private string? Refuse(DateTime nowUtc) =>
-        !IsOpen ? NotUnderProcedure
-        : IsDue(nowUtc) ? DeadlinePassed
+    private Reason? Refuse(DateTime nowUtc) =>
+        !IsOpen ? Reason.Of(ReasonCode.NoObjectionOver)
+        : IsDue(nowUtc) ? Reason.Of(ReasonCode.NoObjectionDeadlinePassed)
         : null;
 
     private TimeSpan Left(DateTime deadlineUtc, DateTime nowUtc, TimeZoneInfo zone) =>

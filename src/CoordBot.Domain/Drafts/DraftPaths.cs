@@ -12,13 +12,13 @@ public static class DraftPaths
     public static Verdict ForKind(DraftKind kind, DraftAction action, string draft = "the draft") => (kind, action) switch
     {
         (DraftKind.Resolution, DraftAction.AdoptAtMeeting) =>
-            Verdict.Refused($"{draft} is a draft resolution: it is adopted by a vote, not read out at a meeting"),
+            Verdict.Refused(ReasonCode.ResolutionNotRead, draft),
         (DraftKind.PresidentialStatement, DraftAction.PutInBlue or DraftAction.OpenVote or DraftAction.CloseVote) =>
-            Verdict.Refused($"{draft} is a draft presidential statement: it is agreed by consensus and read out at a meeting, not put to a vote"),
+            Verdict.Refused(ReasonCode.PrstNotVoted, draft),
         (DraftKind.PressStatement, DraftAction.PutInBlue or DraftAction.OpenVote or DraftAction.CloseVote) =>
-            Verdict.Refused($"{draft} is a draft press statement: it is agreed under silence, not put to a vote"),
+            Verdict.Refused(ReasonCode.PressNotVoted, draft),
         (DraftKind.PressStatement, DraftAction.AdoptAtMeeting) =>
-            Verdict.Refused($"{draft} is a draft press statement: it is adopted when its silence ends, not read out at a meeting"),
+            Verdict.Refused(ReasonCode.PressNotRead, draft),
         _ => Verdict.Allowed,
     };
 
@@ -33,17 +33,17 @@ public static class DraftPaths
     /// The status after the action for this kind of text: as the state machine says, except that a press statement's
     /// silence ending with no objection adopts it (there is nothing more to agree).
     /// </summary>
-    public static Result<DraftStatus> Next(DraftKind kind, DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
+    public static Outcome<DraftStatus, Reason> Next(DraftKind kind, DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
     {
         var verdict = ForKind(kind, action, draft);
         if (verdict.IsRefused)
         {
-            return Result.Fail<DraftStatus>(verdict.Reason!);
+            return Outcome<DraftStatus, Reason>.Refuse(verdict.Reason!);
         }
 
         var next = DraftStateMachine.Next(status, action, adopted, draft);
-        return kind == DraftKind.PressStatement && next.IsSuccess && next.Value == DraftStatus.AgreedUnderSilence
-            ? Result.Ok(DraftStatus.Adopted)
+        return kind == DraftKind.PressStatement && next.IsAccepted && next.Value == DraftStatus.AgreedUnderSilence
+            ? Outcome<DraftStatus, Reason>.Accept(DraftStatus.Adopted)
             : next;
     }
 

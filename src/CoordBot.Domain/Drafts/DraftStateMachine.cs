@@ -15,7 +15,7 @@ public static class DraftStateMachine
         Evaluate(status, action, draft, adopted: null).Verdict;
 
     /// <summary>The status after the action; <paramref name="adopted"/> is the result, needed only to close a vote.</summary>
-    public static Result<DraftStatus> Next(DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
+    public static Outcome<DraftStatus, Reason> Next(DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
     {
         if (action == DraftAction.CloseVote && status == DraftStatus.Voting && adopted is null)
         {
@@ -23,30 +23,30 @@ public static class DraftStateMachine
         }
 
         var (verdict, next) = Evaluate(status, action, draft, adopted);
-        return verdict.IsAllowed ? Result.Ok(next) : Result.Fail<DraftStatus>(verdict.Reason!);
+        return verdict.IsAllowed ? Outcome<DraftStatus, Reason>.Accept(next) : Outcome<DraftStatus, Reason>.Refuse(verdict.Reason!);
     }
 
     private static (Verdict Verdict, DraftStatus Next) Evaluate(DraftStatus status, DraftAction action, string draft, bool? adopted)
     {
         (Verdict, DraftStatus) Stay() => (Verdict.Allowed, status);
         (Verdict, DraftStatus) To(DraftStatus next) => (Verdict.Allowed, next);
-        (Verdict, DraftStatus) No(string reason) => (Verdict.Refused(reason), status);
+        (Verdict, DraftStatus) No(ReasonCode code, params object[] args) => (Verdict.Refused(code, args), status);
 
         switch (status)
         {
             case DraftStatus.Adopted:
-                return No($"{draft} was adopted: it can no longer change");
+                return No(ReasonCode.DraftAdopted, draft);
             case DraftStatus.NotAdopted:
-                return No($"{draft} was not adopted: it can no longer change");
+                return No(ReasonCode.DraftNotAdopted, draft);
             case DraftStatus.Withdrawn:
-                return No($"{draft} was withdrawn");
+                return No(ReasonCode.DraftWithdrawn, draft);
             case DraftStatus.Voting:
                 return action switch
                 {
                     DraftAction.CloseVote => To(adopted == true ? DraftStatus.Adopted : DraftStatus.NotAdopted),
-                    DraftAction.Withdraw => No("voting has started: a draft cannot be withdrawn"),
-                    DraftAction.OpenVote => No($"voting on {draft} is already open"),
-                    _ => No($"voting has started: {draft} and its text can no longer change"),
+                    DraftAction.Withdraw => No(ReasonCode.DraftVotingNoWithdraw),
+                    DraftAction.OpenVote => No(ReasonCode.DraftVotingOpen, draft),
+                    _ => No(ReasonCode.DraftVotingStarted, draft),
                 };
         }
 
@@ -54,46 +54,44 @@ public static class DraftStateMachine
         {
             DraftAction.Comment or DraftAction.Circulate => Stay(),
             DraftAction.Withdraw => To(DraftStatus.Withdrawn),
-            DraftAction.CloseVote => No($"no vote is open on {draft}"),
+            DraftAction.CloseVote => No(ReasonCode.DraftNoVoteOpen, draft),
 
             DraftAction.Revise or DraftAction.Amend or DraftAction.DecideAmendment => status switch
             {
                 DraftStatus.Negotiation => Stay(),
-                DraftStatus.UnderSilence => No(action == DraftAction.Amend
-                    ? $"{draft} is under silence: to propose a change, break silence"
-                    : $"{draft} is under silence: changing its text is not allowed; the silence must be broken first"),
-                DraftStatus.AgreedUnderSilence => No($"{draft} was agreed under silence: its text is final"),
-                _ => No($"{draft} is in blue: its text is locked"),
+                DraftStatus.UnderSilence => No(action == DraftAction.Amend ? ReasonCode.DraftSilenceAmend : ReasonCode.DraftSilenceChange, draft),
+                DraftStatus.AgreedUnderSilence => No(ReasonCode.DraftAgreedFinal, draft),
+                _ => No(ReasonCode.DraftInBlueLocked, draft),
             },
 
             DraftAction.StartSilence => status == DraftStatus.Negotiation
                 ? To(DraftStatus.UnderSilence)
-                : No(status == DraftStatus.UnderSilence ? $"{draft} is already under silence" : $"{draft} is past negotiation: silence can be started only on a text under negotiation"),
+                : No(status == DraftStatus.UnderSilence ? ReasonCode.DraftAlreadySilence : ReasonCode.DraftPastNegotiation, draft),
             DraftAction.BreakSilence => status == DraftStatus.UnderSilence
                 ? To(DraftStatus.Negotiation)
-                : No($"{draft} is not under silence"),
+                : No(ReasonCode.DraftNotSilence, draft),
             DraftAction.ExtendSilence or DraftAction.HoldSilence or DraftAction.LiftSilence => status == DraftStatus.UnderSilence
                 ? Stay()
-                : No($"{draft} is not under silence"),
+                : No(ReasonCode.DraftNotSilence, draft),
             DraftAction.ConcludeSilence => status == DraftStatus.UnderSilence
                 ? To(DraftStatus.AgreedUnderSilence)
-                : No($"{draft} is not under silence"),
+                : No(ReasonCode.DraftNotSilence, draft),
 
             DraftAction.PutInBlue => status switch
             {
                 DraftStatus.Negotiation or DraftStatus.AgreedUnderSilence => To(DraftStatus.InBlue),
-                DraftStatus.UnderSilence => No($"{draft} is under silence: wait for the deadline or break silence first"),
-                _ => No($"{draft} is already in blue"),
+                DraftStatus.UnderSilence => No(ReasonCode.DraftSilenceBlue, draft),
+                _ => No(ReasonCode.DraftAlreadyBlue, draft),
             },
             DraftAction.OpenVote => status == DraftStatus.InBlue
                 ? To(DraftStatus.Voting)
-                : No($"{draft} must be put in blue before the vote"),
+                : No(ReasonCode.DraftBlueFirst, draft),
             DraftAction.ChangeKind => status == DraftStatus.Negotiation
                 ? Stay()
-                : No($"what {draft} is can change only while it is under negotiation"),
+                : No(ReasonCode.KindFixed, draft),
             DraftAction.AdoptAtMeeting => status == DraftStatus.AgreedUnderSilence
                 ? To(DraftStatus.Adopted)
-                : No($"{draft} has not been agreed: it is read at a meeting once agreed under silence"),
+                : No(ReasonCode.NotAgreed, draft),
 
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };

@@ -1,6 +1,6 @@
 namespace CoordBot.Domain.Membership;
 
-/// <summary>Who may do what; every refusal names the role that would be needed.</summary>
+/// <summary>Who may do what; every refusal is a <see cref="Reason"/> that names the role that would be needed.</summary>
 public static class Permissions
 {
     /// <summary>
@@ -16,21 +16,21 @@ public static class Permissions
 
         if (role == DelegationRole.Head)
         {
-            return Verdict.Refused("only an operator can name a head of delegation");
+            return Verdict.Refused(ReasonCode.OperatorNamesHead);
         }
 
         if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
         {
-            return Verdict.Refused("inviting needs the head of delegation or the deputy");
+            return Verdict.Refused(ReasonCode.InvitingNeedsHead);
         }
 
         if (!actor.Belongs(delegationCode))
         {
-            return Verdict.Refused($"you can invite only into your own delegation ({actor.DelegationCode})");
+            return Verdict.Refused(ReasonCode.InviteOwnDelegation, actor.DelegationCode!);
         }
 
         return role == DelegationRole.Deputy && !actor.Is(DelegationRole.Head)
-            ? Verdict.Refused("only the head of delegation or an operator can name a deputy")
+            ? Verdict.Refused(ReasonCode.DeputyNamedByHead)
             : Verdict.Allowed;
     }
 
@@ -47,21 +47,21 @@ public static class Permissions
 
         if (role == DelegationRole.Head)
         {
-            return Verdict.Refused("only an operator can remove a head of delegation");
+            return Verdict.Refused(ReasonCode.OperatorRemovesHead);
         }
 
         if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
         {
-            return Verdict.Refused("removing members needs the head of delegation or the deputy");
+            return Verdict.Refused(ReasonCode.RemovingNeedsHead);
         }
 
         if (!actor.Belongs(delegationCode))
         {
-            return Verdict.Refused($"you can remove only members of your own delegation ({actor.DelegationCode})");
+            return Verdict.Refused(ReasonCode.RemoveOwnDelegation, actor.DelegationCode!);
         }
 
         return role == DelegationRole.Deputy && !actor.Is(DelegationRole.Head)
-            ? Verdict.Refused("only the head of delegation or an operator can remove a deputy")
+            ? Verdict.Refused(ReasonCode.DeputyRemovedByHead)
             : Verdict.Allowed;
     }
 
@@ -70,26 +70,26 @@ public static class Permissions
     {
         if (!actor.Is(DelegationRole.Head, DelegationRole.Deputy))
         {
-            return Verdict.Refused("voting needs the head of delegation or the deputy");
+            return Verdict.Refused(ReasonCode.VotingNeedsHead);
         }
 
         return actor.Belongs(delegationCode)
             ? Verdict.Allowed
-            : Verdict.Refused($"you can vote only for your own delegation ({actor.DelegationCode})");
+            : Verdict.Refused(ReasonCode.VoteOwnDelegation, actor.DelegationCode!);
     }
 
-    public static Verdict MayReadDrafts(Actor actor) => DelegationWork(actor, "reading drafts");
+    public static Verdict MayReadDrafts(Actor actor) => DelegationWork(actor, Domain.DelegationWork.ReadingDrafts);
 
-    public static Verdict MayComment(Actor actor) => DelegationWork(actor, "commenting");
+    public static Verdict MayComment(Actor actor) => DelegationWork(actor, Domain.DelegationWork.Commenting);
 
-    public static Verdict MayProposeAmendment(Actor actor) => DelegationWork(actor, "proposing amendments");
+    public static Verdict MayProposeAmendment(Actor actor) => DelegationWork(actor, Domain.DelegationWork.ProposingAmendments);
 
-    public static Verdict MayCreateDraft(Actor actor) => DelegationWork(actor, "creating a draft");
+    public static Verdict MayCreateDraft(Actor actor) => DelegationWork(actor, Domain.DelegationWork.CreatingADraft);
 
     /// <summary>Only a penholder delegation (or co-penholder) revises a draft and decides on its amendments.</summary>
     public static Verdict MayRevise(Actor actor, IReadOnlyCollection<string> penholders)
     {
-        var work = DelegationWork(actor, "revising a draft");
+        var work = DelegationWork(actor, Domain.DelegationWork.RevisingADraft);
         if (work.IsRefused)
         {
             return work;
@@ -97,7 +97,7 @@ public static class Permissions
 
         return penholders.Contains(actor.DelegationCode!)
             ? Verdict.Allowed
-            : Verdict.Refused("only the penholder delegation can revise this draft");
+            : Verdict.Refused(ReasonCode.PenholderRevises);
     }
 
     /// <summary>
@@ -114,7 +114,7 @@ public static class Permissions
 
         return actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.Belongs(presidentCode)
             ? Verdict.Allowed
-            : Verdict.Refused($"this is for the presidency: the head of delegation or deputy of {presidentCode}");
+            : Verdict.Refused(ReasonCode.ForPresidency, presidentCode);
     }
 
     /// <summary>Everyone, members or not: greeting, help, one's own settings.</summary>
@@ -124,11 +124,11 @@ public static class Permissions
     public static Verdict MaySeeCouncilBusiness(Actor actor) =>
         actor.IsOperator || actor.DelegationCode is not null
             ? Verdict.Allowed
-            : Verdict.Refused(NotAMember);
+            : Verdict.Refused(ReasonCode.NotAMember);
 
     /// <summary>Administration of the bot itself (presidency overrides and the like).</summary>
     public static Verdict MayOperate(Actor actor) =>
-        actor.IsOperator ? Verdict.Allowed : Verdict.Refused("only an operator of this bot may do this");
+        actor.IsOperator ? Verdict.Allowed : Verdict.Refused(ReasonCode.OperatorOnly);
 
     /// <summary>
     /// Whether someone may ask for invitations at all (before the delegation and role asked for are known):
@@ -137,7 +137,7 @@ public static class Permissions
     public static Verdict MayInviteSomeone(Actor actor) =>
         actor.IsOperator || actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("inviting needs the head of delegation or the deputy");
+            : Verdict.Refused(ReasonCode.InvitingNeedsHead);
 
     /// <summary>
     /// Whether someone may end memberships at all: operators, and heads for their own delegation
@@ -147,25 +147,25 @@ public static class Permissions
     public static Verdict MayRemoveSomeone(Actor actor) =>
         actor.IsOperator || actor.Is(DelegationRole.Head)
             ? Verdict.Allowed
-            : Verdict.Refused("only an operator, or the head of a delegation for its own members, may end a membership");
+            : Verdict.Refused(ReasonCode.EndMembership);
 
     /// <summary>A delegation's group is linked by its head or deputy.</summary>
     public static Verdict MayLinkGroup(Actor actor) =>
         actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.DelegationCode is not null
             ? Verdict.Allowed
-            : Verdict.Refused("only the head or deputy of a delegation can link a group");
+            : Verdict.Refused(ReasonCode.LinkGroup);
 
     /// <summary>A person belongs to one delegation at a time, so a member cannot join with another invitation.</summary>
     public static Verdict MayJoin(Actor actor) =>
         actor.DelegationCode is null
             ? Verdict.Allowed
-            : Verdict.Refused("you are already a member of a delegation, and a person belongs to one delegation at a time: ask its head or an operator to remove you first");
+            : Verdict.Refused(ReasonCode.AlreadyMember);
 
     /// <summary>The head or deputy of any delegation (votes, attendance, breaking silence, convening Arria meetings).</summary>
     public static Verdict IsHeadOrDeputy(Actor actor) =>
         actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("this needs the head of delegation or the deputy");
+            : Verdict.Refused(ReasonCode.NeedsHead);
 
     /// <summary>
     /// The door rule of chair commands (<see cref="MayChair"/>), when the presiding delegation may be unknown
@@ -174,17 +174,14 @@ public static class Permissions
     public static Verdict MayActAsChair(Actor actor, string? presidentCode) =>
         actor.IsOperator || (presidentCode is not null && MayChair(actor, presidentCode).IsAllowed)
             ? Verdict.Allowed
-            : Verdict.Refused("only the president of the council this month (its head or deputy) or an operator may do this. Send /presidency to see who presides");
+            : Verdict.Refused(ReasonCode.PresidentOnly);
 
-    /// <summary>The sentence a non-member gets for any council business: it names no delegation and no draft.</summary>
-    public const string NotAMember =
-        "This is for members of the council's delegations. If you should be one, ask your head of delegation or an operator for an invitation link.";
 
     // The substantive work of a delegation; observers and briefers take part only in Arria meetings.
-    private static Verdict DelegationWork(Actor actor, string what) =>
+    private static Verdict DelegationWork(Actor actor, DelegationWork what) =>
         actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
-            : Verdict.Refused($"{what} needs a member of a delegation (head, deputy or adviser)");
+            : Verdict.Refused(ReasonCode.NeedsMember, what);
 
     // ---- Sessions and agenda (rules the Sessions and Agenda commands declare) ----
 
@@ -196,19 +193,19 @@ public static class Permissions
     public static Verdict MayRunSessions(Actor actor, string? presidentCode) =>
         MayActAsChair(actor, presidentCode).IsAllowed || actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("only the chair (the presiding delegation's head or deputy, or an operator) or, for an Arria-formula meeting, a head of delegation or deputy may do this");
+            : Verdict.Refused(ReasonCode.ChairOrArria);
 
     /// <summary>A delegation's answer to a session is given by its head or deputy, for its own delegation.</summary>
     public static Verdict MayAnswerAttendance(Actor actor) =>
         actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("only the head of delegation or the deputy answers for the delegation");
+            : Verdict.Refused(ReasonCode.AnswersForDelegation);
 
     /// <summary>Heads, deputies and advisers speak for the delegation (observers do not).</summary>
     public static Verdict MaySpeakForDelegation(Actor actor) =>
         actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
-            : Verdict.Refused("speaking for a delegation needs its head, deputy or an adviser");
+            : Verdict.Refused(ReasonCode.SpeakForDelegation);
 
     // ---- Drafts (rules the Drafts commands declare; the penholder of THIS draft and who may read it are checked after the lookup) ----
 
@@ -234,31 +231,31 @@ public static class Permissions
     public static Verdict MayHoldPens(Actor actor) =>
         ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
-            : Verdict.Refused("only the penholder delegation (its head, deputy or an adviser) may do this"));
+            : Verdict.Refused(ReasonCode.PenholderOnly));
 
     /// <summary><c>/silence</c> at the door: the chair (who need not read the text), or someone who could hold the draft's pen.</summary>
     public static Verdict MayStartSilence(Actor actor, string? presidentCode) =>
         MayActAsChair(actor, presidentCode).IsAllowed || actor.Is(DelegationRole.Head, DelegationRole.Deputy, DelegationRole.Adviser)
             ? Verdict.Allowed
-            : ForMembers(actor, Verdict.Refused(SilenceStarters));
+            : ForMembers(actor, Verdict.Refused(ReasonCode.SilenceStarters));
 
     /// <summary>Starting silence on THIS draft: the chair, or its penholder delegation.</summary>
     public static Verdict MayStartSilenceOn(Actor actor, string? presidentCode, IReadOnlyCollection<string> penholders) =>
         MayActAsChair(actor, presidentCode).IsAllowed || MayRevise(actor, penholders).IsAllowed
             ? Verdict.Allowed
-            : Verdict.Refused(SilenceStarters);
+            : Verdict.Refused(ReasonCode.SilenceStarters);
 
     /// <summary><c>/breaksilence</c>: a delegation objects through its head or deputy.</summary>
     public static Verdict MayBreakSilence(Actor actor) =>
         ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("breaking silence needs the head of delegation or the deputy"));
+            : Verdict.Refused(ReasonCode.BreakingSilence));
 
     /// <summary><c>/hold</c> and <c>/lift</c> (the no-objection procedure): a delegation holds a decision through its head or deputy.</summary>
     public static Verdict MayHold(Actor actor) =>
         ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("placing or lifting a hold needs the head of delegation or the deputy"));
+            : Verdict.Refused(ReasonCode.Holding));
 
     // ---- Co-penholders and sponsors (issue 24 item 10): co-penholders do the penholder's work through MayRevise ----
 
@@ -266,7 +263,7 @@ public static class Permissions
     public static Verdict MaySponsorDrafts(Actor actor) =>
         ForMembers(actor, actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("sponsoring a draft needs the head of delegation or the deputy"));
+            : Verdict.Refused(ReasonCode.SponsorNeedsHead));
 
     /// <summary>Sponsoring THIS draft: not a delegation that holds its pen (listed as such), nor one that sponsors it already.</summary>
     public static Verdict MaySponsor(Actor actor, IReadOnlyCollection<string> penholders, IReadOnlyCollection<string> sponsors)
@@ -278,9 +275,9 @@ public static class Permissions
         }
 
         return penholders.Contains(actor.DelegationCode!)
-            ? Verdict.Refused("your delegation holds the pen of this draft: it is listed as penholder, not as sponsor")
+            ? Verdict.Refused(ReasonCode.SponsorIsPenholder)
             : sponsors.Contains(actor.DelegationCode!)
-                ? Verdict.Refused("your delegation already sponsors this draft")
+                ? Verdict.Refused(ReasonCode.AlreadySponsor)
                 : Verdict.Allowed;
     }
 
@@ -297,17 +294,16 @@ public static class Permissions
         }
 
         return actor.DelegationCode != leadPenholder
-            ? Verdict.Refused($"only the lead penholder delegation ({leadPenholder}) names co-penholders")
+            ? Verdict.Refused(ReasonCode.OnlyLeadNames, leadPenholder)
             : penholders.Contains(candidate)
-                ? Verdict.Refused($"{candidate} already holds the pen of this draft")
+                ? Verdict.Refused(ReasonCode.AlreadyPenholder, candidate)
                 : Verdict.Allowed;
     }
 
-    private const string SilenceStarters = "only the president of the council this month or the penholder delegation may start the silence procedure";
 
     // A non-member (nor operator) hears the one sentence for non-members, whatever the command: it names no draft and no role.
     private static Verdict ForMembers(Actor actor, Verdict verdict) =>
-        actor.IsOperator || actor.DelegationCode is not null ? verdict : Verdict.Refused(NotAMember);
+        actor.IsOperator || actor.DelegationCode is not null ? verdict : Verdict.Refused(ReasonCode.NotAMember);
 
     // ---- Voting (rules the Voting commands declare; VotingService applies MayVote to every ballot) ----
 
@@ -323,8 +319,8 @@ public static class Permissions
         }
 
         return actor.IsOperator || actor.DelegationCode is not null
-            ? Verdict.Refused(OnlyVotersExplain)
-            : Verdict.Refused(NotAMember);
+            ? Verdict.Refused(ReasonCode.OnlyVotersExplain)
+            : Verdict.Refused(ReasonCode.NotAMember);
     }
 
     /// <summary>
@@ -333,9 +329,7 @@ public static class Permissions
     /// </summary>
     public static Verdict MayReadVoteRecord(Actor actor) =>
         actor.IsOperator ? Verdict.Allowed
-        : actor.DelegationCode is null ? Verdict.Refused(NotAMember)
+        : actor.DelegationCode is null ? Verdict.Refused(ReasonCode.NotAMember)
         : MayReadDrafts(actor);
 
-    /// <summary>The refusal of an explanation by someone who does not vote for a delegation of the vote.</summary>
-    public const string OnlyVotersExplain = "only the head or the deputy of a delegation of this vote may explain its vote";
 }

@@ -47,6 +47,6 @@ public static class SessionFormats
 
         return actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
-            : Verdict.Refused("an Arria-formula meeting is convened by a member: its head of delegation or deputy");
+            : Verdict.Refused(ReasonCode.ArriaConvenedByMember);
     }
 }

@@ -62,23 +62,23 @@ public static class BallotLog
             var entry = entries[i];
             if (entry.Sequence != i + 1)
             {
-                return ChainCheck.Broken(i, $"sequence {entry.Sequence} where {i + 1} was expected: an entry is missing or out of order");
+                return ChainCheck.Broken(i, Reason.Of(ReasonCode.BallotLogSequence, entry.Sequence, i + 1));
             }
 
             if (i > 0 && entry.VoteId != entries[0].VoteId)
             {
-                return ChainCheck.Broken(i, $"belongs to vote \"{entry.VoteId}\", not \"{entries[0].VoteId}\"");
+                return ChainCheck.Broken(i, Reason.Of(ReasonCode.BallotLogOtherVote, entry.VoteId, entries[0].VoteId));
             }
 
             var expectedPrevious = i == 0 ? GenesisHash : entries[i - 1].Hash;
             if (!string.Equals(entry.PreviousHash, expectedPrevious, StringComparison.Ordinal))
             {
-                return ChainCheck.Broken(i, "does not link to the entry before it");
+                return ChainCheck.Broken(i, Reason.Of(ReasonCode.BallotLogUnlinked));
             }
 
             if (!string.Equals(entry.Hash, ComputeHash(entry), StringComparison.Ordinal))
             {
-                return ChainCheck.Broken(i, "its contents do not match its hash: the entry was altered");
+                return ChainCheck.Broken(i, Reason.Of(ReasonCode.BallotLogAltered));
             }
         }
 

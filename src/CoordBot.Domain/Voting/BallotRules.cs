@@ -17,7 +17,7 @@ public static class BallotRules
         // The 24 hours are non-extendable: a late answer is refused and the delegation counts as absent.
         if (closed || sentUtc >= closesAtUtc)
         {
-            return new(BallotEntryKind.Refused, "voting has closed: the vote was not counted");
+            return new(BallotEntryKind.Refused, Reason.Of(ReasonCode.VotingClosed));
         }
 
         if (current is null)
@@ -27,20 +27,19 @@ public static class BallotRules
 
         if (!allowChange)
         {
-            return new(BallotEntryKind.Refused, "your delegation has already voted and this council does not allow changing a vote");
+            return new(BallotEntryKind.Refused, Reason.Of(ReasonCode.AlreadyVotedNoChange));
         }
 
         return current == requested
-            ? new(BallotEntryKind.Refused, $"your delegation has already voted {Word(requested)}")
+            ? new(BallotEntryKind.Refused, Reason.Of(AlreadyVoted(requested)))
             : new(BallotEntryKind.Changed, null);
     }
 
-    // The word a delegation votes with (as in "/vote D3 yes"), written out: an enum's name is not a reply.
-    private static string Word(VoteChoice choice) => choice switch
+    private static ReasonCode AlreadyVoted(VoteChoice choice) => choice switch
     {
-        VoteChoice.Yes => "yes",
-        VoteChoice.No => "no",
-        VoteChoice.Abstain => "abstain",
+        VoteChoice.Yes => ReasonCode.AlreadyVotedYes,
+        VoteChoice.No => ReasonCode.AlreadyVotedNo,
+        VoteChoice.Abstain => ReasonCode.AlreadyVotedAbstain,
         _ => throw new ArgumentOutOfRangeException(nameof(choice), choice, null),
     };
 }

@@ -1,45 +1,28 @@
-using System.Collections.Frozen;
-using System.Text.RegularExpressions;
+using System.Globalization;
+using CoordBot.Domain;
+using CoordBot.Domain.Agenda;
 
 namespace CoordBot.Localization;
 
 /// <summary>
-/// The pure domain gives its refusals as English clauses ("only an operator can ..."), since it knows no reader.
-/// Each clause the domain can write has an entry <c>Reason.*</c> in the catalogue whose English text is the
-/// clause itself, a <c>{0}</c> standing for the part the domain fills in (a delegation code): matching the
-/// English text finds the entry, and the reader's language words it. A clause with no entry stays English.
+/// The one renderer of the domain's refusals: a <see cref="Reason"/> is a code with its facts, and its words are the
+/// catalogue entry <c>Reason.</c> + code in the reader's language (English: the clause the bot always wrote). No
+/// translation is ever found by reading English.
 /// </summary>
 public static class Reasons
 {
-    private const string Prefix = "Reason.";
+    /// <summary>The catalogue key of a code's words.</summary>
+    public static string Key(ReasonCode code) => "Reason." + code;
 
-    private static readonly Lazy<FrozenDictionary<string, Regex>> Patterns = new(() => Catalogue.Entries(Languages.English)
-        .Where(e => e.Key.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToFrozenDictionary(
-            e => e.Key,
-            e => new Regex("^" + Regex.Escape(e.Value).Replace(@"\{0}", "(.+?)", StringComparison.Ordinal) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)),
-            StringComparer.Ordinal));
-
-    /// <summary>The domain's clause in <paramref name="language"/> (the same clause in English, or when no entry matches).</summary>
-    public static string Translate(string language, string reason)
+    /// <summary>The reason as a clause in <paramref name="language"/> (plain text: escape it for HTML).</summary>
+    public static string Text(string language, Reason reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        if (!Languages.IsKnown(language) || language == Languages.English)
-        {
-            return reason;
-        }
-
-        foreach (var (key, pattern) in Patterns.Value)
-        {
-            var match = pattern.Match(reason);
-            if (match.Success)
-            {
-                return Catalogue.Format(language, key, match.Groups.Values.Skip(1).Select(g => (object?)g.Value).ToArray());
-            }
-        }
-
-        return reason;
+        return Catalogue.Format(language, Key(reason.Code), [.. reason.Args.Select(a => Argument(language, a))]);
     }
+
+    /// <summary>The reason as a reply: a sentence (capital first, stop last) in <paramref name="language"/>.</summary>
+    public static string Sentence(string language, Reason reason) => Sentence(language, Text(language, reason));
 
     /// <summary>A clause as a reply: a capital first, a full stop last (the ideographic one in Chinese).</summary>
     public static string Sentence(string language, string clause)
@@ -50,8 +33,21 @@ public static class Reasons
             return clause;
         }
 
+        // English keeps the invariant upper case and the plain stop it always had.
         var stop = language == "zh" ? "。" : ".";
         var ends = clause.EndsWith('.') || clause.EndsWith('。');
-        return char.ToUpper(clause[0], Catalogue.FormatCulture(language)) + clause[1..] + (ends ? string.Empty : stop);
+        var culture = language == Languages.English ? CultureInfo.InvariantCulture : Catalogue.FormatCulture(language);
+        return char.ToUpper(clause[0], culture) + clause[1..] + (ends ? string.Empty : stop);
     }
+
+    // Ids, codes and names are shown as given; amounts with the language's grouping; an enum value by its own words.
+    private static object Argument(string language, object argument) => argument switch
+    {
+        Amount amount => language == Languages.English
+            ? amount.Value.ToString("N0", CultureInfo.InvariantCulture)
+            : amount.Value.ToString("#,0", Catalogue.FormatCulture(language)),
+        AgendaItemStatus status => Catalogue.Text(language, "Status." + status),
+        Enum value => Catalogue.Text(language, $"Reason.{value.GetType().Name}.{value}"),
+        _ => argument,
+    };
 }

@@ -13,16 +13,16 @@ public sealed class AgendaOrderTests
     [InlineData(12, 2, "11 12 13 14")]
     public void Items_move_to_a_one_based_position(int item, int position, string expected)
     {
-        Assert.Equal(expected, string.Join(" ", AgendaOrder.Move(Items, item, position).Value));
+        Assert.Equal(expected, string.Join(" ", AgendaOrder.Move(Items, item, position).Value!));
     }
 
     [Theory]
-    [InlineData(13, 0, "position 0 is out of range: the agenda has positions 1 to 4")]
-    [InlineData(13, 5, "position 5 is out of range: the agenda has positions 1 to 4")]
-    [InlineData(99, 1, "item 99 is not on the agenda")]
+    [InlineData(13, 0, "AgendaPositionOutOfRange:0:4")]
+    [InlineData(13, 5, "AgendaPositionOutOfRange:5:4")]
+    [InlineData(99, 1, "AgendaItemNotOn:99")]
     public void Moves_out_of_range_are_refused(int item, int position, string expected)
     {
-        Assert.Equal(expected, AgendaOrder.Move(Items, item, position).Error);
+        Assert.Equal(Expected.Reason(expected), AgendaOrder.Move(Items, item, position).Refusal);
     }
 
     [Theory]

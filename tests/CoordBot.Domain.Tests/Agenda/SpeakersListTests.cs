@@ -16,7 +16,7 @@ public sealed class SpeakersListTests
     [InlineData("+EST +BEL next -BEL +BEL", "EST", "BEL", "")] // re-inscribing after withdrawing goes to the end
     public void Speakers_are_called_in_order_of_inscription(string steps, string? current, string waiting, string spoken)
     {
-        var list = Run(steps).Value;
+        var list = Run(steps).Value!;
 
         Assert.Equal(current, list.Current);
         Assert.Equal(waiting, string.Join(" ", list.Waiting));
@@ -24,32 +24,32 @@ public sealed class SpeakersListTests
     }
 
     [Theory]
-    [InlineData("+EST +EST", "Estonia is already on the list of speakers")]
-    [InlineData("+EST next +EST", "Estonia has the floor now")]
-    [InlineData("+EST next next +EST", "Estonia has already spoken on this item")]
-    [InlineData("+EST next -EST", "Estonia has the floor now and cannot withdraw")]
-    [InlineData("+EST next next -EST", "Estonia has already spoken")]
-    [InlineData("-EST", "Estonia is not on the list of speakers")]
-    [InlineData("next", "the list of speakers is exhausted")]
-    [InlineData("+EST next next next", "the list of speakers is exhausted")]
+    [InlineData("+EST +EST", "SpeakersAlreadyOn:Estonia")]
+    [InlineData("+EST next +EST", "SpeakersHasFloor:Estonia")]
+    [InlineData("+EST next next +EST", "SpeakersSpokeOnItem:Estonia")]
+    [InlineData("+EST next -EST", "SpeakersCannotWithdraw:Estonia")]
+    [InlineData("+EST next next -EST", "SpeakersSpoken:Estonia")]
+    [InlineData("-EST", "SpeakersNotOn:Estonia")]
+    [InlineData("next", "SpeakersExhausted")]
+    [InlineData("+EST next next next", "SpeakersExhausted")]
     public void Refusals_name_the_delegation(string steps, string expected)
     {
-        Assert.Equal(expected, Run(steps).Error);
+        Assert.Equal(Expected.Reason(expected), Run(steps).Refusal);
     }
 
-    private static Result<SpeakersList> Run(string steps)
+    private static Outcome<SpeakersList, Reason> Run(string steps)
     {
-        var result = Result.Ok(SpeakersList.Empty(Council.NameOf));
+        var result = Outcome<SpeakersList, Reason>.Accept(SpeakersList.Empty(Council.NameOf));
         foreach (var step in steps.Split(' '))
         {
-            var list = result.Value;
+            var list = result.Value!;
             result = step switch
             {
                 "next" => list.CallNext(),
                 _ when step[0] == '+' => list.Inscribe(step[1..]),
                 _ => list.Withdraw(step[1..]),
             };
-            if (!result.IsSuccess)
+            if (!result.IsAccepted)
             {
                 return result;
             }

@@ -79,20 +79,20 @@ public sealed class NoObjectionTests
 
     [Theory]
     // The same member cannot hold twice; a member holding nothing cannot lift.
-    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 hold EST", "2026-12-07T12:00 hold EST", "EST already holds the decision")]
-    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 hold EST", "2026-12-07T12:00 lift FRA", "FRA holds nothing on the decision")]
+    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 hold EST", "2026-12-07T12:00 hold EST", "AlreadyHolds:EST")]
+    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 hold EST", "2026-12-07T12:00 lift FRA", "HoldsNothing:FRA")]
     // Once over, nothing more: after an objection, after adoption, after the deadline passed unseen.
-    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 object USA", "2026-12-07T12:00 hold EST", "the decision is no longer under the no-objection procedure")]
-    [InlineData("2026-12-07T10:00 start 24; 2026-12-08T11:00 conclude", "2026-12-08T12:00 object EST", "the decision is no longer under the no-objection procedure")]
-    [InlineData("2026-12-07T10:00 start 24", "2026-12-08T10:00 hold EST", "the deadline has passed")]
+    [InlineData("2026-12-07T10:00 start 24; 2026-12-07T11:00 object USA", "2026-12-07T12:00 hold EST", "NoObjectionOver")]
+    [InlineData("2026-12-07T10:00 start 24; 2026-12-08T11:00 conclude", "2026-12-08T12:00 object EST", "NoObjectionOver")]
+    [InlineData("2026-12-07T10:00 start 24", "2026-12-08T10:00 hold EST", "NoObjectionDeadlinePassed")]
     public void Steps_out_of_turn_are_refused_and_change_nothing(string steps, string step, string reason)
     {
         var before = Run(steps);
 
         var refused = Apply(before, step);
 
-        Assert.False(refused.IsSuccess);
-        Assert.Equal(reason, refused.Error);
+        Assert.False(refused.IsAccepted);
+        Assert.Equal(Expected.Reason(reason), refused.Refusal);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class NoObjectionTests
         return procedure!;
     }
 
-    private static Result<NoObjection> Apply(NoObjection procedure, string step)
+    private static Outcome<NoObjection, Reason> Apply(NoObjection procedure, string step)
     {
         var words = step.Split(' ', 4);
         var at = Utc(words[0]);
@@ -142,7 +142,7 @@ public sealed class NoObjectionTests
             "hold" => procedure.Hold(words[2], words.Length > 3 ? words[3] : null, at, NewYork),
             "lift" => procedure.Lift(words[2], at, NewYork),
             "object" => procedure.Raise(words[2], at),
-            "conclude" => Result.Ok(procedure.Conclude(at)),
+            "conclude" => Outcome<NoObjection, Reason>.Accept(procedure.Conclude(at)),
             _ => throw new ArgumentException($"unknown step {step}", nameof(step)),
         };
     }

@@ -4,10 +4,10 @@ namespace CoordBot.Domain.Tests.Drafts;
 
 public sealed class DraftPathsTests
 {
-    private const string Resolution = "D3 is a draft resolution: it is adopted by a vote, not read out at a meeting";
-    private const string Prst = "D3 is a draft presidential statement: it is agreed by consensus and read out at a meeting, not put to a vote";
-    private const string PressVote = "D3 is a draft press statement: it is agreed under silence, not put to a vote";
-    private const string PressMeeting = "D3 is a draft press statement: it is adopted when its silence ends, not read out at a meeting";
+    private const string Resolution = "ResolutionNotRead:D3";
+    private const string Prst = "PrstNotVoted:D3";
+    private const string PressVote = "PressNotVoted:D3";
+    private const string PressMeeting = "PressNotRead:D3";
 
     /// <summary>Kind × action: which procedures each kind of text takes (null: the kind allows it; the state decides).</summary>
     [Theory]
@@ -37,7 +37,7 @@ public sealed class DraftPathsTests
     [InlineData(DraftKind.PressStatement, DraftAction.Withdraw, null)]
     public void Each_kind_takes_its_own_procedures(DraftKind kind, DraftAction action, string? reason)
     {
-        Assert.Equal(reason is null ? Verdict.Allowed : Verdict.Refused(reason), DraftPaths.ForKind(kind, action, "D3"));
+        Assert.Equal(reason is null ? Verdict.Allowed : Verdict.Refused(Expected.Reason(reason)!), DraftPaths.ForKind(kind, action, "D3"));
     }
 
     /// <summary>The whole path of each kind, step by step from negotiation to adoption.</summary>
@@ -61,7 +61,7 @@ public sealed class DraftPathsTests
         foreach (var step in steps)
         {
             var next = DraftPaths.Next(kind, status, step, adopted: step == DraftAction.CloseVote ? true : null, draft: "D3");
-            Assert.True(next.IsSuccess, $"{kind}: {step} from {status}: {next.Error}");
+            Assert.True(next.IsAccepted, $"{kind}: {step} from {status}: {next.Refusal}");
             status = next.Value;
         }
 
@@ -71,16 +71,16 @@ public sealed class DraftPathsTests
     [Theory]
     [InlineData(DraftKind.PresidentialStatement, DraftStatus.AgreedUnderSilence, DraftAction.PutInBlue, Prst)]
     [InlineData(DraftKind.PressStatement, DraftStatus.Negotiation, DraftAction.PutInBlue, PressVote)]
-    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Negotiation, DraftAction.AdoptAtMeeting, "D3 has not been agreed: it is read at a meeting once agreed under silence")]
-    [InlineData(DraftKind.PresidentialStatement, DraftStatus.UnderSilence, DraftAction.AdoptAtMeeting, "D3 has not been agreed: it is read at a meeting once agreed under silence")]
-    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Adopted, DraftAction.AdoptAtMeeting, "D3 was adopted: it can no longer change")]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Negotiation, DraftAction.AdoptAtMeeting, "NotAgreed:D3")]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.UnderSilence, DraftAction.AdoptAtMeeting, "NotAgreed:D3")]
+    [InlineData(DraftKind.PresidentialStatement, DraftStatus.Adopted, DraftAction.AdoptAtMeeting, "DraftAdopted:D3")]
     [InlineData(DraftKind.Resolution, DraftStatus.AgreedUnderSilence, DraftAction.AdoptAtMeeting, Resolution)]
-    [InlineData(DraftKind.Resolution, DraftStatus.UnderSilence, DraftAction.ChangeKind, "what D3 is can change only while it is under negotiation")]
-    [InlineData(DraftKind.PressStatement, DraftStatus.Adopted, DraftAction.ChangeKind, "D3 was adopted: it can no longer change")]
+    [InlineData(DraftKind.Resolution, DraftStatus.UnderSilence, DraftAction.ChangeKind, "KindFixed:D3")]
+    [InlineData(DraftKind.PressStatement, DraftStatus.Adopted, DraftAction.ChangeKind, "DraftAdopted:D3")]
     public void Refusals_name_the_kind_or_the_state(DraftKind kind, DraftStatus status, DraftAction action, string reason)
     {
-        Assert.Equal(Verdict.Refused(reason), DraftPaths.Check(kind, status, action, "D3"));
-        Assert.Equal([reason], DraftPaths.Next(kind, status, action, draft: "D3").Errors);
+        Assert.Equal(Verdict.Refused(Expected.Reason(reason)!), DraftPaths.Check(kind, status, action, "D3"));
+        Assert.Equal(Expected.Reason(reason), DraftPaths.Next(kind, status, action, draft: "D3").Refusal);
     }
 
     [Fact]

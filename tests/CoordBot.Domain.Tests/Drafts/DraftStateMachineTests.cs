@@ -37,31 +37,31 @@ public sealed class DraftStateMachineTests
     }
 
     [Theory]
-    [InlineData(DraftStatus.InBlue, DraftAction.Revise, "D3 is in blue: its text is locked")]
-    [InlineData(DraftStatus.InBlue, DraftAction.Amend, "D3 is in blue: its text is locked")]
-    [InlineData(DraftStatus.InBlue, DraftAction.PutInBlue, "D3 is already in blue")]
-    [InlineData(DraftStatus.InBlue, DraftAction.StartSilence, "D3 is past negotiation: silence can be started only on a text under negotiation")]
-    [InlineData(DraftStatus.Voting, DraftAction.Withdraw, "voting has started: a draft cannot be withdrawn")]
-    [InlineData(DraftStatus.Voting, DraftAction.Revise, "voting has started: D3 and its text can no longer change")]
-    [InlineData(DraftStatus.Voting, DraftAction.Comment, "voting has started: D3 and its text can no longer change")]
-    [InlineData(DraftStatus.Voting, DraftAction.OpenVote, "voting on D3 is already open")]
-    [InlineData(DraftStatus.UnderSilence, DraftAction.Revise, "D3 is under silence: changing its text is not allowed; the silence must be broken first")]
-    [InlineData(DraftStatus.UnderSilence, DraftAction.Amend, "D3 is under silence: to propose a change, break silence")]
-    [InlineData(DraftStatus.UnderSilence, DraftAction.PutInBlue, "D3 is under silence: wait for the deadline or break silence first")]
-    [InlineData(DraftStatus.UnderSilence, DraftAction.StartSilence, "D3 is already under silence")]
-    [InlineData(DraftStatus.AgreedUnderSilence, DraftAction.Revise, "D3 was agreed under silence: its text is final")]
-    [InlineData(DraftStatus.Negotiation, DraftAction.BreakSilence, "D3 is not under silence")]
-    [InlineData(DraftStatus.Negotiation, DraftAction.ExtendSilence, "D3 is not under silence")]
-    [InlineData(DraftStatus.Negotiation, DraftAction.ConcludeSilence, "D3 is not under silence")]
-    [InlineData(DraftStatus.Negotiation, DraftAction.OpenVote, "D3 must be put in blue before the vote")]
-    [InlineData(DraftStatus.Negotiation, DraftAction.CloseVote, "no vote is open on D3")]
-    [InlineData(DraftStatus.Adopted, DraftAction.Withdraw, "D3 was adopted: it can no longer change")]
-    [InlineData(DraftStatus.NotAdopted, DraftAction.Revise, "D3 was not adopted: it can no longer change")]
-    [InlineData(DraftStatus.Withdrawn, DraftAction.PutInBlue, "D3 was withdrawn")]
+    [InlineData(DraftStatus.InBlue, DraftAction.Revise, "DraftInBlueLocked:D3")]
+    [InlineData(DraftStatus.InBlue, DraftAction.Amend, "DraftInBlueLocked:D3")]
+    [InlineData(DraftStatus.InBlue, DraftAction.PutInBlue, "DraftAlreadyBlue:D3")]
+    [InlineData(DraftStatus.InBlue, DraftAction.StartSilence, "DraftPastNegotiation:D3")]
+    [InlineData(DraftStatus.Voting, DraftAction.Withdraw, "DraftVotingNoWithdraw")]
+    [InlineData(DraftStatus.Voting, DraftAction.Revise, "DraftVotingStarted:D3")]
+    [InlineData(DraftStatus.Voting, DraftAction.Comment, "DraftVotingStarted:D3")]
+    [InlineData(DraftStatus.Voting, DraftAction.OpenVote, "DraftVotingOpen:D3")]
+    [InlineData(DraftStatus.UnderSilence, DraftAction.Revise, "DraftSilenceChange:D3")]
+    [InlineData(DraftStatus.UnderSilence, DraftAction.Amend, "DraftSilenceAmend:D3")]
+    [InlineData(DraftStatus.UnderSilence, DraftAction.PutInBlue, "DraftSilenceBlue:D3")]
+    [InlineData(DraftStatus.UnderSilence, DraftAction.StartSilence, "DraftAlreadySilence:D3")]
+    [InlineData(DraftStatus.AgreedUnderSilence, DraftAction.Revise, "DraftAgreedFinal:D3")]
+    [InlineData(DraftStatus.Negotiation, DraftAction.BreakSilence, "DraftNotSilence:D3")]
+    [InlineData(DraftStatus.Negotiation, DraftAction.ExtendSilence, "DraftNotSilence:D3")]
+    [InlineData(DraftStatus.Negotiation, DraftAction.ConcludeSilence, "DraftNotSilence:D3")]
+    [InlineData(DraftStatus.Negotiation, DraftAction.OpenVote, "DraftBlueFirst:D3")]
+    [InlineData(DraftStatus.Negotiation, DraftAction.CloseVote, "DraftNoVoteOpen:D3")]
+    [InlineData(DraftStatus.Adopted, DraftAction.Withdraw, "DraftAdopted:D3")]
+    [InlineData(DraftStatus.NotAdopted, DraftAction.Revise, "DraftNotAdopted:D3")]
+    [InlineData(DraftStatus.Withdrawn, DraftAction.PutInBlue, "DraftWithdrawn:D3")]
     public void Refusals_say_why_politely(DraftStatus from, DraftAction action, string reason)
     {
-        Assert.Equal(Verdict.Refused(reason), DraftStateMachine.Check(from, action, "D3"));
-        Assert.Equal([reason], DraftStateMachine.Next(from, action, draft: "D3").Errors);
+        Assert.Equal(Verdict.Refused(Expected.Reason(reason)!), DraftStateMachine.Check(from, action, "D3"));
+        Assert.Equal(Expected.Reason(reason), DraftStateMachine.Next(from, action, draft: "D3").Refusal);
     }
 
     public static TheoryData<DraftStatus, DraftAction> EveryPair()
@@ -144,8 +144,8 @@ public sealed class DraftStateMachineTests
         else
         {
             Assert.True(verdict.IsRefused, $"{action} should be refused when {status}");
-            Assert.False(string.IsNullOrWhiteSpace(verdict.Reason));
-            Assert.Equal([verdict.Reason!], next.Errors);
+            Assert.NotNull(verdict.Reason);
+            Assert.Equal(verdict.Reason, next.Refusal);
         }
     }
 }

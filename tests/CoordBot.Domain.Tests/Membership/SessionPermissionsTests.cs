@@ -31,8 +31,8 @@ public sealed class SessionPermissionsTests
     [Fact]
     public void Refusals_keep_the_words_the_commands_always_used()
     {
-        Assert.Equal("only the head of delegation or the deputy answers for the delegation", Permissions.MayAnswerAttendance(Actor.Member("EST", DelegationRole.Adviser)).Reason);
-        Assert.Equal("speaking for a delegation needs its head, deputy or an adviser", Permissions.MaySpeakForDelegation(Actor.Operator).Reason);
-        Assert.Contains("head of delegation or deputy", Permissions.MayRunSessions(Actor.Member("EST", DelegationRole.Adviser), "VNM").Reason, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCode.AnswersForDelegation), Permissions.MayAnswerAttendance(Actor.Member("EST", DelegationRole.Adviser)).Reason);
+        Assert.Equal(Reason.Of(ReasonCode.SpeakForDelegation), Permissions.MaySpeakForDelegation(Actor.Operator).Reason);
+        Assert.Equal(Reason.Of(ReasonCode.ChairOrArria), Permissions.MayRunSessions(Actor.Member("EST", DelegationRole.Adviser), "VNM").Reason);
     }
 }

@@ -70,7 +70,7 @@ public sealed class ContendedVoteTests(ITestOutputHelper output)
             output.WriteLine(string.Join("\n", log.Select(e => $"{e.Sequence} {e.DelegationCode} {e.Kind} {e.Reason}")));
             Assert.Equal(codes.Count * 2, log.Count);
             var chain = BallotLog.Verify([.. log.Select(e => e.ToDomain(vote.LogId))]);
-            Assert.True(chain.IsIntact, chain.Why);
+            Assert.True(chain.IsIntact, chain.Why?.ToString());
             Assert.NotNull(vote.ClosedAt);
             Assert.Equal(codes.Count, await db.Ballots.CountAsync(x => x.VoteId == vote.Id));
             Assert.Equal(codes.Count, log.Count(e => e.Kind == BallotEntryKind.Cast));

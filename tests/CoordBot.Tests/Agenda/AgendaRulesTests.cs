@@ -47,7 +47,7 @@ public sealed class AgendaRulesTests
         await using var __ = bot;
         await bot.AskAsync(FraHead, "/schedule 2026-11-30 15:00 UTC arria Climate and security");
         await bot.AskAsync(FraHead, "/agenda_add S1 Briefing");
-        var reason = Access.Sentence(Permissions.MaySpeakForDelegation(CoordBot.Domain.Membership.Actor.Operator).Reason!);
+        var reason = CoordBot.Localization.Reasons.Sentence(CoordBot.Localization.Languages.English, Permissions.MaySpeakForDelegation(CoordBot.Domain.Membership.Actor.Operator).Reason!);
 
         Assert.Equal(reason, (await bot.AskAsync(Chair, "/speak A1")).PlainText);
         Assert.Equal(reason, (await bot.AskAsync(EstObserver, "/speak A1")).PlainText);

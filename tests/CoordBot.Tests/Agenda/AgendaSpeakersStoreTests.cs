@@ -16,7 +16,7 @@ public sealed class AgendaSpeakersStoreTests
             new() { AgendaItemId = 1, DelegationCode = "EST", Sequence = 4, State = SpeakerState.Spoken },
             new() { AgendaItemId = 1, DelegationCode = "FRA", Sequence = 7, State = SpeakerState.Speaking },
         };
-        var list = AgendaAccess.ListOf(rows, c => c).Inscribe("BEL").Value.CallNext().Value;
+        var list = AgendaAccess.ListOf(rows, c => c).Inscribe("BEL").Value!.CallNext().Value!;
 
         AgendaAccess.Save(db, 1, rows, list, TestContexts.Now);
 

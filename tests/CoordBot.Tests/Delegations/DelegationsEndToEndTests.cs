@@ -211,5 +211,5 @@ public sealed partial class DelegationsEndToEndTests
 
 internal static class BotHarnessTexts
 {
-    public const string NotAMember = CoordBot.Telegram.Routing.Access.NotAMember;
+    public const string NotAMember = EnglishTexts.NotAMember;
 }

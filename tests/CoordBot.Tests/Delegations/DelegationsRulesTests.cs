@@ -86,7 +86,7 @@ public sealed class DelegationsRulesTests
         var reply = await bot.AskAsync(FranceHead, "/delegation FRA", EstoniaGroup);
         var help = await bot.AskAsync(FranceHead, "/help", EstoniaGroup);
 
-        Assert.Equal(CommandGate.OtherDelegationsGroup, reply.PlainText);
+        Assert.Equal(EnglishTexts.OtherDelegationsGroup, reply.PlainText);
         Assert.DoesNotContain("France", string.Join("\n", bot.Emulator.MessagesIn(EstoniaGroup).Select(m => m.PlainText)), StringComparison.Ordinal);
         Assert.DoesNotContain("/delegation ", help.PlainText, StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
+using CoordBot.Localization;
 using CoordBot.Features.Drafts;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
@@ -97,7 +99,8 @@ public sealed class DraftTextInputTests
         var result = await DraftTextInput.ReadAsync(context, fetcher.Object, "usage", CancellationToken.None);
 
         Assert.False(result.IsAccepted);
-        Assert.Contains("at most 50,000 characters", result.Refusal!.Clause, StringComparison.Ordinal);
+        Assert.Equal(Reason.Of(ReasonCode.DraftFileTooBig, new Amount(DraftTextInput.MaxBytes + 1), new Amount(50_000)), result.Refusal!.Reason);
+        Assert.Equal("that file is 200,001 bytes: a draft may have at most 50,000 characters", Reasons.Text(Languages.English, result.Refusal.Reason!));
         fetcher.VerifyNoOtherCalls();
     }
 

@@ -170,7 +170,7 @@ public sealed class DraftsByButtonsTests
         await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
             (await db.Memberships.SingleAsync(m => m.UserId == france, ct)).EndedAt = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
         var removed = await TapAsync(bot, france, copy, "Read");
-        Assert.Equal(Permissions.NotAMember, removed.PlainText);
+        Assert.Equal(EnglishTexts.NotAMember, removed.PlainText);
         Assert.Equal(0, await ReadAsync(bot, db => db.DraftComments.CountAsync()));
     }
 

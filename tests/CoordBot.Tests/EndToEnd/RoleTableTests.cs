@@ -154,14 +154,14 @@ public sealed class RoleTableTests
     {
         var refusals = new HashSet<string>(StringComparer.Ordinal)
         {
-            Access.UnlinkedGroup,
-            CommandGate.OtherDelegationsGroup,
+            EnglishTexts.UnlinkedGroup,
+            EnglishTexts.OtherDelegationsGroup,
             $"Send /{info.Name} to me in a private chat.",
             $"Send /{info.Name} in your delegation's Telegram group (add me to the group first).",
         };
         if (info.Rule(person) is { IsAllowed: false, Reason: { } reason })
         {
-            refusals.Add(Access.Sentence(reason));
+            refusals.Add(CoordBot.Localization.Reasons.Sentence(CoordBot.Localization.Languages.English, reason));
         }
 
         return refusals;

@@ -54,9 +54,9 @@ public sealed partial class CatalogueTests
     [Fact]
     public void The_English_texts_are_the_words_the_bot_always_wrote()
     {
-        Assert.Equal(Access.UnlinkedGroup, Catalogue.Text(Languages.English, "Access.UnlinkedGroup"));
-        Assert.Equal(CommandGate.OtherDelegationsGroup, Catalogue.Text(Languages.English, "Gate.OtherDelegationsGroup"));
-        Assert.Equal(Permissions.NotAMember, Catalogue.Text(Languages.English, "Reason.NotAMember"));
+        Assert.Equal(EnglishTexts.UnlinkedGroup, Catalogue.Text(Languages.English, "Access.UnlinkedGroup"));
+        Assert.Equal(EnglishTexts.OtherDelegationsGroup, Catalogue.Text(Languages.English, "Gate.OtherDelegationsGroup"));
+        Assert.Equal(EnglishTexts.NotAMember, Catalogue.Text(Languages.English, "Reason.NotAMember"));
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed partial class CatalogueTests
 
         foreach (var reason in reasons)
         {
-            Assert.NotEqual(reason, Reasons.Translate(language, reason));
+            Assert.NotEqual(Reasons.Text(Languages.English, reason), Reasons.Text(language, reason));
         }
     }
 

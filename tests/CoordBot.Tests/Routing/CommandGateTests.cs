@@ -30,7 +30,7 @@ public sealed class CommandGateTests
 
         Assert.Empty(probe.Seen);
         var reply = Assert.Single(TestContexts.Outgoing(db));
-        Assert.Equal(CommandGate.OtherDelegationsGroup, reply.Text);
+        Assert.Equal(EnglishTexts.OtherDelegationsGroup, reply.Text);
         Assert.Equal(EstoniaGroup, reply.ChatId);
     }
 
@@ -45,7 +45,7 @@ public sealed class CommandGateTests
 
         Assert.Empty(probe.Seen);
         // Both are told why (an empty outbox would pass Assert.All and say nothing).
-        Assert.Equal([Access.UnlinkedGroup, Access.UnlinkedGroup], TestContexts.Outgoing(db).Select(m => m.Text));
+        Assert.Equal([EnglishTexts.UnlinkedGroup, EnglishTexts.UnlinkedGroup], TestContexts.Outgoing(db).Select(m => m.Text));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class CommandGateTests
         await Route(probe, Context(db, "/probe D3", Stranger, EstoniaGroup, "EST"));
 
         Assert.Empty(probe.Seen);
-        Assert.Equal(Access.NotAMember, Assert.Single(TestContexts.Outgoing(db)).Text);
+        Assert.Equal(EnglishTexts.NotAMember, Assert.Single(TestContexts.Outgoing(db)).Text);
     }
 
     [Theory]

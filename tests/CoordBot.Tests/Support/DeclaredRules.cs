@@ -49,7 +49,7 @@ internal static class DeclaredRules
                 var before = await state(bot);
                 var reply = await bot.AskAsync(person.UserId, $"/{command.Info.Name} {arguments.GetValueOrDefault(command.Info.Name, string.Empty)}".TrimEnd(), chat);
 
-                Assert.Equal(Access.Sentence(verdict.Reason!), reply.PlainText);
+                Assert.Equal(CoordBot.Localization.Reasons.Sentence(CoordBot.Localization.Languages.English, verdict.Reason!), reply.PlainText);
                 Assert.Equal(before, await state(bot));
                 refusals++;
             }

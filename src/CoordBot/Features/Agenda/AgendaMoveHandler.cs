@@ -33,7 +33,7 @@ internal sealed class AgendaMoveHandler(AgendaNotices notices) : Command<AgendaM
         var moved = AgendaOrder.Move(items.Select(i => i.Id).ToList(), item.Id, position);
         if (!moved.TryGetValue(out var order))
         {
-            context.Reply(context.Text("Agenda.MoveFailed", item.Label, Html.Escape(moved.Error)));
+            context.Reply(context.Text("Agenda.MoveFailed", item.Label, Html.Escape(Reasons.Text(context.Update.Language, moved.Refusal!))));
             return;
         }
 

@@ -32,7 +32,7 @@ internal sealed class NextSpeakerHandler(CouncilProvider council, SessionNotifie
         if (!changed.TryGetValue(out var list))
         {
             var reader = context.Update.Language;
-            context.Reply(Bidi.Lines(reader, $"{Bidi.Isolate(reader, item.Label)}: {Html.Escape(Reasons.Translate(reader, changed.Error))}{(reader == "zh" ? "。" : ".")}"));
+            context.Reply(Bidi.Lines(reader, $"{Bidi.Isolate(reader, item.Label)}: {Html.Escape(Reasons.Text(reader, changed.Refusal!))}{(reader == "zh" ? "。" : ".")}"));
             return;
         }
 

@@ -21,7 +21,7 @@ internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView vi
         AgendaItem item,
         Session session,
         string auditAction,
-        Func<SpeakersList, string, Result<SpeakersList>> change,
+        Func<SpeakersList, string, Outcome<SpeakersList, Reason>> change,
         Func<string, string, SpeakersList, string> reply,
         CancellationToken cancellationToken)
     {
@@ -33,12 +33,14 @@ internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView vi
         var code = context.Actor.DelegationCode!;
         var db = context.Update.Db;
         var rows = await AgendaAccess.SpeakerRowsAsync(db, item.Id, cancellationToken);
-        // Names in the reader's language, so that the domain's clause reads whole once translated (Reason.Speakers.*).
+        // Names in the reader's language: the domain's reason carries the name it was given (Reason.Speakers*).
         var language = context.Update.Language;
         var changed = change(AgendaAccess.ListOf(rows, c => council.Council.NameOf(c, language)), code);
         if (!changed.TryGetValue(out var list))
         {
-            context.Reply(Html.Escape(language == Languages.English ? changed.Error + "." : Reasons.Sentence(language, Reasons.Translate(language, changed.Error))));
+            // English keeps its reply as it always was: the clause (it opens with a name) and a stop.
+            var clause = Reasons.Text(language, changed.Refusal!);
+            context.Reply(Html.Escape(language == Languages.English ? clause + "." : Reasons.Sentence(language, clause)));
             return;
         }
 

@@ -80,18 +80,18 @@ internal sealed class SpeakersView(CouncilProvider council)
         var row = new List<Button>();
         if (SpeakerListChange.Accepts(session, item) && Permissions.MaySpeakForDelegation(actor.Rights).IsAllowed && actor.DelegationCode is { } code)
         {
-            if (Offers(SpeakHandler.Declaration, update) && list.Inscribe(code).IsSuccess)
+            if (Offers(SpeakHandler.Declaration, update) && list.Inscribe(code).IsAccepted)
             {
                 row.Add(CommandButton.For(Catalogue.Text(language, "Agenda.Button.Speak"), $"speak {item.Label}"));
             }
 
-            if (Offers(WithdrawSpeakerHandler.Declaration, update) && list.Withdraw(code).IsSuccess)
+            if (Offers(WithdrawSpeakerHandler.Declaration, update) && list.Withdraw(code).IsAccepted)
             {
                 row.Add(CommandButton.For(Catalogue.Text(language, "Agenda.Button.Withdraw"), $"withdraw_speaker {item.Label}"));
             }
         }
 
-        if (SessionAccess.MayManage(session, actor) && Offers(NextSpeakerHandler.Declaration, update) && list.CallNext().IsSuccess)
+        if (SessionAccess.MayManage(session, actor) && Offers(NextSpeakerHandler.Declaration, update) && list.CallNext().IsAccepted)
         {
             row.Add(CommandButton.For(Catalogue.Text(language, "Agenda.Button.Next"), $"next {item.Label}"));
         }

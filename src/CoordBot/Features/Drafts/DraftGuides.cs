@@ -26,8 +26,8 @@ internal sealed class DraftNewGuide : Guide
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
-        new("Title", Q("Drafts.Guide.TitleQuestion")),
-        new("Text", Q("Drafts.Guide.TextQuestion")) { IsBody = true },
+        new("Guide.Step.Title", Q("Drafts.Guide.TitleQuestion")),
+        new("Guide.Step.Text", Q("Drafts.Guide.TextQuestion")) { IsBody = true },
     ];
 }
 
@@ -39,7 +39,7 @@ internal sealed class CommentGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Drafts.Guide.CommentDraft"), DraftAction.Comment) with { WhenNone = Q("Guidance.NoDraftForComment") },
-        new("Comment", Q("Drafts.Guide.CommentText")) { IsRest = true },
+        new("Guide.Step.Comment", Q("Drafts.Guide.CommentText")) { IsRest = true },
     ];
 }
 
@@ -51,7 +51,7 @@ internal sealed class AmendGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Drafts.Guide.AmendDraft"), DraftAction.Amend) with { WhenNone = Q("Guidance.NoDraftForAmendment") },
-        new("Proposed text", Q("Drafts.Guide.AmendText")) { IsRest = true },
+        new("Guide.Step.ProposedText", Q("Drafts.Guide.AmendText")) { IsRest = true },
     ];
 }
 
@@ -78,7 +78,7 @@ internal sealed class BreakSilenceGuide : Guide
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Guidance.BreakSilenceDraft"), DraftAction.BreakSilence) with { WhenNone = Q("Guidance.NoDraftUnderSilence") },
-        new("Reason", Q("Guidance.BreakSilenceReason")) { IsRest = true, QuestionArgument = scope => scope.Answers[0] },
+        new("Guide.Step.Reason", Q("Guidance.BreakSilenceReason")) { IsRest = true, QuestionArgument = scope => scope.Answers[0] },
     ];
 
     public override bool RunsOnLastAnswer => true;

@@ -1,9 +1,10 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Drafts;
 
 namespace CoordBot.Features.Drafts;
 
 /// <summary>Why a draft command does not go ahead with the draft (or amendment) it names: a code, the id, and the domain's reason when a rule refused.</summary>
-public sealed record DraftRefusal(DraftRefusalCode Code, long Id, string? Reason = null, DraftAction? Action = null);
+public sealed record DraftRefusal(DraftRefusalCode Code, long Id, Reason? Reason = null, DraftAction? Action = null);
 
 public enum DraftRefusalCode
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using CoordBot.Domain;
 using CoordBot.Telegram.Receiving;
@@ -27,7 +26,7 @@ internal static class DraftTextInput
         {
             if (context.Command.Body is not null)
             {
-                return Clause("send the text either after a line break or as a document, not both");
+                return Refuse(ReasonCode.DraftTextBoth);
             }
 
             var name = document.FileName ?? string.Empty;
@@ -38,20 +37,20 @@ internal static class DraftTextInput
 
             if (document.FileSize is not { } size)
             {
-                return Clause("Telegram did not tell me the size of that file, so I did not read it. Send it again, or paste the text");
+                return Refuse(ReasonCode.DraftFileSizeUnknown);
             }
 
             if (kind == DraftFileKind.PlainText)
             {
                 if (size > MaxBytes)
                 {
-                    return Clause($"that file is {size.ToString("N0", CultureInfo.InvariantCulture)} bytes: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters");
+                    return Refuse(ReasonCode.DraftFileTooBig, new Amount(size), new Amount(MaxCharacters));
                 }
 
                 var bytes = await fetcher.DownloadAsync(document.FileId, MaxBytes, cancellationToken);
                 if (bytes is null)
                 {
-                    return Clause("I could not read that file within the size limit");
+                    return Refuse(ReasonCode.DraftFileLimit);
                 }
 
                 try
@@ -60,7 +59,7 @@ internal static class DraftTextInput
                 }
                 catch (DecoderFallbackException)
                 {
-                    return Clause("that file is not UTF-8 text. Save it as UTF-8 plain text (.txt) and send it again");
+                    return Refuse(ReasonCode.DraftFileNotUtf8);
                 }
             }
             else
@@ -94,11 +93,11 @@ internal static class DraftTextInput
         text = text.ReplaceLineEndings("\n").Trim();
         if (text.Length == 0)
         {
-            return Clause($"the text is missing. Usage: {usage}");
+            return Refuse(ReasonCode.DraftTextMissing, usage);
         }
 
         return text.Length > MaxCharacters
-            ? Clause($"the text has {text.Length.ToString("N0", CultureInfo.InvariantCulture)} characters: a draft may have at most {MaxCharacters.ToString("N0", CultureInfo.InvariantCulture)}. Shorten it, or split it into several drafts")
+            ? Refuse(ReasonCode.DraftTextTooLong, new Amount(text.Length), new Amount(MaxCharacters))
             : Outcome<DraftSubmission, DraftTextRefusal>.Accept(new(text, original));
     }
 
@@ -106,10 +105,10 @@ internal static class DraftTextInput
     public static string Refusal(string language, DraftTextRefusal refusal)
     {
         ArgumentNullException.ThrowIfNull(refusal);
-        return refusal.File is { } file ? DocumentsText.Refusal(language, file) : DraftsText.Sentence(language, refusal.Clause ?? string.Empty);
+        return refusal.File is { } file ? DocumentsText.Refusal(language, file) : DraftsText.Sentence(language, refusal.Reason!);
     }
 
-    private static Outcome<DraftSubmission, DraftTextRefusal> Clause(string clause) => Outcome<DraftSubmission, DraftTextRefusal>.Refuse(new(clause, null));
+    private static Outcome<DraftSubmission, DraftTextRefusal> Refuse(ReasonCode code, params object[] args) => Outcome<DraftSubmission, DraftTextRefusal>.Refuse(new(Reason.Of(code, args), null));
 
     private static Outcome<DraftSubmission, DraftTextRefusal> File(DraftFileRefusal file) => Outcome<DraftSubmission, DraftTextRefusal>.Refuse(new(null, file));
 }
@@ -121,7 +120,7 @@ internal sealed record DraftSubmission(string Text, DraftOriginal? Original);
 internal sealed record DraftOriginal(string FileId, string FileName, DraftFileKind Kind);
 
 /// <summary>
-/// Why a text was not taken: an input clause in English, worded for the reader as the domain's reasons are
-/// (<see cref="DraftsText.Sentence"/>), or a file that could not be read, with its typed reason.
+/// Why a text was not taken: a reason worded from the catalogue (<c>Reason.Draft*</c>, <see cref="DraftsText.Sentence"/>),
+/// or a .docx/.pdf that could not be read, with its typed reason.
 /// </summary>
-internal sealed record DraftTextRefusal(string? Clause, DraftFileRefusal? File);
+internal sealed record DraftTextRefusal(Reason? Reason, DraftFileRefusal? File);

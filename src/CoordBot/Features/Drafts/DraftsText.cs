@@ -19,11 +19,11 @@ internal static class DraftsText
             DraftRefusalCode.NoAmendment => Catalogue.Format(language, "Drafts.NoAmendment", $"M{refusal.Id}"),
             // The two answers of old: /extend's and /breaksilence's words differ, and both are kept.
             DraftRefusalCode.SilenceOver => Catalogue.Format(language, refusal.Action == DraftAction.ExtendSilence ? "Drafts.SilenceOverExtend" : "Drafts.SilenceOver", $"D{refusal.Id}"),
-            DraftRefusalCode.Refused => Access.RefusalText(language, Verdict.Refused(refusal.Reason ?? "that is not allowed")),
+            DraftRefusalCode.Refused => Access.RefusalText(language, refusal.Reason),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "A refusal without words"),
         };
     }
 
-    /// <summary>A clause of the domain or of an input reader ("the text is missing ...") as a sentence in the reader's language.</summary>
-    public static string Sentence(string language, string clause) => Access.RefusalText(language, Verdict.Refused(clause));
+    /// <summary>A reason of the domain or of an input reader ("the text is missing ...") as a sentence in the reader's language (HTML).</summary>
+    public static string Sentence(string language, Reason reason) => Access.RefusalText(language, reason);
 }

@@ -51,13 +51,13 @@ internal sealed class HoldHandler(DraftDesk desk, SilenceProcedure silence) : Dr
         var code = actor.DelegationCode!;
         var now = context.Update.NowUtc;
         var held = SilenceProcedure.Procedure(draft).Hold(code, reason.Length == 0 ? null : reason, now, SilenceProcedure.ZoneOf(draft));
-        if (!held.IsSuccess)
+        if (!held.IsAccepted)
         {
-            context.Reply(DraftsText.Sentence(context.Update.Language, held.Error));
+            context.Reply(DraftsText.Sentence(context.Update.Language, held.Refusal!));
             return;
         }
 
-        SilenceProcedure.Keep(draft, held.Value);
+        SilenceProcedure.Keep(draft, held.Value!);
         // The stored state is the truth: the job is removed here and re-created by /lift (or by the reconciler at start).
         await silence.UnscheduleAsync(draft.Id, cancellationToken);
         var db = context.Update.Db;
@@ -70,7 +70,7 @@ internal sealed class HoldHandler(DraftDesk desk, SilenceProcedure silence) : Dr
             Reason = reason.Length == 0 ? null : reason,
             PlacedAt = now,
         });
-        var left = held.Value.Remaining ?? TimeSpan.Zero;
+        var left = held.Value!.Remaining ?? TimeSpan.Zero;
         context.Update.Audit("draft.silence.held", $"{draft.Label} by {actor.UserId} ({code}), {left} left{(draft.SilenceWorkingDays ? " (working time)" : string.Empty)}: {reason}");
         context.Reply(context.Text("Committees.Hold.Done", draft.Label, NoObjectionText.Left(context.Update.Language, left, draft.SilenceWorkingDays)));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,

@@ -40,13 +40,13 @@ internal sealed class LiftHandler(DraftDesk desk, SilenceProcedure silence, Sile
         var code = actor.DelegationCode!;
         var now = context.Update.NowUtc;
         var lifted = SilenceProcedure.Procedure(draft).Lift(code, now, SilenceProcedure.ZoneOf(draft));
-        if (!lifted.IsSuccess)
+        if (!lifted.IsAccepted)
         {
-            context.Reply(DraftsText.Sentence(context.Update.Language, lifted.Error));
+            context.Reply(DraftsText.Sentence(context.Update.Language, lifted.Refusal!));
             return;
         }
 
-        SilenceProcedure.Keep(draft, lifted.Value);
+        SilenceProcedure.Keep(draft, lifted.Value!);
         var db = context.Update.Db;
         var hold = await db.DraftHolds.Where(h => h.DraftId == draft.Id && h.DelegationCode == code && h.LiftedAt == null && h.EndedAt == null)
             .OrderByDescending(h => h.Id).FirstOrDefaultAsync(cancellationToken);
@@ -57,7 +57,7 @@ internal sealed class LiftHandler(DraftDesk desk, SilenceProcedure silence, Sile
         }
 
         var reply = context.Update.Language;
-        if (lifted.Value.DeadlineUtc is { } deadline)
+        if (lifted.Value!.DeadlineUtc is { } deadline)
         {
             // Scheduled inside the update's transaction: if it rolls back, the job finds the draft still held and does nothing.
             await silence.ScheduleAsync(draft.Id, deadline, cancellationToken);

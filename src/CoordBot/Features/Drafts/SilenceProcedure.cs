@@ -98,7 +98,7 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk, Ad
         }
 
         var next = DraftPaths.Next(draft.Kind, draft.Status, DraftAction.ConcludeSilence, draft: draft.Label);
-        if (!next.IsSuccess)
+        if (!next.IsAccepted)
         {
             return false;
         }

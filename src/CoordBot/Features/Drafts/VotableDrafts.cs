@@ -36,9 +36,9 @@ internal sealed class VotableDrafts(AdoptedSymbols symbols, TimeProvider time) :
         var draft = await db.Drafts.FindAsync([draftId], cancellationToken)
             ?? throw new InvalidOperationException($"D{draftId} vanished during a vote.");
         var next = DraftPaths.Next(draft.Kind, draft.Status, action, adopted, draft.Label);
-        if (!next.IsSuccess)
+        if (!next.IsAccepted)
         {
-            throw new InvalidOperationException($"{draft.Label}: {next.Error}");
+            throw new InvalidOperationException($"{draft.Label}: {next.Refusal}");
         }
 
         draft.Status = next.Value;

@@ -1,3 +1,4 @@
+using CoordBot.Domain;
 using CoordBot.Domain.Voting;
 
 namespace CoordBot.Features.Voting;
@@ -6,7 +7,7 @@ namespace CoordBot.Features.Voting;
 public sealed record BallotRecorded(string DelegationCode, VoteChoice Choice, long DraftId, int Version, string TextHash, DateTime AtUtc, bool Changed, string CastByName);
 
 /// <summary>A ballot was not recorded, and why: a code, with the domain's own reason where the ballot rules refused it.</summary>
-public sealed record BallotRefusal(BallotRefusalCode Code, string? DelegationCode = null, string? RuleReason = null);
+public sealed record BallotRefusal(BallotRefusalCode Code, string? DelegationCode = null, Reason? RuleReason = null);
 
 public enum BallotRefusalCode
 {

@@ -79,10 +79,12 @@ public sealed class VotingService(
         var refusal = VoterRefusal(actor, vote);
         var decision = refusal is null
             ? BallotRules.Check(context.SentAtUtc, vote.ClosesAt, current?.Choice, choice, vote.AllowChange, closed: !vote.IsOpen)
-            : new BallotDecision(BallotEntryKind.Refused, text.RefusalClause(refusal));
+            : new BallotDecision(BallotEntryKind.Refused, null);
         refusal ??= decision.Accepted ? null : new BallotRefusal(BallotRefusalCode.BallotRules, code, decision.Reason);
 
-        await AppendLogAsync(db, vote, code ?? "-", actor.UserId, choice, decision.Accepted && note is not null ? decision with { Reason = note } : decision, now, cancellationToken);
+        // The log keeps the refusal's English words (its hash covers them), or the note of an accepted ballot.
+        var logged = refusal is not null ? text.RefusalClause(refusal) : note;
+        await AppendLogAsync(db, vote, code ?? "-", actor.UserId, choice, decision.Kind, logged, now, cancellationToken);
         if (refusal is not null)
         {
             logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Refusal}", vote.LogId, actor.UserId, refusal.Code);
@@ -147,11 +149,11 @@ public sealed class VotingService(
     public static void AuditRefusal(UpdateContext context, string what) =>
         context.Audit("ballot.refused", $"user {context.Actor.UserId}: {what}");
 
-    private static async Task AppendLogAsync(CoordBotDb db, Vote vote, string code, long userId, VoteChoice? choice, BallotDecision decision, DateTime now, CancellationToken cancellationToken)
+    private static async Task AppendLogAsync(CoordBotDb db, Vote vote, string code, long userId, VoteChoice? choice, BallotEntryKind kind, string? reason, DateTime now, CancellationToken cancellationToken)
     {
         var last = await db.BallotLog.Where(e => e.VoteId == vote.Id).OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(cancellationToken);
         IReadOnlyList<BallotEntry> tail = last is null ? [] : [last.ToDomain(vote.LogId)];
-        var entry = BallotLog.Append(tail, vote.LogId, code, userId, choice, decision.Kind, decision.Reason, now);
+        var entry = BallotLog.Append(tail, vote.LogId, code, userId, choice, kind, reason, now);
         db.BallotLog.Add(BallotLogEntry.From(vote.Id, entry));
     }
 
@@ -183,7 +185,7 @@ public sealed class VotingService(
             var reason = early.ByChair
                 ? "closed early by the chair: every delegation had voted"
                 : $"closed early: every delegation had voted and no vote changed for {Grace.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}";
-            await AppendLogAsync(db, vote, "-", early.UserId, null, new BallotDecision(BallotEntryKind.Closed, reason), now, cancellationToken);
+            await AppendLogAsync(db, vote, "-", early.UserId, null, BallotEntryKind.Closed, reason, now, cancellationToken);
         }
 
         var council = councilProvider.Council;

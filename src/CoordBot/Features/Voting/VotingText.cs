@@ -117,7 +117,8 @@ public sealed class VotingText(CouncilProvider councilProvider)
             BallotRefusalCode.NotAVoter => Part(language, "Voting.Refusal.NotAVoter"),
             BallotRefusalCode.Recused => Part(language, "Voting.Refusal.Recused", Council.NameOf(refusal.DelegationCode!, language)),
             BallotRefusalCode.NotVoting => Part(language, "Voting.Refusal.NotVoting", Council.NameOf(refusal.DelegationCode!, language)),
-            BallotRefusalCode.BallotRules => Reasons.Translate(language, refusal.RuleReason ?? "the ballot was refused"),
+            // The ballot rules always say why they refused.
+            BallotRefusalCode.BallotRules => Reasons.Text(language, refusal.RuleReason!),
             _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal.Code, "A refusal without words"),
         };
     }
@@ -381,7 +382,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         return Catalogue.Format(language, "Voting.ExplanationsOver", $"D{vote.DraftId}", Dates.InZoneAndUtc(language, vote.ExplanationsUntil!.Value, zone));
     }
 
-    public static string NotOfThisVote(string language) => Telegram.Routing.Access.RefusalText(language, Verdict.Refused(Permissions.OnlyVotersExplain));
+    public static string NotOfThisVote(string language) => Telegram.Routing.Access.RefusalText(language, Reason.Of(ReasonCode.OnlyVotersExplain));
 
     public string ExplanationRecorded(string language, Vote vote, string code, DateTime atUtc)
     {
@@ -481,7 +482,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
             PartPlural(language, "Audit.Heading", entries, Ref(vote.DraftId, vote.Version)),
             chain.IsIntact
                 ? Part(language, "Audit.ChainIntact")
-                : Part(language, "Audit.ChainBroken", chain.BrokenAt + 1, Html.Escape(Reasons.Translate(language, chain.Why ?? string.Empty))),
+                : Part(language, "Audit.ChainBroken", chain.BrokenAt + 1, Html.Escape(chain.Why is { } why ? Reasons.Text(language, why) : string.Empty)),
             mismatches.Count == 0
                 ? PartPlural(language, "Audit.TallyMatches", recorded)
                 : Part(language, "Audit.TallyMismatch", string.Join(", ", mismatches)),

@@ -91,7 +91,7 @@ internal static class BackupVerifier
             var chain = BallotLog.Verify(log);
             if (!chain.IsIntact)
             {
-                problems.Add($"{name}: ballot log hash chain broken at entry {chain.BrokenAt + 1}: {chain.Why}");
+                problems.Add($"{name}: ballot log hash chain broken at entry {chain.BrokenAt + 1}: {Localization.Reasons.Text(Localization.Languages.English, chain.Why!)}");
                 continue;
             }
 

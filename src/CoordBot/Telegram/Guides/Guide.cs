@@ -34,12 +34,12 @@ public abstract class Guide
 }
 
 /// <summary>
-/// One question of a guide. <see cref="Label"/> and <see cref="Question"/> (HTML) may be catalogue keys, shown in the
+/// One question of a guide. <see cref="Label"/> and <see cref="Question"/> (HTML) are catalogue keys, shown in the
 /// reader's language (see <see cref="GuideRunner.Words"/>). <see cref="Choices"/> are offered as buttons (each value at most
 /// <see cref="GuideStep.MaxValueLength"/> characters, so it fits in a button's 64 bytes); a typed answer is
 /// read by <see cref="Read"/> unless <see cref="TakesText"/> is false.
 /// </summary>
-public sealed record GuideStep(string Label, string Question)
+public sealed record GuideStep(TextKey Label, TextKey Question)
 {
     public const int MaxValueLength = 40;
 

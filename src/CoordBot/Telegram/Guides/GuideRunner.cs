@@ -394,12 +394,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 : scope.Update.Text("Guidance.ChooseOne", Html.Escape(Words(scope.Update.Language, step.Label)), Html.Escape(string.Join(", ", offered.Select(c => c.Value)))));
     }
 
-    /// <summary>
-    /// A step's label or question in the reader's language: a guide may give a catalogue key (<c>Guide.Invite.Role</c>)
-    /// instead of English words, and the runner shows that key's text; anything else is shown as written.
-    /// </summary>
-    public static string Words(string language, string keyOrText) =>
-        Catalogue.Entries(Languages.English).ContainsKey(keyOrText) ? Catalogue.Text(language, keyOrText) : keyOrText;
+    /// <summary>A step's label or question (a catalogue key, <c>Guide.Invite.Role</c>) in the reader's language.</summary>
+    public static string Words(string language, TextKey key) => key.In(language);
 
     private static Button CancelButton(string language) => new(Catalogue.Text(language, "Guide.Cancel"), $"{Prefix}:cancel");
 
@@ -454,7 +450,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         var step = guide.Steps[index];
         var language = update.Language;
         var question = step.QuestionArgument is { } argument
-            ? Catalogue.Format(language, step.Question, Html.Escape(argument(new GuideScope(update, answers))))
+            ? Catalogue.Format(language, step.Question.Name, Html.Escape(argument(new GuideScope(update, answers))))
             : Words(language, step.Question);
         return new StringBuilder()
             .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), index + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))

@@ -10,11 +10,6 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public static class Access
 {
-    public const string NotAMember = Permissions.NotAMember;
-
-    public const string UnlinkedGroup =
-        "This group is not linked to a delegation, so I share nothing of the council's business here. Use me in a private chat, or ask your head of delegation to send /linkgroup here.";
-
     /// <summary>Replies with the domain's reason, as a sentence, when <paramref name="verdict"/> refuses.</summary>
     public static bool Allowed(CommandContext context, Verdict verdict)
     {
@@ -32,16 +27,10 @@ public static class Access
     public static string RefusalText(string language, Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        if (language == Localization.Languages.English)
-        {
-            return Rendering.Html.Escape(Sentence(verdict.Reason ?? "that is not allowed"));
-        }
-
-        var clause = verdict.Reason is { } reason ? Localization.Reasons.Translate(language, reason) : Localization.Catalogue.Text(language, "Access.NotAllowed");
-        return Rendering.Html.Escape(Localization.Reasons.Sentence(language, clause));
+        return RefusalText(language, verdict.Reason);
     }
 
-    /// <summary>The domain's reasons are clauses ("only an operator can ..."); a reply starts with a capital and ends with a stop.</summary>
-    public static string Sentence(string reason) =>
-        reason.Length == 0 ? reason : char.ToUpperInvariant(reason[0]) + reason[1..] + (reason.EndsWith('.') ? string.Empty : ".");
+    /// <summary>A reason as a reply (HTML) in <paramref name="language"/>; none: "that is not allowed".</summary>
+    public static string RefusalText(string language, Reason? reason) =>
+        Rendering.Html.Escape(Localization.Reasons.Sentence(language, reason is null ? Localization.Catalogue.Text(language, "Access.NotAllowed") : Localization.Reasons.Text(language, reason)));
 }

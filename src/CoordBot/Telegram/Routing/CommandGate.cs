@@ -14,9 +14,6 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public static class CommandGate
 {
-    public const string OtherDelegationsGroup =
-        "This group belongs to another delegation, so I share nothing of your delegation's business here. Use me in a private chat, or in your own delegation's linked group.";
-
     /// <summary>The polite refusal (HTML) for this sender in this chat, or null when the command may run.</summary>
     public static string? Refusal(CommandInfo info, UpdateContext update)
     {
