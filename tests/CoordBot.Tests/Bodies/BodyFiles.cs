@@ -8,15 +8,17 @@ internal static class BodyFiles
     public static string Write(Support.TempDirectory directory, string? key, string shortName, string name)
     {
         var path = directory.File($"{key ?? "nokey"}-{Guid.NewGuid():N}.json");
-        var json = CouncilPresets.SecurityCouncil2020Json.Replace(
-            "\"name\": \"United Nations Security Council (2020)\",",
-            (key is null ? "" : $"\"key\": \"{key}\", ") + $"\"shortName\": \"{shortName}\", \"name\": \"{name}\",",
-            StringComparison.Ordinal);
-        if (json == CouncilPresets.SecurityCouncil2020Json)
+        // The 2020 preset as a body: its own key (none: the file names none), short name and name.
+        var council = System.Text.Json.Nodes.JsonNode.Parse(CouncilPresets.SecurityCouncil2020Json)!.AsObject();
+        council.Remove("key");
+        if (key is not null)
         {
-            throw new InvalidOperationException("The preset's name line changed; update BodyFiles.");
+            council["key"] = key;
         }
 
+        council["shortName"] = shortName;
+        council["name"] = name;
+        var json = council.ToJsonString();
         File.WriteAllText(path, json);
         return path;
     }

@@ -48,13 +48,21 @@ public static class SqliteToPostgreSql
         var connection = target.Database.GetDbConnection();
         foreach (var table in tables)
         {
-            if (await CountAsync(connection, table, cancellationToken) > 0)
+            // A new database holds one row already: the first body, which the W5Bodies migration writes.
+            if (await CountAsync(connection, table, cancellationToken) > (table.ClrType == typeof(Features.Bodies.Body) ? 1 : 0))
             {
                 throw new CopyRefusedException($"the PostgreSQL database is not empty (table {table.GetTableName()} has rows): copy into a new database");
             }
         }
 
         await using var transaction = await target.Database.BeginTransactionAsync(cancellationToken);
+        // The bodies are the source's, the first included (its key and name as that database knew them).
+        await using (var clear = connection.CreateCommand())
+        {
+            clear.CommandText = "DELETE FROM \"Bodies\"";
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var table in tables)
         {
             // Keys are kept as they are (identity columns are BY DEFAULT); EF orders the inserts by foreign key.
