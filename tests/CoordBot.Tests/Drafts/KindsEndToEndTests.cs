@@ -152,6 +152,20 @@ public sealed class KindsEndToEndTests
         await bot.AskAsync(estonia, "/draft_new Cyber security\nThe Council condemns malicious cyber activities.");
         await bot.AskAsync(estonia, "/circulate D1");
         Assert.Contains("in blue", (await bot.AskAsync(estonia, "/blue D1")).PlainText, StringComparison.OrdinalIgnoreCase);
+
+        // The vote is the chair's next step: the presiding delegation's notice offers it, and the button asks only what is
+        // left (the matter, then the hours); no other delegation's notice offers it.
+        var president = await CoordBot.Tests.Voting.VotingTestKit.PresidentAsync(bot);
+        var chair = TestCouncil.HeadOf(president);
+        static bool InBlue(SentMessage m) => (m.PlainText ?? string.Empty).Contains("is in blue", StringComparison.Ordinal);
+        var notice = await bot.ReplyAsync(chair, InBlue);
+        Assert.Contains(("Open the vote", "r:vote_open D1"), notice.Buttons);
+        var other = TestCouncil.HeadOf(TestCouncil.Codes.First(c => c != president && c != "EST"));
+        Assert.DoesNotContain((await bot.ReplyAsync(other, InBlue)).Buttons, b => b.CallbackData == "r:vote_open D1");
+        bot.Emulator.PressButton(chair, chair, notice.MessageId, "r:vote_open D1");
+        var matter = await bot.ReplyAsync(chair, m => m.MessageId > notice.MessageId && (m.PlainText ?? string.Empty).Contains("/vote_open, step 2 of 3", StringComparison.Ordinal));
+        bot.Emulator.PressButton(chair, chair, matter.MessageId, "g:cancel");
+
         Assert.Contains("Voting opened on D1 v1", (await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h")).PlainText, StringComparison.Ordinal);
         foreach (var code in TestCouncil.Codes)
         {
