@@ -12,6 +12,7 @@ public sealed class DeliveryStatus(OutboxSignal signal)
     private readonly ConcurrentQueue<TaskCompletionSource<TimeSpan>> _requests = new();
     private readonly List<TaskCompletionSource<TimeSpan>> _armed = [];
     private volatile bool _running;
+    private TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _queued;
     private int _inFlight;
 
@@ -24,15 +25,17 @@ public sealed class DeliveryStatus(OutboxSignal signal)
     public int RecoveredInFlight { get; internal set; }
 
     /// <summary>
-    /// Has the loop read the outbox and completes when nothing is in flight and nothing can be sent right
+    /// Waits for the loop to run, has it read the outbox, and completes when nothing is in flight and nothing can be sent right
     /// now (what waits for a retry_after or a backoff aside); returns the time until the next message is
     /// due (a minute if none is waiting).
     /// </summary>
     public async Task<TimeSpan> WhenIdleAsync(CancellationToken cancellationToken)
     {
-        if (!_running)
+        // On PostgreSQL the loop runs only while this instance holds the sender's role, won after the host starts:
+        // a request made before that waits for the loop rather than failing.
+        while (!_running)
         {
-            throw new InvalidOperationException("The delivery service is not running.");
+            await Volatile.Read(ref _started).Task.WaitAsync(cancellationToken);
         }
 
         var request = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,7 +47,14 @@ public sealed class DeliveryStatus(OutboxSignal signal)
 
     internal bool Running
     {
-        set => _running = value;
+        set
+        {
+            _running = value;
+            if (value)
+            {
+                Volatile.Read(ref _started).TrySetResult();
+            }
+        }
     }
 
     /// <summary>On the loop, before it reads the outbox: requests made so far wait for this turn's outcome.</summary>
@@ -76,6 +86,8 @@ public sealed class DeliveryStatus(OutboxSignal signal)
 
     internal void Stopped()
     {
+        // The next term's start is a new signal; set before the flag, so a waiter never sees "stopped" with a completed one.
+        Interlocked.Exchange(ref _started, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _running = false;
         foreach (var request in _armed.Concat(_requests))
         {
