@@ -1,3 +1,4 @@
+using CoordBot.Features.Sessions;
 using CoordBot.Domain.Sessions;
 using CoordBot.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,38 @@ public sealed class SessionGuideTests
         bot.Emulator.PressButton(Chair, Chair, itemSummary.MessageId, "g:ok");
         await bot.ReplyAsync(Chair, m => m.MessageId > itemSummary.MessageId && m.PlainText!.Contains("A1", StringComparison.Ordinal));
         Assert.Equal("Briefing by the Special Envoy", (await ReadAsync(bot, db => db.AgendaItems.SingleAsync())).Title);
+    }
+
+    [Fact]
+    public async Task A_French_chair_reads_the_chosen_format_in_words_in_the_summary_and_in_a_refusal_not_its_code()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/language fr");
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        var zone = await PressAsync(bot, Chair, day, day.Buttons[1].Text);
+        var time = await PressAsync(bot, Chair, zone, "UTC");
+        var format = await PressAsync(bot, Chair, time, "15:00");
+        var closed = SessionRendering.FormatName(SessionFormat.Closed, "fr");
+        Assert.Contains(closed, format.Buttons.Select(b => b.Text));
+
+        // A word that is no choice: the refusal lists what may be typed, in French (the buttons' words), not the codes.
+        var refused = await bot.AskAsync(Chair, "peut-être");
+        Assert.Contains(SessionRendering.FormatName(SessionFormat.Open, "fr"), refused.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("consultations, ", refused.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("open", refused.PlainText, StringComparison.Ordinal);
+
+        await PressAsync(bot, Chair, format, closed);
+        var summary = await bot.AskAsync(Chair, "Exposé sur le Moyen-Orient");
+        var formatLine = summary.PlainText!.Split('\n').Single(l => l.StartsWith(Catalogue.Text("fr", "Sessions.Guide.FormatLabel"), StringComparison.Ordinal));
+        Assert.Contains(closed, formatLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("closed", formatLine, StringComparison.Ordinal);
+        Assert.Contains(" closed Exposé sur le Moyen-Orient", summary.PlainText, StringComparison.Ordinal); // the command sent is the typed form
+
+        bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
+        await bot.ReplyAsync(Chair, m => m.MessageId > summary.MessageId && m.PlainText!.Contains("S1", StringComparison.Ordinal) && m.PlainText.Contains(closed, StringComparison.Ordinal));
+        Assert.Equal(SessionFormat.Closed, (await ReadAsync(bot, db => db.Sessions.SingleAsync())).Format);
     }
 
     [Fact]

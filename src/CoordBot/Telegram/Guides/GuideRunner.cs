@@ -281,7 +281,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 return null;
 
             case ["summary"] when state.Step >= guide.Steps.Count:
-                var (summary, summaryButtons) = Summary(update, guide, answers);
+                var (summary, summaryButtons) = await SummaryAsync(update, guide, answers, cancellationToken);
                 await ShowAsync(update, messageId, summary, summaryButtons, cancellationToken);
                 callback.Answer();
                 return null;
@@ -391,8 +391,17 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             ? Outcome<string, string>.Accept(chosen.Value)
             : Outcome<string, string>.Refuse(offered.Count == 0
                 ? NoChoices(scope.Update, step)
-                : scope.Update.Text("Guidance.ChooseOne", Html.Escape(Words(scope.Update.Language, step.Label)), Html.Escape(string.Join(", ", offered.Select(c => c.Value)))));
+                : scope.Update.Text("Guidance.ChooseOne", Html.Escape(Words(scope.Update.Language, step.Label)), Html.Escape(ChoiceList(scope.Update.Language, offered))));
     }
+
+    /// <summary>
+    /// The choices a refused answer may be, as the reader may type them: the values in English (as before), the
+    /// buttons' words elsewhere, which the step accepts as well (a code such as <c>closed</c> is no word of theirs).
+    /// </summary>
+    private static string ChoiceList(string language, IReadOnlyList<GuideChoice> offered) =>
+        language == Languages.English
+            ? string.Join(", ", offered.Select(c => c.Value))
+            : Lists.Join(language, offered.Select(c => c.Label).ToList());
 
     /// <summary>A step's label or question (a catalogue key, <c>Guide.Invite.Role</c>) in the reader's language.</summary>
     public static string Words(string language, TextKey key) => key.In(language);
@@ -430,7 +439,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
                 return new(string.Empty, null, Compose(guide, answers));
             }
 
-            var (summary, buttons) = Summary(update, guide, answers);
+            var (summary, buttons) = await SummaryAsync(update, guide, answers, cancellationToken);
             return new(summary, buttons);
         }
 
@@ -596,14 +605,20 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         return true;
     }
 
-    private static (string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons) Summary(UpdateContext update, Guide guide, List<string> answers)
+    private static async Task<(string Text, IReadOnlyList<IReadOnlyList<Button>> Buttons)> SummaryAsync(
+        UpdateContext update, Guide guide, List<string> answers, CancellationToken cancellationToken)
     {
         var language = update.Language;
         var text = new StringBuilder(update.Text("Guide.Check")).Append('\n');
         for (var i = 0; i < guide.Steps.Count; i++)
         {
-            // The answer is the reader's own words: shown as written, never translated.
-            text.Append(update.Text("Guide.Answer", Html.Escape(Words(language, guide.Steps[i].Label)), Html.Escape(Shortened.To(answers[i], 300)))).Append('\n');
+            // Typed words are the reader's own: shown as written, never translated. A choice made from buttons is
+            // shown by its button's words in the reader's language (a French chair reads "VTC privée", not the
+            // code "closed" the command line carries); English keeps the answer as the line carries it.
+            var shown = language == Languages.English
+                ? Html.Escape(Shortened.To(answers[i], 300))
+                : await ShownAnswerAsync(guide.Steps[i], answers[i], new GuideScope(update, answers.Take(i).ToList()), cancellationToken);
+            text.Append(update.Text("Guide.Answer", Html.Escape(Words(language, guide.Steps[i].Label)), shown)).Append('\n');
         }
 
         if (guide.Explain(new GuideScope(update, answers)) is { } meaning)
