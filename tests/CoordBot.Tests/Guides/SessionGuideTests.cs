@@ -210,6 +210,25 @@ public sealed class SessionGuideTests
     }
 
     [Fact]
+    public async Task A_Chinese_chair_is_offered_the_cities_by_their_Chinese_names_and_may_type_one()
+    {
+        var (bot, _) = await StartAsync();
+        await using var _ = bot;
+        await bot.AskAsync(Chair, "/language zh");
+
+        var day = await bot.AskAsync(Chair, "/schedule");
+        var zone = await PressAsync(bot, Chair, day, day.Buttons[1].Text);
+        Assert.Contains(Catalogue.Text("zh", "Flow.Zone.First"), zone.PlainText, StringComparison.Ordinal);
+        Assert.Contains("纽约", zone.Buttons.Select(b => b.Text));
+        Assert.Contains("北京", zone.Buttons.Select(b => b.Text));
+        Assert.DoesNotContain(zone.Buttons, b => b.Text.Contains('/', StringComparison.Ordinal)); // no zone ids shown
+
+        var time = await bot.AskAsync(Chair, "北京");
+        Assert.Contains("Asia/Shanghai", time.PlainText, StringComparison.Ordinal);
+        Assert.Equal("Asia/Shanghai", await ReadAsync(bot, db => db.People.Where(p => p.UserId == Chair).Select(p => p.TimeZone).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_person_who_never_chose_a_zone_is_asked_it_once_and_a_bare_time_is_asked_its_zone_not_read_as_UTC()
     {
         var (bot, _) = await StartAsync();

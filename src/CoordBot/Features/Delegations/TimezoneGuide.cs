@@ -23,12 +23,28 @@ internal sealed class TimezoneGuide : Guide
     /// The zone a guide's time step reads in (<see cref="GuideStep.Zone"/>): the same zones as buttons, a typed city or
     /// zone read as /timezone reads it, and set for the person as /timezone sets it.
     /// </summary>
-    public static StepZone ForTimes { get; } = new(
-        [.. Common.Select(zone => new GuideChoice(zone, zone))],
-        (text, scope) => ZoneLookup.Resolve(text) is { } zone
+    public static StepZone ForTimes { get; } = new(Cities, ReadZone, SetAsync);
+
+    /// <summary>
+    /// The common zones as buttons, each named as the reader names its city (Pékin, 纽约); in English by its zone id, as
+    /// these buttons always were.
+    /// </summary>
+    public static IReadOnlyList<GuideChoice> Cities(string language) =>
+        [.. Common.Select(zone => new GuideChoice(Catalogue.Text(language, "Zone." + zone), zone))];
+
+    /// <summary>A typed zone: a button's city as the reader writes it (北京, Moscou), else read as /timezone reads it.</summary>
+    private static Outcome<string, string> ReadZone(string text, GuideScope scope)
+    {
+        var typed = text.Trim();
+        if (Cities(scope.Update.Language).FirstOrDefault(c => string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } city)
+        {
+            return Outcome<string, string>.Accept(city.Value);
+        }
+
+        return ZoneLookup.Resolve(typed) is { } zone
             ? Outcome<string, string>.Accept(zone.Id)
-            : Outcome<string, string>.Refuse(TimezoneWords.Unknown(scope.Update, text.Trim())),
-        SetAsync);
+            : Outcome<string, string>.Refuse(TimezoneWords.Unknown(scope.Update, typed));
+    }
 
     private static async Task SetAsync(UpdateContext update, string zone, CancellationToken cancellationToken)
     {
@@ -42,10 +58,8 @@ internal sealed class TimezoneGuide : Guide
     [
         new("Guide.Timezone.Zone", "Guide.Timezone.Question")
         {
-            Choices = (_, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([.. Common.Select(zone => new GuideChoice(zone, zone))]),
-            Read = (text, scope) => ZoneLookup.Resolve(text) is { } zone
-                ? Outcome<string, string>.Accept(zone.Id)
-                : Outcome<string, string>.Refuse(TimezoneWords.Unknown(scope.Update, text.Trim())),
+            Choices = (scope, _) => Task.FromResult(Cities(scope.Update.Language)),
+            Read = ReadZone,
         },
     ];
 

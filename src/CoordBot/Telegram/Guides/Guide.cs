@@ -122,7 +122,7 @@ public sealed record GuideStep(TextKey Label, TextKey Question)
 /// of a typed zone (its IANA id, or why it is not one, HTML), and setting it for the person within the update.
 /// </summary>
 public sealed record StepZone(
-    IReadOnlyList<GuideChoice> Offered,
+    Func<string, IReadOnlyList<GuideChoice>> Offered,
     Func<string, GuideScope, Outcome<string, string>> Read,
     Func<UpdateContext, string, CancellationToken, Task> SetAsync);
 

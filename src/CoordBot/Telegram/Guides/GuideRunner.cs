@@ -553,7 +553,7 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
             text.Append('\n').Append(update.Text("Guide.ReplyToWrite"));
         }
 
-        var rows = zone.Offered
+        var rows = zone.Offered(language)
             .Select(c => new Button(c.Label, $"{Prefix}:{ZoneAction}:{c.Value}"))
             .Chunk(2)
             .Select(row => (IReadOnlyList<Button>)row)
