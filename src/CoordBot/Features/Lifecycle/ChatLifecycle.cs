@@ -93,7 +93,7 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
             var title = Html.Escape(link.Title ?? chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var head in await LeadersAsync(db, link.DelegationCode, exceptUserId: null, cancellationToken))
             {
-                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                var language = await Localization.ReaderLanguage.OfPersonAsync(db, head, cancellationToken);
                 outbox.Send(head, Localization.Catalogue.Format(language, "Lifecycle.GroupRemoved", title, Html.Escape(council.Council.NameOf(link.DelegationCode, language))));
             }
         }
@@ -117,7 +117,7 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
             var outbox = new Outbox(db, now);
             foreach (var head in await LeadersAsync(db, membership.DelegationCode, userId, cancellationToken))
             {
-                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                var language = await Localization.ReaderLanguage.OfPersonAsync(db, head, cancellationToken);
                 outbox.Send(head, Localization.Catalogue.Format(
                     language,
                     blocked ? "Lifecycle.Blocked" : "Lifecycle.Unblocked",

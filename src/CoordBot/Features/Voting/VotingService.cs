@@ -109,25 +109,23 @@ public sealed class VotingService(
 
         var recorded = new BallotRecorded(code!, choice, vote.DraftId, vote.Version, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
         // The delegation's linked group (not the chat it was cast in) sees the receipt too, in the group's language.
-        var group = (await messenger.RecipientsWithLanguageAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
-        foreach (var chat in group.Where(c => c.ChatId != context.ChatId && c.ChatId < 0))
-        {
-            context.Outbox.Send(chat.ChatId, text.Receipt(chat.Language, recorded));
-        }
+        await messenger.DeliverAsync(db, context.Outbox, new DelegationNotice([code!], reader => text.Receipt(reader.Language, recorded)) { GroupOnly = true, Except = [context.ChatId] }, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
-        var everyone = await db.Ballots.CountAsync(b => b.VoteId == vote.Id, cancellationToken) >= vote.Voting.Count;
+        // Counted once for this ballot: whether everyone has voted, the tallies shown, and the result if it closes the vote.
+        var count = await CountAsync(db, vote, cancellationToken);
+        var everyone = count.Ballots.Count >= vote.Voting.Count;
         // Everyone has voted: the vote stays open for the grace after this ballot, so a mis-tap can be corrected (Voting:EarlyCloseGrace).
         var closing = VoteClosingRules.Decide(now, vote.ClosesAt, everyone, now, Grace);
         if (everyone && closing.Kind != VoteClosingKind.Wait)
         {
             // With no grace the vote closes with the last ballot, as it always did, and its log stays as it always was.
-            await CloseAsync(db, context.Outbox, vote, now, cancellationToken, closing.Kind == VoteClosingKind.Early && Grace > TimeSpan.Zero ? new EarlyClose(0, ByChair: false) : null);
+            await CloseAsync(db, context.Outbox, vote, now, cancellationToken, closing.Kind == VoteClosingKind.Early && Grace > TimeSpan.Zero ? new EarlyClose(0, ByChair: false) : null, count);
             return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
         }
 
         // The tallies shown with /tally are edited to the ballots received so far, not repeated; the reminder button goes once nobody is missing.
-        var ballots = (await CountAsync(db, vote, cancellationToken)).Ballots;
+        var ballots = count.Ballots;
         await LiveMessages.RefreshAsync(db, context.Outbox, TallyTopic(vote.Id), (live, previous) =>
             Task.FromResult<(string, IReadOnlyList<IReadOnlyList<Button>>?)?>((text.OpenTally(live.Language, vote, ballots, live.TimeZone ?? "UTC"), everyone ? null : previous)), now, cancellationToken);
         if (everyone)
@@ -157,20 +155,19 @@ public sealed class VotingService(
         db.BallotLog.Add(BallotLogEntry.From(vote.Id, entry));
     }
 
-    /// <summary>The current votes of a vote and the decision they make under its rule: the one place a vote is counted.</summary>
+    /// <summary>The current votes of a vote and the decision they make under its rule (<see cref="VoteTally"/>).</summary>
     public async Task<VoteCount> CountAsync(CoordBotDb db, Vote vote, CancellationToken cancellationToken)
     {
         var ballots = await db.Ballots.Where(b => b.VoteId == vote.Id).ToListAsync(cancellationToken);
-        var votes = ballots.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal);
-        var result = DecisionRules.Decide(vote.Rule, vote.Matter, councilProvider.Council, vote.Voting.ToHashSet(StringComparer.Ordinal), votes);
-        return new VoteCount(ballots, result);
+        return VoteTally.Of(councilProvider.Council, vote, ballots);
     }
 
     /// <summary>
     /// Closes a vote once (at the deadline, or early: every delegation had voted and the grace passed, or the chair closed it):
     /// decides, unlocks the draft's fate, posts the result to every delegation. An early close is written to the ballot log.
     /// </summary>
-    public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null)
+    /// <param name="counted">The count the caller just made of the same ballots (a last ballot closing the vote), not made again.</param>
+    public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null, VoteCount? counted = null)
     {
         await Contention.LockAsync(db, "Votes", vote.Id, vote, cancellationToken);
         // Close once, whoever else tries (a command, a last ballot, a deadline on another instance): the conditional
@@ -189,7 +186,7 @@ public sealed class VotingService(
         }
 
         var council = councilProvider.Council;
-        var count = await CountAsync(db, vote, cancellationToken);
+        var count = counted ?? await CountAsync(db, vote, cancellationToken);
         vote.ClosedAt = now;
         vote.Adopted = count.Result.Adopted;
         vote.Reason = count.Result.Reason;
@@ -223,12 +220,11 @@ public sealed class VotingService(
     /// <summary>The chair who opened the vote learns that everyone has voted, when it will close, and may close it now.</summary>
     private async Task TellChairEveryoneVotedAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime closesAt, CancellationToken cancellationToken)
     {
-        var chair = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => new { p.Language, p.TelegramLanguage, p.TimeZone }).FirstOrDefaultAsync(cancellationToken);
-        // As every notice to a person: their chosen language, else the one their Telegram app uses.
-        var language = Localization.Languages.OfPerson(chair?.Language, chair?.TelegramLanguage);
+        var zone = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => p.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var language = await Localization.ReaderLanguage.OfPersonAsync(db, vote.OpenedBy, cancellationToken);
         outbox.Send(
             vote.OpenedBy,
-            VotingText.EveryoneVoted(language, vote, closesAt, chair?.TimeZone ?? "UTC"),
+            VotingText.EveryoneVoted(language, vote, closesAt, zone ?? "UTC"),
             [[new Button(Localization.Catalogue.Text(language, "Ballots.CloseNow"), $"{CloseButtonPrefix}:{vote.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]]);
     }
 
@@ -250,9 +246,9 @@ public sealed class VotingService(
     {
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && codes.Contains(m.DelegationCode) && (m.Role == DelegationRole.Head || m.Role == DelegationRole.Deputy))
-            .GroupJoin(db.People, m => m.UserId, p => p.UserId, (m, people) => new { m.DelegationCode, m.UserId, people })
-            .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new { x.DelegationCode, x.UserId, Language = p == null ? null : p.Language, Seen = p == null ? null : p.TelegramLanguage })
+            .Select(m => new { m.DelegationCode, m.UserId })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.DelegationCode, r.UserId, Localization.Languages.OfPerson(r.Language, r.Seen))).ToList();
+        var languages = await Localization.ReaderLanguage.OfPeopleAsync(db, [.. rows.Select(r => r.UserId)], cancellationToken);
+        return rows.Select(r => (r.DelegationCode, r.UserId, languages[r.UserId])).ToList();
     }
 }

@@ -367,14 +367,15 @@ public sealed class UpdateProcessor(
     {
         var sender = Describe(update)?.Sender;
         var chosen = sender is null ? null : await db.People.AsNoTracking().Where(p => p.UserId == sender.UserId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
-        var personal = Languages.OfPerson(chosen, sender?.LanguageCode);
+        // The update's own language_code, fresher than the one remembered (the remembering rolled back with the update).
+        var personal = ReaderLanguage.OfPerson(chosen, sender?.LanguageCode);
         if (chatId > 0)
         {
             return (personal, personal);
         }
 
         var group = await db.DelegationGroups.AsNoTracking().Where(g => g.ChatId == chatId).Select(g => g.Language).FirstOrDefaultAsync(cancellationToken);
-        return (personal, Languages.IsKnown(group) ? group! : Languages.English);
+        return (personal, ReaderLanguage.OfGroup(group));
     }
 
     private Task MarkAsync(CoordBotDb db, long updateId, string error, CancellationToken cancellationToken)
