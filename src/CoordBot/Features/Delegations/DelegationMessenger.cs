@@ -41,11 +41,12 @@ public sealed class DelegationMessenger(IOptions<BotOptions> options)
             .Where(g => delegationCodes.Contains(g.DelegationCode))
             .ToDictionaryAsync(g => g.DelegationCode, g => new Recipient(g.ChatId, ReaderLanguage.OfGroup(g.Language)), cancellationToken);
         // A member with no person row yet (seeded before they ever wrote) still receives the delegation's messages.
-        var members = await db.Memberships.AsNoTracking()
-            .Where(m => m.EndedAt == null && delegationCodes.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
+        var ungrouped = delegationCodes.Where(c => !groups.ContainsKey(c)).ToList();
+        var members = ungrouped.Count == 0 ? [] : await db.Memberships.AsNoTracking()
+            .Where(m => m.EndedAt == null && ungrouped.Contains(m.DelegationCode) && (includeObservers || m.Role != DelegationRole.Observer))
             .Select(m => new { m.DelegationCode, m.UserId })
             .ToListAsync(cancellationToken);
-        var languages = await ReaderLanguage.OfPeopleAsync(db, [.. members.Select(m => m.UserId)], cancellationToken);
+        var languages = members.Count == 0 ? new Dictionary<long, string>() : await ReaderLanguage.OfPeopleAsync(db, [.. members.Select(m => m.UserId)], cancellationToken);
         var result = new Dictionary<string, IReadOnlyList<Recipient>>();
         foreach (var code in delegationCodes)
         {
