@@ -34,23 +34,23 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
         switch (update)
         {
             case { Message.MigrateToChatId: { } newChatId }:
-                await MigrateAsync(context.Db, update.Message.Chat.Id, newChatId, context.NowUtc, cancellationToken);
+                await MigrateAsync(context.Db, context.ChatId, newChatId, context.NowUtc, cancellationToken);
                 return true;
             case { Message.MigrateFromChatId: { } oldChatId }:
-                await MigrateAsync(context.Db, oldChatId, update.Message.Chat.Id, context.NowUtc, cancellationToken);
+                await MigrateAsync(context.Db, oldChatId, context.ChatId, context.NowUtc, cancellationToken);
                 return true;
             case { MyChatMember: { } change }:
                 var status = change.NewChatMember.Status;
-                if (change.Chat.Type == ChatType.Private)
+                if (context.IsPrivate)
                 {
                     if (status is ChatMemberStatus.Kicked or ChatMemberStatus.Member)
                     {
-                        await BlockedAsync(context.Db, change.Chat.Id, status == ChatMemberStatus.Kicked, context.NowUtc, cancellationToken);
+                        await BlockedAsync(context.Db, context.ChatId, status == ChatMemberStatus.Kicked, context.NowUtc, cancellationToken);
                     }
                 }
                 else if (status is ChatMemberStatus.Left or ChatMemberStatus.Kicked)
                 {
-                    await RemovedAsync(context.Db, change.Chat.Id, context.NowUtc, cancellationToken);
+                    await RemovedAsync(context.Db, context.ChatId, context.NowUtc, cancellationToken);
                 }
 
                 return true;
