@@ -18,12 +18,4 @@ public static class Say
         ArgumentNullException.ThrowIfNull(context);
         return Catalogue.Format(context.Update.Language, key, args);
     }
-
-    /// <summary>The language a private message to <paramref name="userId"/> is written in: their choice, else the last language_code their updates carried, else English (<see cref="Languages.OfPerson"/>).</summary>
-    public static async Task<string> LanguageOfPersonAsync(Persistence.CoordBotDb db, long userId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var person = await db.People.FindAsync([userId], cancellationToken);
-        return Languages.OfPerson(person?.Language, person?.TelegramLanguage);
-    }
 }

@@ -12,7 +12,7 @@ public sealed class JoinReplies(InvitationRedeemer redeemer, DelegationsText tex
         context.Reply(text.Join(outcome, context.Actor, context.Update.Language));
         if (outcome.Value is { } joined)
         {
-            var inviterLanguage = await Localization.Say.LanguageOfPersonAsync(context.Update.Db, joined.InvitedBy, cancellationToken);
+            var inviterLanguage = await Localization.ReaderLanguage.OfPersonAsync(context.Update.Db, joined.InvitedBy, cancellationToken);
             context.Update.Outbox.Send(joined.InvitedBy, text.InviterNote(joined, context.Actor, inviterLanguage));
         }
     }

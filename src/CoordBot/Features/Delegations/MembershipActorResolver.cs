@@ -76,7 +76,7 @@ internal sealed class MembershipActorResolver(IOptions<BotOptions> options, Pres
             person.TimeZone,
             president,
             chatDelegation?.DelegationCode,
-            Languages.OfPerson(person.Language, person.TelegramLanguage),
+            ReaderLanguage.OfPerson(person.Language, person.TelegramLanguage),
             chatDelegation?.Language,
             person.TimeZoneSetAt is not null);
     }

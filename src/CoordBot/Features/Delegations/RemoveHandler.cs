@@ -44,7 +44,7 @@ internal sealed class RemoveHandler(CouncilProvider council, Menus.PersonalMenus
         context.Update.Audit("membership.removed", $"user {userId} removed from {code} ({membership.Role}) by {context.Actor.UserId}");
         var language = context.Update.Language;
         context.Reply(context.Text("Remove.Done", userId, RoleNames.Describe(membership.Role, language), Html.Escape(council.Council.NameOf(code, language))));
-        var theirs = await Say.LanguageOfPersonAsync(context.Update.Db, userId, cancellationToken);
+        var theirs = await ReaderLanguage.OfPersonAsync(context.Update.Db, userId, cancellationToken);
         context.Update.Outbox.Send(userId, Catalogue.Format(theirs, "Remove.Notice", Html.Escape(council.Council.NameOf(code, theirs))));
     }
 

@@ -85,7 +85,7 @@ public sealed class AmendmentOffers(DraftDesk desk)
             desk.Buttons.For(draft, actor, context.Update.Language));
         await desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Drafting.Apply.Notice", draft.Label, version.Number, Html.Escape(draft.Title), Html.Escape(version.AuthorName), version.AuthorDelegation, version.ShortHash, labels, current.Number),
-            cancellationToken);
+            cancellationToken, answered: context.Update.ChatId);
     }
 
     private void Offer(CommandContext context, Draft draft, DraftVersion current, List<DraftAmendment> waiting, AmendedText result)

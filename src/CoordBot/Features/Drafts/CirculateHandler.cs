@@ -66,7 +66,8 @@ internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyL
         var version = await Desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         string Message(string language) => $"{Catalogue.Format(language, "Drafts.Circulated", Desk.Delegation(language, draft.PenholderCode))}\n{Desk.FullText(language, draft, version, zoneId: null)}";
         var recipients = await Desk.RecipientsAsync(db, targets, cancellationToken);
-        var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, draft, Message, cancellationToken);
+        // The chat the penholder circulated from reads the reply below, not the notice as well.
+        var chats = await Desk.SendAsync(db, context.Update.Outbox, targets, draft, Message, cancellationToken, answered: context.Update.ChatId);
         await Desk.SendOriginalAsync(db, context.Update.Outbox, targets, draft, version, cancellationToken);
         var unreachable = recipients.Where(r => r.Value.Count == 0).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
 

@@ -148,19 +148,24 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// Queues a message for the penholder and every delegation on the circulation list, written for each recipient's
     /// language, with the buttons of what that delegation may do with the draft now.
     /// </summary>
-    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null)
+    /// <param name="answered">The chat the command was answered in: its reply said it already, so the notice is not sent there too.</param>
+    public async Task<int> NotifyReadersAsync(CoordBotDb db, Outbox outbox, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null, long? answered = null)
     {
         var readers = await ReadersAsync(db, draft, cancellationToken);
-        return await SendAsync(db, outbox, readers, draft, htmlIn, cancellationToken, starter);
+        return await SendAsync(db, outbox, readers, draft, htmlIn, cancellationToken, starter, answered);
     }
 
     /// <summary>
     /// Queues a message about <paramref name="draft"/> for <paramref name="codes"/>, in each recipient's language, with the draft's
     /// buttons for each delegation; and for <paramref name="starter"/>, whoever started what it reports, where they started it.
     /// </summary>
-    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null) =>
-        messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken,
-            (code, language) => buttons.ForDelegation(draft, code, language), starter: starter);
+    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null, long? answered = null) =>
+        messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => htmlIn(reader.Language))
+        {
+            Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, reader.Language),
+            Starter = starter,
+            Except = answered is { } chat ? [chat] : [],
+        }, cancellationToken);
 
     /// <summary>
     /// Queues the original file of <paramref name="version"/> (a .docx or .pdf it was read from), by its Telegram file id, for
@@ -169,18 +174,13 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// </summary>
     public async Task SendOriginalAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, DraftVersion version, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(version);
         if (version.OriginalFileId is not { } fileId)
         {
             return;
         }
 
-        var recipients = await messenger.RecipientsWithLanguageAsync(db, codes, includeObservers: false, cancellationToken);
-        foreach (var chat in recipients.Values.SelectMany(chats => chats).DistinctBy(chat => chat.ChatId))
-        {
-            outbox.SendDocumentById(chat.ChatId, fileId, DocumentsText.Original(chat.Language, draft, version));
-        }
+        await messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => DocumentsText.Original(reader.Language, draft, version)) { DocumentFileId = fileId }, cancellationToken);
     }
 
     /// <summary>The chat the draft's silence was started in, to hear its outcome (none for a silence started before this was kept).</summary>
@@ -192,7 +192,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
 
     /// <summary>Queues a message for <paramref name="codes"/>, in each recipient's language, with the buttons <paramref name="buttonsIn"/> gives for a delegation and language.</summary>
     public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Func<string, string> htmlIn, Func<string, string, IReadOnlyList<IReadOnlyList<Button>>?> buttonsIn, CancellationToken cancellationToken) =>
-        messenger.SendInLanguagesAsync(db, outbox, codes, (_, language) => htmlIn(language), cancellationToken, buttonsIn);
+        messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => htmlIn(reader.Language)) { Buttons = reader => buttonsIn(reader.DelegationCode, reader.Language) }, cancellationToken);
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<long>>> RecipientsAsync(CoordBotDb db, IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         messenger.RecipientsAsync(db, codes, includeObservers: false, cancellationToken);

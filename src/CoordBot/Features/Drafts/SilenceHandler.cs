@@ -79,6 +79,6 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Drafts.Silence.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash, Dates.InZone(language, deadline, null))
                 + (noObjection ? "\n" + Catalogue.Format(language, "Committees.Silence.HoldHint", draft.Label) : string.Empty),
-            cancellationToken);
+            cancellationToken, answered: context.Update.ChatId);
     }
 }

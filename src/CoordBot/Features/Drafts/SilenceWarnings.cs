@@ -117,21 +117,12 @@ internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, D
             var outbox = new Outbox(db, now) { NotAfter = deadline };
             var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, ct);
             var zones = await VotingService.DelegationZonesAsync(db, readers, ct);
-            var recipients = await messenger.RecipientsWithLanguageAsync(db, readers, includeObservers: false, ct);
-            var people = recipients.Values.SelectMany(r => r).Where(r => r.ChatId > 0).Select(r => r.ChatId).Distinct().ToList();
-            var personal = await db.People.AsNoTracking().Where(p => people.Contains(p.UserId))
-                .ToDictionaryAsync(p => p.UserId, p => p.TimeZone, ct);
-            foreach (var (code, chats) in recipients)
+            await messenger.DeliverAsync(db, outbox, new DelegationNotice(readers, reader =>
+                Catalogue.Format(reader.Language, "Deadlines.SilenceWarning", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZoneAndUtc(reader.Language, deadline, reader.OwnZone ?? zones[reader.DelegationCode]), version.ShortHash))
             {
-                foreach (var chat in chats)
-                {
-                    var zone = chat.ChatId > 0 && personal.TryGetValue(chat.ChatId, out var own) ? own : zones[code];
-                    outbox.Send(
-                        chat.ChatId,
-                        Catalogue.Format(chat.Language, "Deadlines.SilenceWarning", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZoneAndUtc(chat.Language, deadline, zone), version.ShortHash),
-                        buttons.ForDelegation(draft, code, chat.Language));
-                }
-            }
+                Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, reader.Language),
+                WithOwnZones = true,
+            }, ct);
 
             return verdict;
         }, cancellationToken);

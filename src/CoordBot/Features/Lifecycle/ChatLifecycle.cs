@@ -34,23 +34,23 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
         switch (update)
         {
             case { Message.MigrateToChatId: { } newChatId }:
-                await MigrateAsync(context.Db, update.Message.Chat.Id, newChatId, context.NowUtc, cancellationToken);
+                await MigrateAsync(context.Db, context.ChatId, newChatId, context.NowUtc, cancellationToken);
                 return true;
             case { Message.MigrateFromChatId: { } oldChatId }:
-                await MigrateAsync(context.Db, oldChatId, update.Message.Chat.Id, context.NowUtc, cancellationToken);
+                await MigrateAsync(context.Db, oldChatId, context.ChatId, context.NowUtc, cancellationToken);
                 return true;
             case { MyChatMember: { } change }:
                 var status = change.NewChatMember.Status;
-                if (change.Chat.Type == ChatType.Private)
+                if (context.IsPrivate)
                 {
                     if (status is ChatMemberStatus.Kicked or ChatMemberStatus.Member)
                     {
-                        await BlockedAsync(context.Db, change.Chat.Id, status == ChatMemberStatus.Kicked, context.NowUtc, cancellationToken);
+                        await BlockedAsync(context.Db, context.ChatId, status == ChatMemberStatus.Kicked, context.NowUtc, cancellationToken);
                     }
                 }
                 else if (status is ChatMemberStatus.Left or ChatMemberStatus.Kicked)
                 {
-                    await RemovedAsync(context.Db, change.Chat.Id, context.NowUtc, cancellationToken);
+                    await RemovedAsync(context.Db, context.ChatId, context.NowUtc, cancellationToken);
                 }
 
                 return true;
@@ -93,7 +93,7 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
             var title = Html.Escape(link.Title ?? chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var head in await LeadersAsync(db, link.DelegationCode, exceptUserId: null, cancellationToken))
             {
-                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                var language = await Localization.ReaderLanguage.OfPersonAsync(db, head, cancellationToken);
                 outbox.Send(head, Localization.Catalogue.Format(language, "Lifecycle.GroupRemoved", title, Html.Escape(council.Council.NameOf(link.DelegationCode, language))));
             }
         }
@@ -117,7 +117,7 @@ internal sealed class ChatLifecycle(UnitOfWork unitOfWork, CouncilProvider counc
             var outbox = new Outbox(db, now);
             foreach (var head in await LeadersAsync(db, membership.DelegationCode, userId, cancellationToken))
             {
-                var language = await Localization.Say.LanguageOfPersonAsync(db, head, cancellationToken);
+                var language = await Localization.ReaderLanguage.OfPersonAsync(db, head, cancellationToken);
                 outbox.Send(head, Localization.Catalogue.Format(
                     language,
                     blocked ? "Lifecycle.Blocked" : "Lifecycle.Unblocked",

@@ -125,20 +125,15 @@ public sealed class SessionNotifier(CouncilProvider council, DelegationMessenger
         CancellationToken cancellationToken,
         long? answered = null)
     {
-        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(htmlForZoneAndLanguage);
-        var chats = (await ChatsAsync(db, session, codes, cancellationToken)).Where(c => c.ChatId != answered).ToList();
-        var privateChats = chats.Where(c => c.ChatId > 0).Select(c => c.ChatId).ToList();
-        var zones = await db.People.AsNoTracking()
-            .Where(p => privateChats.Contains(p.UserId))
-            .ToDictionaryAsync(p => p.UserId, p => p.TimeZone, cancellationToken);
-        foreach (var chat in chats)
+        return await messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => htmlForZoneAndLanguage(reader.OwnZone ?? session.ZoneId, reader.Language))
         {
-            var zone = chat.ChatId > 0 && zones.TryGetValue(chat.ChatId, out var own) ? own : session.ZoneId;
-            outbox.Send(chat.ChatId, htmlForZoneAndLanguage(zone, chat.Language), buttonsFor?.Invoke(chat.Language));
-        }
-
-        return chats.Count;
+            Buttons = buttonsFor is null ? null : reader => buttonsFor(reader.Language),
+            IncludeObservers = SessionFormats.AdmitsObservers(session.Format),
+            Except = answered is { } chat ? [chat] : [],
+            WithOwnZones = true,
+        }, cancellationToken);
     }
 
     private async Task<List<Recipient>> ChatsAsync(CoordBotDb db, Session session, IReadOnlyCollection<string> codes, CancellationToken cancellationToken)

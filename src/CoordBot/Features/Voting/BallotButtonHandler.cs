@@ -15,7 +15,7 @@ namespace CoordBot.Features.Voting;
 /// substantive matter is a veto (<see cref="VetoRules"/>): it is asked first, and only <c>b:&lt;vote&gt;:v</c> (Cast veto)
 /// casts it; <c>b:&lt;vote&gt;:x</c> (Go back) records nothing and offers the ballot again.
 /// </summary>
-internal sealed class BallotButtonHandler(VotingService voting, VotingText text, CouncilProvider councilProvider) : ICallbackHandler
+internal sealed class BallotButtonHandler(VotingService voting, VotingDelivery delivery, VotingText text, CouncilProvider councilProvider) : ICallbackHandler
 {
     private const string ConfirmVeto = "v";
     private const string GoBack = "x";
@@ -33,7 +33,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
             || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var voteId)
             || (parts[1] is not (ConfirmVeto or GoBack) && !VoteRefs.TryParseChoice(parts[1], out choice)))
         {
-            VotingService.AuditRefusal(context.Update, $"malformed ballot button \"{context.Payload}\"");
+            BallotAudit.Refused(context.Update, $"malformed ballot button \"{context.Payload}\"");
             context.Answer(VotingText.InvalidBallotButton(context.Update.Actor.Language));
             return;
         }
@@ -41,7 +41,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
         var vote = await context.Update.Db.Votes.FindAsync([voteId], cancellationToken);
         if (vote is null)
         {
-            VotingService.AuditRefusal(context.Update, $"ballot button for unknown vote {voteId}");
+            BallotAudit.Refused(context.Update, $"ballot button for unknown vote {voteId}");
             context.Answer(VotingText.UnknownBallot(context.Update.Actor.Language));
             return;
         }
@@ -65,7 +65,9 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
             return;
         }
 
-        var outcome = await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken, veto ? VetoConfirmed : null);
+        var cast = await voting.CastAsync(context.Update.Db, VotingDelivery.Casting(context.Update), vote, choice, explanation: null, cancellationToken, veto ? VetoConfirmed : null);
+        await delivery.DeliverAsync(context.Update.Db, context.Update.Outbox, cast.Events, cancellationToken);
+        var outcome = cast.Outcome;
         context.Answer(VotingText.BallotButton(context.Update.Actor.Language, outcome));
         if (outcome.IsAccepted)
         {

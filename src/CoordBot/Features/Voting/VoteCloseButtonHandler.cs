@@ -8,7 +8,7 @@ namespace CoordBot.Features.Voting;
 /// once instead of after the grace. The press passes the chair's rule as <c>/vote_open</c> and <c>/remind</c> declare it
 /// (<see cref="Rules.Chair"/>), with the presser's role as it is now.
 /// </summary>
-internal sealed class VoteCloseButtonHandler(VotingService voting) : ICallbackHandler
+internal sealed class VoteCloseButtonHandler(VotingService voting, VotingDelivery delivery) : ICallbackHandler
 {
     public string Prefix => VotingService.CloseButtonPrefix;
 
@@ -35,7 +35,11 @@ internal sealed class VoteCloseButtonHandler(VotingService voting) : ICallbackHa
             return;
         }
 
-        await voting.CloseAsync(update.Db, update.Outbox, vote, update.NowUtc, cancellationToken, new EarlyClose(update.Actor.UserId, ByChair: true));
+        if (await voting.CloseAsync(update.Db, vote, update.NowUtc, cancellationToken, new EarlyClose(update.Actor.UserId, ByChair: true)) is { } closed)
+        {
+            await delivery.DeliverAsync(update.Db, update.Outbox, [closed], cancellationToken);
+        }
+
         update.Audit("vote.closed-early", $"{vote.LogId} on D{vote.DraftId} closed by the chair, every delegation having voted");
         context.Answer(VotingText.ClosedToast(update.Actor.Language));
         context.MarkPressed(keepButtons: false);

@@ -13,7 +13,7 @@ namespace CoordBot.Features.Voting;
 /// it tries again a few seconds later instead.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, VoteDeadlines deadlines, BallotsInFlight inFlight, TimeProvider time) : IJob
+public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, VotingDelivery delivery, VoteDeadlines deadlines, BallotsInFlight inFlight, TimeProvider time) : IJob
 {
     public const string VoteIdKey = "voteId";
     public const string Group = "votes";
@@ -59,7 +59,7 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Vo
 
             if (closing.Kind == VoteClosingKind.Early)
             {
-                await voting.CloseAsync(db, new Outbox(db, now), vote, now, ct, new EarlyClose(0, ByChair: false));
+                await CloseAsync(db, vote, now, new EarlyClose(0, ByChair: false), ct);
                 return VoteClosing.Closed;
             }
 
@@ -69,7 +69,7 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Vo
                 return VoteClosing.Postponed;
             }
 
-            await voting.CloseAsync(db, new Outbox(db, now), vote, now, ct);
+            await CloseAsync(db, vote, now, null, ct);
             return VoteClosing.Closed;
         }, cancellationToken);
 
@@ -80,5 +80,14 @@ public sealed class VoteCloseJob(UnitOfWork unitOfWork, VotingService voting, Vo
         }
 
         return outcome;
+    }
+
+    /// <summary>Closes the vote and tells every delegation its result, in the job's transaction.</summary>
+    private async Task CloseAsync(CoordBotDb db, Vote vote, DateTime now, EarlyClose? early, CancellationToken cancellationToken)
+    {
+        if (await voting.CloseAsync(db, vote, now, cancellationToken, early) is { } closed)
+        {
+            await delivery.DeliverAsync(db, new Outbox(db, now), [closed], cancellationToken);
+        }
     }
 }

@@ -9,9 +9,11 @@ namespace CoordBot.Features.Voting;
 /// vote. Any member reaches the ballot box, so that every attempt on a vote, also by someone who may not vote, is
 /// written to the vote's hash-chained log; <see cref="VotingService.CastAsync"/> applies who may vote.
 /// </summary>
-internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteCommand<VoteHandler.Ballot>(voting)
+internal sealed class VoteHandler(VotingService voting, VotingDelivery delivery, VotingText text) : VoteCommand<VoteHandler.Ballot>(voting)
 {
     private readonly VotingService _voting = voting;
+
+    private readonly VotingDelivery _delivery = delivery;
 
     public override CommandInfo Info { get; } = new("vote", "/vote D<n> <yes|no|abstain> [explanation]", "Cast your delegation's vote (head or deputy)")
     {
@@ -35,7 +37,7 @@ internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteC
     }
 
     protected override void OnNoVote(CommandContext context, long draftId) =>
-        VotingService.AuditRefusal(context.Update, $"vote on unknown draft D{draftId}");
+        BallotAudit.Refused(context.Update, $"vote on unknown draft D{draftId}");
 
     protected override async Task ExecuteAsync(CommandContext context, Vote vote, Ballot args, CancellationToken cancellationToken)
     {
@@ -51,7 +53,9 @@ internal sealed class VoteHandler(VotingService voting, VotingText text) : VoteC
             return;
         }
 
-        context.Reply(text.Ballot(context.Update.Language, await _voting.CastAsync(context.Update, vote, choice, args.Explanation, cancellationToken)));
+        var cast = await _voting.CastAsync(context.Update.Db, VotingDelivery.Casting(context.Update), vote, choice, args.Explanation, cancellationToken);
+        await _delivery.DeliverAsync(context.Update.Db, context.Update.Outbox, cast.Events, cancellationToken);
+        context.Reply(text.Ballot(context.Update.Language, cast.Outcome));
     }
 
     /// <summary>The delegation's ballot with its buttons (Against by a permanent member on substance then asks first), or why there is none.</summary>

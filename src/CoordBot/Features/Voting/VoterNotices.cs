@@ -36,13 +36,10 @@ public sealed class VoterNotices(DelegationMessenger messenger)
             outbox.Send(userId, ballotFor(code, language, zones[code]), VotingService.BallotButtons(vote.Id, language));
         }
 
-        var balloted = voters.Select(v => v.UserId).ToHashSet();
-        foreach (var (code, chats) in await messenger.RecipientsWithLanguageAsync(db, codes, includeObservers: false, cancellationToken))
+        await messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => noticeFor(reader.DelegationCode, reader.Language, zones[reader.DelegationCode]))
         {
-            foreach (var chat in chats.Where(c => !balloted.Contains(c.ChatId)))
-            {
-                outbox.Send(chat.ChatId, noticeFor(code, chat.Language, zones[code]), groupButtons && chat.ChatId < 0 ? VotingService.BallotButtons(vote.Id, chat.Language) : null);
-            }
-        }
+            Buttons = reader => groupButtons && reader.ChatId < 0 ? VotingService.BallotButtons(vote.Id, reader.Language) : null,
+            Except = [.. voters.Select(v => v.UserId)],
+        }, cancellationToken);
     }
 }

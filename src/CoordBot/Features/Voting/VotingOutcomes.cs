@@ -24,7 +24,7 @@ public enum BallotRefusalCode
     BallotRules,
 }
 
-/// <summary>The votes of a vote and the decision they make: counted in one place (<see cref="VotingService.CountAsync"/>).</summary>
+/// <summary>The votes of a vote and the decision they make: counted in one place (<see cref="VoteTally"/>).</summary>
 public sealed record VoteCount(IReadOnlyList<Ballot> Ballots, DecisionResult Result);
 
 /// <summary>What became of a close job's firing.</summary>

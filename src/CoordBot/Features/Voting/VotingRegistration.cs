@@ -14,6 +14,7 @@ public static class VotingRegistration
         services.AddSingleton<VotingService>();
         services.AddSingleton<VotingText>();
         services.AddSingleton<VoterNotices>();
+        services.AddSingleton<VotingDelivery>();
         services.AddSingleton<VoteDeadlines>();
         services.AddSingleton<BallotsInFlight>();
         services.AddScheduledJob<VoteCloseJob>();

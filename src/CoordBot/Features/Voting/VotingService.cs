@@ -2,11 +2,8 @@ using CoordBot.Domain;
 using CoordBot.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Domain.Voting;
-using CoordBot.Features.Delegations;
 using CoordBot.Persistence;
-using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Rendering;
-using CoordBot.Telegram.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +19,6 @@ namespace CoordBot.Features.Voting;
 public sealed class VotingService(
     CouncilProvider councilProvider,
     IVotableDrafts drafts,
-    DelegationMessenger messenger,
     VotingText text,
     VoteDeadlines deadlines,
     IOptions<VotingOptions> options,
@@ -49,7 +45,7 @@ public sealed class VotingService(
     /// <summary>
     /// Records a ballot: what was recorded, or why not (logged either way). Who may vote is
     /// <see cref="Permissions.MayVote"/>; whether it is in time is judged by when it was SENT
-    /// (<see cref="UpdateContext.SentAtUtc"/>: a typed vote's message date, a button press's receipt), so a
+    /// (<see cref="BallotCasting.SentAtUtc"/>: a typed vote's message date, a button press's receipt), so a
     /// ballot sent before the deadline while the bot was down still counts after the restart.
     /// </summary>
     /// <param name="note">Written to the ballot log with an accepted ballot (a confirmed veto says so).</param>
@@ -65,11 +61,12 @@ public sealed class VotingService(
             : null;
     }
 
-    public async Task<Outcome<BallotRecorded, BallotRefusal>> CastAsync(UpdateContext context, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken, string? note = null)
+    public async Task<BallotCast> CastAsync(CoordBotDb db, BallotCasting casting, Vote vote, VoteChoice choice, string? explanation, CancellationToken cancellationToken, string? note = null)
     {
-        var db = context.Db;
-        var actor = context.Actor;
-        var now = context.NowUtc;
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(casting);
+        var actor = casting.Voter;
+        var now = casting.NowUtc;
         var code = actor.DelegationCode;
 
         // Ballots of one vote come from many chats, and so from several instances at once: the vote's row is locked while
@@ -78,7 +75,7 @@ public sealed class VotingService(
         var current = code is null ? null : await db.Ballots.FindAsync([vote.Id, code], cancellationToken);
         var refusal = VoterRefusal(actor, vote);
         var decision = refusal is null
-            ? BallotRules.Check(context.SentAtUtc, vote.ClosesAt, current?.Choice, choice, vote.AllowChange, closed: !vote.IsOpen)
+            ? BallotRules.Check(casting.SentAtUtc, vote.ClosesAt, current?.Choice, choice, vote.AllowChange, closed: !vote.IsOpen)
             : new BallotDecision(BallotEntryKind.Refused, null);
         refusal ??= decision.Accepted ? null : new BallotRefusal(BallotRefusalCode.BallotRules, code, decision.Reason);
 
@@ -88,7 +85,7 @@ public sealed class VotingService(
         if (refusal is not null)
         {
             logger.LogInformation("Ballot refused on {Vote} for user {UserId}: {Refusal}", vote.LogId, actor.UserId, refusal.Code);
-            return Outcome<BallotRecorded, BallotRefusal>.Refuse(refusal);
+            return new BallotCast(Outcome<BallotRecorded, BallotRefusal>.Refuse(refusal), []);
         }
 
         if (current is null)
@@ -108,46 +105,41 @@ public sealed class VotingService(
         }
 
         var recorded = new BallotRecorded(code!, choice, vote.DraftId, vote.Version, vote.TextHash, now, decision.Kind == BallotEntryKind.Changed, actor.DisplayName);
-        // The delegation's linked group (not the chat it was cast in) sees the receipt too, in the group's language.
-        var group = (await messenger.RecipientsWithLanguageAsync(db, [code!], includeObservers: false, cancellationToken))[code!];
-        foreach (var chat in group.Where(c => c.ChatId != context.ChatId && c.ChatId < 0))
-        {
-            context.Outbox.Send(chat.ChatId, text.Receipt(chat.Language, recorded));
-        }
+        var accepted = Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
+        List<VotingEvent> events = [new ReceiptDue(recorded, casting.ChatId)];
 
         await db.SaveChangesAsync(cancellationToken);
-        var everyone = await db.Ballots.CountAsync(b => b.VoteId == vote.Id, cancellationToken) >= vote.Voting.Count;
+        // Counted once for this ballot: whether everyone has voted, the tallies shown, and the result if it closes the vote.
+        var count = await CountAsync(db, vote, cancellationToken);
+        var everyone = count.Ballots.Count >= vote.Voting.Count;
         // Everyone has voted: the vote stays open for the grace after this ballot, so a mis-tap can be corrected (Voting:EarlyCloseGrace).
         var closing = VoteClosingRules.Decide(now, vote.ClosesAt, everyone, now, Grace);
         if (everyone && closing.Kind != VoteClosingKind.Wait)
         {
             // With no grace the vote closes with the last ballot, as it always did, and its log stays as it always was.
-            await CloseAsync(db, context.Outbox, vote, now, cancellationToken, closing.Kind == VoteClosingKind.Early && Grace > TimeSpan.Zero ? new EarlyClose(0, ByChair: false) : null);
-            return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
+            if (await CloseAsync(db, vote, now, cancellationToken, closing.Kind == VoteClosingKind.Early && Grace > TimeSpan.Zero ? new EarlyClose(0, ByChair: false) : null, count) is { } closed)
+            {
+                events.Add(closed);
+            }
+
+            return new BallotCast(accepted, events);
         }
 
-        // The tallies shown with /tally are edited to the ballots received so far, not repeated; the reminder button goes once nobody is missing.
-        var ballots = (await CountAsync(db, vote, cancellationToken)).Ballots;
-        await LiveMessages.RefreshAsync(db, context.Outbox, TallyTopic(vote.Id), (live, previous) =>
-            Task.FromResult<(string, IReadOnlyList<IReadOnlyList<Button>>?)?>((text.OpenTally(live.Language, vote, ballots, live.TimeZone ?? "UTC"), everyone ? null : previous)), now, cancellationToken);
+        events.Add(new TallyChanged(vote, count.Ballots, everyone, now));
         if (everyone)
         {
             await deadlines.ScheduleAsync(vote.Id, closing.NextCheckUtc!.Value, cancellationToken);
             if (current is null)
             {
-                await TellChairEveryoneVotedAsync(db, context.Outbox, vote, closing.NextCheckUtc.Value, cancellationToken);
+                events.Add(new EveryoneVoted(vote, closing.NextCheckUtc.Value));
             }
         }
 
-        return Outcome<BallotRecorded, BallotRefusal>.Accept(recorded);
+        return new BallotCast(accepted, events);
     }
 
-    /// <summary>The live message topic of a vote's tally (<see cref="LiveMessages"/>).</summary>
+    /// <summary>The live message topic of a vote's tally (<see cref="CoordBot.Telegram.Delivery.LiveMessages"/>).</summary>
     public static string TallyTopic(long voteId) => "tally:" + voteId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Writes a refusal that has no vote of its own to attach to (an unknown or forged vote) to the audit log.</summary>
-    public static void AuditRefusal(UpdateContext context, string what) =>
-        context.Audit("ballot.refused", $"user {context.Actor.UserId}: {what}");
 
     private static async Task AppendLogAsync(CoordBotDb db, Vote vote, string code, long userId, VoteChoice? choice, BallotEntryKind kind, string? reason, DateTime now, CancellationToken cancellationToken)
     {
@@ -157,27 +149,27 @@ public sealed class VotingService(
         db.BallotLog.Add(BallotLogEntry.From(vote.Id, entry));
     }
 
-    /// <summary>The current votes of a vote and the decision they make under its rule: the one place a vote is counted.</summary>
+    /// <summary>The current votes of a vote and the decision they make under its rule (<see cref="VoteTally"/>).</summary>
     public async Task<VoteCount> CountAsync(CoordBotDb db, Vote vote, CancellationToken cancellationToken)
     {
         var ballots = await db.Ballots.Where(b => b.VoteId == vote.Id).ToListAsync(cancellationToken);
-        var votes = ballots.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal);
-        var result = DecisionRules.Decide(vote.Rule, vote.Matter, councilProvider.Council, vote.Voting.ToHashSet(StringComparer.Ordinal), votes);
-        return new VoteCount(ballots, result);
+        return VoteTally.Of(councilProvider.Council, vote, ballots);
     }
 
     /// <summary>
     /// Closes a vote once (at the deadline, or early: every delegation had voted and the grace passed, or the chair closed it):
-    /// decides, unlocks the draft's fate, posts the result to every delegation. An early close is written to the ballot log.
+    /// decides and unlocks the draft's fate; returns the result for every delegation to be told (<see cref="VotingDelivery"/>),
+    /// or null when the vote was closed already. An early close is written to the ballot log.
     /// </summary>
-    public async Task CloseAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null)
+    /// <param name="counted">The count the caller just made of the same ballots (a last ballot closing the vote), not made again.</param>
+    public async Task<VoteClosed?> CloseAsync(CoordBotDb db, Vote vote, DateTime now, CancellationToken cancellationToken, EarlyClose? early = null, VoteCount? counted = null)
     {
         await Contention.LockAsync(db, "Votes", vote.Id, vote, cancellationToken);
         // Close once, whoever else tries (a command, a last ballot, a deadline on another instance): the conditional
         // update is the decision, and the loser does nothing.
         if (!vote.IsOpen || await db.Votes.Where(v => v.Id == vote.Id && v.ClosedAt == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.ClosedAt, now), cancellationToken) == 0)
         {
-            return;
+            return null;
         }
 
         if (early is not null)
@@ -189,7 +181,7 @@ public sealed class VotingService(
         }
 
         var council = councilProvider.Council;
-        var count = await CountAsync(db, vote, cancellationToken);
+        var count = counted ?? await CountAsync(db, vote, cancellationToken);
         vote.ClosedAt = now;
         vote.Adopted = count.Result.Adopted;
         vote.Reason = count.Result.Reason;
@@ -206,9 +198,8 @@ public sealed class VotingService(
             }
         }
 
-        await messenger.SendInLanguagesAsync(db, outbox, council.Members.Select(m => m.Code).ToList(), (code, language) => hidden.Contains(code) ? VotingText.HiddenResult(language) : text.Result(language, vote, count), cancellationToken,
-            starter: vote.OpenedInChatId is { } openedIn ? new StarterChat(openedIn) : null);
         logger.LogInformation("Vote {Vote} on draft {DraftId} closed{Early}: {Adopted}", vote.LogId, vote.DraftId, early is null ? string.Empty : " early", count.Result.Adopted ? "adopted" : "not adopted");
+        return new VoteClosed(vote, count, [.. council.Members.Select(m => m.Code)], hidden);
     }
 
     /// <summary>Whether every delegation whose vote is taken has voted, and when the last vote was cast or changed.</summary>
@@ -218,18 +209,6 @@ public sealed class VotingService(
         ArgumentNullException.ThrowIfNull(vote);
         var times = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id).Select(b => b.CastAt).ToListAsync(cancellationToken);
         return (times.Count >= vote.Voting.Count, times.Count == 0 ? null : DateTime.SpecifyKind(times.Max(), DateTimeKind.Utc));
-    }
-
-    /// <summary>The chair who opened the vote learns that everyone has voted, when it will close, and may close it now.</summary>
-    private async Task TellChairEveryoneVotedAsync(CoordBotDb db, Outbox outbox, Vote vote, DateTime closesAt, CancellationToken cancellationToken)
-    {
-        var chair = await db.People.AsNoTracking().Where(p => p.UserId == vote.OpenedBy).Select(p => new { p.Language, p.TelegramLanguage, p.TimeZone }).FirstOrDefaultAsync(cancellationToken);
-        // As every notice to a person: their chosen language, else the one their Telegram app uses.
-        var language = Localization.Languages.OfPerson(chair?.Language, chair?.TelegramLanguage);
-        outbox.Send(
-            vote.OpenedBy,
-            VotingText.EveryoneVoted(language, vote, closesAt, chair?.TimeZone ?? "UTC"),
-            [[new Button(Localization.Catalogue.Text(language, "Ballots.CloseNow"), $"{CloseButtonPrefix}:{vote.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}")]]);
     }
 
     /// <summary>Zone in which to show a delegation's deadlines: its head's, else its deputy's, else UTC.</summary>
@@ -250,9 +229,9 @@ public sealed class VotingService(
     {
         var rows = await db.Memberships.AsNoTracking()
             .Where(m => m.EndedAt == null && codes.Contains(m.DelegationCode) && (m.Role == DelegationRole.Head || m.Role == DelegationRole.Deputy))
-            .GroupJoin(db.People, m => m.UserId, p => p.UserId, (m, people) => new { m.DelegationCode, m.UserId, people })
-            .SelectMany(x => x.people.DefaultIfEmpty(), (x, p) => new { x.DelegationCode, x.UserId, Language = p == null ? null : p.Language, Seen = p == null ? null : p.TelegramLanguage })
+            .Select(m => new { m.DelegationCode, m.UserId })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => (r.DelegationCode, r.UserId, Localization.Languages.OfPerson(r.Language, r.Seen))).ToList();
+        var languages = await Localization.ReaderLanguage.OfPeopleAsync(db, [.. rows.Select(r => r.UserId)], cancellationToken);
+        return rows.Select(r => (r.DelegationCode, r.UserId, languages[r.UserId])).ToList();
     }
 }

@@ -56,9 +56,7 @@ internal sealed class ExportHandler(CouncilProvider councilProvider) : Command
             foreach (var vote in votes)
             {
                 var cast = ballots[vote.Id].ToList();
-                var result = vote.IsOpen
-                    ? null
-                    : DecisionRules.Decide(vote.Rule, vote.Matter, council, vote.Voting.ToHashSet(StringComparer.Ordinal), cast.ToDictionary(b => b.DelegationCode, b => b.Choice, StringComparer.Ordinal));
+                var result = vote.IsOpen ? null : Features.Voting.VoteTally.Of(council, vote, cast).Result;
                 var record = new
                 {
                     vote = vote.LogId,

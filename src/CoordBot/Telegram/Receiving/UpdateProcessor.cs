@@ -254,12 +254,13 @@ public sealed class UpdateProcessor(
             return Handling.Failed;
         }
 
-        if (read.Update is not { } update || Describe(update) is not var (chatId, chatType, sender))
+        if (read.Update is not { } update || UpdateOrigin.Of(update) is not { } origin)
         {
             logger.LogDebug("Update {UpdateId} carries nothing the bot handles; skipped", row.UpdateId);
             return Handling.Done;
         }
 
+        var (chatId, chatType, sender) = origin;
         using var scope = CoordBot.Operations.LogScopes.ForUpdate(logger, row.UpdateId, chatId, update);
         // Current while the handler runs, so the outbox rows it writes carry its traceparent.
         using var activity = CoordBot.Operations.Metrics.CoordBotTracing.StartUpdate(row.UpdateId, chatId, update);
@@ -304,7 +305,7 @@ public sealed class UpdateProcessor(
         {
             logger.LogError(ex, "Update {UpdateId} failed; its changes were rolled back", row.UpdateId);
             activity?.SetStatus(ActivityStatusCode.Error);
-            await batch.RunStepAsync((db, ct) => RecordFailureAsync(db, row.UpdateId, update, chatId, ex, ct), cancellationToken);
+            await batch.RunStepAsync((db, ct) => RecordFailureAsync(db, row.UpdateId, update, origin, ex, ct), cancellationToken);
         }
     }
 
@@ -328,8 +329,7 @@ public sealed class UpdateProcessor(
                 }
 
                 var update = Read(payload).Update;
-                var chatId = update is null ? null : Describe(update)?.ChatId;
-                await RecordFailureAsync(db, updateId, update, chatId, exception, ct);
+                await RecordFailureAsync(db, updateId, update, update is null ? null : UpdateOrigin.Of(update), exception, ct);
             }, cancellationToken);
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -339,17 +339,19 @@ public sealed class UpdateProcessor(
         }
     }
 
-    private async Task RecordFailureAsync(CoordBotDb db, long updateId, Update? update, long? chatId, Exception exception, CancellationToken cancellationToken)
+    private async Task RecordFailureAsync(CoordBotDb db, long updateId, Update? update, UpdateOrigin? origin, Exception exception, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await MarkAsync(db, updateId, $"{exception.GetType().Name}: {exception.Message}", cancellationToken);
-        if (update is null || chatId is not { } chat)
+        if (update is null || origin is null)
         {
             return;
         }
 
+        var chat = origin.ChatId;
+
         var outbox = new Outbox(db, now);
-        var (personal, ofChat) = await LanguagesAsync(db, update, chat, cancellationToken);
+        var (personal, ofChat) = await LanguagesAsync(db, origin, cancellationToken);
         if (update.CallbackQuery is { } query)
         {
             outbox.AnswerCallback(chat, query.Id, Catalogue.Text(personal, "Ops.Failure.Toast"));
@@ -363,18 +365,19 @@ public sealed class UpdateProcessor(
     /// actor resolver picks them: the sender's (chosen, else Telegram's language_code) for a toast; the chat's
     /// (a linked group's own, else English; the sender's in a private chat) for the message.
     /// </summary>
-    private static async Task<(string Personal, string OfChat)> LanguagesAsync(CoordBotDb db, Update update, long chatId, CancellationToken cancellationToken)
+    private static async Task<(string Personal, string OfChat)> LanguagesAsync(CoordBotDb db, UpdateOrigin origin, CancellationToken cancellationToken)
     {
-        var sender = Describe(update)?.Sender;
-        var chosen = sender is null ? null : await db.People.AsNoTracking().Where(p => p.UserId == sender.UserId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
-        var personal = Languages.OfPerson(chosen, sender?.LanguageCode);
+        var (chatId, _, sender) = origin;
+        var chosen = await db.People.AsNoTracking().Where(p => p.UserId == sender.UserId).Select(p => p.Language).FirstOrDefaultAsync(cancellationToken);
+        // The update's own language_code, fresher than the one remembered (the remembering rolled back with the update).
+        var personal = ReaderLanguage.OfPerson(chosen, sender.LanguageCode);
         if (chatId > 0)
         {
             return (personal, personal);
         }
 
         var group = await db.DelegationGroups.AsNoTracking().Where(g => g.ChatId == chatId).Select(g => g.Language).FirstOrDefaultAsync(cancellationToken);
-        return (personal, Languages.IsKnown(group) ? group! : Languages.English);
+        return (personal, ReaderLanguage.OfGroup(group));
     }
 
     private Task MarkAsync(CoordBotDb db, long updateId, string error, CancellationToken cancellationToken)
@@ -420,25 +423,6 @@ public sealed class UpdateProcessor(
         InboundText.CleanUpdate(update);
         return new ReadUpdate(update, null);
     }
-
-    private static (long ChatId, ChatType ChatType, UpdateSender Sender)? Describe(Update update)
-    {
-        switch (update)
-        {
-            case { Message: { From: { } from } message }:
-                return (message.Chat.Id, message.Chat.Type, Sender(from));
-            case { MyChatMember: { From: { } by } change }:
-                return (change.Chat.Id, change.Chat.Type, Sender(by));
-            case { CallbackQuery: { } query }:
-                return query.Message is { } source
-                    ? (source.Chat.Id, source.Chat.Type, Sender(query.From))
-                    : (query.From.Id, ChatType.Private, Sender(query.From));
-            default:
-                return null;
-        }
-    }
-
-    private static UpdateSender Sender(User user) => new(user.Id, user.FirstName, user.LastName, user.Username, user.LanguageCode);
 
     /// <summary>An update waiting in the inbox; <see cref="ReceivedAt"/> bounds the send time a message claims.</summary>
     private sealed record PendingUpdate(long UpdateId, string Payload, DateTime ReceivedAt);

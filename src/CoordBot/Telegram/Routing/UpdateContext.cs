@@ -26,7 +26,7 @@ public sealed class UpdateContext(CoordBotDb db, Update update, long chatId, Cha
     public void ChoseZone(string zone) => Actor = Actor with { TimeZone = zone, ZoneChosen = true };
 
     /// <summary>The language of replies in this chat: the person's in a private chat, the group's in a group (English unless its delegation chose).</summary>
-    public string Language => IsPrivate ? Actor.Language : Actor.ChatLanguage ?? Localization.Languages.English;
+    public string Language => IsPrivate ? Actor.Language : Localization.ReaderLanguage.OfGroup(Actor.ChatLanguage);
 
     /// <summary>The moment the update is handled, from the injected <see cref="TimeProvider"/>, in UTC.</summary>
     public DateTime NowUtc { get; } = nowUtc;
