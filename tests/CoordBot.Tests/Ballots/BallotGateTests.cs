@@ -1,4 +1,7 @@
 using CoordBot.Domain.Voting;
+using CoordBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoordBot.Tests.Ballots.BallotsTestKit;
 
 namespace CoordBot.Tests.Ballots;
@@ -23,7 +26,11 @@ public sealed class BallotGateTests
 
         Assert.Equal(NotAVoter, (await bot.AskAsync(adviser, "/vote D3 yes")).PlainText);
         Assert.Equal(NotAVoter, (await kit.ForgeAsync(adviser, adviser, ballot, "b:1:n")).PlainText);
-        Assert.Contains("Not recorded: see the message.", bot.Emulator.CallbackAnswers.Select(a => a.Text));
+        // A forged press has no query Telegram knows (the emulator refuses its answer): the answer is read from the outbox.
+        await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
+        {
+            Assert.Equal("Not recorded: see the message.", await db.OutboxMessages.Where(m => m.Kind == OutboxKind.AnswerCallback).Select(m => m.Text).SingleAsync());
+        }
 
         var log = await kit.LogAsync();
         Assert.Equal(2, log.Count);

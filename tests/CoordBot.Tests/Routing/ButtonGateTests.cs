@@ -81,7 +81,7 @@ public sealed class ButtonGateTests
             Assert.NotNull(c.Info.Rule);
             Assert.NotEqual(CommandButton.Prefix, c.Info.Prefix);
         });
-        Assert.True(typeof(ButtonInfo).GetProperty(nameof(ButtonInfo.Rule))!.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute)));
+        Assert.True(typeof(ButtonInfo).GetProperty(nameof(ButtonInfo.Rule))!.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: false));
     }
 
     private static Mock<ICallbackHandler> Button(ButtonInfo info)
