@@ -2,6 +2,7 @@ using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
 using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Telegram.Bot.Types;
@@ -83,6 +84,40 @@ public sealed class ButtonGateTests
         });
         Assert.True(typeof(ButtonInfo).GetProperty(nameof(ButtonInfo.Rule))!.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: false));
     }
+
+    [Fact]
+    public async Task Forged_presses_by_an_adviser_get_the_words_they_always_got_and_change_nothing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await TestCouncil.Seed("EST", "FRA").WithGroups().WithAdvisers().SeedAsync(bot);
+        var adviser = TestCouncil.AdviserOf("EST");
+        var group = TestCouncil.GroupOf("EST");
+
+        // The group's language: the toast and the group hear it, as before.
+        var mark = bot.LastMessageId(group);
+        Forge(bot, adviser, group, "lang:fr");
+        Assert.Equal("Only the head or deputy of the delegation may choose this group's language.", (await bot.NextMessageAsync(group, mark)).PlainText);
+
+        // Attendance: the toast alone; the chair's close button: the chair's rule, as a reply.
+        Forge(bot, adviser, adviser, "att:1:y");
+        mark = bot.LastMessageId(adviser);
+        Forge(bot, adviser, adviser, "bc:1");
+        Assert.Equal(
+            CoordBot.Localization.Reasons.Sentence("en", Domain.Reason.Of(Domain.ReasonCode.PresidentOnly)),
+            (await bot.NextMessageAsync(adviser, mark)).PlainText);
+
+        // A forged press has no query Telegram knows (the emulator refuses its answer): the answers are read from the outbox.
+        await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
+        var toasts = await db.OutboxMessages.Where(m => m.Kind == OutboxKind.AnswerCallback).OrderBy(m => m.Id).Select(m => m.Text).ToListAsync();
+        Assert.Equal(["Only the head or deputy of the delegation may choose this group's language.", "Only the head of delegation or the deputy answers for the delegation.", null], toasts);
+        Assert.Null(await db.DelegationGroups.Where(g => g.ChatId == group).Select(g => g.Language).SingleAsync());
+        Assert.Equal(0, await db.SessionAttendances.CountAsync());
+    }
+
+    private static void Forge(BotHarness bot, long user, long chat, string data) =>
+        bot.Emulator.PostRawUpdate(System.Text.Json.Nodes.JsonNode.Parse(Hardening.WebhookBot.Press(user, chat, 1, data))!.AsObject() is var update && update.Remove("update_id")
+            ? update.ToJsonString()
+            : throw new InvalidOperationException());
 
     private static Mock<ICallbackHandler> Button(ButtonInfo info)
     {
