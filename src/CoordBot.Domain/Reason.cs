@@ -68,6 +68,9 @@ public enum ReasonCode
     VotingNeedsHead,
     OnlyVotersExplain,
     ArriaConvenedByMember,
+    NotAVoter,
+    GroupLanguageNeedsHead,
+    ObserversSeeArriaOnly,
 
     // Ballots (BallotRules) and the ballot log's chain (BallotLog.Verify).
     VotingClosed,

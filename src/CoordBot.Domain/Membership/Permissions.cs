@@ -1,3 +1,5 @@
+using CoordBot.Domain.Sessions;
+
 namespace CoordBot.Domain.Membership;
 
 /// <summary>Who may do what; every refusal is a <see cref="Reason"/> that names the role that would be needed.</summary>
@@ -155,6 +157,12 @@ public static class Permissions
             ? Verdict.Allowed
             : Verdict.Refused(ReasonCode.LinkGroup);
 
+    /// <summary>A linked group's language is chosen by an operator, or by the head or deputy of the group's own delegation.</summary>
+    public static Verdict MayChooseGroupLanguage(Actor actor, string groupDelegationCode) =>
+        actor.IsOperator || (actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.Belongs(groupDelegationCode))
+            ? Verdict.Allowed
+            : Verdict.Refused(ReasonCode.GroupLanguageNeedsHead);
+
     /// <summary>A person belongs to one delegation at a time, so a member cannot join with another invitation.</summary>
     public static Verdict MayJoin(Actor actor) =>
         actor.DelegationCode is null
@@ -200,6 +208,32 @@ public static class Permissions
         actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy)
             ? Verdict.Allowed
             : Verdict.Refused(ReasonCode.AnswersForDelegation);
+
+    /// <summary>
+    /// Who sees a session: members of delegations (head, deputy, adviser) see every one; observers and briefers are
+    /// invited to Arria-formula meetings only. A session nobody may see is answered as missing.
+    /// </summary>
+    public static Verdict MaySeeSession(Actor actor, SessionFormat format) =>
+        actor.IsOperator || (actor.DelegationCode is not null && (!actor.Is(DelegationRole.Observer) || SessionFormats.AdmitsObservers(format)))
+            ? Verdict.Allowed
+            : ForMembers(actor, Verdict.Refused(ReasonCode.ObserversSeeArriaOnly));
+
+    /// <summary>
+    /// Who runs THIS session: the chair (<see cref="MayActAsChair"/>), or, for an Arria-formula meeting, also the head or
+    /// deputy of its convening delegation.
+    /// </summary>
+    public static Verdict MayManageSession(Actor actor, string? presidentCode, SessionFormat format, string? convenorCode)
+    {
+        var chair = MayActAsChair(actor, presidentCode);
+        if (chair.IsAllowed || format != SessionFormat.Arria)
+        {
+            return chair;
+        }
+
+        return convenorCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy) && actor.Belongs(convenorCode)
+            ? Verdict.Allowed
+            : Verdict.Refused(ReasonCode.ChairOrArria);
+    }
 
     /// <summary>Heads, deputies and advisers speak for the delegation (observers do not).</summary>
     public static Verdict MaySpeakForDelegation(Actor actor) =>
@@ -322,6 +356,27 @@ public static class Permissions
             ? Verdict.Refused(ReasonCode.OnlyVotersExplain)
             : Verdict.Refused(ReasonCode.NotAMember);
     }
+
+    /// <summary>
+    /// Who may cast a delegation's ballot (the ballot buttons): its head or deputy. Anyone else, an operator or a stranger
+    /// included, is told the ballot was not recorded and why; the attempt is still logged in the vote's chain.
+    /// </summary>
+    public static Verdict MayCastBallot(Actor actor) =>
+        actor.DelegationCode is not null && actor.Is(DelegationRole.Head, DelegationRole.Deputy)
+            ? Verdict.Allowed
+            : Verdict.Refused(ReasonCode.NotAVoter);
+
+    /// <summary><c>/vote</c> at the door: <see cref="MayCastBallot"/>, except that a non-member hears only that this is for members.</summary>
+    public static Verdict MayVoteByCommand(Actor actor) => ForMembers(actor, MayCastBallot(actor));
+
+    /// <summary>
+    /// The text voted on was opened to the delegations that voted, and an operator reads every record; anyone else
+    /// reads it only as the draft itself allows (decided after the lookup).
+    /// </summary>
+    public static Verdict MayReadVotedText(Actor actor, IReadOnlyCollection<string> voting) =>
+        actor.IsOperator || (actor.DelegationCode is { } code && voting.Contains(code))
+            ? Verdict.Allowed
+            : Verdict.Refused(ReasonCode.NeedsMember, Domain.DelegationWork.ReadingDrafts);
 
     /// <summary>
     /// The record of a vote holds the text voted on, so it is for those who read drafts (not observers) and

@@ -73,6 +73,10 @@ public sealed class DraftingEndToEndTests
         Assert.Contains("with amendments M2, M3 applied to v1", chosen.PlainText, StringComparison.Ordinal);
         var made = await TapAsync(bot, estonia, chosen, "Make v2 with M2, M3", m => Starts(m, "D1 is now at version 2"));
         Assert.Contains("with amendments M2, M3 applied", made.PlainText, StringComparison.Ordinal);
+        // The offer's button has done its work: it goes, and the offer shows what was done (as an answered question does).
+        var used = await bot.ReplyAsync(estonia, m => m.MessageId == chosen.MessageId && m.EditCount > chosen.EditCount);
+        Assert.Empty(used.Buttons);
+        Assert.EndsWith("✓ Make v2 with M2, M3", used.PlainText, StringComparison.Ordinal);
 
         // The new version carries them: its text, the record of which it carries, the notice and the diff name them.
         var text = await ReadAsync(bot, db => db.DraftVersions.Where(v => v.Number == 2).Select(v => v.Text).SingleAsync());

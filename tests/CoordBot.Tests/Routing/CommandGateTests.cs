@@ -118,7 +118,7 @@ public sealed class CommandGateTests
     {
         using var db = TestContexts.Db();
         var button = new Mock<ICallbackHandler>();
-        button.SetupGet(b => b.Prefix).Returns("b");
+        button.SetupGet(b => b.Info).Returns(new ButtonInfo("b") { Rule = Rules.Anyone });
         var router = new UpdateRouter([], [button.Object]);
 
         await router.RouteAsync(Press(db, France, EstoniaGroup, "EST"), CancellationToken.None);

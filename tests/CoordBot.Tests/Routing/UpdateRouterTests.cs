@@ -12,7 +12,7 @@ public sealed class UpdateRouterTests
 
     public UpdateRouterTests()
     {
-        _vote.SetupGet(h => h.Prefix).Returns("v");
+        _vote.SetupGet(h => h.Info).Returns(new ButtonInfo("v") { Rule = Rules.Anyone });
     }
 
     private UpdateRouter Router() => new([_invite.Object, Handler("help").Object], [_vote.Object]);

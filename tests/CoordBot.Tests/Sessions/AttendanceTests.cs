@@ -13,7 +13,9 @@ namespace CoordBot.Tests.Sessions;
 public sealed class AttendanceTests : IDisposable
 {
     private static readonly Actor EstHead = new(201, "Sven", false, "EST", DelegationRole.Head);
-    private static readonly Actor EstAdviser = new(202, "Kadri", false, "EST", DelegationRole.Adviser);
+    // Who may answer is the gate's (the rule /attend and its buttons declare: ButtonGateTests, SessionsRulesTests); the
+    // service still answers someone of no delegation with a code, never an exception.
+    private static readonly Actor NoDelegation = new(202, "Kadri", true);
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
     public void Dispose() => connection.Dispose();
@@ -24,7 +26,7 @@ public sealed class AttendanceTests : IDisposable
         await using var db = await DbWithSessionsAsync();
         var attendance = new Attendance();
 
-        var adviser = await attendance.RecordAsync(db, EstAdviser, 1, true, TestContexts.Now, CancellationToken.None);
+        var adviser = await attendance.RecordAsync(db, NoDelegation, 1, true, TestContexts.Now, CancellationToken.None);
         var missing = await attendance.RecordAsync(db, EstHead, 9, true, TestContexts.Now, CancellationToken.None);
         var cancelled = await attendance.RecordAsync(db, EstHead, 2, true, TestContexts.Now, CancellationToken.None);
 

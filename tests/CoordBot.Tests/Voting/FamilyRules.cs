@@ -57,7 +57,8 @@ internal static class FamilyRules
             await db.Votes.CountAsync(),
             await db.Votes.CountAsync(v => v.ClosedAt != null),
             await db.Ballots.CountAsync(),
-            await db.BallotLog.CountAsync(),
+            // A ballot the rule refuses is written to the log as evidence (a Refused entry); nothing else changes.
+            await db.BallotLog.CountAsync(e => e.Kind != Domain.Voting.BallotEntryKind.Refused),
             await db.Explanations.CountAsync(),
             await db.AuditEntries.CountAsync());
     }

@@ -16,12 +16,13 @@ public sealed class VotingRulesTests
 
     /// <summary>
     /// S stranger, B observer, A adviser, H head (not presiding), C head of the presiding delegation, O operator.
-    /// Any member reaches the ballot box (/vote): who may vote is decided there, so that a refused ballot is logged.
+    /// /vote declares the rule that decides who votes (heads and deputies), so /help offers it to nobody else; a ballot
+    /// it refuses is still logged in the vote's chain (<see cref="FamilyRules"/> counts only the ballots accepted).
     /// </summary>
     private static readonly Dictionary<string, string> Admitted = new(StringComparer.Ordinal)
     {
         ["vote_open"] = "CO",
-        ["vote"] = "BAHCO",
+        ["vote"] = "HC",
         ["tally"] = "BAHCO",
         ["remind"] = "CO",
         ["explain"] = "HC",

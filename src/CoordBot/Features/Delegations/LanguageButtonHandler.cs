@@ -6,7 +6,8 @@ namespace CoordBot.Features.Delegations;
 /// <summary>A press on a button of <c>/language</c> (data <c>lang:&lt;code&gt;</c>): the same choice as <c>/language &lt;code&gt;</c>.</summary>
 internal sealed class LanguageButtonHandler(Menus.PersonalMenus menus) : ICallbackHandler
 {
-    public string Prefix => LanguageChoice.Prefix;
+    /// <summary>In a linked group only its own delegation's head or deputy (or an operator) chooses; they hear why in the toast and in the chat.</summary>
+    public ButtonInfo Info { get; } = new(LanguageChoice.Prefix) { Rule = Rules.LanguageHere, RefusedAs = ButtonRefusal.ToastAndReply };
 
     public async Task HandleAsync(CallbackContext context, CancellationToken cancellationToken)
     {

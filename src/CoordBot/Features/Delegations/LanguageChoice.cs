@@ -7,7 +7,7 @@ namespace CoordBot.Features.Delegations;
 
 /// <summary>
 /// Sets a language: a person's own in a private chat; in a linked group, the group's, which only the head or
-/// deputy of that group's delegation (or an operator) may choose. Shared by <c>/language xx</c> and its buttons.
+/// deputy of that group's delegation (or an operator) may choose (<see cref="Rules.LanguageHere"/>). Shared by <c>/language xx</c> and its buttons.
 /// </summary>
 internal static class LanguageChoice
 {
@@ -52,10 +52,10 @@ internal static class LanguageChoice
             return update.Text("Access.UnlinkedGroup");
         }
 
-        var mayChoose = actor.IsOperator || (actor.IsHeadOrDeputy && string.Equals(actor.DelegationCode, code, StringComparison.Ordinal));
-        if (!mayChoose)
+        // The button's gate asks the same rule; a typed /language reaches here with any role.
+        if (Rules.LanguageHere(actor) is { IsRefused: true, Reason: { } reason })
         {
-            return update.Text("Language.GroupNeedsHead");
+            return Reasons.Sentence(update.Language, reason);
         }
 
         var group = await update.Db.DelegationGroups.SingleAsync(g => g.ChatId == update.ChatId, cancellationToken);

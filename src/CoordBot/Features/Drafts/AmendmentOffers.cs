@@ -79,6 +79,8 @@ public sealed class AmendmentOffers(DraftDesk desk)
         }
 
         var labels = string.Join(", ", result.Applied);
+        // The offer's "Make v.. with M.." has done its work: it goes, and the offer shows what was done (a press, not a typed /apply).
+        context.Pressed?.MarkPressed(keepButtons: false);
         context.Update.Audit("draft.revised", $"{draft.Label} v{version.Number} {version.Hash} by {actor.UserId} ({actor.DelegationCode})");
         context.Update.Audit("draft.amendments.applied", $"{labels} in {draft.Label} v{version.Number}");
         context.Update.Reply(context.Text("Drafting.Apply.Done", draft.Label, version.Number, version.ShortHash, labels),

@@ -1,7 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
-using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
@@ -39,7 +38,7 @@ public sealed class DraftButtons(IServiceProvider services)
     public IReadOnlyList<IReadOnlyList<Button>> ForDelegation(Draft draft, string code, string language)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Rows(draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language, offerRead: true, personal: false);
+        return Rows(draft, CommandGate.DelegationReader(code), language, offerRead: true, personal: false);
     }
 
     /// <summary>Accept and Reject under a pending amendment, for a reader who may decide it now (the penholder).</summary>
@@ -60,7 +59,7 @@ public sealed class DraftButtons(IServiceProvider services)
 
     /// <inheritdoc cref="ForAmendment(DraftAmendment, Draft, Actor, string)"/>
     public IReadOnlyList<IReadOnlyList<Button>> ForAmendmentToDelegation(DraftAmendment amendment, Draft draft, string code, string language) =>
-        ForAmendment(amendment, draft, new Actor(0, code, IsOperator: false, code, DelegationRole.Head), language);
+        ForAmendment(amendment, draft, CommandGate.DelegationReader(code), language);
 
     private List<IReadOnlyList<Button>> Rows(Draft draft, Actor actor, string language, bool offerRead, bool personal)
     {

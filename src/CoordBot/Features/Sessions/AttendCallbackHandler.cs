@@ -14,7 +14,8 @@ internal sealed class AttendCallbackHandler(Attendance attendance, AttendanceNot
 {
     public const string Prefix = "att";
 
-    string ICallbackHandler.Prefix => Prefix;
+    /// <summary>The rule <c>/attend</c> declares; a refusal is the toast it always was.</summary>
+    public ButtonInfo Info { get; } = new(Prefix) { Rule = AttendHandler.Declaration.Rule, RefusedAs = ButtonRefusal.Toast };
 
     public async Task HandleAsync(CallbackContext context, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using CoordBot.Domain;
-using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Actor = CoordBot.Telegram.Routing.Actor;
@@ -15,8 +14,8 @@ public sealed class Attendance
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
 
-        // A button press reaches here without a door rule, so the rule is asked here too.
-        if (Permissions.MayAnswerAttendance(actor.Rights).IsRefused || actor.DelegationCode is not { } code)
+        // The command and the buttons declare Permissions.MayAnswerAttendance, which the router has asked: a member of a delegation.
+        if (actor.DelegationCode is not { } code)
         {
             return Refuse(AttendanceRefusalCode.NotHeadOrDeputy);
         }

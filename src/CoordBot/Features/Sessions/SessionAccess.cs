@@ -14,13 +14,21 @@ namespace CoordBot.Features.Sessions;
 /// </summary>
 public static class SessionAccess
 {
-    public static bool CanSee(Session session, Actor actor) =>
-        actor.IsOperator
-        || (actor.IsMember && (actor.Role != DelegationRole.Observer || SessionFormats.AdmitsObservers(session.Format)));
+    /// <summary><see cref="Permissions.MaySeeSession"/> for this session.</summary>
+    public static bool CanSee(Session session, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(actor);
+        return Permissions.MaySeeSession(actor.Rights, session.Format).IsAllowed;
+    }
 
-    public static bool MayManage(Session session, Actor actor) =>
-        actor.IsChair
-        || (session.Format == SessionFormat.Arria && actor.IsHeadOrDeputy && session.ConvenorCode is not null && actor.DelegationCode == session.ConvenorCode);
+    /// <summary><see cref="Permissions.MayManageSession"/> for this session.</summary>
+    public static bool MayManage(Session session, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(actor);
+        return Permissions.MayManageSession(actor.Rights, actor.PresidentCode, session.Format, session.ConvenorCode).IsAllowed;
+    }
 
     /// <summary>Whether answers, agenda changes and cancelling still make sense: not cancelled, not over.</summary>
     public static bool IsOpen(Session session, DateTime nowUtc)

@@ -53,7 +53,7 @@ internal sealed class RecordHandler(VotingService voting, VotingText text, Draft
     /// </summary>
     private async Task<bool> MayReadAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
-        if (context.Actor.IsOperator || vote.Voting.Contains(context.Actor.DelegationCode!))
+        if (Permissions.MayReadVotedText(context.Actor.Rights, vote.Voting).IsAllowed)
         {
             return true;
         }

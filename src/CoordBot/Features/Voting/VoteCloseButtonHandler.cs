@@ -5,12 +5,12 @@ namespace CoordBot.Features.Voting;
 
 /// <summary>
 /// "Close the vote now" (<c>bc:&lt;vote&gt;</c>), offered to the chair once every delegation has voted: closes the vote at
-/// once instead of after the grace. The press passes the chair's rule as <c>/vote_open</c> and <c>/remind</c> declare it
-/// (<see cref="Rules.Chair"/>), with the presser's role as it is now.
+/// once instead of after the grace. The button declares the chair's rule as <c>/vote_open</c> and <c>/remind</c> do
+/// (<see cref="Rules.Chair"/>); the router asks it with the presser's role as it is now.
 /// </summary>
 internal sealed class VoteCloseButtonHandler(VotingService voting, VotingDelivery delivery) : ICallbackHandler
 {
-    public string Prefix => VotingService.CloseButtonPrefix;
+    public ButtonInfo Info { get; } = new(VotingService.CloseButtonPrefix) { Rule = Rules.Chair };
 
     public async Task HandleAsync(CallbackContext context, CancellationToken cancellationToken)
     {
@@ -23,9 +23,7 @@ internal sealed class VoteCloseButtonHandler(VotingService voting, VotingDeliver
             return;
         }
 
-        var verdict = Rules.Chair(update.Actor);
-        string? refusal = verdict.IsRefused ? Access.RefusalText(language, verdict)
-            : !vote.IsOpen ? VotingText.CloseAlready(language, vote)
+        string? refusal = !vote.IsOpen ? VotingText.CloseAlready(language, vote)
             : !(await VotingService.VotedAsync(update.Db, vote, cancellationToken)).Everyone ? VotingText.CloseNotAll(language, vote)
             : null;
         if (refusal is not null)

@@ -1,4 +1,5 @@
 using CoordBot.Domain;
+using CoordBot.Domain.Membership;
 using CoordBot.Domain.Voting;
 using CoordBot.Telegram.Routing;
 
@@ -6,8 +7,9 @@ namespace CoordBot.Features.Voting;
 
 /// <summary>
 /// <c>/vote D&lt;n&gt; &lt;yes|no|abstain&gt; [explanation]</c>: the same as a ballot button, with an optional explanation of
-/// vote. Any member reaches the ballot box, so that every attempt on a vote, also by someone who may not vote, is
-/// written to the vote's hash-chained log; <see cref="VotingService.CastAsync"/> applies who may vote.
+/// vote. The rule that decides who votes is declared (<see cref="Permissions.MayVoteByCommand"/>), so /help offers it only
+/// to heads and deputies; an attempt the rule refuses is still written to the vote's hash-chained log
+/// (<see cref="WitnessRefusalAsync"/>), as every attempt on a vote is.
 /// </summary>
 internal sealed class VoteHandler(VotingService voting, VotingDelivery delivery, VotingText text) : VoteCommand<VoteHandler.Ballot>(voting)
 {
@@ -17,7 +19,7 @@ internal sealed class VoteHandler(VotingService voting, VotingDelivery delivery,
 
     public override CommandInfo Info { get; } = new("vote", "/vote D<n> <yes|no|abstain> [explanation]", "Cast your delegation's vote (head or deputy)")
     {
-        Rule = Rules.Member,
+        Rule = Rules.Of(Permissions.MayVoteByCommand),
         Where = ChatScope.CouncilChat,
         Example = "/vote D3 yes",
     };
@@ -34,6 +36,26 @@ internal sealed class VoteHandler(VotingService voting, VotingDelivery delivery,
         var choice = args.Choice(VoteRefs.Choices);
         var explanation = args.Rest(optional: true);
         return new(choice, explanation.Length > 0 ? explanation : args.Body);
+    }
+
+    /// <summary>A ballot from someone the rule refuses: the ballot box refuses it too, and logs it in the vote's chain.</summary>
+    public override async Task WitnessRefusalAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reader = new ArgReader(context.Command);
+        var args = Parse(reader);
+        if (reader.Failed || args.More.Choice is not { } choice)
+        {
+            return;
+        }
+
+        if (await _voting.LatestVoteAsync(context.Update.Db, args.DraftId, cancellationToken) is not { } vote)
+        {
+            OnNoVote(context, args.DraftId);
+            return;
+        }
+
+        await _voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
     }
 
     protected override void OnNoVote(CommandContext context, long draftId) =>

@@ -11,7 +11,7 @@ public sealed record BallotRefusal(BallotRefusalCode Code, string? DelegationCod
 
 public enum BallotRefusalCode
 {
-    /// <summary><see cref="Domain.Membership.Permissions.MayVote"/> refused: not the head or deputy of a delegation.</summary>
+    /// <summary><see cref="Domain.Membership.Permissions.MayCastBallot"/> refused: not the head or deputy of a delegation.</summary>
     NotAVoter,
 
     /// <summary>The delegation is a party to the dispute.</summary>

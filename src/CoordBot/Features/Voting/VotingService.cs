@@ -44,7 +44,7 @@ public sealed class VotingService(
 
     /// <summary>
     /// Records a ballot: what was recorded, or why not (logged either way). Who may vote is
-    /// <see cref="Permissions.MayVote"/>; whether it is in time is judged by when it was SENT
+    /// <see cref="Permissions.MayCastBallot"/>; whether it is in time is judged by when it was SENT
     /// (<see cref="BallotCasting.SentAtUtc"/>: a typed vote's message date, a button press's receipt), so a
     /// ballot sent before the deadline while the bot was down still counts after the restart.
     /// </summary>
@@ -55,7 +55,7 @@ public sealed class VotingService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(vote);
         var code = actor.DelegationCode;
-        return code is null || Permissions.MayVote(actor.Rights, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
+        return code is null || Permissions.MayCastBallot(actor.Rights).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
             : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
             : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
             : null;

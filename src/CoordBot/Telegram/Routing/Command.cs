@@ -24,6 +24,9 @@ public abstract class Command<TArgs> : ICommandHandler
         return ExecuteAsync(context, arguments, cancellationToken);
     }
 
+    /// <inheritdoc cref="ICommandHandler.WitnessRefusalAsync"/>
+    public virtual Task WitnessRefusalAsync(CommandContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Reads the arguments; any failed read (or a word left over) makes the router answer the usage line.</summary>
     protected abstract TArgs Parse(ArgReader args);
 

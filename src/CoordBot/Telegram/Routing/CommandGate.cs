@@ -51,9 +51,58 @@ public static class CommandGate
     }
 
     /// <summary>
+    /// Whom a message to a whole delegation (its group, or each of its members) is judged for when it offers commands:
+    /// the delegation through its head, the widest role in it. A press is asked again by the gate, for the presser as
+    /// they are then, so an adviser who presses what only the head may do is told why.
+    /// </summary>
+    public static Actor DelegationReader(string delegationCode)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(delegationCode);
+        return new(0, delegationCode, IsOperator: false, delegationCode, Domain.Membership.DelegationRole.Head);
+    }
+
+    /// <summary>Whether the place admits the command here but its rule refuses this sender (an attempt a command may keep as evidence).</summary>
+    public static bool RefusedByRule(CommandInfo info, UpdateContext update)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(update);
+        return PlaceRefusal(info, update) is null && info.Rule(update.Actor).IsRefused;
+    }
+
+    /// <summary>
+    /// Tells a press its button's declared rule refused (<see cref="ButtonInfo.Rule"/>, asked by the router after
+    /// <see cref="ButtonPlaceRefusal"/>), as the button declares: in the words of the domain's reason.
+    /// </summary>
+    public static void TellButtonRefusal(ButtonInfo info, CallbackContext callback, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(info);
+        ArgumentNullException.ThrowIfNull(callback);
+        ArgumentNullException.ThrowIfNull(verdict);
+        // The toast is the presser's alone (their language, plain text); a reply is the chat's.
+        var update = callback.Update;
+        var toast = Localization.Reasons.Sentence(callback.Actor.Language, verdict.Reason is { } reason
+            ? Localization.Reasons.Text(callback.Actor.Language, reason)
+            : Catalogue.Text(callback.Actor.Language, "Access.NotAllowed"));
+        switch (info.RefusedAs)
+        {
+            case ButtonRefusal.Toast:
+                callback.Answer(toast);
+                break;
+            case ButtonRefusal.ToastAndReply:
+                callback.Answer(toast);
+                update.Reply(Access.RefusalText(update.Language, verdict));
+                break;
+            default:
+                callback.Answer(info.ToastKey is { } key ? Catalogue.Text(callback.Actor.Language, key) : null);
+                update.Reply(Access.RefusalText(update.Language, verdict));
+                break;
+        }
+    }
+
+    /// <summary>
     /// A button pressed in a group no delegation linked, or by a member in another delegation's group, is
-    /// refused before its handler runs (nothing is recorded, nothing posted there). Whether the presser may act
-    /// at all stays the button handler's question, so that a forged press by a stranger is still logged.
+    /// refused before its handler runs (nothing is recorded, nothing posted there). Then the button's own rule
+    /// (<see cref="TellButtonRefusal"/>) is asked, as a command's is.
     /// </summary>
     public static string? ButtonPlaceRefusal(UpdateContext update)
     {

@@ -22,6 +22,16 @@ public static class Rules
     /// <summary>The head or deputy of the delegation presiding this month, or an operator.</summary>
     public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
 
+    /// <summary>Whoever may cast a delegation's ballot (the ballot buttons; anyone else is told it was not recorded).</summary>
+    public static readonly Func<Actor, Verdict> Voter = a => Permissions.MayCastBallot(a.Rights);
+
+    /// <summary>
+    /// Choosing a language: one's own in a private chat; in a linked group the group's, by an operator or the head or
+    /// deputy of the group's own delegation.
+    /// </summary>
+    public static readonly Func<Actor, Verdict> LanguageHere = a =>
+        a.ChatDelegationCode is { } group ? Permissions.MayChooseGroupLanguage(a.Rights, group) : Permissions.Anyone(a.Rights);
+
     /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
     public static Func<Actor, Verdict> Of(Func<Domain.Membership.Actor, Verdict> rule)
     {

@@ -33,14 +33,17 @@ public sealed class UpdateRouter
         _callbacks = new(StringComparer.Ordinal);
         foreach (var callback in callbacks)
         {
-            if (!_callbacks.TryAdd(callback.Prefix, callback))
+            if (!_callbacks.TryAdd(callback.Info.Prefix, callback))
             {
-                throw new InvalidOperationException($"Two handlers claim the button prefix {callback.Prefix}.");
+                throw new InvalidOperationException($"Two handlers claim the button prefix {callback.Info.Prefix}.");
             }
         }
     }
 
     public IReadOnlyCollection<ICommandHandler> Commands => _commands.Values;
+
+    /// <summary>The declared buttons (besides command buttons and guides' steps, which run commands through their own gate).</summary>
+    public IReadOnlyCollection<ICallbackHandler> Callbacks => _callbacks.Values;
 
     public async Task RouteAsync(UpdateContext context, CancellationToken cancellationToken)
     {
@@ -80,7 +83,7 @@ public sealed class UpdateRouter
                 if (run is not null && _commands.TryGetValue(run.Name, out var completed))
                 {
                     // A guide that acts on its last answer (the reason for breaking silence) runs its command as if typed.
-                    await DispatchAsync(context, completed, run, bare: false, pressed: false, cancellationToken);
+                    await DispatchAsync(context, completed, run, bare: false, pressed: null, cancellationToken);
                     return;
                 }
 
@@ -120,7 +123,7 @@ public sealed class UpdateRouter
             }
         }
 
-        await DispatchAsync(context, handler, command, bare, pressed: false, cancellationToken);
+        await DispatchAsync(context, handler, command, bare, pressed: null, cancellationToken);
     }
 
     /// <summary>
@@ -134,16 +137,22 @@ public sealed class UpdateRouter
             return false;
         }
 
-        await DispatchAsync(context, handler, command, bare: false, pressed: false, cancellationToken);
+        await DispatchAsync(context, handler, command, bare: false, pressed: null, cancellationToken);
         return true;
     }
 
     /// <summary>Runs a command through its gate: the typed form, the guided form of a bare command, or a guide's confirmed answers.</summary>
-    private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, bool pressed, CancellationToken cancellationToken)
+    private async Task DispatchAsync(UpdateContext context, ICommandHandler handler, IncomingCommand command, bool bare, CallbackContext? pressed, CancellationToken cancellationToken)
     {
         // The command's declared place and rule are checked here, before its handler reads anything.
         if (CommandGate.Refusal(handler.Info, context) is { } refusal)
         {
+            // An attempt the rule refuses may be evidence (a refused ballot is logged in the vote's chain); the words are the gate's.
+            if (CommandGate.RefusedByRule(handler.Info, context))
+            {
+                await handler.WitnessRefusalAsync(new CommandContext(context, command), cancellationToken);
+            }
+
             context.Reply(refusal);
             return;
         }
@@ -155,12 +164,12 @@ public sealed class UpdateRouter
         }
 
         // A button under an object (Comment under D1) starts the guide with the object chosen, never asking it again.
-        if (pressed && _guides.For(handler.Info.Name) is { } started && await _guides.StartFromButtonAsync(context, started, command, cancellationToken))
+        if (pressed is not null && _guides.For(handler.Info.Name) is { } started && await _guides.StartFromButtonAsync(context, started, command, cancellationToken))
         {
             return;
         }
 
-        await handler.HandleAsync(new CommandContext(context, command), cancellationToken);
+        await handler.HandleAsync(new CommandContext(context, command) { Pressed = pressed }, cancellationToken);
     }
 
     private async Task RouteCallbackAsync(UpdateContext context, CancellationToken cancellationToken)
@@ -182,7 +191,7 @@ public sealed class UpdateRouter
             {
                 callback.Answer();
                 // A bare command on a button (Comment, Amend) starts its guide, as typed.
-                await DispatchAsync(context, target, pressed, bare: pressed.Arguments.Length == 0, pressed: true, cancellationToken);
+                await DispatchAsync(context, target, pressed, bare: pressed.Arguments.Length == 0, pressed: callback, cancellationToken);
             }
             else
             {
@@ -194,12 +203,21 @@ public sealed class UpdateRouter
             // Confirm runs the typed command the answers make, through the gate again (roles may have changed).
             if (await _guides.PressAsync(callback, cancellationToken) is { } confirmed && _commands.TryGetValue(confirmed.Name, out var guided))
             {
-                await DispatchAsync(context, guided, confirmed, bare: false, pressed: false, cancellationToken);
+                await DispatchAsync(context, guided, confirmed, bare: false, pressed: null, cancellationToken);
             }
         }
         else if (_callbacks.TryGetValue(prefix, out var handler))
         {
-            await handler.HandleAsync(callback, cancellationToken);
+            // The button's declared rule, for the presser as they are now, before its handler reads anything.
+            if (handler.Info.Rule(context.Actor) is { IsRefused: true } verdict)
+            {
+                await handler.WitnessRefusalAsync(callback, cancellationToken);
+                CommandGate.TellButtonRefusal(handler.Info, callback, verdict);
+            }
+            else
+            {
+                await handler.HandleAsync(callback, cancellationToken);
+            }
         }
         else
         {
