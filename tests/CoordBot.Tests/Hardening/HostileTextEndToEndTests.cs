@@ -49,9 +49,9 @@ public sealed class HostileTextEndToEndTests
         var older = "Preamble.\n\n" + new string('&', 4_000) + " one.";
         var newer = "Preamble, changed.\n\n" + new string('&', 2_000) + " two " + new string('&', 4_000) + " three.";
         SendDraft(bot, "/draft_new Ampersands", older);
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("Created D1", StringComparison.Ordinal));
+        Assert.Contains("Created D1", (await bot.MessageWithCatalogueAsync(EstHead, "Drafts.New.Created")).PlainText, StringComparison.Ordinal);
         SendDraft(bot, "/revise D1", newer);
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("version 2", StringComparison.Ordinal));
+        Assert.Contains("version 2", (await bot.MessageWithCatalogueAsync(EstHead, "Drafts.Revise.Done")).PlainText, StringComparison.Ordinal);
         var before = LastMessageId(bot, EstHead);
 
         bot.Send(EstHead, "/diff D1 v1 v2");
@@ -71,7 +71,7 @@ public sealed class HostileTextEndToEndTests
         await using var bot = await CouncilAsync();
         var text = "x" + string.Concat(Enumerable.Repeat("😀", 6_000)) + " end";
         SendDraft(bot, "/draft_new Emoji", text);
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("Created D1", StringComparison.Ordinal));
+        Assert.Contains("Created D1", (await bot.MessageWithCatalogueAsync(EstHead, "Drafts.New.Created")).PlainText, StringComparison.Ordinal);
         var before = LastMessageId(bot, EstHead);
 
         bot.Send(EstHead, "/draft D1");
@@ -100,7 +100,8 @@ public sealed class HostileTextEndToEndTests
             bot.Send(EstHead, "/draft_new Nul\n" + text);
         }
 
-        var created = await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("Created D1", StringComparison.Ordinal));
+        var created = await bot.MessageWithCatalogueAsync(EstHead, "Drafts.New.Created");
+        Assert.Contains("Created D1", created.PlainText, StringComparison.Ordinal);
         var shown = await bot.AskAsync(EstHead, "/draft D1");
 
         Assert.Contains(ContentHash.ShortHash(expected), created.PlainText, StringComparison.Ordinal);
