@@ -29,7 +29,8 @@ public sealed class BatchProcessingTests
         };
 
         await StoreAsync(bot, updates);
-        var apology = await bot.ReplyAsync(502, m => m.Text!.StartsWith("Sorry, something went wrong", StringComparison.Ordinal));
+        var apology = await bot.MessageFromCatalogueAsync(502, "Ops.Failure.Apology");
+        Assert.StartsWith("Sorry, something went wrong", apology.Text, StringComparison.Ordinal);
         await bot.ReplyAsync(501, m => m.Text == "noted a2");
         await bot.ReplyAsync(503, m => m.Text == "noted c1");
 
