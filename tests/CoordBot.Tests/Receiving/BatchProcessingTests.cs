@@ -42,6 +42,7 @@ public sealed class BatchProcessingTests
         Assert.Equal(["a1", "a2", "c1"], notes);
         var (first, last) = (updates[0].UpdateId, updates[^1].UpdateId);
         var rows = await db.InboxUpdates.Where(u => u.UpdateId >= first && u.UpdateId <= last).OrderBy(u => u.UpdateId).ToListAsync();
+        Assert.Equal(updates.Length, rows.Count);
         Assert.All(rows, r => Assert.NotNull(r.ProcessedAt));
         Assert.Equal([null, "InvalidOperationException: boom b1", null, null], rows.Select(r => r.Error));
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Text == "half-done"));
