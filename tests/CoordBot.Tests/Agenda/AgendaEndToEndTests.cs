@@ -1,6 +1,8 @@
 using CoordBot.Domain.Agenda;
 using CoordBot.Features.Agenda;
+using CoordBot.Localization;
 using CoordBot.Persistence;
+using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
@@ -24,14 +26,14 @@ public sealed class AgendaEndToEndTests
         Assert.Contains("penholder Belgium with Germany", (await bot.AskAsync(Chair, "/penholder A2 BEL,DEU")).PlainText + (await bot.AskAsync(EstAdviser, "/agenda S1")).PlainText, StringComparison.Ordinal);
 
         Assert.Contains("number 1", (await bot.AskAsync(EstAdviser, "/speak A2")).PlainText, StringComparison.Ordinal);
-        Assert.Contains("number 2", (await AskForAsync(bot, FraHead, "/speak a2", "list of speakers")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("number 2", (await bot.AskStartingWithCatalogueAsync(FraHead, "/speak a2", "Agenda.Inscribed")).PlainText, StringComparison.Ordinal);
         Assert.Contains("already on the list", (await bot.AskAsync(EstHead, "/speak A2")).PlainText, StringComparison.Ordinal);
 
         Assert.Contains("the floor goes to Estonia", (await bot.AskAsync(Chair, "/next A2")).PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("You have the floor", StringComparison.Ordinal) && m.PlainText.Contains("A2", StringComparison.Ordinal));
+        Assert.Contains("You have the floor", (await bot.ReplyAsync(EstGroup, m => CatalogueText.Contains(Languages.English, "Agenda.YouHaveFloor", m.Text) && m.PlainText!.Contains("A2", StringComparison.Ordinal))).PlainText, StringComparison.Ordinal);
         Assert.Contains("the floor goes to France", (await bot.AskAsync(Chair, "/next A2")).PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("You have the floor", StringComparison.Ordinal));
-        await bot.ReplyAsync(FraAdviser, m => m.PlainText!.Contains("You have the floor", StringComparison.Ordinal));
+        Assert.Contains("You have the floor", (await bot.MessageWithCatalogueAsync(FraHead, "Agenda.YouHaveFloor")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("You have the floor", (await bot.MessageWithCatalogueAsync(FraAdviser, "Agenda.YouHaveFloor")).PlainText, StringComparison.Ordinal);
 
         var speakers = await bot.AskAsync(EstAdviser, "/speakers A2");
         Assert.Contains("1. Estonia — has spoken\n2. France — has the floor", speakers.PlainText, StringComparison.Ordinal);
@@ -49,7 +51,7 @@ public sealed class AgendaEndToEndTests
 
         Assert.Contains("cannot become concluded", (await bot.AskAsync(Chair, "/agenda_status A1 concluded")).PlainText, StringComparison.Ordinal);
         Assert.Contains("now adopted", (await bot.AskAsync(Chair, "/agenda_status A1 adopted")).PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("is now adopted", StringComparison.Ordinal));
+        Assert.Contains("is now adopted", (await bot.MessageWithCatalogueAsync(EstGroup, "Agenda.StatusNotice")).PlainText, StringComparison.Ordinal);
         Assert.Contains("Usage", (await bot.AskAsync(Chair, "/agenda_status A1 finished")).PlainText, StringComparison.Ordinal);
 
         // The 1-hour reminder carries the agenda.
@@ -97,7 +99,7 @@ public sealed class AgendaEndToEndTests
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Middle East");
         await bot.AskAsync(Chair, "/agenda_add S1 Syria");
         await bot.AskAsync(EstHead, "/speak A1");
-        await AskForAsync(bot, FraAdviser, "/speak A1", "number 2");
+        Assert.Contains("number 2", (await bot.AskStartingWithCatalogueAsync(FraAdviser, "/speak A1", "Agenda.Inscribed")).PlainText, StringComparison.Ordinal);
 
         Assert.Contains("off the list", (await bot.AskAsync(EstAdviser, "/withdraw_speaker A1")).PlainText, StringComparison.Ordinal);
         Assert.Contains("number 2", (await bot.AskAsync(EstHead, "/speak A1")).PlainText, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using CoordBot.Telegram.Delivery;
+using CoordBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
 
@@ -15,14 +16,14 @@ public sealed class AgendaIdsTests
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Middle East");
         await bot.AskAsync(Chair, "/agenda_add S1 The situation in Syria");
 
-        var group = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("new agenda item A1", StringComparison.Ordinal));
+        var group = await bot.MessageWithCatalogueAsync(EstGroup, "Agenda.AddedNotice");
         Assert.Contains("new agenda item A1 The situation in Syria (proposed), number 1.\nTo ask for the floor on it: /speak A1", group.PlainText, StringComparison.Ordinal);
         Assert.Equal([("Ask to speak on A1", "r:speak A1")], group.Buttons);
         // A delegation without a group hears it privately, in its members' chats.
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("new agenda item A1 The situation in Syria", StringComparison.Ordinal));
+        Assert.Contains("new agenda item A1 The situation in Syria", (await bot.MessageWithCatalogueAsync(FraHead, "Agenda.AddedNotice")).PlainText, StringComparison.Ordinal);
 
         bot.Emulator.PressButton(EstGroup, EstHead, group.MessageId, "r:speak A1");
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("Estonia is on the list of speakers on A1, number 1", StringComparison.Ordinal));
+        Assert.Contains("Estonia is on the list of speakers on A1, number 1", (await bot.MessageStartingWithCatalogueAsync(EstGroup, "Agenda.Inscribed", afterMessageId: group.MessageId)).PlainText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +36,7 @@ public sealed class AgendaIdsTests
         await bot.AskAsync(Chair, "/agenda_add S1 The situation in Syria");
 
         await bot.AskAsync(Chair, "/agenda_move A2 1");
-        var moved = await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("A2 is now item 1", StringComparison.Ordinal));
+        var moved = await bot.MessageWithCatalogueAsync(FraHead, "Agenda.MovedNotice");
         Assert.True(moved.PlainText!.Contains("A2 is now item 1.\nAgenda:\n1. A2 The situation in Syria (proposed)\n2. A1 Adoption of the agenda (proposed)", StringComparison.Ordinal), moved.PlainText);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         Assert.Empty(Containing(bot, Chair, "is now item 1"));
@@ -59,10 +60,11 @@ public sealed class AgendaIdsTests
         await bot.AskAsync(Chair, "/agenda_add S1 Adoption of the agenda");
         await bot.AskAsync(Chair, "/agenda_add S1 The situation in Syria");
         await bot.AskAsync(Chair, "/agenda_status A1 deferred");
-        var offer = await AskForAsync(bot, EstHead, "/speak", "On which item");
+        var offer = await bot.AskWithCatalogueAsync(EstHead, "/speak", "Speak.Choose");
+        Assert.Contains("On which item", offer.PlainText, StringComparison.Ordinal);
         Assert.Equal([("A2 The situation in Syria", "r:speak A2")], offer.Buttons);
 
         bot.Emulator.PressButton(EstHead, EstHead, offer.MessageId, "r:speak A2");
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("Estonia is on the list of speakers on A2, number 1", StringComparison.Ordinal));
+        Assert.Contains("Estonia is on the list of speakers on A2, number 1", (await bot.MessageStartingWithCatalogueAsync(EstHead, "Agenda.Inscribed", afterMessageId: offer.MessageId)).PlainText, StringComparison.Ordinal);
     }
 }

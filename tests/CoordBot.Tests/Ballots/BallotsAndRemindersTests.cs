@@ -15,8 +15,8 @@ public sealed class BallotsAndRemindersTests
 
         var head = HeadOf("EST");
         await kit.BallotAsync(head);
-        await bot.ReplyAsync(AdviserOf("EST"), m => m.PlainText!.StartsWith("Voting has started", StringComparison.Ordinal));
-        await bot.ReplyAsync(GroupOf("FRA"), m => m.PlainText!.StartsWith("Voting has started", StringComparison.Ordinal));
+        Assert.StartsWith("Voting has started", (await bot.MessageStartingWithCatalogueAsync(AdviserOf("EST"), "Voting.Started")).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith("Voting has started", (await bot.MessageStartingWithCatalogueAsync(GroupOf("FRA"), "Voting.Started")).PlainText, StringComparison.Ordinal);
         // By then the head's private chat has had everything the opening sent it: the ballot alone.
         var messages = bot.Emulator.MessagesIn(head);
         Assert.Single(messages);
@@ -34,12 +34,14 @@ public sealed class BallotsAndRemindersTests
         var reminded = await bot.AskAsync(Chair, "/remind D3");
         Assert.Contains("Estonia", reminded.PlainText, StringComparison.Ordinal);
 
-        var group = await bot.ReplyAsync(GroupOf("FRA"), m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
+        var group = await kit.ReminderAsync(GroupOf("FRA"));
+        Assert.StartsWith("Reminder", group.PlainText, StringComparison.Ordinal);
         Assert.Equal(["b:1:y", "b:1:n", "b:1:a"], group.Buttons.Select(b => b.CallbackData));
-        var head = await bot.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
+        var head = await kit.ReminderAsync(HeadOf("EST"));
+        Assert.StartsWith("Reminder", head.PlainText, StringComparison.Ordinal);
         Assert.Equal(["b:1:y", "b:1:n", "b:1:a"], head.Buttons.Select(b => b.CallbackData));
-        await bot.ReplyAsync(AdviserOf("EST"), m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
-        Assert.Single(bot.Emulator.MessagesIn(HeadOf("EST")), m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
+        Assert.StartsWith("Reminder", (await kit.ReminderAsync(AdviserOf("EST"))).PlainText, StringComparison.Ordinal);
+        Assert.Single(bot.Emulator.MessagesIn(HeadOf("EST")), IsReminder);
 
         // The head of France votes from the button in the group.
         var pressed = await kit.PressAsync(GroupOf("FRA"), HeadOf("FRA"), group, "b:1:y");
@@ -67,6 +69,6 @@ public sealed class BallotsAndRemindersTests
 
         var reminded = await kit.PressAsync(Chair, Chair, tally, "r:remind D3");
         Assert.Contains("Reminded 2 delegations: Estonia, Viet Nam.", reminded.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(GroupOf("VNM"), m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
+        Assert.StartsWith("Reminder", (await kit.ReminderAsync(GroupOf("VNM"))).PlainText, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using CoordBot.BotApi;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Voting;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Drafts;
 using CoordBot.Tests.Support;
@@ -79,7 +80,15 @@ internal sealed class BallotsTestKit : IAsyncDisposable
 
     /// <summary>The ballot paper in a head's private chat.</summary>
     public Task<SentMessage> BallotAsync(long userId) =>
-        Bot.ReplyAsync(userId, m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal));
+        Bot.MessageStartingWithCatalogueAsync(userId, "Voting.BallotPaper");
+
+    /// <summary>A reminder to vote in <paramref name="chatId"/>: the group's, or a member's own.</summary>
+    public Task<SentMessage> ReminderAsync(long chatId) =>
+        Bot.ReplyAsync(chatId, IsReminder);
+
+    /// <summary>True for a reminder to vote, in a group or privately (English).</summary>
+    public static bool IsReminder(SentMessage message) =>
+        CatalogueText.StartsWith(Languages.English, "Voting.GroupReminder", message.Text) || CatalogueText.StartsWith(Languages.English, "Voting.PrivateReminder", message.Text);
 
     /// <summary>Presses a button under a message and waits for the next message the bot writes in that chat.</summary>
     public async Task<SentMessage> PressAsync(long chatId, long userId, SentMessage under, string data)

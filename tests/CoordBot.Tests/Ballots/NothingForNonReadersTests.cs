@@ -15,7 +15,8 @@ public sealed class NothingForNonReadersTests
         var hash = kit.Drafts.Drafts[3].Hash[..8];
         await bot.AskAsync(Chair, "/vote_open D3 recuse ZAF");
 
-        var notice = await bot.ReplyAsync(GroupOf("ZAF"), m => m.PlainText!.StartsWith("A vote has opened", StringComparison.Ordinal));
+        var notice = await bot.MessageStartingWithCatalogueAsync(GroupOf("ZAF"), "Ballots.HiddenRecusedNotice");
+        Assert.StartsWith("A vote has opened", notice.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain(title, notice.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain(hash, notice.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("D3", notice.PlainText, StringComparison.Ordinal);
@@ -30,8 +31,9 @@ public sealed class NothingForNonReadersTests
         Assert.Contains("delegations have voted", (await bot.AskAsync(HeadOf("EST"), "/tally D3")).PlainText, StringComparison.Ordinal);
 
         await kit.EveryoneVotesYesExceptAsync("ZAF");
-        await bot.ReplyAsync(GroupOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
-        var closed = await bot.ReplyAsync(GroupOf("ZAF"), m => m.PlainText!.StartsWith("The vote on the draft that concerns your delegation", StringComparison.Ordinal));
+        await bot.VoteResultAsync(GroupOf("USA"));
+        var closed = await bot.MessageStartingWithCatalogueAsync(GroupOf("ZAF"), "Ballots.HiddenResult");
+        Assert.StartsWith("The vote on the draft that concerns your delegation", closed.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain(title, closed.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain(bot.Emulator.MessagesIn(GroupOf("ZAF")), m => m.PlainText!.Contains(title, StringComparison.Ordinal) || m.PlainText.Contains(hash, StringComparison.Ordinal));
 

@@ -75,7 +75,7 @@ public sealed class VetoAndEarlyCloseTests
 
         // A change of mind moves the mark.
         await kit.PressAsync(china, china, marked, "b:1:a");
-        var moved = await kit.EditedAsync(marked, m => m.Buttons.Any(b => b.Text == "✓ Abstain"));
+        var moved = await kit.EditedAsync(marked, m => m.Buttons.Any(b => b.CallbackData == "b:1:a" && b.Text.StartsWith('✓')));
         Assert.Equal(["In favour", "Against", "✓ Abstain"], moved.Buttons.Select(b => b.Text));
 
         // Cast veto answers its question too.
@@ -104,7 +104,8 @@ public sealed class VetoAndEarlyCloseTests
         await bot.AskAsync(HeadOf("EST"), "/vote D3 no");
 
         // Everyone has voted: the chair is told, with a button to close at once; the vote stays open.
-        var told = await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Every delegation has voted on D3 v4", StringComparison.Ordinal));
+        var told = await bot.MessageStartingWithCatalogueAsync(Chair, "Ballots.EveryoneVoted");
+        Assert.StartsWith("Every delegation has voted on D3 v4", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("12:10 UTC", told.PlainText, StringComparison.Ordinal);
         Assert.Equal(["bc:1"], told.Buttons.Select(b => b.CallbackData));
         Assert.True((await kit.VoteAsync()).IsOpen);
@@ -118,7 +119,7 @@ public sealed class VetoAndEarlyCloseTests
 
         // Ten minutes after the change, the real scheduler closes it.
         kit.Clock.Advance(TimeSpan.FromMinutes(5));
-        var result = await bot.ReplyAsync(GroupOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(GroupOf("USA"));
         Assert.Contains("In favour (15)", result.PlainText, StringComparison.Ordinal);
         Assert.Equal(T0.UtcDateTime.AddMinutes(16), (await kit.VoteAsync()).ClosedAt);
 
@@ -153,7 +154,8 @@ public sealed class VetoAndEarlyCloseTests
         var early = await kit.ForgeAsync(Chair, Chair, opened, "bc:1");
         Assert.StartsWith("Not every delegation has voted on D3 yet", early.PlainText, StringComparison.Ordinal);
         await bot.AskAsync(HeadOf("EST"), "/vote D3 abstain");
-        var told = await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Every delegation has voted", StringComparison.Ordinal));
+        var told = await bot.MessageStartingWithCatalogueAsync(Chair, "Ballots.EveryoneVoted");
+        Assert.StartsWith("Every delegation has voted", told.PlainText, StringComparison.Ordinal);
         var president = await CoordBot.Tests.Voting.VotingTestKit.PresidentAsync(bot);
         var belgium = HeadOf(Codes.First(c => c != president));
         var refused = await kit.ForgeAsync(belgium, belgium, await kit.BallotAsync(belgium), "bc:1");
@@ -161,7 +163,7 @@ public sealed class VetoAndEarlyCloseTests
         Assert.True((await kit.VoteAsync()).IsOpen);
 
         bot.Emulator.PressButton(Chair, Chair, told.MessageId, "bc:1");
-        var result = await bot.ReplyAsync(GroupOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(GroupOf("USA"));
         Assert.Contains("ADOPTED", result.PlainText, StringComparison.Ordinal);
         Assert.Equal(T0.UtcDateTime, (await kit.VoteAsync()).ClosedAt);
         var closed = (await kit.LogAsync())[^1];
@@ -171,7 +173,7 @@ public sealed class VetoAndEarlyCloseTests
         // The button, once pressed, is answered for good; the chair, who opened the vote in this chat, hears the result
         // here too (issue 23, item 8); a stale press (an old copy of the button): already closed.
         Assert.EndsWith("✓ Close the vote now", (await kit.EditedAsync(told, m => m.Buttons.Count == 0)).PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        Assert.StartsWith("Result of the vote", (await bot.VoteResultAsync(Chair)).PlainText, StringComparison.Ordinal);
         Assert.StartsWith("Voting on D3 has already closed", (await kit.ForgeAsync(Chair, Chair, told, "bc:1")).PlainText, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using CoordBot.Localization;
 using CoordBot.Sandbox;
 using CoordBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
@@ -19,7 +20,7 @@ public sealed class SandboxHostTests
         emulator.RegisterUser(7, "Ada");
         emulator.RegisterGroup(-1007, "Rehearsal room");
         emulator.SendText(7, 7, "/start");
-        await emulator.WaitForMessageAsync(7, m => m.PlainText!.Contains("Welcome", StringComparison.OrdinalIgnoreCase), BotHarness.Patience);
+        await emulator.WaitForMessageAsync(7, m => CatalogueText.StartsWith(Languages.English, "Start.Welcome", m.Text), BotHarness.Patience);
         emulator.SendText(-1007, 7, "/help");
         await emulator.WaitForMessageAsync(-1007, _ => true, BotHarness.Patience);
         await host.StopAsync();
@@ -74,6 +75,7 @@ public sealed class SandboxHostTests
             ["ConnectionStrings:CoordBot"] = $"Data Source={directory.File("coordbot.db")}",
             ["Sandbox:Url"] = "http://127.0.0.1:0",
             ["Telegram:PollTimeoutSeconds"] = "2",
+            ["Operations:Url"] = "", // not this test's business; the default port may be taken by anything else on the machine
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCoordBot();

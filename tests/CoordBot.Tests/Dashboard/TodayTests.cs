@@ -36,11 +36,11 @@ public sealed class TodayTests
     }
 
     /// <summary>Sends /today and waits for the dashboard (announcements and ballots may arrive in the same chat).</summary>
-    private static Task<SentMessage> TodayAsync(BotHarness bot, long user)
+    private static async Task<SentMessage> TodayAsync(BotHarness bot, long user)
     {
-        var last = bot.Emulator.MessagesIn(user).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
-        bot.Send(user, "/today");
-        return bot.ReplyAsync(user, m => m.MessageId > last && m.PlainText!.StartsWith("What needs you now", StringComparison.Ordinal));
+        var today = await bot.AskStartingWithCatalogueAsync(user, "/today", "Dashboard.Title");
+        Assert.StartsWith("What needs you now", today.PlainText, StringComparison.Ordinal);
+        return today;
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class DeadlineAtClockTimeTests
         Assert.Equal(Utc(2026, 11, 25, 17), await DeadlineAsync(bot, 1));
         Assert.Contains("now ends", (await bot.AskAsync(BotHarness.OperatorId, "/extend D1 2026-11-26 15:00 Europe/Tallinn")).PlainText, StringComparison.Ordinal);
         Assert.Equal(Utc(2026, 11, 26, 13), await DeadlineAsync(bot, 1));
-        await bot.ReplyAsync(-100201, m => m.PlainText!.Contains("extended by the chair by 20 h", StringComparison.Ordinal));
+        Assert.Contains("extended by the chair by 20 h", (await bot.MessageStartingWithCatalogueAsync(-100201, "Drafts.Extend.Notice")).PlainText, StringComparison.Ordinal);
 
         // Refused politely, saying what is expected; D2 stays in negotiation.
         var past = await bot.AskAsync(EstHead, "/silence D2 2026-11-20 10:00");
@@ -91,7 +91,7 @@ public sealed class DeadlineAtClockTimeTests
         var summary = await bot.AskAsync(EstHead, "tomorrow 12:00 New York");
         Assert.Contains("/silence D1 2026-11-25 12:00 America/New_York", summary.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(EstHead, EstHead, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(EstHead, m => m.MessageId > summary.MessageId && m.PlainText!.Contains("under silence until", StringComparison.Ordinal));
+        Assert.Contains("under silence until", (await bot.MessageFromCatalogueAsync(EstHead, "Drafts.Silence.Done", afterMessageId: summary.MessageId)).PlainText, StringComparison.Ordinal);
         Assert.Equal(Utc(2026, 11, 25, 17), await DeadlineAsync(bot, 1));
     }
 

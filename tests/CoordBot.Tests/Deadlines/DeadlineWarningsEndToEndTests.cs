@@ -2,6 +2,7 @@ using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Drafts;
 using CoordBot.Features.Voting;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Support;
@@ -26,6 +27,10 @@ public sealed class DeadlineWarningsEndToEndTests
     private const string SilenceWarning = "Silence ends soon: ";
     private const string VoteReminder = "Voting closes soon: ";
 
+    /// <summary>A reminder that voting closes soon, to a member or to a group, by its catalogue entry (its English words are asserted apart).</summary>
+    private static bool IsVoteReminder(SentMessage m) =>
+        CatalogueText.StartsWith(Languages.English, "Deadlines.VoteReminder", m.Text) || CatalogueText.StartsWith(Languages.English, "Deadlines.VoteGroupReminder", m.Text);
+
     /// <summary>Tuesday 24 November 2026, 10:00 UTC.</summary>
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
@@ -43,7 +48,7 @@ public sealed class DeadlineWarningsEndToEndTests
         await bot.AskAsync(EstHead, "/silence D2 1");
 
         clock.Advance(TimeSpan.FromHours(21));
-        await InChat(bot, FraGroup, "D2 v1 · Short statement is agreed under silence");
+        await InChat(bot, FraGroup, "Drafts.Silence.Agreed", "D2 v1", "D2 v1 · Short statement is agreed under silence");
         await SettleAsync(bot);
         Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning));
 
@@ -51,13 +56,13 @@ public sealed class DeadlineWarningsEndToEndTests
         await bot.StopHostAsync();
         clock.Advance(TimeSpan.FromHours(2));
         await bot.StartHostAsync();
-        var paris = await InChat(bot, FraGroup, SilenceWarning + "D1 v1 · Letter to the Secretary-General");
+        var paris = await InChat(bot, FraGroup, "Deadlines.SilenceWarning", "D1 v1", SilenceWarning + "D1 v1 · Letter to the Secretary-General");
         Assert.Contains("Wed 25 Nov 2026 11:00 (Europe/Paris", paris.PlainText, StringComparison.Ordinal);
         Assert.Contains("/breaksilence D1", paris.PlainText, StringComparison.Ordinal);
         Assert.NotEmpty(paris.Buttons);
-        var newYork = await InChat(bot, UsaHead, SilenceWarning + "D1 v1");
+        var newYork = await InChat(bot, UsaHead, "Deadlines.SilenceWarning", "D1 v1", SilenceWarning + "D1 v1");
         Assert.Contains("Wed 25 Nov 2026 05:00 (America/New_York", newYork.PlainText, StringComparison.Ordinal);
-        await InChat(bot, EstGroup, SilenceWarning + "D1 v1");
+        await InChat(bot, EstGroup, "Deadlines.SilenceWarning", "D1 v1", SilenceWarning + "D1 v1");
 
         // Once only, even after another restart (the reconciler finds nothing still to come).
         await SettleAsync(bot);
@@ -90,14 +95,14 @@ public sealed class DeadlineWarningsEndToEndTests
 
         // 22 hours on: D2's warning only. D1's silence was broken; D3's deadline moved a day later.
         clock.Advance(TimeSpan.FromHours(22) + TimeSpan.FromMinutes(1));
-        await InChat(bot, FraGroup, SilenceWarning + "D2 v1 · Kept statement");
+        await InChat(bot, FraGroup, "Deadlines.SilenceWarning", "D2 v1", SilenceWarning + "D2 v1 · Kept statement");
         await SettleAsync(bot);
         Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D1"));
         Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D3"));
 
         // Two hours before the new deadline, D3's warning names it.
         clock.Advance(TimeSpan.FromHours(24));
-        var extended = await InChat(bot, FraGroup, SilenceWarning + "D3 v1 · Extended statement");
+        var extended = await InChat(bot, FraGroup, "Deadlines.SilenceWarning", "D3 v1", SilenceWarning + "D3 v1 · Extended statement");
         Assert.Contains("26 Nov 2026 10:00", extended.PlainText, StringComparison.Ordinal);
         await SettleAsync(bot);
         Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D1"));
@@ -116,14 +121,15 @@ public sealed class DeadlineWarningsEndToEndTests
         await bot.AskAsync(usa, "/vote D3 yes");
 
         clock.Advance(TimeSpan.FromHours(18) + TimeSpan.FromMinutes(1));
-        var first = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith(VoteReminder, StringComparison.Ordinal));
+        var first = await bot.ReplyAsync(estonia, IsVoteReminder);
         Assert.StartsWith(VoteReminder + "Estonia has not yet voted on D3 v4", first.PlainText, StringComparison.Ordinal);
         Assert.Contains(first.Buttons, b => b.CallbackData == "b:1:y");
 
         // France votes from the reminder's own button.
-        var french = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith(VoteReminder, StringComparison.Ordinal));
+        var french = await bot.ReplyAsync(france, IsVoteReminder);
+        Assert.StartsWith(VoteReminder, french.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(france, france, french.MessageId, "b:1:y");
-        await bot.ReplyAsync(france, m => m.PlainText!.Contains("in favour of D3 v4", StringComparison.Ordinal));
+        Assert.Contains("in favour of D3 v4", (await bot.MessageFromCatalogueAsync(france, "Voting.Receipt.Yes")).PlainText, StringComparison.Ordinal);
         await WhenDeliveredAsync(bot);
         Assert.DoesNotContain(bot.Emulator.MessagesIn(usa), m => m.PlainText!.StartsWith(VoteReminder, StringComparison.Ordinal));
 
@@ -131,7 +137,7 @@ public sealed class DeadlineWarningsEndToEndTests
         await bot.StopHostAsync();
         clock.Advance(TimeSpan.FromHours(5));
         await bot.StartHostAsync();
-        await bot.ReplyAsync(estonia, m => m.MessageId > first.MessageId && m.PlainText!.StartsWith(VoteReminder, StringComparison.Ordinal));
+        Assert.StartsWith(VoteReminder, (await bot.ReplyAsync(estonia, m => m.MessageId > first.MessageId && IsVoteReminder(m))).PlainText, StringComparison.Ordinal);
         await SettleVotersAsync(bot, estonia, france, usa);
         await bot.RestartHostAsync();
         await SettleVotersAsync(bot, estonia, france, usa);
@@ -157,7 +163,7 @@ public sealed class DeadlineWarningsEndToEndTests
 
         // Everyone voted: the vote closes after the grace, long before the reminders.
         clock.Advance(TimeSpan.FromMinutes(11));
-        await bot.Emulator.WaitForMessageAsync(VotingTestKit.HeadOf("EST"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal), BotHarness.Patience);
+        await bot.VoteResultAsync(VotingTestKit.HeadOf("EST"));
         clock.Advance(TimeSpan.FromHours(23));
         await bot.AskAsync(VotingTestKit.HeadOf("EST"), "/tally D3");
         await WhenDeliveredAsync(bot);
@@ -177,8 +183,13 @@ public sealed class DeadlineWarningsEndToEndTests
         return bot;
     }
 
-    private static Task<SentMessage> InChat(BotHarness bot, long chat, string contains) =>
-        bot.ReplyAsync(chat, m => (m.PlainText ?? m.Text ?? string.Empty).Contains(contains, StringComparison.Ordinal));
+    /// <summary>The message in <paramref name="chat"/> written from <paramref name="key"/> about <paramref name="draft"/> (its id and version), which must say <paramref name="expected"/> in English.</summary>
+    private static async Task<SentMessage> InChat(BotHarness bot, long chat, string key, string draft, string expected)
+    {
+        var message = await bot.ReplyAsync(chat, m => CatalogueText.StartsWith(Languages.English, key, m.Text) && (m.PlainText ?? string.Empty).Contains(draft, StringComparison.Ordinal));
+        Assert.Contains(expected, message.PlainText, StringComparison.Ordinal);
+        return message;
+    }
 
     /// <summary>
     /// What was queued for these chats is sent and marked before a restart or a count (see DraftsEndToEndTests): a chat's

@@ -26,7 +26,7 @@ public sealed partial class DelegationsEndToEndTests
         var welcome = await bot.AskAsync(Head, $"/start {token}");
         Assert.Contains("Welcome to the delegation of Estonia", welcome.PlainText, StringComparison.Ordinal);
         Assert.Contains("head of delegation", welcome.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(BotHarness.OperatorId, m => m.PlainText!.Contains("accepted your invitation", StringComparison.Ordinal));
+        Assert.Contains("accepted your invitation", (await bot.MessageFromCatalogueAsync(BotHarness.OperatorId, "Join.InviterNote")).PlainText, StringComparison.Ordinal);
 
         bot.Emulator.RegisterGroup(EstoniaGroup, "Estonia advisers");
         var linked = await bot.AskAsync(Head, "/linkgroup@CoordBot", EstoniaGroup);
@@ -133,7 +133,8 @@ public sealed partial class DelegationsEndToEndTests
         await bot.SeedMemberAsync(Adviser, "EST", DelegationRole.Adviser);
 
         var done = await bot.AskAsync(Head, $"/remove EST {Adviser}");
-        var told = await bot.ReplyAsync(Adviser, m => m.PlainText!.Contains("has ended", StringComparison.Ordinal));
+        var told = await bot.MessageFromCatalogueAsync(Adviser, "Remove.Notice");
+        Assert.Contains("has ended", told.PlainText, StringComparison.Ordinal);
         var after = await bot.AskAsync(Adviser, "/delegation EST");
 
         Assert.Contains("no longer adviser of Estonia", done.PlainText, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class StarterChatTests
         await bot.AskAsync(chair, "/vote_open D3 1h");
         clock.Advance(TimeSpan.FromHours(2));
         await RunCloseAsync(bot, 1);
-        await bot.ReplyAsync(chair, m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
+        Assert.StartsWith("Result of the vote on D3", (await bot.VoteResultAsync(chair)).PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Single(Results(bot, chair));
@@ -47,7 +47,7 @@ public sealed class StarterChatTests
         await bot.AskAsync(chair, "/vote_open D3 1h", PresidencyGroup);
         clock.Advance(TimeSpan.FromHours(2));
         await RunCloseAsync(bot, 1);
-        await bot.ReplyAsync(PresidencyGroup, m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
+        Assert.StartsWith("Result of the vote on D3", (await bot.VoteResultAsync(PresidencyGroup)).PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
         Assert.Single(Results(bot, PresidencyGroup));
@@ -72,12 +72,13 @@ public sealed class StarterChatTests
         await bot.AskAsync(estHead, "/silence D2 2");
 
         await bot.AskAsync(fraHead, "/breaksilence D1 We need more time.");
-        var broken = await bot.ReplyAsync(estHead, m => m.PlainText!.StartsWith("Silence broken on D1", StringComparison.Ordinal));
+        var broken = await bot.MessageStartingWithCatalogueAsync(estHead, "Drafts.BreakSilence.Notice");
+        Assert.StartsWith("Silence broken on D1", broken.PlainText, StringComparison.Ordinal);
         Assert.Contains("We need more time.", broken.PlainText, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        await bot.ReplyAsync(estHead, m => m.PlainText!.Contains("D2 v1 · Second statement is agreed under silence", StringComparison.Ordinal));
-        await bot.ReplyAsync(estGroup, m => m.PlainText!.Contains("D2 v1 · Second statement is agreed under silence", StringComparison.Ordinal));
+        Assert.StartsWith("D2 v1 · Second statement is agreed under silence", (await bot.MessageStartingWithCatalogueAsync(estHead, "Drafts.Silence.Agreed")).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith("D2 v1 · Second statement is agreed under silence", (await bot.MessageStartingWithCatalogueAsync(estGroup, "Drafts.Silence.Agreed")).PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         Assert.Single(bot.Emulator.MessagesIn(estHead), m => m.PlainText!.Contains("is agreed under silence", StringComparison.Ordinal));
         Assert.Single(bot.Emulator.MessagesIn(estGroup), m => m.PlainText!.Contains("is agreed under silence", StringComparison.Ordinal));

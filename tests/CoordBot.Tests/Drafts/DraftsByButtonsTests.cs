@@ -4,6 +4,7 @@ using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Drafts;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Hardening;
 using CoordBot.Tests.Support;
@@ -75,7 +76,8 @@ public sealed class DraftsByButtonsTests
         await bot.AskAsync(estonia, "Press statement on cyber security");
         var summary = await bot.AskAsync(estonia, "The Council condemns malicious cyber activities.\n\nIt calls on all States to cooperate.");
         Assert.Contains("Please check, then confirm", summary.PlainText, StringComparison.Ordinal);
-        var created = await TapAsync(bot, estonia, summary, "Confirm", m => m.PlainText!.StartsWith("Created D1", StringComparison.Ordinal));
+        var created = await TapAsync(bot, estonia, summary, "Confirm", m => CatalogueText.StartsWith(Languages.English, "Drafts.New.Created", m.Text));
+        Assert.StartsWith("Created D1", created.PlainText, StringComparison.Ordinal);
 
         // The penholder's actions on the new draft, and nothing a draft under negotiation does not allow.
         Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue", "Make it a presidential statement", "Make it a press statement"], Labels(created));
@@ -101,11 +103,12 @@ public sealed class DraftsByButtonsTests
         var notice = await bot.MessageWithCatalogueAsync(estonia, "Drafts.Amend.Notice");
         Assert.StartsWith("Amendment M1 to D1 v1 §2 from France (FRA)", notice.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Accept M1", "Reject M1"], Labels(notice));
-        var accepted = await TapAsync(bot, estonia, notice, "Accept M1", m => m.PlainText!.StartsWith("M1 is", StringComparison.Ordinal));
+        var accepted = await TapAsync(bot, estonia, notice, "Accept M1", m => CatalogueText.Matches(Languages.English, "Drafting.Decide.Accepted", m.Text));
         Assert.Equal("M1 is accepted. The proposing delegation has been told.", accepted.PlainText);
         Assert.StartsWith("The penholder accepted amendment M1 to D1 v1 §2", (await bot.MessageWithCatalogueAsync(france, "Drafts.Decide.AcceptedNotice")).PlainText, StringComparison.Ordinal);
         Assert.Equal(AmendmentStatus.Accepted, await ReadAsync(bot, db => db.DraftAmendments.Select(m => m.Status).SingleAsync()));
-        var offer = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("The next version, D1 v2", StringComparison.Ordinal));
+        var offer = await bot.MessageStartingWithCatalogueAsync(estonia, "Drafting.Apply.Offer");
+        Assert.StartsWith("The next version, D1 v2", offer.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Make v2 with M1"], Labels(offer)); // applied in one tap (DraftingEndToEndTests); here the text stays v1
 
         // A second press of the same (now stale) button changes nothing and says why.

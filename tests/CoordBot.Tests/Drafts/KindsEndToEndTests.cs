@@ -2,7 +2,9 @@ using System.Text;
 using CoordBot.BotApi;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,11 +44,16 @@ public sealed class KindsEndToEndTests
         return bot;
     }
 
+    /// <summary>
+    /// Sends <paramref name="text"/> once every notice has gone, so the next message in the chat is the answer; then
+    /// checks that it says <paramref name="contains"/> (a rewording shows as a difference, not as a wait that times out).
+    /// </summary>
     private static async Task<SentMessage> AskAsync(BotHarness bot, long user, string text, string contains)
     {
-        var last = bot.LastMessageId(user);
-        bot.Send(user, text);
-        return await bot.ReplyAsync(user, m => m.MessageId > last && (m.PlainText ?? string.Empty).Contains(contains, StringComparison.Ordinal));
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        var reply = await bot.AskAsync(user, text);
+        Assert.Contains(contains, reply.PlainText, StringComparison.Ordinal);
+        return reply;
     }
 
     private static Task<Draft1> DraftAsync(BotHarness bot) =>
@@ -65,7 +72,8 @@ public sealed class KindsEndToEndTests
         Assert.Contains("Make it a presidential statement", Labels(created));
         Assert.Equal(DraftKind.Resolution, (await DraftAsync(bot)).Kind);
 
-        var made = await TapAsync(bot, EstHead, created, "Make it a press statement", m => m.PlainText!.StartsWith("D1 · Press statement on the Sahel is now", StringComparison.Ordinal));
+        var made = await TapAsync(bot, EstHead, created, "Make it a press statement", m => CatalogueText.Matches(Languages.English, "Kinds.Changed", m.Text));
+        Assert.StartsWith("D1 · Press statement on the Sahel is now", made.PlainText, StringComparison.Ordinal);
         Assert.Equal("D1 · Press statement on the Sahel is now a press statement: it is agreed under silence and adopted when the silence ends with no objection.", made.PlainText);
         Assert.Equal(DraftKind.PressStatement, (await DraftAsync(bot)).Kind);
 
@@ -78,7 +86,8 @@ public sealed class KindsEndToEndTests
 
         await AskAsync(bot, EstHead, "/silence D1 2", "under silence until");
         clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        var agreed = await bot.ReplyAsync(FraHead, m => (m.PlainText ?? string.Empty).Contains("is agreed under silence", StringComparison.Ordinal));
+        var agreed = await bot.MessageStartingWithCatalogueAsync(FraHead, "Drafts.Silence.Agreed");
+        Assert.Contains("is agreed under silence", agreed.PlainText, StringComparison.Ordinal);
         Assert.Contains("The press statement is adopted and issued as press release SC/16250.", agreed.PlainText, StringComparison.Ordinal);
         Assert.Equal(new Draft1(DraftKind.PressStatement, DraftStatus.Adopted, "SC/16250"), await DraftAsync(bot));
 
@@ -108,7 +117,8 @@ public sealed class KindsEndToEndTests
 
         await AskAsync(bot, EstHead, "/silence D1 2", "under silence until");
         clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        var agreed = await bot.ReplyAsync(FraHead, m => (m.PlainText ?? string.Empty).Contains("is agreed under silence", StringComparison.Ordinal));
+        var agreed = await bot.MessageStartingWithCatalogueAsync(FraHead, "Drafts.Silence.Agreed");
+        Assert.Contains("is agreed under silence", agreed.PlainText, StringComparison.Ordinal);
         Assert.Contains("It is a presidential statement: the president adopts it by reading it at a meeting, then records that with /adopt D1 S<n>.", agreed.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.AgreedUnderSilence, (await DraftAsync(bot)).Status);
 
@@ -120,14 +130,16 @@ public sealed class KindsEndToEndTests
 
         // The chair's own view of the draft carries the button; it asks at which meeting, then adopts on Confirm.
         var view = await AskAsync(bot, ChnHead, "/draft D1", "Kind:");
-        var question = await TapAsync(bot, ChnHead, view, "Adopt (read at a meeting)", m => (m.PlainText ?? string.Empty).Contains("At which meeting did the president read it?", StringComparison.Ordinal));
+        var question = await TapAsync(bot, ChnHead, view, "Adopt (read at a meeting)", m => CatalogueText.Contains(Languages.English, "Kinds.Guide.Session", m.Text));
+        Assert.Contains("At which meeting did the president read it?", question.PlainText, StringComparison.Ordinal);
         // The answer turns the question into the summary, in place.
         bot.Emulator.PressButton(ChnHead, ChnHead, question.MessageId, question.Buttons.Single(b => b.Text == "S1 Briefing on the Great Lakes").CallbackData!);
-        var summary = await bot.ReplyAsync(ChnHead, m => m.MessageId == question.MessageId && m.Buttons.Any(b => b.Text == "Confirm"));
+        var summary = await bot.EditedAsync(ChnHead, question.MessageId, m => m.Buttons.Any(b => b.CallbackData == "g:ok"));
+        Assert.Contains("Confirm", summary.Buttons.Select(b => b.Text));
         Assert.Contains("This sends /adopt D1 S1", summary.PlainText, StringComparison.Ordinal);
-        var done = await TapAsync(bot, ChnHead, summary, "Confirm", m => (m.PlainText ?? string.Empty).StartsWith("D1 is adopted", StringComparison.Ordinal));
+        var done = await TapAsync(bot, ChnHead, summary, "Confirm", m => CatalogueText.StartsWith(Languages.English, "Kinds.Adopt.Done", m.Text));
         Assert.Equal("D1 is adopted as presidential statement S/PRST/2026/7, read at S1. Every delegation that reads it has been told.", done.PlainText);
-        var notice = await bot.ReplyAsync(FraHead, m => (m.PlainText ?? string.Empty).Contains("is adopted as presidential statement", StringComparison.Ordinal));
+        var notice = await bot.MessageStartingWithCatalogueAsync(FraHead, "Kinds.Prst.Adopted");
         Assert.StartsWith("D1 v1 · Statement on the Great Lakes is adopted as presidential statement S/PRST/2026/7: the president read it at S1 · Briefing on the Great Lakes", notice.PlainText, StringComparison.Ordinal);
         Assert.Equal(new Draft1(DraftKind.PresidentialStatement, DraftStatus.Adopted, "S/PRST/2026/7"), await DraftAsync(bot));
         Assert.Contains("Kind: presidential statement; adopted as S/PRST/2026/7", (await AskAsync(bot, FraHead, "/draft D1", "Kind:")).PlainText, StringComparison.Ordinal);
@@ -157,13 +169,15 @@ public sealed class KindsEndToEndTests
         // left (the matter, then the hours); no other delegation's notice offers it.
         var president = await CoordBot.Tests.Voting.VotingTestKit.PresidentAsync(bot);
         var chair = TestCouncil.HeadOf(president);
-        static bool InBlue(SentMessage m) => (m.PlainText ?? string.Empty).Contains("is in blue", StringComparison.Ordinal);
+        static bool InBlue(SentMessage m) => CatalogueText.StartsWith(Languages.English, "Drafts.Blue.Notice", m.Text);
         var notice = await bot.ReplyAsync(chair, InBlue);
+        Assert.Contains("is in blue", notice.PlainText, StringComparison.Ordinal);
         Assert.Contains(("Open the vote", "r:vote_open D1"), notice.Buttons);
         var other = TestCouncil.HeadOf(TestCouncil.Codes.First(c => c != president && c != "EST"));
         Assert.DoesNotContain((await bot.ReplyAsync(other, InBlue)).Buttons, b => b.CallbackData == "r:vote_open D1");
         bot.Emulator.PressButton(chair, chair, notice.MessageId, "r:vote_open D1");
-        var matter = await bot.ReplyAsync(chair, m => m.MessageId > notice.MessageId && (m.PlainText ?? string.Empty).Contains("/vote_open, step 2 of 3", StringComparison.Ordinal));
+        var matter = await bot.MessageWithCatalogueAsync(chair, "Guide.Step", afterMessageId: notice.MessageId);
+        Assert.Contains("/vote_open, step 2 of 3", matter.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(chair, chair, matter.MessageId, "g:cancel");
 
         Assert.Contains("Voting opened on D1 v1", (await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h")).PlainText, StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public sealed class FoundationTests
 
         Assert.Equal(1, await inbox.StoreAsync([update], CancellationToken.None));
         Assert.Equal(0, await inbox.StoreAsync([update], CancellationToken.None));
-        await bot.ReplyAsync(77, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
+        Assert.Contains("Welcome", (await bot.MessageStartingWithCatalogueAsync(77, "Start.Welcome")).PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<InboxDispatcher>().DrainAsync(CancellationToken.None);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
@@ -94,8 +94,8 @@ public sealed class FoundationTests
         bot.Send(43, "/help");
         await bot.StartHostAsync();
 
-        await bot.ReplyAsync(42, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
-        await bot.ReplyAsync(43, m => m.Text!.Contains("Commands you can use", StringComparison.Ordinal));
+        Assert.Contains("Welcome", (await bot.MessageStartingWithCatalogueAsync(42, "Start.Welcome")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("Commands you can use", (await bot.MessageStartingWithCatalogueAsync(43, "Help.Title")).PlainText, StringComparison.Ordinal);
     }
 
     /// <summary>A command that replies, then throws: its reply must be rolled back and an apology sent instead.</summary>

@@ -28,15 +28,18 @@ public sealed class WebhookHardeningTests
         await bot.PostAcceptedAsync(template.Replace("ID", bad.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         await bot.PostAcceptedAsync(WebhookBot.Message(61, "/start"));
 
-        var welcome = await bot.Harness.ReplyAsync(61, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
+        var welcome = await bot.Harness.MessageStartingWithCatalogueAsync(61, "Start.Welcome");
+        Assert.Contains("Welcome", welcome.PlainText, StringComparison.Ordinal);
         var row = (await bot.InboxAsync()).Single(u => u.UpdateId == bad);
         Assert.NotNull(row.ProcessedAt);
         Assert.StartsWith("Skipped: ", row.Error, StringComparison.Ordinal);
 
         await bot.RestartAsync();
         await bot.PostAcceptedAsync(WebhookBot.Message(61, "/start"));
-        await bot.Harness.ReplyAsync(61, m => m.MessageId > welcome.MessageId && m.Text!.Contains("Welcome", StringComparison.Ordinal));
-        Assert.All(await bot.InboxAsync(), u => Assert.NotNull(u.ProcessedAt));
+        await bot.Harness.MessageStartingWithCatalogueAsync(61, "Start.Welcome", afterMessageId: welcome.MessageId);
+        var inbox = await bot.InboxAsync();
+        Assert.NotEmpty(inbox);
+        Assert.All(inbox, u => Assert.NotNull(u.ProcessedAt));
         Assert.DoesNotContain(bot.Harness.Emulator.MessagesIn(61), m => m.Text!.StartsWith("Sorry", StringComparison.Ordinal));
         Assert.False(string.IsNullOrEmpty(what));
     }
@@ -79,7 +82,7 @@ public sealed class WebhookHardeningTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Empty(await bot.InboxAsync());
         await bot.PostAcceptedAsync(WebhookBot.Message(63, "/start"));
-        await bot.Harness.ReplyAsync(63, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
+        await bot.Harness.MessageStartingWithCatalogueAsync(63, "Start.Welcome");
     }
 
     [Fact]
@@ -93,6 +96,6 @@ public sealed class WebhookHardeningTests
 
         await bot.PostAcceptedAsync(json);
 
-        await bot.Harness.ReplyAsync(64, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
+        await bot.Harness.MessageStartingWithCatalogueAsync(64, "Start.Welcome");
     }
 }

@@ -61,6 +61,6 @@ public sealed class WebhookTests
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await bot.ReplyAsync(42, m => m.Text!.Contains("Welcome", StringComparison.Ordinal));
+        Assert.Contains("Welcome", (await bot.MessageStartingWithCatalogueAsync(42, "Start.Welcome")).PlainText, StringComparison.Ordinal);
     }
 }

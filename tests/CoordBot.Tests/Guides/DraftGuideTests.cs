@@ -24,11 +24,12 @@ public sealed class DraftGuideTests
     }
 
     /// <summary>Sends <paramref name="text"/> and waits for the guide's next question or summary (ballots and notices may arrive too).</summary>
-    private static Task<SentMessage> AnswerAsync(BotHarness bot, long user, string text, string expected)
+    /// <summary>Sends <paramref name="text"/> and waits for the answer holding the catalogue entry <paramref name="key"/>, which must say <paramref name="expected"/> in English.</summary>
+    private static async Task<SentMessage> AnswerAsync(BotHarness bot, long user, string text, string key, string expected)
     {
-        var last = bot.Emulator.MessagesIn(user).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
-        bot.Send(user, text);
-        return bot.ReplyAsync(user, m => m.MessageId > last && m.PlainText!.Contains(expected, StringComparison.Ordinal));
+        var answer = await bot.AskWithCatalogueAsync(user, text, key);
+        Assert.Contains(expected, answer.PlainText, StringComparison.Ordinal);
+        return answer;
     }
 
     [Fact]
@@ -39,26 +40,26 @@ public sealed class DraftGuideTests
         var estonia = HeadOf(codes, "EST");
         var france = HeadOf(codes, "FRA");
 
-        await AnswerAsync(bot, estonia, "/draft_new", "step 1 of 2: Title");
-        await AnswerAsync(bot, estonia, "Press statement on cyber security", "step 2 of 2: Text");
-        var summary = await AnswerAsync(bot, estonia, "The Council condemns malicious cyber activities.\n\nIt calls on all States to cooperate.", "Please check, then confirm");
+        await AnswerAsync(bot, estonia, "/draft_new", "Guide.Step", "step 1 of 2: Title");
+        await AnswerAsync(bot, estonia, "Press statement on cyber security", "Guide.Step", "step 2 of 2: Text");
+        var summary = await AnswerAsync(bot, estonia, "The Council condemns malicious cyber activities.\n\nIt calls on all States to cooperate.", "Guide.Check", "Please check, then confirm");
         bot.Emulator.PressButton(estonia, estonia, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(estonia, m => m.PlainText!.Contains("Created D1", StringComparison.Ordinal));
+        Assert.StartsWith("Created D1", (await bot.MessageStartingWithCatalogueAsync(estonia, "Drafts.New.Created")).PlainText, StringComparison.Ordinal);
         await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
         {
             Assert.Equal("The Council condemns malicious cyber activities.\n\nIt calls on all States to cooperate.", (await db.DraftVersions.SingleAsync()).Text);
         }
 
-        var none = await AnswerAsync(bot, france, "/comment", "No draft is open for comments now");
+        var none = await AnswerAsync(bot, france, "/comment", "Guidance.NoDraftForComment", "No draft is open for comments now");
         Assert.Empty(none.Buttons); // not circulated to France yet: nothing to offer, so no question is asked
         await bot.AskAsync(estonia, "/circulate D1");
 
-        var which = await AnswerAsync(bot, france, "/comment", "step 1 of 2: Draft");
+        var which = await AnswerAsync(bot, france, "/comment", "Guide.Step", "step 1 of 2: Draft");
         var text = await PressAsync(bot, france, which, "D1 Press statement on cyber securi…");
         Assert.Contains("step 2 of 2: Comment", text.PlainText, StringComparison.Ordinal);
-        var check = await AnswerAsync(bot, france, "§2 Add \"in accordance with international law\".\nSecond line.", "Please check, then confirm");
+        var check = await AnswerAsync(bot, france, "§2 Add \"in accordance with international law\".\nSecond line.", "Guide.Check", "Please check, then confirm");
         bot.Emulator.PressButton(france, france, check.MessageId, "g:ok");
-        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Your comment on D1 v1 §2 is recorded", StringComparison.Ordinal));
+        Assert.StartsWith("Your comment on D1 v1 §2 is recorded", (await bot.MessageStartingWithCatalogueAsync(france, "Drafts.Comment.Done")).PlainText, StringComparison.Ordinal);
         await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
         {
             var comment = await db.DraftComments.SingleAsync();
@@ -74,7 +75,7 @@ public sealed class DraftGuideTests
         var confirm = await PressAsync(bot, BotHarness.OperatorId, hours, "48 h (2 days)");
         Assert.Contains("This sends /vote_open D1 substantive 48h", confirm.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(BotHarness.OperatorId, BotHarness.OperatorId, confirm.MessageId, "g:ok");
-        await bot.ReplyAsync(BotHarness.OperatorId, m => m.PlainText!.Contains("Voting opened on D1 v1", StringComparison.Ordinal));
+        Assert.Contains("Voting opened on D1 v1", (await bot.MessageWithCatalogueAsync(BotHarness.OperatorId, "Voting.Opened")).PlainText, StringComparison.Ordinal);
         await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
         {
             Assert.Equal(DraftStatus.Voting, (await db.Drafts.SingleAsync()).Status);
@@ -92,9 +93,9 @@ public sealed class DraftGuideTests
 
         var which = await bot.AskAsync(BotHarness.OperatorId, "/silence");
         var hours = await PressAsync(bot, BotHarness.OperatorId, which, "D1 Women, peace and security");
-        var wrong = await AnswerAsync(bot, BotHarness.OperatorId, "NaN", "Please tap a button");
+        var wrong = await AnswerAsync(bot, BotHarness.OperatorId, "NaN", "Deadlines.Guide.WhenRefused", "Please tap a button");
         Assert.Equal("Please tap a button, or write a whole number of hours from 1 to 720, or a day and a time still to come (tomorrow 12:00 New York).", wrong.PlainText);
-        var summary = await AnswerAsync(bot, BotHarness.OperatorId, "36", "This sends /silence D1 36");
+        var summary = await AnswerAsync(bot, BotHarness.OperatorId, "36", "Guide.ThisSends", "This sends /silence D1 36");
         Assert.Contains("Hours: 36", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("step 2 of 2: Hours", hours.PlainText, StringComparison.Ordinal);
 

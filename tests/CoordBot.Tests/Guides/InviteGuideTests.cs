@@ -58,7 +58,8 @@ public sealed class InviteGuideTests
 
         var before = bot.Emulator.MessagesIn(Operator).Count;
         bot.Emulator.PressButton(Operator, Operator, summary.MessageId, "g:ok");
-        var invitation = await bot.ReplyAsync(Operator, m => m.PlainText!.StartsWith("Invitation for the adviser of Estonia", StringComparison.Ordinal));
+        var invitation = await bot.MessageFromCatalogueAsync(Operator, "Invite.Created");
+        Assert.StartsWith("Invitation for the adviser of Estonia", invitation.PlainText, StringComparison.Ordinal);
 
         Assert.Contains("Link: https://t.me/", invitation.PlainText, StringComparison.Ordinal);
         Assert.Equal(1, await InvitationsAsync(bot));

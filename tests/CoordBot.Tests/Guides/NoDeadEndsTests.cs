@@ -62,7 +62,8 @@ public sealed class NoDeadEndsTests
         await bot.AskAsync(estonia, "/draft_new Women, peace and security\nThe Security Council,");
         await bot.AskAsync(estonia, "/circulate D1");
         await bot.AskAsync(estonia, "/silence D1 24");
-        var notice = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Silence procedure", StringComparison.Ordinal));
+        var notice = await bot.MessageStartingWithCatalogueAsync(france, "Drafts.Silence.Notice");
+        Assert.StartsWith("Silence procedure", notice.PlainText, StringComparison.Ordinal);
 
         var question = await TapAsync(bot, france, notice, "Break silence");
 
@@ -76,7 +77,8 @@ public sealed class NoDeadEndsTests
 
         Assert.Equal("You broke silence on D1. It is back under negotiation; every delegation on the circulation list has been told.", done.PlainText);
         Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
-        var told = await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Silence broken", StringComparison.Ordinal));
+        var told = await bot.MessageStartingWithCatalogueAsync(estonia, "Drafts.BreakSilence.Notice");
+        Assert.StartsWith("Silence broken", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("Paris needs the word \"ceasefire\".", told.PlainText, StringComparison.Ordinal);
         var answered = await EditedAsync(bot, question, m => m.Buttons.Count == 0);
         Assert.Contains("✓ Paris needs the word \"ceasefire\".", answered.PlainText, StringComparison.Ordinal);
@@ -91,7 +93,8 @@ public sealed class NoDeadEndsTests
         var france = Head("FRA");
         await bot.AskAsync(estonia, "/draft_new Women, peace and security\nThe Security Council,");
         await bot.AskAsync(estonia, "/circulate D1");
-        var copy = await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Circulated by Estonia (EST), penholder:", StringComparison.Ordinal));
+        var copy = await bot.MessageStartingWithCatalogueAsync(france, "Drafts.Circulated");
+        Assert.StartsWith("Circulated by Estonia (EST), penholder:", copy.PlainText, StringComparison.Ordinal);
 
         var question = await TapAsync(bot, france, copy, "Comment");
 
@@ -102,7 +105,7 @@ public sealed class NoDeadEndsTests
         Assert.Contains("This sends /comment D1 We would prefer a shorter text.", summary.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("not one of the choices", summary.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(france, france, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Your comment on D1 v1", StringComparison.Ordinal));
+        Assert.StartsWith("Your comment on D1 v1", (await bot.MessageStartingWithCatalogueAsync(france, "Drafts.Comment.Done")).PlainText, StringComparison.Ordinal);
         Assert.Equal("We would prefer a shorter text.", await ReadAsync(bot, db => db.DraftComments.Select(c => c.Text).SingleAsync()));
     }
 
@@ -167,7 +170,7 @@ public sealed class NoDeadEndsTests
         await delivered.WhenIdleAsync(CancellationToken.None);
         var summary = await bot.AskAsync(estonia, "The Council condemns malicious cyber activities.");
         bot.Emulator.PressButton(estonia, estonia, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("Created D1", StringComparison.Ordinal));
+        Assert.StartsWith("Created D1", (await bot.MessageStartingWithCatalogueAsync(estonia, "Drafts.New.Created")).PlainText, StringComparison.Ordinal);
         var answeredText = await EditedAsync(bot, text, m => m.Buttons.Count == 0);
         Assert.Contains("✓ The Council condemns malicious cyber activities.", answeredText.PlainText, StringComparison.Ordinal);
 
@@ -187,7 +190,7 @@ public sealed class NoDeadEndsTests
         await bot.AskAsync(estonia, "/draft_new Women, peace and security\nThe Security Council,");
         await bot.AskAsync(estonia, "/circulate D1");
         var france = Head("FRA");
-        await bot.ReplyAsync(france, m => m.PlainText!.StartsWith("Circulated by Estonia (EST), penholder:", StringComparison.Ordinal));
+        Assert.StartsWith("Circulated by Estonia (EST), penholder:", (await bot.MessageStartingWithCatalogueAsync(france, "Drafts.Circulated")).PlainText, StringComparison.Ordinal);
         await bot.AskAsync(france, "/comment");
 
         var polite = await bot.AskAsync(france, "We would prefer a shorter text.");
@@ -204,17 +207,20 @@ public sealed class NoDeadEndsTests
         await bot.LinkGroupAsync("EST", group);
         bot.Send(estonia, "/draft_new", group);
 
-        var title = await bot.ReplyAsync(group, m => m.PlainText!.Contains("step 1 of 2: Title", StringComparison.Ordinal));
+        var title = await bot.MessageWithCatalogueAsync(group, "Guide.Step");
+        Assert.Contains("step 1 of 2: Title", title.PlainText, StringComparison.Ordinal);
 
         Assert.True(title.ForceReplySelective);
         Assert.NotNull(title.ReplyToMessageId); // a reply to the command, so the asked person's client opens the reply
         Assert.Empty(title.Buttons);
         bot.Emulator.SendText(group, estonia, "Chatter that answers nobody");
         bot.Emulator.SendReply(group, estonia, title.MessageId, "Press statement on cyber security");
-        var text = await bot.ReplyAsync(group, m => m.PlainText!.Contains("step 2 of 2: Text", StringComparison.Ordinal));
+        var text = await bot.MessageWithCatalogueAsync(group, "Guide.Step", afterMessageId: title.MessageId);
+        Assert.Contains("step 2 of 2: Text", text.PlainText, StringComparison.Ordinal);
         Assert.True(text.ForceReplySelective);
         bot.Emulator.SendReply(group, estonia, text.MessageId, "The Council condemns malicious cyber activities.");
-        var summary = await bot.ReplyAsync(group, m => m.PlainText!.Contains("This sends /draft_new Press statement on cyber security", StringComparison.Ordinal));
+        var summary = await bot.MessageWithCatalogueAsync(group, "Guide.ThisSends", afterMessageId: text.MessageId);
+        Assert.Contains("This sends /draft_new Press statement on cyber security", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("Confirm", summary.Buttons.Select(b => b.Text));
     }
 }

@@ -33,7 +33,8 @@ public sealed class SessionGuideTests
         Assert.Contains("This sends /schedule 2026-11-24 15:00 closed Briefing on the Middle East", summary.PlainText, StringComparison.Ordinal);
         Assert.Equal(0, await SessionCountAsync(bot));
         bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
-        var scheduled = await bot.ReplyAsync(Chair, m => m.PlainText!.StartsWith("Scheduled S1", StringComparison.Ordinal));
+        var scheduled = await bot.MessageStartingWithCatalogueAsync(Chair, "Sessions.Scheduled");
+        Assert.StartsWith("Scheduled S1", scheduled.PlainText, StringComparison.Ordinal);
 
         Assert.Contains("Briefing on the Middle East", scheduled.PlainText, StringComparison.Ordinal);
         var session = await ReadAsync(bot, db => db.Sessions.SingleAsync());
@@ -43,12 +44,13 @@ public sealed class SessionGuideTests
         // The chair's next step is a tap away: the button asks the agenda item's title only, never again which session.
         Assert.Contains(("Add an agenda item", "r:agenda_add S1"), scheduled.Buttons);
         bot.Emulator.PressButton(Chair, Chair, scheduled.MessageId, "r:agenda_add S1");
-        var itemTitle = await bot.ReplyAsync(Chair, m => m.MessageId > scheduled.MessageId && m.PlainText!.Contains("/agenda_add, step 2 of 2", StringComparison.Ordinal));
+        var itemTitle = await bot.MessageWithCatalogueAsync(Chair, "Guide.Step", afterMessageId: scheduled.MessageId);
+        Assert.Contains("/agenda_add, step 2 of 2", itemTitle.PlainText, StringComparison.Ordinal);
         var itemSummary = await bot.AskAsync(Chair, "Briefing by the Special Envoy");
         Assert.Contains("This sends /agenda_add S1 Briefing by the Special Envoy", itemSummary.PlainText, StringComparison.Ordinal);
         Assert.True(itemTitle.MessageId < itemSummary.MessageId);
         bot.Emulator.PressButton(Chair, Chair, itemSummary.MessageId, "g:ok");
-        await bot.ReplyAsync(Chair, m => m.MessageId > itemSummary.MessageId && m.PlainText!.Contains("A1", StringComparison.Ordinal));
+        Assert.Contains("A1", (await bot.MessageWithCatalogueAsync(Chair, "Agenda.Added", afterMessageId: itemSummary.MessageId)).PlainText, StringComparison.Ordinal);
         Assert.Equal("Briefing by the Special Envoy", (await ReadAsync(bot, db => db.AgendaItems.SingleAsync())).Title);
     }
 
@@ -97,7 +99,7 @@ public sealed class SessionGuideTests
         await PressAsync(bot, EstHead, format, "arria");
         var summary = await bot.AskAsync(EstHead, "Children and armed conflict");
         bot.Emulator.PressButton(EstHead, EstHead, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.StartsWith("Scheduled S1", StringComparison.Ordinal));
+        Assert.StartsWith("Scheduled S1", (await bot.MessageStartingWithCatalogueAsync(EstHead, "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
 
         var session = await ReadAsync(bot, db => db.Sessions.SingleAsync());
         Assert.Equal(new DateTime(2026, 11, 24, 13, 0, 0, DateTimeKind.Utc), session.StartUtc); // 15:00 in Tallinn (UTC+2)

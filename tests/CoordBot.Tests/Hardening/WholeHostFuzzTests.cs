@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Telegram.Routing;
@@ -148,10 +149,11 @@ public sealed class WholeHostFuzzTests
         // The welcome queues behind every reply to the hostile texts that were messages, at one a second to a private
         // chat: patience for that backlog, not a time limit.
         await bot.PostAcceptedAsync(WebhookBot.Message(Stranger, "/start"));
-        var welcome = await bot.Harness.Emulator.WaitForMessageAsync(Stranger, m => m.PlainText!.Contains("Welcome", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        var welcome = await bot.Harness.Emulator.WaitForMessageAsync(Stranger, m => CatalogueText.StartsWith(Languages.English, "Start.Welcome", m.Text), TimeSpan.FromMinutes(2));
 
-        Assert.NotNull(welcome);
+        Assert.Contains("Welcome", welcome.PlainText, StringComparison.Ordinal);
         var inbox = await bot.InboxAsync();
+        Assert.NotEmpty(inbox);
         Assert.All(inbox, u => Assert.True(u.Error is null || u.Error.StartsWith("Skipped: ", StringComparison.Ordinal), $"{u.UpdateId}: {u.Error}"));
     }
 

@@ -92,7 +92,8 @@ public sealed class ByButtonsEndToEndTests
 
         var button = today.Buttons.Single(b => b.Text == "D1: In favour");
         bot.Emulator.PressButton(Fra, Fra, today.MessageId, button.CallbackData!);
-        var receipt = await bot.ReplyAsync(Fra, m => m.PlainText!.StartsWith("France voted in favour of D1 v1", StringComparison.Ordinal));
+        var receipt = await bot.MessageFromCatalogueAsync(Fra, "Voting.Receipt.Yes");
+        Assert.StartsWith("France voted in favour of D1 v1", receipt.PlainText, StringComparison.Ordinal);
         Assert.Equal(1, await ReadAsync(bot, db => db.Ballots.CountAsync(b => b.DelegationCode == "FRA")));
     }
 

@@ -1,4 +1,6 @@
 using CoordBot.BotApi;
+using CoordBot.Localization;
+using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
 
@@ -17,11 +19,11 @@ public sealed class GroupLifecycleTests
         // The bot has not read the service message: it learns of the upgrade from Telegram's refusal (migrate_to_chat_id).
         bot.Emulator.MigrateGroup(EstGroup, Supergroup, EstHead, serviceMessages: false);
 
-        await AskForAsync(bot, Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Scheduled S1");
-        await AskForAsync(bot, Chair, "/schedule 2026-12-01 10:00 UTC open Situation in Yemen", "Scheduled S2");
+        Assert.Contains("Scheduled S1", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("Scheduled S2", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-12-01 10:00 UTC open Situation in Yemen", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
 
-        await bot.ReplyAsync(Supergroup, m => m.PlainText!.Contains("Situation in Yemen", StringComparison.Ordinal));
-        await bot.ReplyAsync(Supergroup, m => m.PlainText!.Contains("Situation in Libya", StringComparison.Ordinal));
+        await bot.ReplyAsync(Supergroup, m => IsAnnouncementOf(m, "Situation in Yemen"));
+        await bot.ReplyAsync(Supergroup, m => IsAnnouncementOf(m, "Situation in Libya"));
         Assert.Single(Containing(bot, Supergroup, "Situation in Libya"));
         Assert.Single(Containing(bot, Supergroup, "Situation in Yemen"));
         Assert.Empty(bot.Emulator.MessagesIn(EstGroup));
@@ -40,8 +42,8 @@ public sealed class GroupLifecycleTests
         await bot.AskAsync(EstHead, "/me");
 
         Assert.Equal(Supergroup, await ReadAsync(bot, db => db.DelegationGroups.Where(g => g.DelegationCode == "EST").Select(g => g.ChatId).SingleAsync()));
-        await AskForAsync(bot, Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Scheduled S1");
-        await bot.ReplyAsync(Supergroup, m => m.PlainText!.Contains("Situation in Libya", StringComparison.Ordinal));
+        Assert.Contains("Scheduled S1", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
+        await bot.ReplyAsync(Supergroup, m => IsAnnouncementOf(m, "Situation in Libya"));
         Assert.Empty(bot.Emulator.MessagesIn(EstGroup));
     }
 
@@ -53,14 +55,15 @@ public sealed class GroupLifecycleTests
 
         bot.Emulator.RemoveBot(EstGroup, EstAdviser);
 
-        var told = await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("removed from", StringComparison.Ordinal));
+        var told = await bot.MessageStartingWithCatalogueAsync(EstHead, "Lifecycle.GroupRemoved");
+        Assert.Contains("removed from", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("EST delegation", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("unlinked it", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("/linkgroup", told.PlainText, StringComparison.Ordinal);
         Assert.Equal(0, await ReadAsync(bot, db => db.DelegationGroups.CountAsync(g => g.DelegationCode == "EST")));
 
-        await AskForAsync(bot, Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Scheduled S1");
-        await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("New session", StringComparison.Ordinal));
+        Assert.Contains("Scheduled S1", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("New session", (await bot.MessageWithCatalogueAsync(EstAdviser, "Sessions.Announce.Scheduled")).PlainText, StringComparison.Ordinal);
         Assert.Empty(bot.Emulator.MessagesIn(EstGroup));
     }
 
@@ -71,13 +74,14 @@ public sealed class GroupLifecycleTests
         await using var __ = bot;
 
         bot.Emulator.BlockBot(EstAdviser);
-        var blocked = await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("has blocked the bot", StringComparison.Ordinal));
+        var blocked = await bot.MessageFromCatalogueAsync(EstHead, "Lifecycle.Blocked");
+        Assert.Contains("has blocked the bot", blocked.PlainText, StringComparison.Ordinal);
         Assert.Contains("Kadri", blocked.PlainText, StringComparison.Ordinal);
         Assert.Contains("no longer reach", blocked.PlainText, StringComparison.Ordinal);
         Assert.NotNull(await BlockedAtAsync(bot, EstAdviser));
 
         bot.Emulator.UnblockBot(EstAdviser);
-        await bot.ReplyAsync(EstHead, m => m.PlainText!.Contains("has unblocked the bot", StringComparison.Ordinal));
+        Assert.Contains("has unblocked the bot", (await bot.MessageFromCatalogueAsync(EstHead, "Lifecycle.Unblocked")).PlainText, StringComparison.Ordinal);
         Assert.Null(await BlockedAtAsync(bot, EstAdviser));
         Assert.Single(Containing(bot, EstHead, "has blocked the bot"));
     }
@@ -90,15 +94,20 @@ public sealed class GroupLifecycleTests
         // France has no group: its members are told privately, and Anne's client refuses (403).
         bot.Emulator.InjectFault(new EmulatorFault("sendMessage", 2, FaultKind.Forbidden, ChatId: FraAdviser));
 
-        await AskForAsync(bot, Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Scheduled S1");
-        await AskForAsync(bot, Chair, "/schedule 2026-12-01 10:00 UTC closed Situation in Yemen", "Scheduled S2");
+        Assert.Contains("Scheduled S1", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-11-30 10:00 UTC closed Situation in Libya", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("Scheduled S2", (await bot.AskWithCatalogueAsync(Chair, "/schedule 2026-12-01 10:00 UTC closed Situation in Yemen", "Sessions.Scheduled")).PlainText, StringComparison.Ordinal);
 
-        var told = await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("has blocked the bot", StringComparison.Ordinal));
+        var told = await bot.MessageFromCatalogueAsync(FraHead, "Lifecycle.Blocked");
+        Assert.Contains("has blocked the bot", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("Anne", told.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("Situation in Yemen", StringComparison.Ordinal));
+        await bot.ReplyAsync(FraHead, m => IsAnnouncementOf(m, "Situation in Yemen"));
         Assert.NotNull(await BlockedAtAsync(bot, FraAdviser));
         Assert.Single(Containing(bot, FraHead, "has blocked the bot"));
     }
+
+    /// <summary>The announcement of the session titled <paramref name="title"/> (the title is the chair's words; the rest the catalogue's).</summary>
+    private static bool IsAnnouncementOf(SentMessage message, string title) =>
+        CatalogueText.Contains(Languages.English, "Sessions.Announce.Scheduled", message.Text) && message.PlainText!.Contains(title, StringComparison.Ordinal);
 
     private static Task<DateTime?> BlockedAtAsync(Tests.Support.BotHarness bot, long userId) =>
         ReadAsync(bot, db => db.People.Where(p => p.UserId == userId).Select(p => p.BlockedAt).SingleAsync());

@@ -17,7 +17,7 @@ public sealed class ShortNoticeTests
 
         var reply = await bot.AskAsync(Chair, "/schedule 2026-11-23 14:00 UTC closed Situation in Libya");
         Assert.Contains("Scheduled S1", reply.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("New session", StringComparison.Ordinal));
+        Assert.Contains("New session", (await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled")).PlainText, StringComparison.Ordinal);
 
         // The 24-hour reminder fell due before the announcement: no job for it, so nothing fires now;
         // the 1-hour and 10-minute ones are still to come at their times.
@@ -27,7 +27,7 @@ public sealed class ShortNoticeTests
         Assert.Equal(T0.AddMinutes(110), await scheduler.GetDueAtAsync(SessionReminders.KeyOf(1, TimeSpan.FromMinutes(10)), CancellationToken.None));
 
         // A later message to the group is delivered after anything queued before it: still one announcement, no reminder.
-        await AskForAsync(bot, EstHead, "/session S1", "Situation in Libya", EstGroup);
+        Assert.Contains("Situation in Libya", (await bot.AskWithCatalogueAsync(EstHead, "/session S1", "Sessions.SetIn", EstGroup)).PlainText, StringComparison.Ordinal);
         Assert.Single(Containing(bot, EstGroup, "New session"));
         Assert.Empty(Containing(bot, EstGroup, "Reminder"));
         Assert.Equal(0, await ReadAsync(bot, db => db.SessionRemindersSent.CountAsync()));
@@ -46,7 +46,7 @@ public sealed class ShortNoticeTests
         var scheduler = bot.Services.GetRequiredService<IJobScheduler>();
         Assert.False(await scheduler.ExistsAsync(SessionReminders.KeyOf(1, TimeSpan.FromDays(1)), CancellationToken.None));
         Assert.True(await scheduler.ExistsAsync(SessionReminders.KeyOf(1, TimeSpan.FromHours(1)), CancellationToken.None));
-        await AskForAsync(bot, EstHead, "/session S1", "Situation in Libya", EstGroup);
+        Assert.Contains("Situation in Libya", (await bot.AskWithCatalogueAsync(EstHead, "/session S1", "Sessions.SetIn", EstGroup)).PlainText, StringComparison.Ordinal);
         Assert.Empty(Containing(bot, EstGroup, "Reminder"));
     }
 }

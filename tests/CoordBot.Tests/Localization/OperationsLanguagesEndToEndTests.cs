@@ -40,7 +40,7 @@ public sealed class OperationsLanguagesEndToEndTests
             bot.Send(Head(code), code == "CHN" ? "/vote D1 no" : "/vote D1 yes");
         }
 
-        await bot.ReplyAsync(Head("FRA"), m => m.PlainText!.StartsWith("Résultat du vote sur D1 v1", StringComparison.Ordinal));
+        Assert.StartsWith("Résultat du vote sur D1 v1", (await bot.VoteResultAsync(Head("FRA"), "fr")).PlainText, StringComparison.Ordinal);
         await bot.AskAsync(Head("FRA"), "/explain D1 La France regrette ce veto.");
 
         // French: the document, its caption, the numbers and the reason in French; the file name the same as in English.

@@ -58,7 +58,7 @@ public sealed class VotingLanguagesEndToEndTests
             Assert.Equal(["b:1:y", "b:1:n", "b:1:a"], ballot.Buttons.Select(b => b.CallbackData));
         }
 
-        await bot.ReplyAsync(UsaGroup, m => m.PlainText!.StartsWith("Le vote est ouvert sur D1 v1", StringComparison.Ordinal));
+        Assert.StartsWith("Le vote est ouvert sur D1 v1", (await bot.MessageStartingWithCatalogueAsync(UsaGroup, "Voting.Started", "fr")).PlainText, StringComparison.Ordinal);
 
         // The votes, typed in each reader's own words; China votes against. Each receipt in the voter's language.
         var receipts = new Dictionary<string, (string Command, string Starts)>
@@ -86,7 +86,7 @@ public sealed class VotingLanguagesEndToEndTests
         // The United States votes privately (English); its group reads the receipt in French.
         var usa = await bot.AskAsync(Head("USA"), "/vote D1 yes");
         Assert.StartsWith("United States voted in favour of D1 v1", usa.PlainText, StringComparison.Ordinal);
-        await bot.ReplyAsync(UsaGroup, m => m.PlainText!.StartsWith("États-Unis a voté pour D1 v1 (empreinte ", StringComparison.Ordinal));
+        Assert.StartsWith("États-Unis a voté pour D1 v1 (empreinte ", (await bot.MessageFromCatalogueAsync(UsaGroup, "Voting.Receipt.Yes", "fr")).PlainText, StringComparison.Ordinal);
 
         foreach (var code in codes.Where(c => !receipts.ContainsKey(c) && c != "USA"))
         {

@@ -24,7 +24,7 @@ public sealed class DeepLinkTests
         await bot.AskAsync(FranceHead, "/amend D1 The Council strongly condemns malicious cyber activities.");
         await bot.AskAsync(BotHarness.OperatorId, "/schedule 2026-12-03 15:00 closed Situation in the Middle East");
         // A chat's messages arrive in order: once the announcement is there, France's chat is quiet.
-        await bot.ReplyAsync(FranceHead, m => m.PlainText!.StartsWith("New session: S1", StringComparison.Ordinal));
+        Assert.StartsWith("New session: S1", (await bot.MessageStartingWithCatalogueAsync(FranceHead, "Sessions.Announce.Scheduled")).PlainText, StringComparison.Ordinal);
         return bot;
     }
 

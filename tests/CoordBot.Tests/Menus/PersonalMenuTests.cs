@@ -110,7 +110,7 @@ public sealed partial class PersonalMenuTests
         var before = bot.Emulator.MessagesIn(BotHarness.OperatorId).Max(m => m.MessageId);
         var welcome = await bot.AskAsync(Person, $"/start {token}");
         // The inviter is told too; waiting for it keeps that notice from passing for the reply to the next command.
-        await bot.ReplyAsync(BotHarness.OperatorId, m => m.MessageId > before && m.PlainText!.Contains("accepted your invitation", StringComparison.Ordinal));
+        Assert.Contains("accepted your invitation", (await bot.MessageFromCatalogueAsync(BotHarness.OperatorId, "Join.InviterNote", afterMessageId: before)).PlainText, StringComparison.Ordinal);
         Assert.Contains("Welcome to the delegation of Estonia", welcome.PlainText, StringComparison.Ordinal);
         await Menus(bot).Idle;
     }

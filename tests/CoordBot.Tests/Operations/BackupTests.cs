@@ -70,7 +70,8 @@ public sealed class BackupTests
         Assert.Equal(before.Reminders, after.Reminders);
         // Messages still unsent when the backup was taken are sent by the restored bot, so wait for the audit by its words.
         again.Send(HeadOf("EST"), "/audit D1");
-        var audit = await again.ReplyAsync(HeadOf("EST"), m => m.PlainText!.StartsWith("Audit of the vote on D1", StringComparison.Ordinal));
+        var audit = await again.MessageStartingWithCatalogueAsync(HeadOf("EST"), "Audit.Heading");
+        Assert.StartsWith("Audit of the vote on D1", audit.PlainText, StringComparison.Ordinal);
         Assert.Contains("Hash chain: intact", audit.PlainText, StringComparison.Ordinal);
     }
 

@@ -29,7 +29,8 @@ public sealed class BatchProcessingTests
         };
 
         await StoreAsync(bot, updates);
-        var apology = await bot.ReplyAsync(502, m => m.Text!.StartsWith("Sorry, something went wrong", StringComparison.Ordinal));
+        var apology = await bot.MessageFromCatalogueAsync(502, "Ops.Failure.Apology");
+        Assert.StartsWith("Sorry, something went wrong", apology.Text, StringComparison.Ordinal);
         await bot.ReplyAsync(501, m => m.Text == "noted a2");
         await bot.ReplyAsync(503, m => m.Text == "noted c1");
 
@@ -41,6 +42,7 @@ public sealed class BatchProcessingTests
         Assert.Equal(["a1", "a2", "c1"], notes);
         var (first, last) = (updates[0].UpdateId, updates[^1].UpdateId);
         var rows = await db.InboxUpdates.Where(u => u.UpdateId >= first && u.UpdateId <= last).OrderBy(u => u.UpdateId).ToListAsync();
+        Assert.Equal(updates.Length, rows.Count);
         Assert.All(rows, r => Assert.NotNull(r.ProcessedAt));
         Assert.Equal([null, "InvalidOperationException: boom b1", null, null], rows.Select(r => r.Error));
         Assert.Equal(0, await db.OutboxMessages.CountAsync(m => m.Text == "half-done"));

@@ -38,10 +38,10 @@ public sealed class MeetingLinkTests
 
         var done = await bot.AskAsync(Chair, $"/meeting_link S1 {Link}");
         Assert.StartsWith($"The meeting link of S1 is now {Link}.", done.PlainText, StringComparison.Ordinal);
-        var told = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("the meeting link is", StringComparison.Ordinal));
+        var told = await bot.MessageWithCatalogueAsync(EstGroup, "MeetingLink.Notice");
         Assert.True(told.PlainText!.Contains($"Middle East (closed VTC, 120 min): the meeting link is {Link}\nStarts: ", StringComparison.Ordinal), told.PlainText);
 
-        Assert.Contains($"\nMeeting link: {Link}\n", (await AskForAsync(bot, FraAdviser, "/session S1", "Set in:")).PlainText, StringComparison.Ordinal);
+        Assert.Contains($"\nMeeting link: {Link}\n", (await bot.AskWithCatalogueAsync(FraAdviser, "/session S1", "Sessions.SetIn")).PlainText, StringComparison.Ordinal);
         bot.Send(FraAdviser, "/ics S1");
         var file = await bot.ReplyAsync(FraAdviser, m => m.DocumentName is not null);
         var ics = Encoding.UTF8.GetString(file.DocumentContent!);
@@ -53,11 +53,13 @@ public sealed class MeetingLinkTests
             Assert.Equal("sent", await scope.ServiceProvider.GetRequiredService<SessionReminderJob>().RunAsync(1, TimeSpan.FromDays(1), new DateTime(2026, 11, 30, 15, 0, 0, DateTimeKind.Utc), CancellationToken.None));
         }
 
-        var reminder = await bot.ReplyAsync(EstGroup, m => m.PlainText!.StartsWith("Reminder", StringComparison.Ordinal));
+        var reminder = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Reminder");
+        Assert.StartsWith("Reminder", reminder.PlainText, StringComparison.Ordinal);
         Assert.Contains($"\nMeeting link: {Link}\n", reminder.PlainText, StringComparison.Ordinal);
 
         await bot.AskAsync(Chair, "/reschedule S1 2026-11-30 16:00 UTC");
-        var moved = await bot.ReplyAsync(EstGroup, m => m.PlainText!.StartsWith("Session moved", StringComparison.Ordinal));
+        var moved = await bot.MessageStartingWithCatalogueAsync(EstGroup, "Sessions.Announce.Moved");
+        Assert.StartsWith("Session moved", moved.PlainText, StringComparison.Ordinal);
         Assert.Contains($"\nMeeting link: {Link}\n", moved.PlainText, StringComparison.Ordinal);
     }
 
@@ -79,9 +81,9 @@ public sealed class MeetingLinkTests
         Assert.False(await bot.Services.GetRequiredService<IJobScheduler>().ExistsAsync(SessionReminders.StartingKeyOf(2), CancellationToken.None));
 
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
-        var starting = await bot.ReplyAsync(EstGroup, m => m.PlainText!.Contains("is starting now", StringComparison.Ordinal));
+        var starting = await bot.MessageWithCatalogueAsync(EstGroup, "MeetingLink.StartingNow");
         Assert.Equal($"S1 Middle East (closed VTC, 60 min) is starting now.\nJoin: {Link}", starting.PlainText);
-        await bot.ReplyAsync(FraHead, m => m.PlainText!.Contains("is starting now", StringComparison.Ordinal));
+        Assert.Equal(starting.PlainText, (await bot.MessageWithCatalogueAsync(FraHead, "MeetingLink.StartingNow")).PlainText);
 
         // Once: a second firing finds it sent; a cancelled session's notice never goes.
         await using var scope = bot.Services.CreateAsyncScope();

@@ -1,6 +1,7 @@
 using System.Text;
 using CoordBot.Features.Sessions;
 using CoordBot.Scheduling;
+using CoordBot.Telegram.Delivery;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -89,7 +90,7 @@ public sealed class SessionsEndToEndTests
         await using var __ = bot;
 
         var reply = await bot.AskAsync(Chair, "/schedule 2026-03-09 10:00 America/New_York open Children and armed conflict");
-        var seen = await AskForAsync(bot, FraHead, "/session S1", "Set in:");
+        var seen = await bot.AskWithCatalogueAsync(FraHead, "/session S1", "Sessions.SetIn");
         var seenInTallinn = await bot.AskAsync(EstAdviser, "/session S1");
 
         Assert.Contains("14:00 UTC", reply.PlainText, StringComparison.Ordinal);
@@ -127,7 +128,7 @@ public sealed class SessionsEndToEndTests
         var (bot, _) = await StartAsync();
         await using var __ = bot;
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
-        var arria = await AskForAsync(bot, FraHead, "/schedule 2026-12-01 15:00 Europe/Paris arria 90m Climate and security", "Scheduled");
+        var arria = await bot.AskWithCatalogueAsync(FraHead, "/schedule 2026-12-01 15:00 Europe/Paris arria 90m Climate and security", "Sessions.Scheduled");
         Assert.Contains("Scheduled S2", arria.PlainText, StringComparison.Ordinal);
 
         var observerList = await bot.AskAsync(EstObserver, "/sessions");
@@ -138,18 +139,21 @@ public sealed class SessionsEndToEndTests
 
         // The convenor may cancel its own Arria meeting; another head may not, nor may it touch the chair's session.
         Assert.Contains("Only the chair or the convenor", (await bot.AskAsync(EstHead, "/cancel S2")).PlainText, StringComparison.Ordinal);
-        await AskForAsync(bot, FraHead, "/cancel S1", "Only the chair");
+        // Once every notice has gone, the next message in France's chat is the answer.
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        Assert.Contains("Only the chair", (await bot.AskAsync(FraHead, "/cancel S1")).PlainText, StringComparison.Ordinal);
 
         // Answers: by command, and by the announcement's button in the group, always for the presser's own delegation.
-        await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
-        await AskForAsync(bot, FraAdviser, "/attend S1 no", "Only the head of delegation or the deputy");
+        Assert.StartsWith("Noted: France attends S1", (await bot.AskStartingWithCatalogueAsync(FraHead, "/attend S1 yes", "Sessions.NotedAttends")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("Only the head of delegation or the deputy", (await bot.AskWithCatalogueAsync(FraAdviser, "/attend S1 no", "Sessions.Refusal.NotHeadOrDeputy")).PlainText, StringComparison.Ordinal);
         var announcement = await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.Announce.Scheduled");
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
         Assert.Contains("Estonia does not attend S1", (await bot.MessageWithCatalogueAsync(EstGroup, "Sessions.NotedDeclines", afterMessageId: announcement.MessageId)).PlainText, StringComparison.Ordinal);
 
-        var list = await AskForAsync(bot, FraHead, "/sessions", "Upcoming sessions");
+        var list = await bot.AskWithCatalogueAsync(FraHead, "/sessions", "Sessions.ListTitle");
+        Assert.Contains("Upcoming sessions", list.PlainText, StringComparison.Ordinal);
         Assert.Contains("Your delegation: attends", list.PlainText, StringComparison.Ordinal);
-        var details = await AskForAsync(bot, FraAdviser, "/session 1", "Set in:");
+        var details = await bot.AskWithCatalogueAsync(FraAdviser, "/session 1", "Sessions.SetIn");
         Assert.Contains("Attending: FRA; not attending: EST; not answered: 13", details.PlainText, StringComparison.Ordinal);
     }
 

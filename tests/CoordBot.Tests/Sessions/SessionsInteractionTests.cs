@@ -1,6 +1,7 @@
 using System.Text;
 using CoordBot.Localization;
 using CoordBot.Telegram.Delivery;
+using CoordBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Telegram.Bot;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
@@ -23,7 +24,8 @@ public sealed class SessionsInteractionTests
         Assert.Contains("Noted: Estonia attends S1", summary.PlainText, StringComparison.Ordinal);
         Assert.Contains("Attending: EST; not answered: 14", summary.PlainText, StringComparison.Ordinal);
         Assert.Empty(summary.Buttons); // no second pair: the pair pressed marks the answer where it was given
-        var marked = await bot.ReplyAsync(EstGroup, m => m.MessageId == announcement.MessageId && m.Buttons.Any(b => b.Text == "✓ We attend"));
+        var marked = await bot.EditedAsync(EstGroup, announcement.MessageId, m => m.Buttons.Any(b => b.Text == "✓ " + Catalogue.Text(Languages.English, "Sessions.Button.Attend")));
+        Assert.Contains(marked.Buttons, b => b.Text == "✓ We attend" && b.CallbackData == "att:1:y");
         Assert.Contains("New session: S1", marked.PlainText, StringComparison.Ordinal);
         Assert.Contains(marked.Buttons, b => b.Text == "We do not attend" && b.CallbackData == "att:1:n");
 
@@ -31,16 +33,19 @@ public sealed class SessionsInteractionTests
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         var before = bot.Emulator.MessagesIn(EstGroup).Count;
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
-        var edited = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("does not attend", StringComparison.Ordinal));
+        var edited = await bot.EditedAsync(EstGroup, summary.MessageId, m => CatalogueText.StartsWith(Languages.English, "Sessions.NotedDeclines", m.Text));
+        Assert.StartsWith("Noted: Estonia does not attend S1", edited.PlainText, StringComparison.Ordinal);
         Assert.Contains("Attending: none yet; not attending: EST; not answered: 14", edited.PlainText, StringComparison.Ordinal);
         Assert.Equal(1, edited.EditCount);
-        await bot.ReplyAsync(EstGroup, m => m.MessageId == announcement.MessageId && m.Buttons.Any(b => b.Text == "✓ We do not attend"));
+        var remarked = await bot.EditedAsync(EstGroup, announcement.MessageId, m => m.Buttons.Any(b => b.Text == "✓ " + Catalogue.Text(Languages.English, "Sessions.Button.Decline")));
+        Assert.Contains(remarked.Buttons, b => b.Text == "✓ We do not attend" && b.CallbackData == "att:1:n");
 
         // Another delegation's answer by command in its own chat does not touch Estonia's group; a later one there edits again.
-        await AskForAsync(bot, FraHead, "/attend S1 yes", "Noted: France attends S1");
+        Assert.StartsWith("Noted: France attends S1", (await bot.AskStartingWithCatalogueAsync(FraHead, "/attend S1 yes", "Sessions.NotedAttends")).PlainText, StringComparison.Ordinal);
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:y");
-        var again = await bot.ReplyAsync(EstGroup, m => m.MessageId == summary.MessageId && m.PlainText!.Contains("Attending: EST, FRA; not answered: 13", StringComparison.Ordinal));
+        var again = await bot.EditedAsync(EstGroup, summary.MessageId, m => m.EditCount == 2);
+        Assert.Contains("Attending: EST, FRA; not answered: 13", again.PlainText, StringComparison.Ordinal);
         Assert.Equal(2, again.EditCount);
         Assert.Equal(before, bot.Emulator.MessagesIn(EstGroup).Count);
         Assert.Single(Containing(bot, EstGroup, "Noted:"));
@@ -62,7 +67,8 @@ public sealed class SessionsInteractionTests
         await client.DeleteMessage(EstGroup, (int)summary.MessageId);
         bot.Emulator.PressButton(EstGroup, EstHead, announcement.MessageId, "att:1:n");
 
-        var fresh = await bot.ReplyAsync(EstGroup, m => !m.Deleted && m.PlainText!.Contains("Noted: Estonia does not attend S1", StringComparison.Ordinal));
+        var fresh = await bot.ReplyAsync(EstGroup, m => !m.Deleted && CatalogueText.StartsWith(Languages.English, "Sessions.NotedDeclines", m.Text));
+        Assert.StartsWith("Noted: Estonia does not attend S1", fresh.PlainText, StringComparison.Ordinal);
         Assert.NotEqual(summary.MessageId, fresh.MessageId);
     }
 
@@ -73,7 +79,7 @@ public sealed class SessionsInteractionTests
         await using var __ = bot;
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
 
-        var forHead = await AskForAsync(bot, FraHead, "/session S1", "Set in:");
+        var forHead = await bot.AskWithCatalogueAsync(FraHead, "/session S1", "Sessions.SetIn");
         Assert.Equal(["att:1:y", "att:1:n", "r:ics S1", "r:agenda S1"], forHead.Buttons.Select(b => b.CallbackData));
         var forAdviser = await bot.AskAsync(EstAdviser, "/session S1");
         Assert.Equal(["r:ics S1", "r:agenda S1"], forAdviser.Buttons.Select(b => b.CallbackData));
@@ -91,9 +97,11 @@ public sealed class SessionsInteractionTests
         bot.Emulator.PressButton(Chair, Chair, day.MessageId, "g:1:2026-12-02");
         var zone = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.Buttons.Any(b => b.CallbackData == "g:z:UTC"));
         bot.Emulator.PressButton(Chair, Chair, zone.MessageId, "g:z:UTC"); // asked once: the chair never chose a zone
-        var time = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("At what time", StringComparison.Ordinal));
+        var time = await bot.EditedAsync(Chair, day.MessageId, m => CatalogueText.Contains(Languages.English, "Guidance.TimeQuestionInZone", m.Text));
+        Assert.Contains("At what time", time.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(Chair, Chair, time.MessageId, "g:2:10:00");
-        var summary = await bot.ReplyAsync(Chair, m => m.MessageId == day.MessageId && m.PlainText!.Contains("/reschedule S1 2026-12-02 10:00", StringComparison.Ordinal));
+        var summary = await bot.EditedAsync(Chair, day.MessageId, m => m.Buttons.Any(b => b.CallbackData == "g:ok"));
+        Assert.Contains("/reschedule S1 2026-12-02 10:00", summary.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
         Assert.Contains("Moved S1", (await bot.MessageWithCatalogueAsync(Chair, "Sessions.Moved", afterMessageId: summary.MessageId)).PlainText, StringComparison.Ordinal);
     }
@@ -112,10 +120,13 @@ public sealed class SessionsInteractionTests
         Assert.Contains("Page 1 of 2", first.PlainText, StringComparison.Ordinal);
         Assert.Equal([.. Enumerable.Range(1, 30).Select(i => $"r:session S{i}"), "r:sessions 2"], first.Buttons.Select(b => b.CallbackData));
         bot.Emulator.PressButton(EstAdviser, EstAdviser, first.MessageId, "r:sessions 2");
-        var second = await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("Page 2 of 2", StringComparison.Ordinal));
+        var second = await bot.ReplyAsync(EstAdviser, m => CatalogueText.HoldsPlain(m.PlainText, Languages.English, "List.PageOf", 2, 2));
+        Assert.Contains("Page 2 of 2", second.PlainText, StringComparison.Ordinal);
         Assert.Equal(["r:session S31", "r:session S32", "r:sessions 1"], second.Buttons.Select(b => b.CallbackData));
         bot.Emulator.PressButton(EstAdviser, EstAdviser, second.MessageId, "r:session S32");
-        await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("S32 Situation in Libya", StringComparison.Ordinal) && m.PlainText.Contains("Set in:", StringComparison.Ordinal));
+        var card = await bot.ReplyAsync(EstAdviser, m => CatalogueText.Contains(Languages.English, "Sessions.SetIn", m.Text));
+        Assert.Contains("S32 Situation in Libya", card.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Set in:", card.PlainText, StringComparison.Ordinal);
 
         for (var i = 1; i <= 9; i++)
         {
@@ -145,19 +156,20 @@ public sealed class SessionsInteractionTests
         Assert.DoesNotContain("r:speak A1", observers.Buttons.Select(b => b.CallbackData));
 
         bot.Emulator.PressButton(EstAdviser, EstAdviser, list.MessageId, "r:speak A1");
-        await bot.ReplyAsync(EstAdviser, m => m.PlainText!.Contains("Estonia is on the list of speakers on A1, number 1", StringComparison.Ordinal));
-        var edited = await bot.ReplyAsync(EstAdviser, m => m.MessageId == list.MessageId && m.PlainText!.Contains("1. Estonia", StringComparison.Ordinal));
+        Assert.Contains("Estonia is on the list of speakers on A1, number 1", (await bot.MessageStartingWithCatalogueAsync(EstAdviser, "Agenda.Inscribed", afterMessageId: list.MessageId)).PlainText, StringComparison.Ordinal);
+        var edited = await bot.EditedAsync(EstAdviser, list.MessageId, m => m.EditCount == 1);
+        Assert.Contains("1. Estonia", edited.PlainText, StringComparison.Ordinal);
         Assert.Equal(["r:withdraw_speaker A1"], edited.Buttons.Select(b => b.CallbackData));
 
         // Another delegation's request edits the list shown here too; the chair's view offers the next speaker.
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
-        await AskForAsync(bot, FraHead, "/speak A1", "number 2");
-        await bot.ReplyAsync(EstAdviser, m => m.MessageId == list.MessageId && m.PlainText!.Contains("2. France", StringComparison.Ordinal));
+        Assert.Contains("number 2", (await bot.AskStartingWithCatalogueAsync(FraHead, "/speak A1", "Agenda.Inscribed")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("2. France", (await bot.EditedAsync(EstAdviser, list.MessageId, m => m.EditCount == 2)).PlainText, StringComparison.Ordinal);
         var chairs = await bot.AskAsync(Chair, "/speakers A1");
         await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
         Assert.Equal(["r:next A1"], chairs.Buttons.Select(b => b.CallbackData));
         bot.Emulator.PressButton(Chair, Chair, chairs.MessageId, "r:next A1");
-        await bot.ReplyAsync(Chair, m => m.MessageId == chairs.MessageId && m.PlainText!.Contains("1. Estonia — has the floor", StringComparison.Ordinal));
+        Assert.Contains("1. Estonia — has the floor", (await bot.EditedAsync(Chair, chairs.MessageId, m => m.EditCount == 1)).PlainText, StringComparison.Ordinal);
         Assert.Single(Containing(bot, EstAdviser, "Speakers on A1"));
     }
 
@@ -171,9 +183,12 @@ public sealed class SessionsInteractionTests
         Assert.Contains("\"12/03\" could be Fri 12 Mar 2027 or Thu 3 Dec 2026", question.PlainText, StringComparison.Ordinal);
         Assert.Equal(["12 March", "3 December", "Cancel"], question.Buttons.Select(b => b.Text));
         bot.Emulator.PressButton(Chair, Chair, question.MessageId, question.Buttons[0].CallbackData!);
-        var summary = await bot.ReplyAsync(Chair, m => m.MessageId == question.MessageId && m.PlainText!.Contains("/schedule 2027-03-12 15:00", StringComparison.Ordinal) && m.PlainText.Contains("closed 90m Syria", StringComparison.Ordinal));
+        var summary = await bot.EditedAsync(Chair, question.MessageId, m => m.Buttons.Any(b => b.CallbackData == "g:ok"));
+        Assert.Contains("/schedule 2027-03-12 15:00", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("closed 90m Syria", summary.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(Chair, Chair, summary.MessageId, "g:ok");
-        var scheduled = await bot.ReplyAsync(Chair, m => m.PlainText!.Contains("Scheduled S1", StringComparison.Ordinal));
+        var scheduled = await bot.MessageWithCatalogueAsync(Chair, "Sessions.Scheduled");
+        Assert.Contains("Scheduled S1", scheduled.PlainText, StringComparison.Ordinal);
         Assert.Contains("Fri 12 Mar 2027 15:00 UTC", scheduled.PlainText, StringComparison.Ordinal);
         Assert.Contains("90 min", scheduled.PlainText, StringComparison.Ordinal);
 
@@ -192,9 +207,9 @@ public sealed class SessionsInteractionTests
         var (bot, _) = await StartAsync();
         await using var __ = bot;
         await bot.AskAsync(Chair, "/schedule 2026-11-30 15:00 UTC closed Syria");
-        await AskForAsync(bot, FraHead, "/language fr", "Langue choisie");
+        await bot.AskStartingWithCatalogueAsync(FraHead, "/language fr", "Language.SetPerson", language: "fr");
 
-        var noted = await AskForAsync(bot, FraHead, "/attend S1 yes", "C'est noté");
+        var noted = await bot.AskStartingWithCatalogueAsync(FraHead, "/attend S1 yes", "Sessions.NotedAttends", language: "fr");
         Assert.Equal("C'est noté : France participe à S1 (réponse de User301).\nParticipent : FRA ; sans réponse : 14", noted.PlainText);
         Assert.Equal(["✓ Nous participons", "Nous ne participons pas"], noted.Buttons.Select(b => b.Text)); // the answer given is marked
 

@@ -63,13 +63,7 @@ internal static class SessionsTestKit
 
     public static Task<int> SessionCountAsync(BotHarness bot) => ReadAsync(bot, db => db.Sessions.CountAsync());
 
-    /// <summary>Sends a command and waits for the bot's message in that chat that contains <paramref name="expected"/> (announcements may come first).</summary>
-    public static Task<SentMessage> AskForAsync(BotHarness bot, long userId, string text, string expected, long? chatId = null)
-    {
-        bot.Send(userId, text, chatId);
-        return bot.ReplyAsync(chatId ?? userId, m => (m.PlainText ?? m.Caption ?? string.Empty).Contains(expected, StringComparison.Ordinal));
-    }
-
+    /// <summary>The bot's messages in <paramref name="chat"/> that contain <paramref name="text"/> (to count them once the waits are done).</summary>
     public static IReadOnlyList<SentMessage> Containing(BotHarness bot, long chat, string text) =>
         bot.Emulator.MessagesIn(chat).Where(m => (m.PlainText ?? m.Text ?? string.Empty).Contains(text, StringComparison.Ordinal)).ToList();
 }

@@ -123,6 +123,18 @@ public sealed class BotHarness : IAsyncDisposable
     public Task<SentMessage> MessageWithCatalogueAsync(long chatId, string key, string language = "en", long afterMessageId = 0) =>
         Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.Contains(language, key, m.Text ?? m.Caption), Patience);
 
+    /// <summary>As <see cref="MessageFromCatalogueAsync"/>, for a message that begins with the entry (a heading followed by details).</summary>
+    public Task<SentMessage> MessageStartingWithCatalogueAsync(long chatId, string key, string language = "en", long afterMessageId = 0) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.StartsWith(language, key, m.Text ?? m.Caption), Patience);
+
+    /// <summary>The result of a vote (either heading, procedural or substantive) in <paramref name="chatId"/> after <paramref name="afterMessageId"/>.</summary>
+    public Task<SentMessage> VoteResultAsync(long chatId, string language = "en", long afterMessageId = 0) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId > afterMessageId && CatalogueText.IsVoteResult(language, m.Text), Patience);
+
+    /// <summary>The message <paramref name="messageId"/> once an edit has made it match <paramref name="predicate"/> (a summary or a tally updated in place).</summary>
+    public Task<SentMessage> EditedAsync(long chatId, long messageId, Func<SentMessage, bool> predicate) =>
+        Emulator.WaitForMessageAsync(chatId, m => m.MessageId == messageId && predicate(m), Patience);
+
     /// <summary>Sends a command and waits for the bot's answer in that chat written from the catalogue entry <paramref name="key"/>.</summary>
     public Task<SentMessage> AskForCatalogueAsync(long userId, string text, string key, long? chatId = null, string language = "en")
     {
@@ -130,6 +142,24 @@ public sealed class BotHarness : IAsyncDisposable
         var last = LastMessageId(chat);
         Send(userId, text, chatId);
         return MessageFromCatalogueAsync(chat, key, language, last);
+    }
+
+    /// <summary>As <see cref="AskForCatalogueAsync"/>, for an answer that begins with the entry (a heading followed by details).</summary>
+    public Task<SentMessage> AskStartingWithCatalogueAsync(long userId, string text, string key, long? chatId = null, string language = "en")
+    {
+        var chat = chatId ?? userId;
+        var last = LastMessageId(chat);
+        Send(userId, text, chatId);
+        return MessageStartingWithCatalogueAsync(chat, key, language, last);
+    }
+
+    /// <summary>As <see cref="AskForCatalogueAsync"/>, for an answer that holds the entry among others.</summary>
+    public Task<SentMessage> AskWithCatalogueAsync(long userId, string text, string key, long? chatId = null, string language = "en")
+    {
+        var chat = chatId ?? userId;
+        var last = LastMessageId(chat);
+        Send(userId, text, chatId);
+        return MessageWithCatalogueAsync(chat, key, language, last);
     }
 
     /// <summary>Makes <paramref name="userId"/> a member directly in the database (tests of other features start from a populated council).</summary>

@@ -22,6 +22,22 @@ public static partial class CatalogueText
     public static bool Contains(string language, string key, string? html) =>
         html is not null && Patterns(language, key, anchoredAtEnd: false, anchoredAtStart: false).Any(p => p.IsMatch(WithoutBidiMarks(html)));
 
+    /// <summary>
+    /// <paramref name="key"/> in <paramref name="language"/> with its placeholders filled, as a reader sees it (the
+    /// message's <c>PlainText</c>, markup gone, direction marks removed): to wait for a particular message by what the
+    /// catalogue says today, so a rewording still finds it and the test's own assertion shows the difference.
+    /// </summary>
+    public static string Plain(string language, string key, params object?[] args) =>
+        WithoutBidiMarks(CoordBot.BotApi.Internal.TelegramHtml.Parse(Catalogue.Format(language, key, args)).PlainText);
+
+    /// <summary>True when the plain text <paramref name="plainText"/> holds <paramref name="key"/> filled with <paramref name="args"/> (see <see cref="Plain"/>).</summary>
+    public static bool HoldsPlain(string? plainText, string language, string key, params object?[] args) =>
+        plainText is not null && WithoutBidiMarks(plainText).Contains(Plain(language, key, args), StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="html"/> is the result of a vote (it begins with either heading, substantive or procedural).</summary>
+    public static bool IsVoteResult(string language, string? html) =>
+        StartsWith(language, "Voting.ResultHeading.Substantive", html) || StartsWith(language, "Voting.ResultHeading.Procedural", html);
+
     private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true, bool anchoredAtStart = true)
     {
         var entries = Catalogue.Entries(language);

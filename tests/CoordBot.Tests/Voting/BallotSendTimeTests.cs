@@ -24,7 +24,7 @@ public sealed class BallotSendTimeTests
         var (bot, clock, _) = await StartAsync();
         await using var _ = bot;
         await bot.AskAsync(Chair, "/vote_open D3 1h");
-        var ballot = await bot.ReplyAsync(HeadOf("GBR"), m => m.PlainText!.StartsWith("Ballot", StringComparison.Ordinal));
+        var ballot = await bot.MessageStartingWithCatalogueAsync(HeadOf("GBR"), "Voting.BallotPaper");
         // The close is this test's to run (Quartz runs on the same clock and would close at the deadline), and the
         // bot handles everything below an hour after the deadline, as after a restart.
         await bot.Services.GetRequiredService<IJobScheduler>().UnscheduleAsync(VoteCloseJob.KeyFor(1), CancellationToken.None);
@@ -40,7 +40,7 @@ public sealed class BallotSendTimeTests
         Assert.Equal(Closed, pressed.PlainText); // a press carries no send time: it counts from its receipt
 
         Assert.Equal(VoteClosing.Closed, await RunCloseAsync(bot, 1));
-        var result = await bot.ReplyAsync(HeadOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(HeadOf("USA"));
         Assert.Contains("In favour (1): Estonia", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("Against (0): none", result.PlainText, StringComparison.Ordinal);
 
@@ -81,7 +81,7 @@ public sealed class BallotSendTimeTests
 
         // Receiving has caught up and the inbox is empty: the retry Quartz holds (on the same clock) closes the vote.
         clock.Advance(BallotsInFlight.StartGrace);
-        var result = await bot.ReplyAsync(HeadOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(HeadOf("USA"));
         Assert.Contains("In favour (1): Estonia", result.PlainText, StringComparison.Ordinal);
     }
 

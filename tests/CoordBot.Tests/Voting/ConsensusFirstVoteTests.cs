@@ -33,7 +33,7 @@ public sealed class ConsensusFirstVoteTests
         await bot.AskAsync(penholder, "/blue D1");
         Assert.Contains("Voting opened on D1", (await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h")).PlainText, StringComparison.Ordinal);
         // The ballot states the rule of this body.
-        await bot.ReplyAsync(Head("GHA"), m => (m.PlainText ?? string.Empty).Contains("consensus first; failing it, two thirds of those present and voting", StringComparison.Ordinal));
+        Assert.Contains("consensus first; failing it, two thirds of those present and voting", (await bot.MessageWithCatalogueAsync(Head("GHA"), "Ballots.Rule.ConsensusFirst.Substantive")).PlainText, StringComparison.Ordinal);
 
         foreach (var code in codes)
         {

@@ -1,7 +1,9 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordBot.Tests.Voting;
 
@@ -22,15 +24,14 @@ public sealed class DraftToVoteTests
 
         var opened = await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h");
         Assert.Contains("Voting opened on D1 v1", opened.PlainText, StringComparison.Ordinal);
-        // Ballots and notices reach Estonia's chat too, so wait for the answer to each command by its words.
-        var last = bot.Emulator.MessagesIn(estonia).Max(m => m.MessageId);
-        bot.Send(estonia, "/withdraw D1");
-        var withdraw = await bot.ReplyAsync(estonia, m => m.MessageId > last && m.PlainText!.Contains("withdr", StringComparison.OrdinalIgnoreCase));
+        // Ballots and notices reach Estonia's chat too: once they have all gone, the next message is the answer.
+        var delivered = bot.Services.GetRequiredService<DeliveryStatus>();
+        await delivered.WhenIdleAsync(CancellationToken.None);
+        var withdraw = await bot.AskAsync(estonia, "/withdraw D1");
         Assert.Contains("voting", withdraw.PlainText, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("cannot be withdrawn", withdraw.PlainText, StringComparison.Ordinal);
-        last = bot.Emulator.MessagesIn(estonia).Max(m => m.MessageId);
-        bot.Send(estonia, "/revise D1\nA different text.");
-        await bot.ReplyAsync(estonia, m => m.MessageId > last && m.PlainText!.Contains("its text can no longer change", StringComparison.Ordinal));
+        await delivered.WhenIdleAsync(CancellationToken.None);
+        Assert.Contains("its text can no longer change", (await bot.AskAsync(estonia, "/revise D1\nA different text.")).PlainText, StringComparison.Ordinal);
 
         foreach (var code in TestCouncil.Codes)
         {

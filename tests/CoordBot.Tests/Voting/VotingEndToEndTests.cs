@@ -43,19 +43,19 @@ public sealed class VotingEndToEndTests
         var opened = await bot.AskAsync(Chair, "/vote_open D3 substantive 24h");
         Assert.Contains("15 delegations vote", opened.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.Voting, drafts.Drafts[3].Status);
-        await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.Contains("Voting has started", StringComparison.Ordinal));
+        Assert.Contains("Voting has started", (await bot.MessageStartingWithCatalogueAsync(GroupOf("EST"), "Voting.Started")).PlainText, StringComparison.Ordinal);
 
         // Eleven in favour by button, China and Russia against by command (with an explanation), two abstain.
         foreach (var code in Codes.Where(c => c is not ("CHN" or "RUS" or "ZAF" or "NER")))
         {
             var ballot = await BallotMessageAsync(bot, HeadOf(code));
             bot.Emulator.PressButton(HeadOf(code), HeadOf(code), ballot, $"b:1:y");
-            await bot.ReplyAsync(HeadOf(code), m => m.PlainText!.Contains("in favour of D3 v4", StringComparison.Ordinal));
+            Assert.Contains("in favour of D3 v4", (await bot.MessageFromCatalogueAsync(HeadOf(code), "Voting.Receipt.Yes")).PlainText, StringComparison.Ordinal);
         }
 
         var receipt = await bot.AskAsync(HeadOf("CHN"), "/vote D3 no The text does not respect sovereignty.");
         Assert.Matches(@"^China voted against D3 v4 \(hash [0-9a-f]{8}\), recorded \d\d:\d\d UTC", receipt.PlainText);
-        await bot.ReplyAsync(GroupOf("CHN"), m => m.PlainText!.StartsWith("China voted against D3 v4", StringComparison.Ordinal));
+        Assert.StartsWith("China voted against D3 v4", (await bot.MessageFromCatalogueAsync(GroupOf("CHN"), "Voting.Receipt.No")).PlainText, StringComparison.Ordinal);
         await bot.AskAsync(HeadOf("ZAF"), "/vote D3 abstain");
         await bot.AskAsync(HeadOf("NER"), "/vote D3 abstain");
         var tally = await bot.AskAsync(HeadOf("EST"), "/tally D3", GroupOf("EST"));
@@ -65,15 +65,16 @@ public sealed class VotingEndToEndTests
 
         await bot.AskAsync(HeadOf("RUS"), "/vote D3 no");
 
-        var result = await bot.ReplyAsync(GroupOf("USA"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(GroupOf("USA"));
+        Assert.StartsWith("Result of the vote", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("NOT ADOPTED: vetoed by China, Russian Federation", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("In favour (11)", result.PlainText, StringComparison.Ordinal);
         Assert.Contains("Absent (did not vote) (0): none", result.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.NotAdopted, drafts.Drafts[3].Status);
         foreach (var code in Codes)
         {
-            await bot.ReplyAsync(GroupOf(code), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
-            Assert.Single(bot.Emulator.MessagesIn(GroupOf(code)), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+            await bot.VoteResultAsync(GroupOf(code));
+            Assert.Single(bot.Emulator.MessagesIn(GroupOf(code)), m => CatalogueText.IsVoteResult(Languages.English, m.Text));
         }
 
         var late = await bot.AskAsync(HeadOf("EST"), "/vote D3 no");
@@ -159,7 +160,7 @@ public sealed class VotingEndToEndTests
 
         await ReachDeadlineAsync(bot);
 
-        var result = await bot.ReplyAsync(GroupOf("VNM"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(GroupOf("VNM"));
 
         Assert.Contains("ADOPTED", result.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("NOT ADOPTED", result.PlainText, StringComparison.Ordinal);
@@ -248,7 +249,7 @@ public sealed class VotingEndToEndTests
 
         await bot.StartHostAsync();
 
-        var result = await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote", StringComparison.Ordinal));
+        var result = await bot.VoteResultAsync(GroupOf("EST"));
         Assert.Contains("In favour (15)", result.PlainText, StringComparison.Ordinal);
     }
 
@@ -318,7 +319,7 @@ public sealed class VotingEndToEndTests
             await bot.AskAsync(HeadOf(code), $"/vote D3 yes");
         }
 
-        await bot.ReplyAsync(GroupOf("EST"), m => m.PlainText!.StartsWith("Result of the vote on D3", StringComparison.Ordinal));
+        Assert.StartsWith("Result of the vote on D3", (await bot.VoteResultAsync(GroupOf("EST"))).PlainText, StringComparison.Ordinal);
         var observer = await bot.AskAsync(estObserver, "/record D3");
         var recused = await bot.AskAsync(HeadOf("ZAF"), "/record D3");
         bot.Send(HeadOf("EST"), "/record D3");
