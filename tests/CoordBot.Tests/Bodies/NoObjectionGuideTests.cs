@@ -1,5 +1,6 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
+using CoordBot.Features.Delegations;
 using CoordBot.Persistence;
 using CoordBot.Tests.Drafts;
 using CoordBot.Tests.Support;
@@ -102,7 +103,6 @@ public sealed class NoObjectionGuideTests
         var drafts = await bot.AskAsync(UsaHead, "/silence");
         await PressAsync(bot, UsaHead, drafts, "D1 Exemption request 2026/8");
         var summary = await AnswerAsync(bot, UsaHead, "3 Working Days", "This sends /silence D1 3wd");
-        Assert.Contains("3 working days", summary.PlainText, StringComparison.Ordinal);
         bot.Emulator.PressButton(UsaHead, UsaHead, summary.MessageId, "g:ok");
         await bot.ReplyAsync(UsaHead, m => (m.PlainText ?? string.Empty).Contains("under silence until", StringComparison.Ordinal));
 

@@ -44,18 +44,19 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
         var words = text is null ? [] : text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var name = words.Length > 0 ? words[0].TrimStart('/').Split('@')[0] : null;
 
-        if (words.Length > 1 && council.FindByKey(words[1]) is { } keyed)
-        {
-            TakeKey(update, keyed.Key);
-            return new BodyChoice(keyed.Id);
-        }
-
-        // An answer to a guide (a button of its steps, a typed reply) acts in the body the guide started in: a title or Confirm names none.
+        // An answer to a guide (a button of its steps, a typed reply) acts in the body the guide started in: a title or Confirm names none,
+        // and a word of the answer that happens to be a body's key (a title with 1718 in it) chooses nothing.
         if (chatId > 0 && IsGuideAnswer(update)
             && await db.Set<Telegram.Guides.GuideState>().Where(g => g.ChatId == chatId && g.UserId == userId).Select(g => g.BodyId).FirstOrDefaultAsync(cancellationToken) is { } guided
             && (isOperator || theirs.Contains(guided)))
         {
             return new BodyChoice(guided);
+        }
+
+        if (words.Length > 1 && council.FindByKey(words[1]) is { } keyed)
+        {
+            TakeKey(update, keyed.Key);
+            return new BodyChoice(keyed.Id);
         }
 
         if (await BodyOfObjectAsync(db, words.Skip(1), cancellationToken) is { } objectBody
