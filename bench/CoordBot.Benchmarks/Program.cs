@@ -15,10 +15,12 @@ using Microsoft.Extensions.DependencyInjection;
 // --delivery runs only parts 1-3 (fan-out, inbound, idle).
 // --cluster runs only parts 5-7: the built bot as child processes on a throw-away PostgreSQL (inbound with two
 // instances against one and against SQLite, fan-out from two instances, fail-over time); it needs PostgreSQL's binaries.
+// --bodies runs only part 8: 50 bodies and 3,000 people against one body (inbound, fan-out, /today in five bodies).
 var quick = args.Contains("--quick");
 var clusterOnly = args.Contains("--cluster");
 var sessionsOnly = args.Contains("--sessions");
 var deliveryOnly = args.Contains("--delivery");
+var bodiesOnly = args.Contains("--bodies");
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -29,14 +31,19 @@ if (clusterOnly)
     await ClusterBenchmark.RunAsync(quick, rows);
 }
 
-if (!sessionsOnly && !clusterOnly)
+if (bodiesOnly)
+{
+    await BodiesBenchmark.RunAsync(quick, rows);
+}
+
+if (!sessionsOnly && !clusterOnly && !bodiesOnly)
 {
     await FanOutAsync(groups: quick ? 40 : 200, privates: quick ? 40 : 200);
     await InboundAsync(users: quick ? 200 : 2000, updates: quick ? 2000 : 20_000, pacedSeconds: quick ? 5 : 30);
     await IdleAsync(seconds: quick ? 5 : 30);
 }
 
-if (!deliveryOnly && !clusterOnly)
+if (!deliveryOnly && !clusterOnly && !bodiesOnly)
 {
     await SessionsBenchmark.RunAsync(
         sessions: quick ? 1000 : 10_000,

@@ -17,7 +17,7 @@ public sealed record BodyChoice(int? BodyId, IReadOnlyList<BodyDefinition>? Ask 
 /// body; a command that creates something asks which body when the person belongs to several. A person in one body
 /// is never asked, and a single-body deployment is left exactly as it was.
 /// </summary>
-public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOptions> bot)
+public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOptions> bot, Delegations.PresidencyService presidency)
 {
     /// <summary>Commands that create something in a body: asked which body when the sender belongs to several.</summary>
     private static readonly HashSet<string> Creating = new(StringComparer.OrdinalIgnoreCase) { "schedule", "draft_new", "invite", "setpresident", "linkgroup" };
@@ -44,6 +44,15 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
         var words = text is null ? [] : text.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
         var name = words.Length > 0 ? words[0].TrimStart('/').Split('@')[0] : null;
 
+        // An answer to a guide (a button of its steps, a typed reply) acts in the body the guide started in: a title or Confirm names none,
+        // and a word of the answer that happens to be a body's key (a title with 1718 in it) chooses nothing.
+        if (chatId > 0 && IsGuideAnswer(update)
+            && await db.Set<Telegram.Guides.GuideState>().Where(g => g.ChatId == chatId && g.UserId == userId).Select(g => g.BodyId).FirstOrDefaultAsync(cancellationToken) is { } guided
+            && (isOperator || theirs.Contains(guided)))
+        {
+            return new BodyChoice(guided);
+        }
+
         if (words.Length > 1 && council.FindByKey(words[1]) is { } keyed)
         {
             TakeKey(update, keyed.Key);
@@ -63,6 +72,32 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
         }
 
         return new BodyChoice(mine.Count > 0 ? mine[0].Id : council.Bodies[0].Id);
+    }
+
+    /// <summary>
+    /// The sender as they are in each of <paramref name="candidates"/> (their delegation and role there, that body's president),
+    /// so a question which body offers only the bodies where the command's rule admits them, and reveals nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<(BodyDefinition Body, Telegram.Routing.Actor Actor)>> AsInEachAsync(
+        CoordBotDb db, IReadOnlyList<BodyDefinition> candidates, Telegram.Routing.Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(actor);
+        var each = new List<(BodyDefinition, Telegram.Routing.Actor)>();
+        foreach (var candidate in candidates)
+        {
+            using var scope = BodyScope.Enter(candidate.Id);
+            var membership = await db.Memberships.Where(m => m.UserId == actor.UserId && m.EndedAt == null)
+                .Select(m => new { m.DelegationCode, m.Role }).FirstOrDefaultAsync(cancellationToken);
+            each.Add((candidate, actor with
+            {
+                DelegationCode = membership?.DelegationCode,
+                Role = membership?.Role,
+                PresidentCode = await presidency.PresidentCodeAsync(db, nowUtc, cancellationToken),
+            }));
+        }
+
+        return each;
     }
 
     /// <summary>The body of the first object the words name (a draft, session, agenda item, amendment or invitation), if any.</summary>
@@ -99,6 +134,10 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
 
         return null;
     }
+
+    private static bool IsGuideAnswer(Update update) =>
+        update.Message is { } message ? !(message.Text ?? message.Caption ?? string.Empty).TrimStart().StartsWith('/')
+        : update.CallbackQuery?.Data?.StartsWith(Telegram.Guides.GuideRunner.Prefix + ":", StringComparison.Ordinal) == true;
 
     private static (string? Text, bool IsButton) TextOf(Update update) =>
         update.Message is { } message ? (message.Text ?? message.Caption, false)

@@ -23,12 +23,11 @@ internal sealed class BreakSilenceHandler(DraftDesk desk, SilenceProcedure silen
 
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, string firstLine, CancellationToken cancellationToken)
     {
-        if (!Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, DraftAction.BreakSilence, cancellationToken)))
+        if (await SilenceReasonAsync(context, silence, draft, DraftAction.BreakSilence, firstLine, cancellationToken) is not { } reason)
         {
             return;
         }
 
-        var reason = (firstLine + (context.Command.Body is { } body ? "\n" + body : string.Empty)).Trim();
         if (reason.Length is 0 or > 2000)
         {
             context.Reply(reason.Length == 0

@@ -60,6 +60,20 @@ internal abstract class DraftCommand<TArgs>(DraftDesk desk) : Command<DraftArgs<
 
         return true;
     }
+
+    /// <summary>
+    /// The opening of an answer to a silence (<c>/breaksilence</c>, <c>/hold</c>): the draft is still under silence (otherwise the
+    /// reply says why, and null), and the reason typed after the id, all its lines, trimmed (empty when none was given).
+    /// </summary>
+    protected static async Task<string?> SilenceReasonAsync(
+        CommandContext context, SilenceProcedure silence, Draft draft, DraftAction action, string firstLine, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(silence);
+        return Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, action, cancellationToken))
+            ? (firstLine + (context.Command.Body is { } body ? "\n" + body : string.Empty)).Trim()
+            : null;
+    }
 }
 
 /// <summary>A draft command that takes nothing but the draft's id (a word more is answered with the usage line).</summary>

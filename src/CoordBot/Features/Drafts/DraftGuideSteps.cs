@@ -66,6 +66,55 @@ public static class DraftGuideSteps
         ChoicesPerRow = 2,
     };
 
+    /// <summary>The working days a committee's deadline step offers, as <c>/silence D&lt;n&gt; 5wd</c> takes them.</summary>
+    private static readonly int[] OfferedWorkingDays = [1, 2, 3, 5, 10];
+
+    /// <summary>
+    /// The deadline of a silence: <see cref="Hours"/>, and working days that skip weekends (<c>5wd</c>, the words of
+    /// <c>/silence D&lt;n&gt; 5wd</c>, so the command counts them exactly as typed). Where <paramref name="inWorkingDays"/>
+    /// (a body under the no-objection procedure) the working days are offered first, as buttons, and the question says so;
+    /// elsewhere the step asks and offers as it always did, and still takes <c>5wd</c> typed, as the command does.
+    /// </summary>
+    public static GuideStep SilenceLength(string question, string workingDaysQuestion, IReadOnlyList<int> offered, int max, Func<bool> inWorkingDays)
+    {
+        ArgumentNullException.ThrowIfNull(inWorkingDays);
+        var hours = Hours(question, offered, max);
+        return hours with
+        {
+            QuestionFor = _ => inWorkingDays() ? new TextKey(workingDaysQuestion) : default(TextKey?),
+            Read = (text, scope) =>
+            {
+                var language = scope.Update.Language;
+                var typed = text.Trim();
+                if (WorkingDayChoices(language).FirstOrDefault(c => string.Equals(c.Label, typed, StringComparison.OrdinalIgnoreCase)) is { } named)
+                {
+                    return Outcome<string, string>.Accept(named.Value);
+                }
+
+                if (typed.EndsWith("wd", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Domain.Committees.SilenceLength.Read(typed) is { WorkingDays: true } length
+                        ? Outcome<string, string>.Accept(WorkingDays(length.Count))
+                        : Outcome<string, string>.Refuse(Catalogue.Format(language, "Bodies2.Guide.WorkingDaysRefused", max, Domain.Committees.SilenceLength.MaxWorkingDays));
+                }
+
+                var read = hours.Read!(text, scope);
+                return read.IsAccepted || !inWorkingDays() ? read
+                    : Outcome<string, string>.Refuse(Catalogue.Format(language, "Bodies2.Guide.WorkingDaysRefused", max, Domain.Committees.SilenceLength.MaxWorkingDays));
+            },
+            Choices = async (scope, ct) =>
+            {
+                var inHours = await hours.Choices!(scope, ct);
+                return inWorkingDays() ? [.. WorkingDayChoices(scope.Update.Language), .. inHours] : inHours;
+            },
+        };
+    }
+
+    private static IEnumerable<GuideChoice> WorkingDayChoices(string language) =>
+        OfferedWorkingDays.Select(days => new GuideChoice(Catalogue.Plural(language, "Bodies2.Guide.WorkingDays", days), WorkingDays(days)));
+
+    private static string WorkingDays(int days) => days.ToString(CultureInfo.InvariantCulture) + "wd";
+
     /// <summary>"24 h (1 day)", "48 h (2 days)", "12 h": whole days are named as days, in the language's plural.</summary>
     private static string HoursLabel(string language, int hours) =>
         hours % 24 == 0

@@ -1,3 +1,5 @@
+using CoordBot.Council;
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Localization;
 using CoordBot.Telegram.Guides;
@@ -55,15 +57,21 @@ internal sealed class AmendGuide : Guide
     ];
 }
 
-/// <summary>/silence sent bare: a draft that may go under silence now (the chair sees every one), then how long.</summary>
-internal sealed class SilenceGuide : Guide
+/// <summary>
+/// /silence sent bare: a draft that may go under silence now (the chair sees every one), then how long: in a body under the
+/// no-objection procedure (a committee) in working days as well as hours.
+/// </summary>
+internal sealed class SilenceGuide(CouncilProvider council) : Guide
 {
     public override string Command => "silence";
 
     public override IReadOnlyList<GuideStep> Steps { get; } =
     [
         DraftGuideSteps.Draft(Q("Drafts.Guide.SilenceDraft"), DraftAction.StartSilence, chairSeesAll: true) with { WhenNone = Q("Guidance.NoDraftForSilence") },
-        DraftGuideSteps.Hours(Q("Deadlines.Guide.SilenceWhen"), [2, 6, 12, 24, 48, 72, 96], max: SilenceHandler.MaxHours),
+        DraftGuideSteps.SilenceLength(
+            Q("Deadlines.Guide.SilenceWhen"), Q("Bodies2.Guide.SilenceWhenWorkingDays"), [2, 6, 12, 24, 48, 72, 96], max: SilenceHandler.MaxHours,
+            // The body the guide runs in (the draft's: a guide's answers act in the body it started in).
+            inWorkingDays: () => council.Council.WrittenProcedure == WrittenProcedure.NoObjection),
     ];
 }
 

@@ -35,12 +35,11 @@ internal sealed class HoldHandler(DraftDesk desk, SilenceProcedure silence) : Dr
             return;
         }
 
-        if (!Proceeds(context, await silence.StillUnderSilenceAsync(context.Update, draft, DraftAction.HoldSilence, cancellationToken)))
+        if (await SilenceReasonAsync(context, silence, draft, DraftAction.HoldSilence, firstLine, cancellationToken) is not { } reason)
         {
             return;
         }
 
-        var reason = (firstLine + (context.Command.Body is { } body ? "\n" + body : string.Empty)).Trim();
         if (reason.Length > MaxReason)
         {
             context.Reply(context.Text("Committees.Hold.TooLong", MaxReason));

@@ -1168,6 +1168,9 @@ namespace CoordBot.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Command")
                         .IsRequired()
                         .HasMaxLength(32)

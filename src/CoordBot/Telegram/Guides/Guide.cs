@@ -80,6 +80,12 @@ public sealed record GuideStep(TextKey Label, TextKey Question)
     public StepZone? Zone { get; init; }
 
     /// <summary>
+    /// The question for the asking person now, when it depends on where they ask (a committee's deadline is asked in working
+    /// days as well as hours); null, or a null answer: <see cref="Question"/>.
+    /// </summary>
+    public Func<GuideScope, TextKey?>? QuestionFor { get; init; }
+
+    /// <summary>
     /// The {0} of the question (a catalogue key then): what it is about, for the asking person now (the draft whose
     /// silence is broken, the zone a time is read in). Plain text; the runner escapes it.
     /// </summary>

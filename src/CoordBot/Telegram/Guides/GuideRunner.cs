@@ -152,6 +152,8 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
         }
 
         state.Command = guide.Command;
+        // The body the guide started in answers for it to the end: its answers (a title, Confirm) need not name the body again.
+        state.BodyId = BodyScope.CurrentId;
         state.Step = step;
         state.Answers = JsonSerializer.Serialize(answers);
         state.Revising = answers.Count == guide.Steps.Count;
@@ -458,9 +460,10 @@ public sealed class GuideRunner(IEnumerable<Guide> guides)
     {
         var step = guide.Steps[index];
         var language = update.Language;
+        var key = step.QuestionFor?.Invoke(new GuideScope(update, answers)) ?? step.Question;
         var question = step.QuestionArgument is { } argument
-            ? Catalogue.Format(language, step.Question.Name, Html.Escape(argument(new GuideScope(update, answers))))
-            : Words(language, step.Question);
+            ? Catalogue.Format(language, key.Name, Html.Escape(argument(new GuideScope(update, answers))))
+            : Words(language, key);
         return new StringBuilder()
             .Append(update.Text("Guide.Step", "/" + Html.Escape(guide.Command), index + 1, guide.Steps.Count, Html.Escape(Words(language, step.Label))))
             .Append('\n')

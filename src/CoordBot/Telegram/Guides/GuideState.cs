@@ -24,6 +24,12 @@ public sealed class GuideState
     /// <summary>Set while one step is asked again from the summary (Change): its answer leads back to the summary.</summary>
     public bool Revising { get; set; }
 
+    /// <summary>
+    /// The body the guide was started in (issue 25), so every answer and Confirm act in it, also in a private chat of someone in
+    /// several bodies whose answers name no body; null where one body serves (no body is ever in question).
+    /// </summary>
+    public int? BodyId { get; set; }
+
     public DateTime StartedAt { get; set; }
 
     public DateTime ExpiresAt { get; set; }

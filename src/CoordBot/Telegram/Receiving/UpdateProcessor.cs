@@ -275,14 +275,25 @@ public sealed class UpdateProcessor(
                     var choice = await bodies.ChooseAsync(db, update, chatId, sender.UserId, ct);
                     using var body = choice.BodyId is { } bodyId ? BodyScope.Enter(bodyId) : null;
                     var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
-                    var context = new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt);
                     if (choice.Ask is { } candidates)
                     {
-                        CoordBot.Features.Bodies.BodyQuestion.Ask(context, choice.CommandName!, candidates);
+                        // Asked only among the bodies whose rule admits the sender: one needs no question; none, the gate refuses in the first.
+                        var declared = router.Commands.FirstOrDefault(c => string.Equals(c.Info.Name, choice.CommandName, StringComparison.OrdinalIgnoreCase))?.Info;
+                        var each = await bodies.AsInEachAsync(db, candidates, actor, now, ct);
+                        var admitting = each.Where(b => declared?.IsOfferedTo(b.Actor) ?? true).ToList();
+                        if (admitting.Count > 1)
+                        {
+                            CoordBot.Features.Bodies.BodyQuestion.Ask(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), choice.CommandName!, [.. admitting.Select(a => a.Body)]);
+                            return;
+                        }
+
+                        var (only, there) = admitting.Count == 1 ? admitting[0] : each[0];
+                        using var chosen = BodyScope.Enter(only.Id);
+                        await router.RouteAsync(new UpdateContext(db, update, chatId, chatType, there, now, identity.Username, row.ReceivedAt), ct);
                         return;
                     }
 
-                    await router.RouteAsync(context, ct);
+                    await router.RouteAsync(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), ct);
                 }, cancellationToken);
                 return Handling.Done;
             }

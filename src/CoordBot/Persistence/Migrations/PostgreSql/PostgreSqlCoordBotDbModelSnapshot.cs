@@ -1221,6 +1221,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Command")
                         .IsRequired()
                         .HasMaxLength(32)
