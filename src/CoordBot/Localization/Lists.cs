@@ -26,6 +26,11 @@ public static class Lists
     public static string Join(string language, IReadOnlyList<string> items, string englishSeparator = ", ")
     {
         ArgumentNullException.ThrowIfNull(items);
+
+        // Each name that could reorder the list (right-to-left letters, a bidi control) is isolated within it, so that one
+        // name cannot move its neighbours; the list as a whole is isolated in its sentence by Catalogue.Format. An ordinary
+        // name is left as it is, so English stays character for character.
+        items = [.. items.Select(item => Bidi.CouldReorder(item) ? Bidi.Isolate(Languages.Arabic, item) : item)];
         if (language == Languages.English || !Languages.IsKnown(language) || items.Count < 2)
         {
             return string.Join(englishSeparator, items);

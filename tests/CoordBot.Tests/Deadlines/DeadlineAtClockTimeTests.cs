@@ -114,6 +114,34 @@ public sealed class DeadlineAtClockTimeTests
         Assert.Equal("ZAF", vote.RecusedCodes);
     }
 
+    /// <summary>Per language: tomorrow at 15:00 as typed there (15:00 in Tallinn on Wednesday 25 November is 13:00 UTC).</summary>
+    public static TheoryData<string, string> Tomorrows => new()
+    {
+        { "en", "tomorrow 15:00" },
+        { "fr", "demain 15 h" },
+        { "es", "mañana 15:00" },
+        { "ru", "завтра 15:00" },
+        { "zh", "明天 下午3点" },
+        { "ar", "غدًا ١٥:٠٠" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tomorrows))]
+    public async Task The_typed_silence_reads_a_day_and_time_in_the_readers_own_words(string language, string when)
+    {
+        await using var bot = await CouncilAsync();
+        await bot.AskAsync(EstHead, "/draft_new Statement\nThe Council stands united.");
+        await bot.AskAsync(EstHead, "/circulate D1 FRA");
+        if (language != "en")
+        {
+            await bot.AskAsync(EstHead, "/language " + language);
+        }
+
+        await bot.AskAsync(EstHead, $"/silence D1 {when}");
+
+        Assert.Equal(Utc(2026, 11, 25, 13), await DeadlineAsync(bot, 1));
+    }
+
     private static async Task<BotHarness> CouncilAsync()
     {
         var clock = new FakeTimeProvider(Start);

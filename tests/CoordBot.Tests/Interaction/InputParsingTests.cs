@@ -148,11 +148,11 @@ public sealed class InputParsingTests
 
         var when = ScheduleRequest.When(words, 0, "UTC", new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc), zoneAlone: true, out var consumed);
 
-        Assert.True(when.IsSuccess, when.IsSuccess ? null : when.Error);
+        Assert.True(when.IsAccepted, when.Refusal?.English);
         Assert.Equal(words.Length, consumed);
-        Assert.Equal("America/New_York", when.Value.ZoneId);
-        Assert.Equal(new DateTime(2026, 12, 2, 20, 0, 0, DateTimeKind.Utc), when.Value.Utc);
-        Assert.Equal("tomorrow 3pm", when.Value.ReadAs);
+        Assert.Equal("America/New_York", when.Value!.ZoneId);
+        Assert.Equal(new DateTime(2026, 12, 2, 20, 0, 0, DateTimeKind.Utc), when.Value!.Utc);
+        Assert.Equal("tomorrow 3pm", when.Value!.ReadAs);
     }
 
     [Fact]
@@ -198,13 +198,13 @@ public sealed class InputParsingTests
         var now = new DateTime(2026, 12, 1, 14, 0, 0, DateTimeKind.Utc); // 09:00 in New York
         var parsed = ScheduleRequest.Parse(arguments.Split(' '), "America/New_York", now);
 
-        Assert.True(parsed.IsSuccess, parsed.IsSuccess ? null : parsed.Error);
-        Assert.Equal(zoneId, parsed.Value.ZoneId);
-        Assert.Equal(title, parsed.Value.Title);
+        Assert.True(parsed.IsAccepted, parsed.Refusal?.English);
+        Assert.Equal(zoneId, parsed.Value!.ZoneId);
+        Assert.Equal(title, parsed.Value!.Title);
         var zone = ZoneLookup.Resolve(zoneId)!;
         var expected = NodaTime.LocalDateTime.FromDateTime(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture)).InZoneLeniently(zone).ToDateTimeUtc();
-        Assert.Equal(expected, parsed.Value.StartUtc);
-        Assert.Equal(arguments.StartsWith("2026-", StringComparison.Ordinal), parsed.Value.ReadAs is null); // the plain form needs no confirming
+        Assert.Equal(expected, parsed.Value!.StartUtc);
+        Assert.Equal(arguments.StartsWith("2026-", StringComparison.Ordinal), parsed.Value!.ReadAs is null); // the plain form needs no confirming
     }
 
     [Fact]
@@ -212,8 +212,8 @@ public sealed class InputParsingTests
     {
         var parsed = ScheduleRequest.Parse("12/03 15:00 closed Libya".Split(' '), "UTC", new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc));
 
-        Assert.False(parsed.IsSuccess);
-        Assert.Contains("could be Fri 12 Mar 2027 or Thu 3 Dec 2026", parsed.Error, StringComparison.Ordinal);
-        Assert.Contains("12 Mar or 3 Dec", parsed.Error, StringComparison.Ordinal);
+        Assert.False(parsed.IsAccepted);
+        Assert.Contains("could be Fri 12 Mar 2027 or Thu 3 Dec 2026", parsed.Refusal!.English, StringComparison.Ordinal);
+        Assert.Contains("12 Mar or 3 Dec", parsed.Refusal!.English, StringComparison.Ordinal);
     }
 }

@@ -52,4 +52,18 @@ public sealed class ListsAndIsolationTests
         Assert.True(Bidi.CouldReorder("שלום"));
         Assert.True(Bidi.CouldReorder("a\u2067b"));
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("zh")]
+    [InlineData("ar")]
+    public void A_name_that_could_reorder_a_list_is_isolated_within_it_and_ordinary_names_are_not(string language)
+    {
+        var joined = Lists.Join(language, ["Estonia", "Eve\u202E", "محمد", "France"]);
+
+        Assert.Contains("\u2068Eve\u202E\u2069", joined, StringComparison.Ordinal);
+        Assert.Contains("\u2068محمد\u2069", joined, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u2068Estonia", joined, StringComparison.Ordinal);
+        Assert.Equal("Estonia, France", Lists.Join("en", ["Estonia", "France"]));
+    }
 }

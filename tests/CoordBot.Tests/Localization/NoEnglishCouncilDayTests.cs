@@ -3,6 +3,8 @@ using CoordBot.Domain.Council;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordBot.Tests.Localization;
 
@@ -56,6 +58,18 @@ public sealed class NoEnglishCouncilDayTests
             }
         }
 
+        // Typed on one line in their own words (an Arria-formula meeting, which any head may convene), and a mistake explained
+        // in their language (issue 27 items 1 and 2).
+        await bot.AskAsync(china, "/schedule 明天 下午3点 阿里亚 网络安全");
+        await bot.AskAsync(tunisia, "/schedule غدًا ١٥:٠٠ آريا الأمن السيبراني");
+        await bot.AskAsync(china, "/schedule 明天 xyz 阿里亚 网络安全");
+        await bot.AskAsync(tunisia, "/schedule xyz ١٥:٠٠ آريا الأمن السيبراني");
+        await bot.AskAsync(china, "/reschedule S2 后天 Mars/Olympus");
+        await using (var db = await bot.Services.GetRequiredService<CoordBot.Persistence.UnitOfWork>().ReadAsync(CancellationToken.None))
+        {
+            Assert.Equal(3, await db.Sessions.CountAsync()); // S1 and the two typed in Chinese and Arabic; the mistakes made none
+        }
+
         await bot.AskAsync(estonia, $"/draft_new {Title}\n{Text}");
         await bot.AskAsync(estonia, "/circulate D1");
         foreach (var head in readers)
@@ -84,7 +98,7 @@ public sealed class NoEnglishCouncilDayTests
         }
 
         // The council's configured name is a proper name (the configuration does not translate it).
-        string[] content = [Title, Text, Session, "Middle East", "Please cite resolution 1325.", "We need time.", "UTC", "United Nations Security Council"];
+        string[] content = [Title, Text, Session, "Middle East", "xyz", "Mars/Olympus", "Please cite resolution 1325.", "We need time.", "UTC", "United Nations Security Council"];
         var leaks = NoEnglish.In(bot.Emulator, china, "zh", content).Concat(NoEnglish.In(bot.Emulator, tunisia, "ar", content)).ToList();
         Assert.True(leaks.Count == 0, $"{leaks.Count} texts with English words:\n" + string.Join("\n---\n", leaks));
     }

@@ -75,12 +75,12 @@ public sealed class SessionTimeTests
     {
         var parsed = ScheduleRequest.Parse("2026-03-09 10:00 America/New_York arria 90m Cyber security and peace".Split(' '), "Europe/Tallinn", Now);
 
-        Assert.True(parsed.IsSuccess, parsed.IsSuccess ? null : parsed.Error);
-        Assert.Equal(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc), parsed.Value.StartUtc);
-        Assert.Equal("America/New_York", parsed.Value.ZoneId);
-        Assert.Equal(SessionFormat.Arria, parsed.Value.Format);
-        Assert.Equal(90, parsed.Value.DurationMinutes);
-        Assert.Equal("Cyber security and peace", parsed.Value.Title);
+        Assert.True(parsed.IsAccepted, parsed.Refusal?.English);
+        Assert.Equal(new DateTime(2026, 3, 9, 14, 0, 0, DateTimeKind.Utc), parsed.Value!.StartUtc);
+        Assert.Equal("America/New_York", parsed.Value!.ZoneId);
+        Assert.Equal(SessionFormat.Arria, parsed.Value!.Format);
+        Assert.Equal(90, parsed.Value!.DurationMinutes);
+        Assert.Equal("Cyber security and peace", parsed.Value!.Title);
     }
 
     [Fact]
@@ -88,10 +88,10 @@ public sealed class SessionTimeTests
     {
         var parsed = ScheduleRequest.Parse("2026-03-09 10:00 closed Libya".Split(' '), "Europe/Tallinn", Now);
 
-        Assert.True(parsed.IsSuccess);
-        Assert.Equal(new DateTime(2026, 3, 9, 8, 0, 0, DateTimeKind.Utc), parsed.Value.StartUtc);
-        Assert.Equal("Europe/Tallinn", parsed.Value.ZoneId);
-        Assert.Equal(120, parsed.Value.DurationMinutes);
+        Assert.True(parsed.IsAccepted);
+        Assert.Equal(new DateTime(2026, 3, 9, 8, 0, 0, DateTimeKind.Utc), parsed.Value!.StartUtc);
+        Assert.Equal("Europe/Tallinn", parsed.Value!.ZoneId);
+        Assert.Equal(120, parsed.Value!.DurationMinutes);
     }
 
     [Theory]
@@ -108,8 +108,8 @@ public sealed class SessionTimeTests
     {
         var parsed = ScheduleRequest.Parse(arguments.Split(' '), "UTC", Now);
 
-        Assert.False(parsed.IsSuccess);
-        Assert.Contains(expected, parsed.Error, StringComparison.Ordinal);
+        Assert.False(parsed.IsAccepted);
+        Assert.Contains(expected, parsed.Refusal!.English, StringComparison.Ordinal);
     }
 
     [Theory]

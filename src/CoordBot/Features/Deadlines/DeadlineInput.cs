@@ -144,14 +144,14 @@ public static class DeadlineInput
         {
             IReadOnlyList<string> full = day is null ? words : [day, .. words];
             var reading = ScheduleRequest.When(full, 0, zoneId, nowUtc, zoneAlone: true, out var consumed, dates, times);
-            if (!reading.IsSuccess || consumed != full.Count)
+            if (!reading.IsAccepted || consumed != full.Count)
             {
                 return null;
             }
 
-            if (day != "today" || reading.Value.Utc > nowUtc)
+            if (day != "today" || reading.Value!.Utc > nowUtc)
             {
-                return (reading.Value.Utc, reading.Value.ZoneId);
+                return (reading.Value!.Utc, reading.Value.ZoneId);
             }
         }
 

@@ -71,7 +71,7 @@ internal static class TimezoneWords
     }
 
     // The candidates as ZoneLookup.Doubt lists them ("A, B or C and 2 more"), with the reader's "or" and "more".
-    private static string Choices(string language, IReadOnlyList<string> ids)
+    internal static string Choices(string language, IReadOnlyList<string> ids)
     {
         var culture = Catalogue.FormatCulture(language);
         var shown = ids.Take(8).Select(id => Html.Escape(ZoneLookup.Label(id))).ToList();

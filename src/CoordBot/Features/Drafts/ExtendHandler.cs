@@ -41,7 +41,7 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence, Si
         var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, context.Update.NowUtc, previous, TimeSpan.FromHours(SilenceHandler.MaxHours));
         if (!resolved.IsAccepted)
         {
-            context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.Usage, context.Actor.TimeZone));
+            context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.UsageIn(context.Update.Language), context.Actor.TimeZone));
             return;
         }
 

@@ -53,7 +53,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
             var resolved = DeadlineInput.Resolve(until, context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours(MaxHours));
             if (!resolved.IsAccepted)
             {
-                context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.Usage, context.Actor.TimeZone));
+                context.Reply(DeadlineInput.Say(context.Update.Language, resolved.Refusal!, Info.UsageIn(context.Update.Language), context.Actor.TimeZone));
                 return;
             }
 

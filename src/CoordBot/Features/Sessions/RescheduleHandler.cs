@@ -50,16 +50,17 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         }
 
         var words = args.When.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var when = ScheduleRequest.When(words, 0, context.Actor.TimeZone, now, zoneAlone: true, out var consumed);
-        if (!when.IsSuccess || consumed != words.Length)
+        var language = context.Update.Language;
+        var when = ScheduleRequest.When(words, 0, context.Actor.TimeZone, now, zoneAlone: true, out var consumed, InputWords.Dates(language), InputWords.Times(language));
+        if (!when.IsAccepted || consumed != words.Length)
         {
-            var why = when.IsSuccess ? $"\"{string.Join(' ', words.Skip(consumed))}\" is not a time zone" : when.Error;
-            context.Reply(context.Text("Sessions.CouldNotMove", session.Label, Html.Escape(why), Html.Escape(Info.Usage)));
+            var rest = string.Join(' ', words.Skip(consumed));
+            var why = when.Refusal ?? new WhenProblem(WhenProblemCode.NotAZone, $"\"{rest}\" is not a time zone") { Typed = rest };
+            context.Reply(context.Text("Sessions.CouldNotMove", session.Label, WhenText.Why(language, why), Html.Escape(Info.UsageIn(language))));
             return;
         }
 
-        var (startUtc, zoneId, note, readAs) = when.Value;
-        var language = context.Update.Language;
+        var (startUtc, zoneId, note, readAs) = when.Value!;
         if (startUtc <= now)
         {
             context.Reply(context.Text("Sessions.MoveInPast", session.Label, Dates.InZone(language, startUtc, zoneId)));
@@ -81,7 +82,7 @@ internal sealed class RescheduleHandler(SessionReminders reminders, SessionNotif
         context.Reply(
             context.Text("Sessions.Moved", SessionRendering.Headline(tracked, language), Dates.InZoneAndUtc(language, startUtc, context.Actor.TimeZone)) +
             SessionRendering.ReadAs(readAs, startUtc, zoneId, language) +
-            (note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(note))) +
+            (note is null ? string.Empty : "\n" + context.Text("Sessions.Note", WhenText.Note(language, note, when.Value!.Twice, zoneId))) +
             "\n" + context.Text("Sessions.RemindersMoved"));
         await notifier.AnnounceAsync(db, context.Update.Outbox, tracked, SessionChange.Moved, previous, cancellationToken);
         await reminders.RemoveAsync(tracked.Id, cancellationToken);

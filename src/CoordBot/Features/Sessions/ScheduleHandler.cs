@@ -28,10 +28,13 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
     {
         var actor = context.Actor;
         var words = args.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc);
+        var language = context.Update.Language;
+
+        // The reader's own date and time words, as the guide's steps read them; English is understood in every language.
+        var parsed = ScheduleRequest.Parse(words, actor.TimeZone, context.Update.NowUtc, InputWords.Dates(language), InputWords.Times(language));
         if (!parsed.TryGetValue(out var request))
         {
-            var why = context.Text("Sessions.CouldNotSchedule", Html.Escape(parsed.Error), ScheduleRequest.Usage, "/schedule 2026-12-01 10:00 America/New_York closed 90m Situation in the Middle East");
+            var why = context.Text("Sessions.CouldNotSchedule", WhenText.Why(language, parsed.Refusal!), Html.Escape(Info.UsageIn(language)), WhenText.Example(language));
             if (!await AskWhichDateAsync(context, words, why, cancellationToken))
             {
                 context.Reply(why);
@@ -63,8 +66,7 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         await db.SaveChangesAsync(cancellationToken); // the id, inside the update's transaction
         context.Update.Audit("session.scheduled", $"{session.Label} {request.Format} at {request.StartUtc:O} ({request.ZoneId})");
 
-        var language = context.Update.Language;
-        var note = request.Note is null ? string.Empty : "\n" + context.Text("Sessions.Note", Html.Escape(request.Note));
+        var note = request.Note is null ? string.Empty : "\n" + context.Text("Sessions.Note", WhenText.Note(language, request.Note, request.Twice, request.ZoneId));
         context.Update.Reply(
             context.Text("Sessions.Scheduled", SessionRendering.Headline(session, language)) + "\n" +
             context.Text("Sessions.Starts", Dates.InZoneAndUtc(language, session.StartUtc, actor.TimeZone)) +
@@ -90,7 +92,8 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         var actor = context.Actor;
         var now = context.Update.NowUtc;
         var today = DateOnly.FromDateTime(Dates.LocalNow(now, actor.TimeZone));
-        if (words.Length == 0 || DateWords.Read(words, 0, today) is not { IsAmbiguous: true, Consumed: 1, Date: { } first, Other: { } second }
+        var language = context.Update.Language;
+        if (words.Length == 0 || DateWords.Read(words, 0, today, InputWords.Dates(language)) is not { IsAmbiguous: true, Consumed: 1, Date: { } first, Other: { } second }
             || guides.Find(Info.Name) is not { } guide)
         {
             return false;
@@ -100,13 +103,12 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
         {
             var resolved = (string[])words.Clone();
             resolved[0] = reading.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (ScheduleRequest.Parse(resolved, actor.TimeZone, now).TryGetValue(out var request))
+            if (ScheduleRequest.Parse(resolved, actor.TimeZone, now, InputWords.Dates(language), InputWords.Times(language)).TryGetValue(out var request))
             {
                 // The guide's answers are the words of the typed form: the time (with its zone if not the author's), the format, the title (with its length if given).
                 var local = Dates.LocalNow(request.StartUtc, request.ZoneId).ToString("HH:mm", CultureInfo.InvariantCulture);
                 var time = request.ZoneId == actor.TimeZone ? local : $"{local} {request.ZoneId}";
                 var title = request.DurationMinutes == ScheduleRequest.DefaultMinutes ? request.Title : $"{request.DurationMinutes.ToString(CultureInfo.InvariantCulture)}m {request.Title}";
-                var language = context.Update.Language;
                 await guides.StartWithAsync(
                     context.Update, guide, [string.Empty, time, SessionFormats.ToName(request.Format), title], 0,
                     why, SessionGuideSteps.Readings(language, first, second), cancellationToken);

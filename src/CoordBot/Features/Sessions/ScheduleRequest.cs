@@ -13,23 +13,30 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
     /// <summary>The date and time words as typed, when they were not already in the plain yyyy-mm-dd HH:mm form (shown back).</summary>
     public string? ReadAs { get; init; }
 
+    /// <summary>The facts of <see cref="Note"/> when the time happens twice, for a reader of another language.</summary>
+    public TwiceFacts? Twice { get; init; }
+
     public const int DefaultMinutes = 120;
     public const int MaxMinutes = 24 * 60;
 
     public const string Usage = "/schedule &lt;yyyy-mm-dd&gt; &lt;HH:mm&gt; [IANA zone] &lt;open|closed|consultations|arria&gt; [&lt;minutes&gt;m] &lt;title&gt;";
 
-    /// <summary>Parses <c>&lt;date&gt; &lt;time&gt; [zone] &lt;format&gt; [&lt;minutes&gt;m] &lt;title&gt;</c>; errors are plain text.</summary>
-    public static Result<ScheduleRequest> Parse(IReadOnlyList<string> words, string defaultZone, DateTime nowUtc)
+    /// <summary>
+    /// Parses <c>&lt;date&gt; &lt;time&gt; [zone] &lt;format&gt; [&lt;minutes&gt;m] &lt;title&gt;</c>, the date and time in the
+    /// reader's words (<paramref name="dateNames"/>, <paramref name="timeNames"/>: <see cref="When"/>) or in English.
+    /// </summary>
+    public static Outcome<ScheduleRequest, WhenProblem> Parse(IReadOnlyList<string> words, string defaultZone, DateTime nowUtc, DateNames? dateNames = null, TimeNames? timeNames = null)
     {
+        ArgumentNullException.ThrowIfNull(words);
         if (words.Count < 4)
         {
-            return Result.Fail<ScheduleRequest>("a session needs a date, a time, a format and a title");
+            return Refuse<ScheduleRequest>(new(WhenProblemCode.TooFewWords, "a session needs a date, a time, a format and a title"));
         }
 
-        var at = When(words, 0, defaultZone, nowUtc, zoneAlone: false, out var consumed);
-        if (!at.IsSuccess)
+        var at = When(words, 0, defaultZone, nowUtc, zoneAlone: false, out var consumed, dateNames, timeNames);
+        if (at.Refusal is { } problem)
         {
-            return Result.Fail<ScheduleRequest>(at.Errors);
+            return Refuse<ScheduleRequest>(problem);
         }
 
         var index = consumed;
@@ -37,7 +44,7 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         var format = SessionFormats.Parse(formatText);
         if (!format.IsSuccess)
         {
-            return Result.Fail<ScheduleRequest>(format.Errors);
+            return Refuse<ScheduleRequest>(new(WhenProblemCode.UnknownFormat, format.Error) { Typed = formatText ?? string.Empty });
         }
 
         index++;
@@ -46,7 +53,7 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         {
             if (!int.TryParse(words[index][..^1], NumberStyles.None, CultureInfo.InvariantCulture, out minutes) || minutes < 1 || minutes > MaxMinutes)
             {
-                return Result.Fail<ScheduleRequest>($"the duration must be between 1m and {MaxMinutes}m");
+                return Refuse<ScheduleRequest>(new(WhenProblemCode.Duration, $"the duration must be between 1m and {MaxMinutes}m") { Limit = MaxMinutes });
             }
 
             index++;
@@ -55,21 +62,21 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         var title = string.Join(' ', words.Skip(index)).Trim();
         if (title.Length == 0)
         {
-            return Result.Fail<ScheduleRequest>("the session needs a title after the format");
+            return Refuse<ScheduleRequest>(new(WhenProblemCode.NoTitle, "the session needs a title after the format"));
         }
 
         if (title.Length > 300)
         {
-            return Result.Fail<ScheduleRequest>("the title is too long (at most 300 characters)");
+            return Refuse<ScheduleRequest>(new(WhenProblemCode.TitleTooLong, "the title is too long (at most 300 characters)") { Limit = 300 });
         }
 
-        var (startUtc, zoneId, note, read) = at.Value;
+        var (startUtc, zoneId, note, read) = at.Value!;
         if (startUtc <= nowUtc)
         {
-            return Result.Fail<ScheduleRequest>($"{TimeDisplay.InZone(startUtc, zoneId)} is in the past: choose a time still to come");
+            return Refuse<ScheduleRequest>(new(WhenProblemCode.Past, $"{TimeDisplay.InZone(startUtc, zoneId)} is in the past: choose a time still to come") { AtUtc = startUtc, ZoneId = zoneId });
         }
 
-        return Result.Ok(new ScheduleRequest(startUtc, zoneId, format.Value, minutes, title, note) { ReadAs = read });
+        return Outcome<ScheduleRequest, WhenProblem>.Accept(new ScheduleRequest(startUtc, zoneId, format.Value, minutes, title, note) { ReadAs = read, Twice = at.Value.Twice });
     }
 
     /// <summary>
@@ -81,7 +88,7 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
     /// </summary>
     /// <param name="dateNames">A language's date words besides English (<see cref="Localization.InputWords.Dates"/>); null: English only, as /schedule has always read.</param>
     /// <param name="timeNames">Likewise for the time (<see cref="Localization.InputWords.Times"/>).</param>
-    public static Result<StartReading> When(IReadOnlyList<string> words, int index, string defaultZone, DateTime nowUtc, bool zoneAlone, out int consumed, DateNames? dateNames = null, TimeNames? timeNames = null)
+    public static Outcome<StartReading, WhenProblem> When(IReadOnlyList<string> words, int index, string defaultZone, DateTime nowUtc, bool zoneAlone, out int consumed, DateNames? dateNames = null, TimeNames? timeNames = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         consumed = index;
@@ -89,16 +96,16 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         var probe = DateWords.Read(words, index, DateOnly.FromDateTime(nowUtc), dateNames);
         if (probe.Error is { } dateError)
         {
-            return Result.Fail<StartReading>(dateError);
+            return Refuse<StartReading>(new(WhenProblemCode.Date, dateError) { Date = probe });
         }
 
         var timeAt = index + probe.Consumed;
         if (TimeWords.Read(words, timeAt, timeNames) is not var (time, timeWords))
         {
             var typed = timeAt < words.Count ? words[timeAt] : string.Empty;
-            return Result.Fail<StartReading>(typed.Length == 0
-                ? "a time is missing after the date: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm"
-                : $"\"{typed}\" is not a time: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm or 15h");
+            return Refuse<StartReading>(typed.Length == 0
+                ? new(WhenProblemCode.TimeMissing, "a time is missing after the date: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm")
+                : new(WhenProblemCode.NotATime, $"\"{typed}\" is not a time: write it as HH:mm on the 24-hour clock, for example 15:30, or as 3pm or 15h") { Typed = typed });
         }
 
         var zone = TimeDisplay.FindZone(defaultZone) ?? DateTimeZone.Utc;
@@ -107,12 +114,12 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         if (zoneAt < words.Count && !SessionFormats.Parse(words[zoneAt]).IsSuccess)
         {
             var named = ReadZone(words, zoneAt, zoneAlone, out zoneWords);
-            if (!named.IsSuccess)
+            if (named.Refusal is { } zoneProblem)
             {
-                return Result.Fail<StartReading>(named.Errors);
+                return Refuse<StartReading>(zoneProblem);
             }
 
-            zone = named.Value;
+            zone = named.Value!;
         }
 
         consumed = zoneAt + zoneWords;
@@ -121,32 +128,35 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         if (date.IsAmbiguous)
         {
             var (dayFirst, monthFirst) = (date.Date!.Value, date.Other!.Value);
-            return Result.Fail<StartReading>(
+            return Refuse<StartReading>(new(
+                WhenProblemCode.AmbiguousDate,
                 $"\"{words[index]}\" could be {DateWords.Show(dayFirst)} or {DateWords.Show(monthFirst)}. Write it as " +
                 $"{dayFirst.Day} {Month(dayFirst)} or {monthFirst.Day} {Month(monthFirst)} " +
-                $"(or {dayFirst:yyyy-MM-dd} or {monthFirst:yyyy-MM-dd}) and send it again");
+                $"(or {dayFirst:yyyy-MM-dd} or {monthFirst:yyyy-MM-dd}) and send it again")
+            { Typed = words[index], First = dayFirst, Second = monthFirst });
         }
 
         var day = date.Date!.Value;
         if (day < DateWords.Earliest || day > DateWords.Latest)
         {
-            return Result.Fail<StartReading>($"{day:yyyy-MM-dd} is outside the dates I schedule ({DateWords.Earliest.Year} to {DateWords.Latest.Year})");
+            return Refuse<StartReading>(new(WhenProblemCode.OutOfRange, $"{day:yyyy-MM-dd} is outside the dates I schedule ({DateWords.Earliest.Year} to {DateWords.Latest.Year})") { First = day });
         }
 
         var local = new LocalDateTime(day.Year, day.Month, day.Day, time.Hour, time.Minute);
         var resolved = SessionTime.Resolve(local, zone);
         if (!resolved.IsSuccess)
         {
-            return Result.Fail<StartReading>(resolved.Errors);
+            var gap = SessionTime.Gap(local, zone);
+            return Refuse<StartReading>(new(WhenProblemCode.ClockGap, resolved.Error) { ZoneId = zone.Id, Local = gap.Local, Suggested = gap.Suggested, Offset = gap.Offset });
         }
 
         var typedWhen = string.Join(' ', words.Skip(index).Take(zoneAt - index));
         var plain = probe.Consumed == 1 && timeWords == 1 && System.Text.RegularExpressions.Regex.IsMatch(typedWhen, @"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$");
-        return Result.Ok(new StartReading(resolved.Value.Utc, zone.Id, resolved.Value.Note, plain ? null : typedWhen));
+        return Outcome<StartReading, WhenProblem>.Accept(new StartReading(resolved.Value.Utc, zone.Id, resolved.Value.Note, plain ? null : typedWhen) { Twice = resolved.Value.Twice });
     }
 
     /// <summary>The zone at <paramref name="at"/>: the longest run of words (up to three) that names one zone.</summary>
-    private static Result<DateTimeZone> ReadZone(IReadOnlyList<string> words, int at, bool zoneAlone, out int taken)
+    private static Outcome<DateTimeZone, WhenProblem> ReadZone(IReadOnlyList<string> words, int at, bool zoneAlone, out int taken)
     {
         taken = 0;
         for (var n = Math.Min(3, words.Count - at); n >= 2; n--)
@@ -155,7 +165,7 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
             if (endsWell && ZoneLookup.Resolve(string.Join(' ', words.Skip(at).Take(n))) is { } several)
             {
                 taken = n;
-                return Result.Ok(several);
+                return Outcome<DateTimeZone, WhenProblem>.Accept(several);
             }
         }
 
@@ -164,14 +174,24 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
         if (ZoneLookup.ZoneOf(match) is { } zone)
         {
             taken = 1;
-            return Result.Ok(zone);
+            return Outcome<DateTimeZone, WhenProblem>.Accept(zone);
         }
 
         var doubt = ZoneLookup.Doubt(word, match) is { } d ? $" ({d})" : string.Empty;
-        return Result.Fail<DateTimeZone>(LooksLikeZone(word) || match.Kind == ZoneMatchKind.Several
-            ? $"I don't know the time zone \"{word}\": use an IANA name such as Europe/Tallinn, America/New_York or UTC, or a city{doubt}"
-            : $"\"{word}\" is neither a format (open, closed, consultations, arria) nor a time zone I know (an IANA name such as Europe/Tallinn, or a city){doubt}");
+        var zoneLike = LooksLikeZone(word) || match.Kind == ZoneMatchKind.Several;
+        return Outcome<DateTimeZone, WhenProblem>.Refuse(new(
+            zoneLike ? WhenProblemCode.UnknownZone : WhenProblemCode.NeitherFormatNorZone,
+            zoneLike
+                ? $"I don't know the time zone \"{word}\": use an IANA name such as Europe/Tallinn, America/New_York or UTC, or a city{doubt}"
+                : $"\"{word}\" is neither a format (open, closed, consultations, arria) nor a time zone I know (an IANA name such as Europe/Tallinn, or a city){doubt}")
+        {
+            Typed = word,
+            Candidates = match.Kind is ZoneMatchKind.Several or ZoneMatchKind.Unknown ? match.Candidates : [],
+            Several = match.Kind == ZoneMatchKind.Several,
+        });
     }
+
+    private static Outcome<T, WhenProblem> Refuse<T>(WhenProblem problem) => Outcome<T, WhenProblem>.Refuse(problem);
 
     private static string Month(DateOnly date) => date.ToString("MMM", CultureInfo.InvariantCulture);
 
@@ -180,4 +200,8 @@ public sealed record ScheduleRequest(DateTime StartUtc, string ZoneId, SessionFo
 }
 
 /// <summary>A start read from words: the UTC instant, the zone it was set in, a note on it, and the words as typed (null when plain).</summary>
-public sealed record StartReading(DateTime Utc, string ZoneId, string? Note, string? ReadAs);
+public sealed record StartReading(DateTime Utc, string ZoneId, string? Note, string? ReadAs)
+{
+    /// <summary>The facts of <see cref="Note"/> when the time happens twice, for a reader of another language.</summary>
+    public TwiceFacts? Twice { get; init; }
+}

@@ -5,7 +5,17 @@ using NodaTime.Text;
 namespace CoordBot.Features.Sessions;
 
 /// <summary>A UTC instant for a wall-clock time in a zone, and what the author should know about it.</summary>
-public sealed record ResolvedTime(DateTime Utc, string? Note);
+public sealed record ResolvedTime(DateTime Utc, string? Note)
+{
+    /// <summary>The facts of <see cref="Note"/>, for a reader of another language.</summary>
+    public TwiceFacts? Twice { get; init; }
+}
+
+/// <summary>A time that happens twice: the local time and the two offsets ("UTC+3").</summary>
+public sealed record TwiceFacts(DateTime Local, string Earlier, string Later);
+
+/// <summary>A time the clocks jump over: the local time, the first time after it, and the offset after the jump.</summary>
+public sealed record GapFacts(DateTime Local, DateTime Suggested, string Offset);
 
 /// <summary>
 /// Turns "2026-03-09 10:00 America/New_York" into a UTC instant with NodaTime's tz database, so a
@@ -67,8 +77,19 @@ public static class SessionTime
                 return Result.Ok(new ResolvedTime(
                     earlier.ToDateTimeUtc(),
                     $"{Shown.Format(local)} happens twice in {zone.Id} (the clocks go back that night): I took the earlier one, " +
-                    $"UTC{Format(earlier.Offset)}, not the later one, UTC{Format(later.Offset)}."));
+                    $"UTC{Format(earlier.Offset)}, not the later one, UTC{Format(later.Offset)}.")
+                {
+                    Twice = new TwiceFacts(local.ToDateTimeUnspecified(), $"UTC{Format(earlier.Offset)}", $"UTC{Format(later.Offset)}"),
+                });
         }
+    }
+
+    /// <summary>The facts of a time the clocks jump over (<see cref="Resolve"/> refuses it).</summary>
+    public static GapFacts Gap(LocalDateTime local, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var after = zone.AtLeniently(local);
+        return new GapFacts(local.ToDateTimeUnspecified(), after.LocalDateTime.ToDateTimeUnspecified(), $"UTC{Format(zone.GetZoneInterval(after.ToInstant()).WallOffset)}");
     }
 
     private static string Format(Offset offset)

@@ -97,7 +97,7 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
             var closes = DeadlineInput.Resolve(DeadlineWords.At(args.Until), context.Update.Language, context.Actor.TimeZone, now, now, TimeSpan.FromHours((double)MaxHours));
             if (!closes.IsAccepted)
             {
-                context.Reply(DeadlineInput.Say(context.Update.Language, closes.Refusal!, Info.Usage, context.Actor.TimeZone));
+                context.Reply(DeadlineInput.Say(context.Update.Language, closes.Refusal!, Info.UsageIn(context.Update.Language), context.Actor.TimeZone));
                 return;
             }
 
