@@ -9,7 +9,6 @@ using CoordBot.Persistence;
 using CoordBot.Telegram;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
-using Actor = CoordBot.Telegram.Routing.Actor;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Dashboard;

@@ -5,7 +5,6 @@ using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Drafts;
 

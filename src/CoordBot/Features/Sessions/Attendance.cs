@@ -2,7 +2,6 @@ using CoordBot.Domain;
 using CoordBot.Domain.Membership;
 using CoordBot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Sessions;
 

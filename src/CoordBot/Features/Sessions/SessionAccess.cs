@@ -1,5 +1,4 @@
 using CoordBot.Domain.Membership;
-using Actor = CoordBot.Telegram.Routing.Actor;
 using CoordBot.Domain.Sessions;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;

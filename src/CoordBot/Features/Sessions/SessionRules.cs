@@ -1,6 +1,5 @@
 using CoordBot.Domain;
 using CoordBot.Domain.Membership;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Sessions;
 

@@ -23,9 +23,9 @@ public static class Rules
     public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
 
     /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
-    public static Func<Actor, Verdict> Of(Func<Domain.Membership.Actor, Verdict> rule)
+    public static Func<Actor, Verdict> Of(Func<Actor, Verdict> rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return a => rule(a.Rights);
+        return rule;
     }
 }
