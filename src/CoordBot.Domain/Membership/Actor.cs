@@ -29,9 +29,6 @@ public sealed record Actor(
 
     public static Actor Member(string delegationCode, DelegationRole role) => new(0, string.Empty, IsOperator: false, delegationCode, role);
 
-    /// <summary>The same actor: what callers wrote when the permission rules took a type of their own.</summary>
-    public Actor Rights => this;
-
     public bool IsMember => DelegationCode is not null;
 
     /// <summary>Head or deputy of the presiding delegation, or an operator (who may always act as chair).</summary>

@@ -26,7 +26,7 @@ internal sealed class CoPenholderHandler(DraftDesk desk) : PenholderCommand<stri
             return;
         }
 
-        var verdict = Permissions.MayNameCoPenholder(context.Actor.Rights, draft.PenholderCode, code, draft.PenholderCodes);
+        var verdict = Permissions.MayNameCoPenholder(context.Actor, draft.PenholderCode, code, draft.PenholderCodes);
         if (verdict.IsRefused)
         {
             context.Reply(DraftsText.Sentence(context.Update.Language, verdict.Reason!));

@@ -49,8 +49,8 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         ArgumentNullException.ThrowIfNull(draft);
         return reach switch
         {
-            DraftReach.Penholder => Permissions.MayRevise(actor.Rights, draft.PenholderCodes),
-            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, draft.PenholderCodes),
+            DraftReach.Penholder => Permissions.MayRevise(actor, draft.PenholderCodes),
+            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor, actor.PresidentCode, draft.PenholderCodes),
             DraftReach.Chair => Rules.Chair(actor),
             _ => Verdict.Allowed,
         };
@@ -131,7 +131,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     public async Task<bool> MayReadAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        if (actor.DelegationCode is null || Permissions.MayReadDrafts(actor.Rights).IsRefused)
+        if (actor.DelegationCode is null || Permissions.MayReadDrafts(actor).IsRefused)
         {
             return false;
         }

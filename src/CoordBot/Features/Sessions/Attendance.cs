@@ -15,7 +15,7 @@ public sealed class Attendance
         ArgumentNullException.ThrowIfNull(actor);
 
         // A button press reaches here without a door rule, so the rule is asked here too.
-        if (Permissions.MayAnswerAttendance(actor.Rights).IsRefused || actor.DelegationCode is not { } code)
+        if (Permissions.MayAnswerAttendance(actor).IsRefused || actor.DelegationCode is not { } code)
         {
             return Refuse(AttendanceRefusalCode.NotHeadOrDeputy);
         }

@@ -7,5 +7,5 @@ namespace CoordBot.Features.Sessions;
 internal static class SessionRules
 {
     /// <summary>The chair, or a head or deputy (who may convene an Arria-formula meeting and run it).</summary>
-    public static readonly Func<Actor, Verdict> RunSessions = a => Permissions.MayRunSessions(a.Rights, a.PresidentCode);
+    public static readonly Func<Actor, Verdict> RunSessions = a => Permissions.MayRunSessions(a, a.PresidentCode);
 }

@@ -80,7 +80,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingText text,
     private async Task<bool> IsVetoAsync(CallbackContext context, Vote vote, CancellationToken cancellationToken)
     {
         var actor = context.Update.Actor;
-        if (!vote.IsOpen || actor.DelegationCode is not { } code || !vote.Voting.Contains(code) || Permissions.MayVote(actor.Rights, code).IsRefused)
+        if (!vote.IsOpen || actor.DelegationCode is not { } code || !vote.Voting.Contains(code) || Permissions.MayVote(actor, code).IsRefused)
         {
             return false;
         }

@@ -59,7 +59,7 @@ public sealed class VotingService(
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(vote);
         var code = actor.DelegationCode;
-        return code is null || Permissions.MayVote(actor.Rights, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
+        return code is null || Permissions.MayVote(actor, code).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
             : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
             : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
             : null;

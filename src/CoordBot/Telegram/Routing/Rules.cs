@@ -10,17 +10,17 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public static class Rules
 {
-    public static readonly Func<Actor, Verdict> Anyone = a => Permissions.Anyone(a.Rights);
+    public static readonly Func<Actor, Verdict> Anyone = a => Permissions.Anyone(a);
 
     /// <summary>Any member of a delegation (observers included) or an operator.</summary>
-    public static readonly Func<Actor, Verdict> Member = a => Permissions.MaySeeCouncilBusiness(a.Rights);
+    public static readonly Func<Actor, Verdict> Member = a => Permissions.MaySeeCouncilBusiness(a);
 
-    public static readonly Func<Actor, Verdict> Operator = a => Permissions.MayOperate(a.Rights);
+    public static readonly Func<Actor, Verdict> Operator = a => Permissions.MayOperate(a);
 
-    public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a.Rights);
+    public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a);
 
     /// <summary>The head or deputy of the delegation presiding this month, or an operator.</summary>
-    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
+    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a, a.PresidentCode);
 
     /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
     public static Func<Actor, Verdict> Of(Func<Actor, Verdict> rule)
