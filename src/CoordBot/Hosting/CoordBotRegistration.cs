@@ -94,8 +94,7 @@ public static class CoordBotRegistration
         services.AddHostedService(sp => sp.GetRequiredService<CommandMenuPublisher>());
         if (telegram.ReceiveModeOrDefault() == ReceiveMode.Webhook)
         {
-            services.AddSingleton<WebhookServer>();
-            services.AddHostedService(sp => sp.GetRequiredService<WebhookServer>());
+            services.AddSingleton<IWebEndpoints, WebhookEndpoint>();
         }
         else
         {
@@ -107,6 +106,14 @@ public static class CoordBotRegistration
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryService>());
         builder.AddOperations();
+
+        // 5. The webhook and the operations endpoints, on one web host.
+        if (services.Any(d => d.ServiceType == typeof(IWebEndpoints)))
+        {
+            services.AddSingleton<BotWebHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<BotWebHost>());
+        }
+
         return builder;
     }
 

@@ -59,8 +59,7 @@ public static class OperationsRegistration
         var url = builder.Configuration[$"{OperationsOptions.Section}:{nameof(OperationsOptions.Url)}"];
         if (url is null || !string.IsNullOrWhiteSpace(url))
         {
-            services.AddSingleton<OperationsServer>();
-            services.AddHostedService(sp => sp.GetRequiredService<OperationsServer>());
+            services.AddSingleton<IWebEndpoints, OperationsEndpoints>();
         }
 
         return builder;

@@ -136,7 +136,7 @@ public class CoordBotDb : DbContext
             e.HasIndex(x => x.At);
             e.HasIndex(x => x.BodyId);
         });
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CoordBotDb).Assembly);
+        EntityConfigurations.Apply(modelBuilder, typeof(CoordBotDb).Assembly);
         foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(IBodyOwned).IsAssignableFrom(t)).ToList())
         {
             FilterByBodyMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);

@@ -34,7 +34,12 @@ public static class PersistenceRegistration
             services.AddSingleton<SqlitePragmas>();
         }
 
-        services.AddDbContextFactory<CoordBotDb, CoordBotDbFactory>((sp, options) => sp.GetRequiredService<ISqlDialect>().Configure(options, sp));
+        services.AddDbContextFactory<CoordBotDb, CoordBotDbFactory>((sp, options) =>
+        {
+            sp.GetRequiredService<ISqlDialect>().Configure(options, sp);
+            // Finds the migrations without loading every type of the bot, the emulator's with them (ModelTypes).
+            options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, MetadataMigrationsAssembly>();
+        });
         services.AddSingleton<WriteGate>();
         services.AddSingleton<UnitOfWork>();
         services.AddOptions<Cluster.ClusterOptions>().BindConfiguration(Cluster.ClusterOptions.Section).ValidateOnStart();

@@ -64,9 +64,9 @@ internal sealed class ClusterHost : IAsyncDisposable
     /// <summary>Posts an update to this instance's webhook as Telegram would; true when it answered 200.</summary>
     public async Task<bool> PostAsync(string json)
     {
-        _webhook ??= new HttpClient { BaseAddress = new Uri(Services.GetRequiredService<WebhookServer>().ListeningOn!), Timeout = TimeSpan.FromMinutes(2) };
+        _webhook ??= new HttpClient { BaseAddress = Services.GetRequiredService<BotWebHost>().AddressOf("Telegram:WebhookListenUrl"), Timeout = TimeSpan.FromMinutes(2) };
         using var request = new HttpRequestMessage(HttpMethod.Post, WebhookBot.Path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookServer.SecretHeader, WebhookBot.Secret);
+        request.Headers.Add(WebhookEndpoint.SecretHeader, WebhookBot.Secret);
         using var response = await _webhook.SendAsync(request);
         return response.IsSuccessStatusCode;
     }

@@ -6,7 +6,6 @@ using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Drafts;
 

@@ -7,7 +7,6 @@ using CoordBot.Telegram.Routing;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.EndToEnd;
 

@@ -33,12 +33,12 @@ public sealed class WebhookTests
     public async Task A_call_without_the_right_secret_gets_401_and_changes_nothing(string? secret)
     {
         await using var bot = await StartWebhookBotAsync();
-        var server = bot.Services.GetRequiredService<WebhookServer>();
-        using var http = new HttpClient { BaseAddress = new Uri(server.ListeningOn!) };
+        var server = bot.Services.GetRequiredService<BotWebHost>();
+        using var http = new HttpClient { BaseAddress = server.AddressOf("Telegram:WebhookListenUrl") };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = Update(5001) };
         if (secret is not null)
         {
-            request.Headers.Add(WebhookServer.SecretHeader, secret);
+            request.Headers.Add(WebhookEndpoint.SecretHeader, secret);
         }
 
         using var response = await http.SendAsync(request);
@@ -53,10 +53,10 @@ public sealed class WebhookTests
     {
         await using var bot = await StartWebhookBotAsync();
         bot.Emulator.RegisterUser(42, "Kaja");
-        var server = bot.Services.GetRequiredService<WebhookServer>();
-        using var http = new HttpClient { BaseAddress = new Uri(server.ListeningOn!) };
+        var server = bot.Services.GetRequiredService<BotWebHost>();
+        using var http = new HttpClient { BaseAddress = server.AddressOf("Telegram:WebhookListenUrl") };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = Update(5002) };
-        request.Headers.Add(WebhookServer.SecretHeader, Secret);
+        request.Headers.Add(WebhookEndpoint.SecretHeader, Secret);
 
         using var response = await http.SendAsync(request);
 

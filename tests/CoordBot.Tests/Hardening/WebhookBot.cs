@@ -57,7 +57,7 @@ public sealed class WebhookBot : IAsyncDisposable
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = content };
         content.Headers.ContentType ??= new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(WebhookServer.SecretHeader, Secret);
+        request.Headers.Add(WebhookEndpoint.SecretHeader, Secret);
         return await _http.SendAsync(request);
     }
 
@@ -130,5 +130,5 @@ public sealed class WebhookBot : IAsyncDisposable
     }
 
     private static HttpClient Client(BotHarness harness) =>
-        new() { BaseAddress = new Uri(harness.Services.GetRequiredService<WebhookServer>().ListeningOn!), Timeout = BotHarness.Patience };
+        new() { BaseAddress = harness.Services.GetRequiredService<BotWebHost>().AddressOf("Telegram:WebhookListenUrl"), Timeout = BotHarness.Patience };
 }

@@ -148,8 +148,8 @@ public sealed partial class CatalogueTests
     [MemberData(nameof(OtherLanguages))]
     public void The_domains_refusals_are_worded_in_each_language(string language)
     {
-        var stranger = new CoordBot.Domain.Membership.Actor(false, null, null);
-        var adviser = new CoordBot.Domain.Membership.Actor(false, "EST", DelegationRole.Adviser);
+        var stranger = CoordBot.Domain.Membership.Actor.Stranger;
+        var adviser = CoordBot.Domain.Membership.Actor.Member("EST", DelegationRole.Adviser);
         var reasons = new[]
         {
             Permissions.MayOperate(stranger).Reason!,

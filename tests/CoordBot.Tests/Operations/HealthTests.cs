@@ -83,7 +83,7 @@ public sealed class HealthTests
     {
         await using var bot = await BotHarness.StartAsync();
 
-        Assert.Null(bot.Services.GetService<CoordBot.Operations.OperationsServer>());
+        Assert.Null(bot.Services.GetService<BotWebHost>());
     }
 
     [Fact]

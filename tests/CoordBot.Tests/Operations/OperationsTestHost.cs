@@ -26,7 +26,7 @@ internal static class OperationsTestHost
     }
 
     public static Uri Endpoint(this BotHarness bot) =>
-        bot.Services.GetRequiredService<OperationsServer>().ListeningOn ?? throw new InvalidOperationException("The operations endpoint did not start.");
+        bot.Services.GetRequiredService<BotWebHost>().AddressOf("Operations:Url") ?? throw new InvalidOperationException("The operations endpoint did not start.");
 
     public static DataFiles Files(this BotHarness bot) => DataFiles.From(bot.Services.GetRequiredService<IConfiguration>());
 

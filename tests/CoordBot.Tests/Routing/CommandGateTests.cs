@@ -5,7 +5,6 @@ using CoordBot.Tests.Support;
 using Moq;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Routing;
 

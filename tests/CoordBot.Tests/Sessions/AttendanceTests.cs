@@ -5,7 +5,6 @@ using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Sessions;
 

@@ -5,7 +5,6 @@ using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CoordBot.Tests.Sessions.SessionsTestKit;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Sessions;
 

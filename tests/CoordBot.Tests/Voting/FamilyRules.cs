@@ -5,7 +5,6 @@ using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static CoordBot.Tests.Voting.VotingTestKit;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Tests.Voting;
 

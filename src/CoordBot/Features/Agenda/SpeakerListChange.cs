@@ -25,7 +25,7 @@ internal sealed class SpeakerListChange(CouncilProvider council, SpeakersView vi
         Func<string, string, SpeakersList, string> reply,
         CancellationToken cancellationToken)
     {
-        if (!Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor.Rights)) || !IsOpen(context, session, item))
+        if (!Access.Allowed(context, Permissions.MaySpeakForDelegation(context.Actor)) || !IsOpen(context, session, item))
         {
             return;
         }

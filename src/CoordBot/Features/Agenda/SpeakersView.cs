@@ -78,7 +78,7 @@ internal sealed class SpeakersView(CouncilProvider council)
         var language = update.Language;
         var actor = update.Actor;
         var row = new List<Button>();
-        if (SpeakerListChange.Accepts(session, item) && Permissions.MaySpeakForDelegation(actor.Rights).IsAllowed && actor.DelegationCode is { } code)
+        if (SpeakerListChange.Accepts(session, item) && Permissions.MaySpeakForDelegation(actor).IsAllowed && actor.DelegationCode is { } code)
         {
             if (Offers(SpeakHandler.Declaration, update) && list.Inscribe(code).IsAccepted)
             {

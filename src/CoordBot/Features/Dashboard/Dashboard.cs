@@ -9,7 +9,6 @@ using CoordBot.Persistence;
 using CoordBot.Telegram;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
-using Actor = CoordBot.Telegram.Routing.Actor;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoordBot.Features.Dashboard;
@@ -65,14 +64,14 @@ public sealed class Dashboard(BotIdentity identity)
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
         var code = actor.DelegationCode;
-        var readsDrafts = code is not null && Permissions.MayReadDrafts(actor.Rights).IsAllowed;
+        var readsDrafts = code is not null && Permissions.MayReadDrafts(actor).IsAllowed;
         var readable = readsDrafts ? await DraftDesk.ReadableByAsync(db, code!, cancellationToken) : [];
 
         var votes = await db.Votes.AsNoTracking().Where(v => v.ClosedAt == null).OrderBy(v => v.ClosesAt).ToListAsync(cancellationToken);
         var cast = code is null ? [] : await db.Ballots.AsNoTracking().Where(b => b.DelegationCode == code).Select(b => b.VoteId).ToListAsync(cancellationToken);
         var ballots = votes
             .Where(v => actor.IsOperator || (readsDrafts && v.Voting.Contains(code!) && !v.Recused.Contains(code!)))
-            .Select(v => new OpenBallot(v.Id, v.DraftId, v.Version, v.Title, v.ClosesAt, Permissions.MayCastBallot(actor.Rights).IsAllowed && !cast.Contains(v.Id)))
+            .Select(v => new OpenBallot(v.Id, v.DraftId, v.Version, v.Title, v.ClosesAt, Permissions.MayCastBallot(actor).IsAllowed && !cast.Contains(v.Id)))
             .ToList();
 
         var drafts = await db.Drafts.AsNoTracking().Where(d => d.Status == DraftStatus.UnderSilence && d.SilenceDeadlineUtc != null).OrderBy(d => d.SilenceDeadlineUtc).ToListAsync(cancellationToken);
@@ -86,7 +85,7 @@ public sealed class Dashboard(BotIdentity identity)
         var visible = upcoming.Where(s => SessionAccess.CanSee(s, actor)).ToList();
         var ids = visible.Select(s => s.Id).ToList();
         var answers = code is null ? [] : await db.SessionAttendances.AsNoTracking().Where(a => a.DelegationCode == code && ids.Contains(a.SessionId)).ToDictionaryAsync(a => a.SessionId, a => a.Attends, cancellationToken);
-        var mayAnswer = Permissions.MayAnswerAttendance(actor.Rights).IsAllowed;
+        var mayAnswer = Permissions.MayAnswerAttendance(actor).IsAllowed;
         var sessions = visible.Select(s => new UpcomingSession(s.Id, s.Title, s.StartUtc, answers.TryGetValue(s.Id, out var a) ? a : null, mayAnswer)).ToList();
 
         var items = code is null ? [] : await ItemsAsync(db, code, ids, cancellationToken);

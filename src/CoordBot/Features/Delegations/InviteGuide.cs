@@ -14,7 +14,7 @@ internal sealed class InviteGuide(CouncilProvider council) : Guide
         new("Guide.Invite.Delegation", "Guide.Invite.DelegationQuestion")
         {
             Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(council.Council.Members
-                .Where(m => RoleNames.Words.Values.Any(role => Permissions.MayInvite(scope.Actor.Rights, m.Code, role).IsAllowed))
+                .Where(m => RoleNames.Words.Values.Any(role => Permissions.MayInvite(scope.Actor, m.Code, role).IsAllowed))
                 .Select(m => new GuideChoice(m.NameIn(scope.Update.Language), m.Code))
                 .ToList()),
             ChoicesPerRow = 3,
@@ -23,7 +23,7 @@ internal sealed class InviteGuide(CouncilProvider council) : Guide
         {
             Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(RoleNames.Words
                 .DistinctBy(w => w.Value)
-                .Where(w => Permissions.MayInvite(scope.Actor.Rights, scope.Answers[0], w.Value).IsAllowed)
+                .Where(w => Permissions.MayInvite(scope.Actor, scope.Answers[0], w.Value).IsAllowed)
                 .Select(w => new GuideChoice(RoleNames.Describe(w.Value, scope.Update.Language), w.Key))
                 .ToList()),
         },

@@ -27,7 +27,7 @@ internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot, De
             return Task.CompletedTask;
         }
 
-        if (!Access.Allowed(context, Permissions.MayInvite(context.Actor.Rights, args.Code, args.Role)))
+        if (!Access.Allowed(context, Permissions.MayInvite(context.Actor, args.Code, args.Role)))
         {
             return Task.CompletedTask;
         }

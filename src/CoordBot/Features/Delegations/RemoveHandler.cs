@@ -33,7 +33,7 @@ internal sealed class RemoveHandler(CouncilProvider council, Menus.PersonalMenus
             return;
         }
 
-        if (!Access.Allowed(context, Permissions.MayRemove(context.Actor.Rights, code, membership.Role)))
+        if (!Access.Allowed(context, Permissions.MayRemove(context.Actor, code, membership.Role)))
         {
             return;
         }

@@ -10,16 +10,9 @@ namespace CoordBot.Features.Drafts;
 /// <c>/apply D&lt;n&gt; [M&lt;a&gt;,M&lt;b&gt;]</c>: the penholder's next version with the accepted amendments applied, shown as a
 /// diff with a button to make it; <c>/apply D&lt;n&gt; v&lt;k&gt; M&lt;a&gt;,...</c> (that button) makes it while the draft is at v&lt;k&gt;.
 /// </summary>
-internal sealed class ApplyHandler(DraftDesk desk, AmendmentOffers offers) : DraftCommand<string>(desk)
+internal sealed class ApplyHandler(DraftDesk desk, AmendmentOffers offers) : PenholderCommand<string>(desk)
 {
-    public override CommandInfo Info { get; } = new("apply", "/apply D<n> [M<a>,M<b>,...]", "Penholder: the next version with accepted amendments applied")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/apply D3, or /apply D3 M4,M6 to take only those",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("apply", "/apply D<n> [M<a>,M<b>,...]", "Penholder: the next version with accepted amendments applied", "/apply D3, or /apply D3 M4,M6 to take only those");
 
     protected override DraftAction? Action => DraftAction.Revise;
 

@@ -10,16 +10,9 @@ namespace CoordBot.Features.Drafts;
 /// <c>/copenholder D&lt;n&gt; &lt;CODE&gt;</c>: the lead penholder names a co-penholder, who then reads the draft and revises,
 /// accepts and rejects like the penholder (<see cref="Permissions.MayNameCoPenholder"/>).
 /// </summary>
-internal sealed class CoPenholderHandler(DraftDesk desk) : DraftCommand<string>(desk)
+internal sealed class CoPenholderHandler(DraftDesk desk) : PenholderCommand<string>(desk)
 {
-    public override CommandInfo Info { get; } = new("copenholder", "/copenholder D<n> <CODE>", "Penholder: name a co-penholder of a draft")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/copenholder D3 FRA",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("copenholder", "/copenholder D<n> <CODE>", "Penholder: name a co-penholder of a draft", "/copenholder D3 FRA");
 
     protected override DraftAction? Action => DraftAction.Circulate;
 
@@ -33,7 +26,7 @@ internal sealed class CoPenholderHandler(DraftDesk desk) : DraftCommand<string>(
             return;
         }
 
-        var verdict = Permissions.MayNameCoPenholder(context.Actor.Rights, draft.PenholderCode, code, draft.PenholderCodes);
+        var verdict = Permissions.MayNameCoPenholder(context.Actor, draft.PenholderCode, code, draft.PenholderCodes);
         if (verdict.IsRefused)
         {
             context.Reply(DraftsText.Sentence(context.Update.Language, verdict.Reason!));

@@ -4,7 +4,6 @@ using CoordBot.Domain.Drafts;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Drafts;
 

@@ -43,14 +43,14 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     }
 
     /// <summary>Whether <paramref name="reach"/> serves <paramref name="actor"/> on this draft, once they may see it (the penholder's commands, the chair's).</summary>
-    public static Verdict ReachVerdict(Telegram.Routing.Actor actor, Draft draft, DraftReach reach)
+    public static Verdict ReachVerdict(Actor actor, Draft draft, DraftReach reach)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(draft);
         return reach switch
         {
-            DraftReach.Penholder => Permissions.MayRevise(actor.Rights, draft.PenholderCodes),
-            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor.Rights, actor.PresidentCode, draft.PenholderCodes),
+            DraftReach.Penholder => Permissions.MayRevise(actor, draft.PenholderCodes),
+            DraftReach.ChairOrPenholder => Permissions.MayStartSilenceOn(actor, actor.PresidentCode, draft.PenholderCodes),
             DraftReach.Chair => Rules.Chair(actor),
             _ => Verdict.Allowed,
         };
@@ -131,7 +131,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     public async Task<bool> MayReadAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        if (actor.DelegationCode is null || Permissions.MayReadDrafts(actor.Rights).IsRefused)
+        if (actor.DelegationCode is null || Permissions.MayReadDrafts(actor).IsRefused)
         {
             return false;
         }
@@ -268,7 +268,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         string.Join("\n\n", Paragraphs.Split(text).Select(p => $"<b>§{p.Number}</b> {Html.Escape(p.Text)}"));
 
     /// <summary>A version from a text as sent, keeping the .docx/.pdf it was read from.</summary>
-    internal static DraftVersion NewVersion(Draft draft, int number, DraftSubmission submission, Telegram.Routing.Actor actor, DateTime now)
+    internal static DraftVersion NewVersion(Draft draft, int number, DraftSubmission submission, Actor actor, DateTime now)
     {
         var version = NewVersion(draft, number, submission.Text, actor, now);
         version.OriginalFileId = submission.Original?.FileId;
@@ -276,7 +276,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         return version;
     }
 
-    public static DraftVersion NewVersion(Draft draft, int number, string text, Telegram.Routing.Actor actor, DateTime now) => new()
+    public static DraftVersion NewVersion(Draft draft, int number, string text, Actor actor, DateTime now) => new()
     {
         DraftId = draft.Id,
         Number = number,

@@ -12,16 +12,9 @@ namespace CoordBot.Features.Drafts;
 /// a press statement agreed under silence. A separate command, so that <c>/draft_new</c>'s typed form (whose title may
 /// well start with "Press statement") keeps its meaning.
 /// </summary>
-internal sealed class KindHandler(DraftDesk desk) : DraftCommand<DraftKind>(desk)
+internal sealed class KindHandler(DraftDesk desk) : PenholderCommand<DraftKind>(desk)
 {
-    public override CommandInfo Info { get; } = new("kind", "/kind D<n> <resolution|prst|press>", "Penholder: say whether a draft is a resolution, a presidential statement or a press statement")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/kind D3 prst",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("kind", "/kind D<n> <resolution|prst|press>", "Penholder: say whether a draft is a resolution, a presidential statement or a press statement", "/kind D3 prst");
 
     protected override DraftAction? Action => DraftAction.ChangeKind;
 

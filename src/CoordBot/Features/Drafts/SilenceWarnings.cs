@@ -21,52 +21,26 @@ namespace CoordBot.Features.Drafts;
 /// </summary>
 public sealed class SilenceWarnings(IJobScheduler scheduler, IOptions<DraftsOptions> options)
 {
-    public const string DraftIdKey = "draftId";
-    public const string DeadlineKey = "deadlineUtc";
-    public const string OffsetKey = "offsetSeconds";
-
     /// <summary>The audit action that records each warning sent, and keeps a recovered firing from sending it twice.</summary>
     public const string AuditAction = "draft.silence.warned";
 
+    public static DeadlineWarningJobs Jobs { get; } = new("silence-warnings-D", "warning-", "draftId", "deadlineUtc", AuditAction);
+
     public IReadOnlyList<TimeSpan> Offsets => options.Value.SilenceWarningOffsets;
-
-    public static string GroupOf(long draftId) => $"silence-warnings-D{draftId.ToString(CultureInfo.InvariantCulture)}";
-
-    public static JobKey KeyOf(long draftId, TimeSpan offset) =>
-        new($"warning-{((long)offset.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s", GroupOf(draftId));
-
-    /// <summary>The audit details of one warning: the same draft, deadline and offset always read the same.</summary>
-    public static string AuditDetails(string label, DateTime deadlineUtc, TimeSpan offset) =>
-        $"{label} {offset.ToString("c", CultureInfo.InvariantCulture)} before {DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc):O}";
 
     /// <summary>
     /// The warnings of a silence ending at <paramref name="deadlineUtc"/>, set or moved (or re-asserted) at <paramref name="sinceUtc"/>:
-    /// those whose time is still to come (<see cref="DeadlineWarnings.Plan"/>).
+    /// those whose time is still to come.
     /// </summary>
-    public async Task<int> ScheduleAsync(long draftId, DateTime deadlineUtc, DateTime sinceUtc, CancellationToken cancellationToken)
-    {
-        // A warning of an earlier deadline still pending is left: it finds the deadline moved and sends nothing. One
-        // overdue while the bot was down is left too: the store fires it, whereas the plan counts only those still to come.
-        var plan = DeadlineWarnings.Plan(deadlineUtc, Offsets, sinceUtc);
-        foreach (var warning in plan)
-        {
-            await scheduler.ScheduleOnceAsync<SilenceWarningJob>(
-                KeyOf(draftId, warning.Offset),
-                new DateTimeOffset(DateTime.SpecifyKind(warning.FireAtUtc, DateTimeKind.Utc)),
-                new Dictionary<string, string>
-                {
-                    [DraftIdKey] = draftId.ToString(CultureInfo.InvariantCulture),
-                    [DeadlineKey] = DateTime.SpecifyKind(deadlineUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
-                    [OffsetKey] = ((long)warning.Offset.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                },
-                cancellationToken);
-        }
-
-        return plan.Count;
-    }
+    /// <remarks>
+    /// A warning of an earlier deadline still pending is left: it finds the deadline moved and sends nothing. One overdue
+    /// while the bot was down is left too: the store fires it, whereas the plan counts only those still to come.
+    /// </remarks>
+    public Task<int> ScheduleAsync(long draftId, DateTime deadlineUtc, DateTime sinceUtc, CancellationToken cancellationToken) =>
+        Jobs.ScheduleAsync<SilenceWarningJob>(scheduler, draftId, deadlineUtc, Offsets, sinceUtc, cancellationToken);
 
     /// <summary>The silence is over (broken, withdrawn): its warnings go. A job that fires anyway finds it over and sends nothing.</summary>
-    public Task<int> RemoveAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleGroupAsync(GroupOf(draftId), cancellationToken);
+    public Task<int> RemoveAsync(long draftId, CancellationToken cancellationToken) => scheduler.UnscheduleGroupAsync(Jobs.GroupOf(draftId), cancellationToken);
 }
 
 /// <summary>
@@ -79,18 +53,15 @@ internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, D
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var data = context.MergedJobDataMap;
-        if (!long.TryParse(data.GetString(SilenceWarnings.DraftIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var draftId)
-            || !DateTime.TryParse(data.GetString(SilenceWarnings.DeadlineKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var deadline)
-            || !long.TryParse(data.GetString(SilenceWarnings.OffsetKey), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (SilenceWarnings.Jobs.Read(context.MergedJobDataMap) is not { } firing)
         {
             logger.LogWarning("Silence warning job {Job} has unreadable data; skipped", context.JobDetail.Key);
             return;
         }
 
         await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
-        var verdict = await RunAsync(draftId, deadline, TimeSpan.FromSeconds(seconds), cancellationToken);
-        logger.LogInformation("Silence warning {Offset}s before the deadline of D{Draft}: {Verdict}", seconds, draftId, verdict);
+        var verdict = await RunAsync(firing.SubjectId, firing.DeadlineUtc, firing.Offset, cancellationToken);
+        logger.LogInformation("Silence warning {Offset}s before the deadline of D{Draft}: {Verdict}", (long)firing.Offset.TotalSeconds, firing.SubjectId, verdict);
     }
 
     private Task<WarningVerdict> RunAsync(long draftId, DateTime deadline, TimeSpan offset, CancellationToken cancellationToken) =>
@@ -103,8 +74,8 @@ internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, D
                 return WarningVerdict.Over; // the silence was scheduled in a transaction that did not commit
             }
 
-            var details = SilenceWarnings.AuditDetails(draft.Label, deadline, offset);
-            var sent = await db.AuditEntries.AnyAsync(a => a.Action == SilenceWarnings.AuditAction && a.Details == details, ct);
+            var details = DeadlineWarningJobs.AuditDetails(draft.Label, deadline, offset);
+            var sent = await SilenceWarnings.Jobs.SentAsync(db, details, ct);
             var readers = await desk.ReadersAsync(db, draft, ct);
             var verdict = DeadlineWarnings.Decide(draft.Status == DraftStatus.UnderSilence, draft.SilenceDeadlineUtc, deadline, now, readers.Count, sent);
             if (verdict != WarningVerdict.Send)
@@ -112,7 +83,7 @@ internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, D
                 return verdict;
             }
 
-            db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = SilenceWarnings.AuditAction, Details = details });
+            SilenceWarnings.Jobs.RecordSent(db, now, details);
             // Not sent late: once the deadline has passed, the conclusion says what the warning would have.
             var outbox = new Outbox(db, now) { NotAfter = deadline };
             var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, ct);

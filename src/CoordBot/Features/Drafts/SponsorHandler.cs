@@ -25,7 +25,7 @@ internal sealed class SponsorHandler(DraftDesk desk) : DraftCommand(desk)
     protected override async Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken)
     {
         var actor = context.Actor;
-        var verdict = Permissions.MaySponsor(actor.Rights, draft.PenholderCodes, draft.SponsorCodes);
+        var verdict = Permissions.MaySponsor(actor, draft.PenholderCodes, draft.SponsorCodes);
         if (verdict.IsRefused)
         {
             context.Reply(DraftsText.Sentence(context.Update.Language, verdict.Reason!));

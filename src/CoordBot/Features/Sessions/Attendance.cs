@@ -1,7 +1,6 @@
 using CoordBot.Domain;
 using CoordBot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Sessions;
 

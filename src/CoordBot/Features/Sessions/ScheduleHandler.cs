@@ -43,7 +43,7 @@ internal sealed class ScheduleHandler(SessionReminders reminders, SessionNotifie
             return;
         }
 
-        var verdict = SessionFormats.MayConvene(request.Format, actor.Rights, actor.PresidentCode ?? string.Empty);
+        var verdict = SessionFormats.MayConvene(request.Format, actor, actor.PresidentCode ?? string.Empty);
         if (!Access.Allowed(context, verdict))
         {
             return;

@@ -1,5 +1,4 @@
 using CoordBot.Domain.Membership;
-using Actor = CoordBot.Telegram.Routing.Actor;
 using CoordBot.Domain.Sessions;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Routing;
@@ -19,7 +18,7 @@ public static class SessionAccess
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(actor);
-        return Permissions.MaySeeSession(actor.Rights, session.Format).IsAllowed;
+        return Permissions.MaySeeSession(actor, session.Format).IsAllowed;
     }
 
     /// <summary><see cref="Permissions.MayManageSession"/> for this session.</summary>
@@ -27,7 +26,7 @@ public static class SessionAccess
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(actor);
-        return Permissions.MayManageSession(actor.Rights, actor.PresidentCode, session.Format, session.ConvenorCode).IsAllowed;
+        return Permissions.MayManageSession(actor, actor.PresidentCode, session.Format, session.ConvenorCode).IsAllowed;
     }
 
     /// <summary>Whether answers, agenda changes and cancelling still make sense: not cancelled, not over.</summary>

@@ -129,7 +129,7 @@ internal static class SessionGuideSteps
     public static GuideStep Format() => new("Sessions.Guide.FormatLabel", "Sessions.Guide.FormatQuestion")
     {
         Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>(Enum.GetValues<SessionFormat>()
-            .Where(f => SessionFormats.MayConvene(f, scope.Actor.Rights, scope.Actor.PresidentCode ?? string.Empty).IsAllowed)
+            .Where(f => SessionFormats.MayConvene(f, scope.Actor, scope.Actor.PresidentCode ?? string.Empty).IsAllowed)
             .Select(f => new GuideChoice(scope.Update.Language == Languages.English ? SessionFormats.ToName(f) : SessionRendering.FormatName(f, scope.Update.Language), SessionFormats.ToName(f)))
             .ToList()),
     };

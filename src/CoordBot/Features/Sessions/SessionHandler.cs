@@ -50,7 +50,7 @@ internal sealed class SessionHandler(SessionRendering rendering, AgendaText agen
         var language = update.Language;
         var now = update.NowUtc;
         var rows = new List<IReadOnlyList<Button>>();
-        if (SessionAccess.IsOpen(session, now) && Offers(AttendHandler.Declaration, update) && Permissions.MayAnswerAttendance(update.Actor.Rights).IsAllowed)
+        if (SessionAccess.IsOpen(session, now) && Offers(AttendHandler.Declaration, update) && Permissions.MayAnswerAttendance(update.Actor).IsAllowed)
         {
             rows.Add(SessionNotifier.AttendButtons(session.Id, language));
         }

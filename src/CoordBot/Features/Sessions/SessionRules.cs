@@ -1,6 +1,5 @@
 using CoordBot.Domain;
 using CoordBot.Domain.Membership;
-using Actor = CoordBot.Telegram.Routing.Actor;
 
 namespace CoordBot.Features.Sessions;
 
@@ -8,5 +7,5 @@ namespace CoordBot.Features.Sessions;
 internal static class SessionRules
 {
     /// <summary>The chair, or a head or deputy (who may convene an Arria-formula meeting and run it).</summary>
-    public static readonly Func<Actor, Verdict> RunSessions = a => Permissions.MayRunSessions(a.Rights, a.PresidentCode);
+    public static readonly Func<Actor, Verdict> RunSessions = a => Permissions.MayRunSessions(a, a.PresidentCode);
 }

@@ -17,46 +17,21 @@ namespace CoordBot.Features.Voting;
 /// </summary>
 public sealed class ClosingReminders(IJobScheduler scheduler, IOptions<VotingOptions> options)
 {
-    public const string VoteIdKey = "voteId";
-    public const string DeadlineKey = "closesAtUtc";
-    public const string OffsetKey = "offsetSeconds";
-
     /// <summary>The audit action that records each reminder round, and keeps a recovered firing from sending it twice.</summary>
     public const string AuditAction = "vote.reminded.before.close";
 
+    public static DeadlineWarningJobs Jobs { get; } = new("vote-reminders-", "reminder-", "voteId", "closesAtUtc", AuditAction);
+
     public IReadOnlyList<TimeSpan> Offsets => options.Value.ClosingReminderOffsets;
 
-    public static string GroupOf(long voteId) => $"vote-reminders-{voteId.ToString(CultureInfo.InvariantCulture)}";
-
-    public static JobKey KeyOf(long voteId, TimeSpan offset) =>
-        new($"reminder-{((long)offset.TotalSeconds).ToString(CultureInfo.InvariantCulture)}s", GroupOf(voteId));
-
-    public static string AuditDetails(string logId, DateTime closesAtUtc, TimeSpan offset) =>
-        $"{logId} {offset.ToString("c", CultureInfo.InvariantCulture)} before {DateTime.SpecifyKind(closesAtUtc, DateTimeKind.Utc):O}";
-
     /// <summary>
-    /// The reminders of <paramref name="vote"/> still to come after <paramref name="sinceUtc"/> (<see cref="DeadlineWarnings.Plan"/>):
-    /// an offset longer than the window is skipped, as the ballot itself has just said when the vote closes.
+    /// The reminders of <paramref name="vote"/> still to come after <paramref name="sinceUtc"/>: an offset longer than the
+    /// window is skipped, as the ballot itself has just said when the vote closes.
     /// </summary>
-    public async Task<int> ScheduleAsync(Vote vote, DateTime sinceUtc, CancellationToken cancellationToken)
+    public Task<int> ScheduleAsync(Vote vote, DateTime sinceUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(vote);
-        var plan = DeadlineWarnings.Plan(vote.ClosesAt, Offsets, sinceUtc);
-        foreach (var reminder in plan)
-        {
-            await scheduler.ScheduleOnceAsync<ClosingReminderJob>(
-                KeyOf(vote.Id, reminder.Offset),
-                new DateTimeOffset(DateTime.SpecifyKind(reminder.FireAtUtc, DateTimeKind.Utc)),
-                new Dictionary<string, string>
-                {
-                    [VoteIdKey] = vote.Id.ToString(CultureInfo.InvariantCulture),
-                    [DeadlineKey] = DateTime.SpecifyKind(vote.ClosesAt, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture),
-                    [OffsetKey] = ((long)reminder.Offset.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                },
-                cancellationToken);
-        }
-
-        return plan.Count;
+        return Jobs.ScheduleAsync<ClosingReminderJob>(scheduler, vote.Id, vote.ClosesAt, Offsets, sinceUtc, cancellationToken);
     }
 }
 
@@ -70,18 +45,15 @@ internal sealed class ClosingReminderJob(UnitOfWork unitOfWork, VoterNotices not
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var data = context.MergedJobDataMap;
-        if (!long.TryParse(data.GetString(ClosingReminders.VoteIdKey), NumberStyles.None, CultureInfo.InvariantCulture, out var voteId)
-            || !DateTime.TryParse(data.GetString(ClosingReminders.DeadlineKey), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var closesAt)
-            || !long.TryParse(data.GetString(ClosingReminders.OffsetKey), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        if (ClosingReminders.Jobs.Read(context.MergedJobDataMap) is not { } firing)
         {
             logger.LogWarning("Closing reminder job {Job} has unreadable data; skipped", context.JobDetail.Key);
             return;
         }
 
         await ScheduledJobData.WaitUntilDueAsync(context, time, cancellationToken);
-        var verdict = await RunAsync(voteId, closesAt, TimeSpan.FromSeconds(seconds), cancellationToken);
-        logger.LogInformation("Closing reminder {Offset}s before V{Vote} closes: {Verdict}", seconds, voteId, verdict);
+        var verdict = await RunAsync(firing.SubjectId, firing.DeadlineUtc, firing.Offset, cancellationToken);
+        logger.LogInformation("Closing reminder {Offset}s before V{Vote} closes: {Verdict}", (long)firing.Offset.TotalSeconds, firing.SubjectId, verdict);
     }
 
     private Task<WarningVerdict> RunAsync(long voteId, DateTime closesAt, TimeSpan offset, CancellationToken cancellationToken) =>
@@ -94,8 +66,8 @@ internal sealed class ClosingReminderJob(UnitOfWork unitOfWork, VoterNotices not
                 return WarningVerdict.Over;
             }
 
-            var details = ClosingReminders.AuditDetails(vote.LogId, closesAt, offset);
-            var sent = await db.AuditEntries.AnyAsync(a => a.Action == ClosingReminders.AuditAction && a.Details == details, ct);
+            var details = DeadlineWarningJobs.AuditDetails(vote.LogId, closesAt, offset);
+            var sent = await ClosingReminders.Jobs.SentAsync(db, details, ct);
             var voted = await db.Ballots.AsNoTracking().Where(b => b.VoteId == vote.Id).Select(b => b.DelegationCode).ToListAsync(ct);
             var missing = vote.Voting.Except(voted, StringComparer.Ordinal).ToList();
             var verdict = DeadlineWarnings.Decide(vote.IsOpen, vote.ClosesAt, closesAt, now, missing.Count, sent);
@@ -104,7 +76,7 @@ internal sealed class ClosingReminderJob(UnitOfWork unitOfWork, VoterNotices not
                 return verdict;
             }
 
-            db.AuditEntries.Add(new AuditEntry { At = now, ActorUserId = 0, Action = ClosingReminders.AuditAction, Details = details });
+            ClosingReminders.Jobs.RecordSent(db, now, details);
             await notices.SendAsync(
                 db, new Outbox(db, now) { NotAfter = closesAt }, vote, missing,
                 (code, language, zone) => Text(language, "Deadlines.VoteReminder", vote, zone, code),

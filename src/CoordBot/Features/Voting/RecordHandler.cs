@@ -53,7 +53,7 @@ internal sealed class RecordHandler(VotingService voting, VotingText text, Draft
     /// </summary>
     private async Task<bool> MayReadAsync(CommandContext context, Vote vote, CancellationToken cancellationToken)
     {
-        if (Permissions.MayReadVotedText(context.Actor.Rights, vote.Voting).IsAllowed)
+        if (Permissions.MayReadVotedText(context.Actor, vote.Voting).IsAllowed)
         {
             return true;
         }

@@ -50,12 +50,12 @@ public sealed class VotingService(
     /// </summary>
     /// <param name="note">Written to the ballot log with an accepted ballot (a confirmed veto says so).</param>
     /// <summary>Why <paramref name="actor"/> may not vote in <paramref name="vote"/> for their delegation (null: they may, the ballot's own rules aside).</summary>
-    public static BallotRefusal? VoterRefusal(CoordBot.Telegram.Routing.Actor actor, Vote vote)
+    public static BallotRefusal? VoterRefusal(Actor actor, Vote vote)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(vote);
         var code = actor.DelegationCode;
-        return code is null || Permissions.MayCastBallot(actor.Rights).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
+        return code is null || Permissions.MayCastBallot(actor).IsRefused ? new BallotRefusal(BallotRefusalCode.NotAVoter)
             : vote.Recused.Contains(code) ? new BallotRefusal(BallotRefusalCode.Recused, code)
             : !vote.Voting.Contains(code) ? new BallotRefusal(BallotRefusalCode.NotVoting, code)
             : null;

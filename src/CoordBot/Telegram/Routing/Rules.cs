@@ -10,32 +10,32 @@ namespace CoordBot.Telegram.Routing;
 /// </summary>
 public static class Rules
 {
-    public static readonly Func<Actor, Verdict> Anyone = a => Permissions.Anyone(a.Rights);
+    public static readonly Func<Actor, Verdict> Anyone = a => Permissions.Anyone(a);
 
     /// <summary>Any member of a delegation (observers included) or an operator.</summary>
-    public static readonly Func<Actor, Verdict> Member = a => Permissions.MaySeeCouncilBusiness(a.Rights);
+    public static readonly Func<Actor, Verdict> Member = a => Permissions.MaySeeCouncilBusiness(a);
 
-    public static readonly Func<Actor, Verdict> Operator = a => Permissions.MayOperate(a.Rights);
+    public static readonly Func<Actor, Verdict> Operator = a => Permissions.MayOperate(a);
 
-    public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a.Rights);
+    public static readonly Func<Actor, Verdict> HeadOrDeputy = a => Permissions.IsHeadOrDeputy(a);
 
     /// <summary>The head or deputy of the delegation presiding this month, or an operator.</summary>
-    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a.Rights, a.PresidentCode);
+    public static readonly Func<Actor, Verdict> Chair = a => Permissions.MayActAsChair(a, a.PresidentCode);
 
     /// <summary>Whoever may cast a delegation's ballot (the ballot buttons; anyone else is told it was not recorded).</summary>
-    public static readonly Func<Actor, Verdict> Voter = a => Permissions.MayCastBallot(a.Rights);
+    public static readonly Func<Actor, Verdict> Voter = a => Permissions.MayCastBallot(a);
 
     /// <summary>
     /// Choosing a language: one's own in a private chat; in a linked group the group's, by an operator or the head or
     /// deputy of the group's own delegation.
     /// </summary>
     public static readonly Func<Actor, Verdict> LanguageHere = a =>
-        a.ChatDelegationCode is { } group ? Permissions.MayChooseGroupLanguage(a.Rights, group) : Permissions.Anyone(a.Rights);
+        a.ChatDelegationCode is { } group ? Permissions.MayChooseGroupLanguage(a, group) : Permissions.Anyone(a);
 
     /// <summary>Any pure rule over the domain's actor, e.g. <c>Rules.Of(Permissions.MayCreateDraft)</c>.</summary>
-    public static Func<Actor, Verdict> Of(Func<Domain.Membership.Actor, Verdict> rule)
+    public static Func<Actor, Verdict> Of(Func<Actor, Verdict> rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return a => rule(a.Rights);
+        return rule;
     }
 }

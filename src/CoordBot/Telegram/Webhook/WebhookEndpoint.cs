@@ -2,18 +2,19 @@ using System.Security.Cryptography;
 using System.Text;
 using CoordBot.Telegram.Receiving;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace CoordBot.Telegram.Webhook;
 
 /// <summary>
-/// Webhook mode: a small Kestrel endpoint at the path of <c>Telegram:WebhookUrl</c>. Every call must
-/// carry the secret in <c>X-Telegram-Bot-Api-Secret-Token</c> (compared in constant time); the update
-/// is stored in the inbox before Telegram gets its 200, so a crash after that loses nothing.
+/// Webhook mode: the endpoint at the path of <c>Telegram:WebhookUrl</c>, on <c>Telegram:WebhookListenUrl</c> of the bot's
+/// one web host (<see cref="BotWebHost"/>). Every call must carry the secret in <c>X-Telegram-Bot-Api-Secret-Token</c>
+/// (compared in constant time); the update is stored in the inbox before Telegram gets its 200, so a crash after that
+/// loses nothing.
 /// </summary>
-public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> options, ILogger<WebhookServer> logger) : IHostedService, IAsyncDisposable
+public sealed class WebhookEndpoint(InboxWriter inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger) : IWebEndpoints
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -23,34 +24,20 @@ public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> o
     /// well under 256 KiB; a larger body is not from Telegram and is refused (413) before it is stored.
     /// </summary>
     public const int MaxBodyBytes = 1024 * 1024;
-    private WebApplication? _app;
 
-    /// <summary>The address actually bound (useful when the port is 0).</summary>
-    public string? ListeningOn { get; private set; }
+    public string Key => $"{TelegramOptions.Section}:{nameof(TelegramOptions.WebhookListenUrl)}";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public string Url => options.Value.WebhookListenUrl;
+
+    public void AddServices(IServiceCollection services)
+    {
+    }
+
+    public void Map(IEndpointRouteBuilder routes)
     {
         var settings = options.Value;
-        var path = new Uri(settings.WebhookUrl!).AbsolutePath;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls(settings.WebhookListenUrl);
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var secret = Encoding.UTF8.GetBytes(settings.WebhookSecret!);
-        app.MapPost(path, (HttpContext http, CancellationToken ct) => ReceiveAsync(http, secret, ct));
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (Exception ex) when (Listening.IsBindFailure(ex))
-        {
-            await app.DisposeAsync();
-            throw Listening.Refused($"{TelegramOptions.Section}:{nameof(TelegramOptions.WebhookListenUrl)}", settings.WebhookListenUrl, ex);
-        }
-
-        _app = app;
-        ListeningOn = _app.Urls.FirstOrDefault();
-        logger.LogInformation("Webhook endpoint listening on {Url}{Path}", ListeningOn, path);
+        routes.MapPost(new Uri(settings.WebhookUrl!).AbsolutePath, (HttpContext http, CancellationToken ct) => ReceiveAsync(http, secret, ct));
     }
 
     public static bool SecretMatches(string? presented, byte[] expected) =>
@@ -104,21 +91,5 @@ public sealed class WebhookServer(InboxWriter inbox, IOptions<TelegramOptions> o
         }
 
         return buffer.ToArray();
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
     }
 }
