@@ -78,12 +78,12 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
     /// The sender as they are in each of <paramref name="candidates"/> (their delegation and role there, that body's president),
     /// so a question which body offers only the bodies where the command's rule admits them, and reveals nothing.
     /// </summary>
-    public async Task<IReadOnlyList<(BodyDefinition Body, Telegram.Routing.Actor Actor)>> AsInEachAsync(
-        CoordBotDb db, IReadOnlyList<BodyDefinition> candidates, Telegram.Routing.Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(BodyDefinition Body, Actor Actor)>> AsInEachAsync(
+        CoordBotDb db, IReadOnlyList<BodyDefinition> candidates, Actor actor, DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(actor);
-        var each = new List<(BodyDefinition, Telegram.Routing.Actor)>();
+        var each = new List<(BodyDefinition, Actor)>();
         foreach (var candidate in candidates)
         {
             using var scope = BodyScope.Enter(candidate.Id);

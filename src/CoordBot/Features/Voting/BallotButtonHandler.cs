@@ -75,7 +75,7 @@ internal sealed class BallotButtonHandler(VotingService voting, VotingDelivery d
         ArgumentNullException.ThrowIfNull(context);
         if (await ReadAsync(context, cancellationToken, answer: false) is (var vote, var choice, var answer) && answer != GoBack)
         {
-            await voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
+            await voting.CastAsync(context.Update.Db, VotingDelivery.Casting(context.Update), vote, choice, explanation: null, cancellationToken);
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class VoteHandler(VotingService voting, VotingDelivery delivery,
             return;
         }
 
-        await _voting.CastAsync(context.Update, vote, choice, explanation: null, cancellationToken);
+        await _voting.CastAsync(context.Update.Db, VotingDelivery.Casting(context.Update), vote, choice, explanation: null, cancellationToken);
     }
 
     protected override void OnNoVote(CommandContext context, long draftId) =>
