@@ -52,7 +52,8 @@ public sealed partial class CouncilDayInTheBrowserTests(SandboxFixture sandbox) 
         {
             var group = await OpenAsync(page, groupOf(code));
             await Expect(group).ToContainTextAsync("Result of the vote on D", Patient);
-            await Expect(group).ToContainTextAsync("Silence procedure", Patient);
+            // Every group heard of the silence: the penholder's group by the reply to its own /silence, the others by the notice.
+            await Expect(group).ToContainTextAsync(new Regex("Silence procedure|is under silence until"), Patient);
         }
 
         // The Arabic ballot: its bubble is laid out right to left, an English one beside it left to right.

@@ -29,8 +29,13 @@ public static class Lists
 
         // Each name that could reorder the list (right-to-left letters, a bidi control) is isolated within it, so that one
         // name cannot move its neighbours; the list as a whole is isolated in its sentence by Catalogue.Format. An ordinary
-        // name is left as it is, so English stays character for character.
-        items = [.. items.Select(item => Bidi.CouldReorder(item) ? Bidi.Isolate(Languages.Arabic, item) : item)];
+        // name is left as it is, so English stays character for character; so is a lone name (the list's own isolate is
+        // the name's) and a name already isolated.
+        if (items.Count > 1)
+        {
+            items = [.. items.Select(item => Bidi.CouldReorder(item) && !IsIsolated(item) ? Bidi.Isolate(Languages.Arabic, item) : item)];
+        }
+
         if (language == Languages.English || !Languages.IsKnown(language) || items.Count < 2)
         {
             return string.Join(englishSeparator, items);
@@ -54,6 +59,10 @@ public static class Lists
     /// <summary>Sorted, then joined.</summary>
     public static string SortedAndJoined(string language, IEnumerable<string> names, string englishSeparator = ", ") =>
         Join(language, Sorted(language, names), englishSeparator);
+
+    /// <summary>Whether the text is one directional isolate already (FSI, LRI or RLI ... PDI).</summary>
+    private static bool IsIsolated(string text) =>
+        text.Length >= 2 && text[0] is '\u2066' or '\u2067' or '\u2068' && text[^1] == '\u2069';
 
     private static string Pattern(string language, string key, string first, string second) =>
         string.Format(CultureInfo.InvariantCulture, Catalogue.Text(language, key), first, second);

@@ -73,8 +73,10 @@ public sealed class ByButtonsEndToEndTests
         Assert.Contains("/timezone, étape 1 sur 1 : Fuseau horaire", asked.PlainText, StringComparison.Ordinal);
         Assert.Contains(asked.Buttons, b => b.Text == "Annuler");
 
-        var summary = await PressAsync(bot, FraAdviser, asked, "Europe/Paris");
-        Assert.Contains("Fuseau horaire : Europe/Paris", summary.PlainText, StringComparison.Ordinal);
+        // The city is named as a French reader names it; the command still carries the zone's id.
+        var summary = await PressAsync(bot, FraAdviser, asked, "Paris");
+        Assert.Contains("Fuseau horaire : Paris", summary.PlainText, StringComparison.Ordinal);
+        Assert.Contains("/timezone Europe/Paris", summary.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Confirmer", "Modifier", "Annuler"], summary.Buttons.Select(b => b.Text));
     }
 
