@@ -45,6 +45,12 @@ public sealed partial class DemoCouncil(
         "Sets up the council file's delegations with a head each, this month's chair and three linked groups, through the bot's own commands (about half a minute: the bot keeps to Telegram's pace of one message a second per chat).",
         async (emulator, ct) => (await BuildAsync(emulator, ct)).Summary);
 
+    /// <summary>
+    /// The first body's key and a space when the deployment serves several bodies (the operator sits on all of them, so
+    /// a bare /invite would be asked which body); nothing for one body, whose commands stay as they always were.
+    /// </summary>
+    private string BodyWord => council.IsMultiBody ? council.Bodies[0].Key + " " : string.Empty;
+
     public async Task<DemoCouncilResult> BuildAsync(BotApiEmulator emulator, CancellationToken cancellationToken)
     {
         var members = council.Council.Members;
@@ -68,7 +74,7 @@ public sealed partial class DemoCouncil(
                 throw new InvalidOperationException($"User {headId} already belongs to another delegation; the demo council cannot give them {member.Name}.");
             }
 
-            var invitation = await ReplyToAsync(emulator, operatorId, operatorId, $"/invite {member.Code} head", cancellationToken, m => m.PlainText?.Contains("start=", StringComparison.Ordinal) == true);
+            var invitation = await ReplyToAsync(emulator, operatorId, operatorId, $"/invite {BodyWord}{member.Code} head", cancellationToken, m => m.PlainText?.Contains("start=", StringComparison.Ordinal) == true);
             if (TokenPattern().Match(invitation.PlainText ?? "") is not { Success: true } token)
             {
                 throw new InvalidOperationException($"The bot did not give an invitation for {member.Name}: {invitation.PlainText}");

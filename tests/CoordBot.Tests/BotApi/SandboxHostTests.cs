@@ -57,6 +57,34 @@ public sealed class SandboxHostTests
         Assert.IsNotType<SandboxClock>(bot.Services.GetRequiredService<TimeProvider>());
     }
 
+    [Fact]
+    public async Task Demo_council_builds_the_first_body_when_the_sandbox_serves_several()
+    {
+        // The operator sits on every body, so a bare /invite would be asked which body and the scene would wait in vain.
+        using var directory = new TempDirectory();
+        var host = await StartSandboxAsync(directory, new()
+        {
+            ["Bodies:0:File"] = Path.Combine(AppContext.BaseDirectory, "Council", "security-council-2026.json"),
+            ["Bodies:1:File"] = Path.Combine(AppContext.BaseDirectory, "Council", "committee-1718-2026.json"),
+            ["Delivery:PrivatePerSecond"] = "50",
+            ["Delivery:GroupPerMinute"] = "600",
+        });
+        try
+        {
+            var emulator = host.Services.GetRequiredService<SandboxEmulatorHost>().Emulator;
+            var built = await host.Services.GetRequiredService<DemoCouncil>().BuildAsync(emulator, CancellationToken.None);
+
+            Assert.Equal(15, built.Heads.Count);
+            Assert.Equal(3, built.Groups.Count);
+            Assert.DoesNotContain(emulator.MessagesIn(1), m => m.PlainText?.Contains("Which one is /invite for", StringComparison.Ordinal) == true);
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8081", true)]
     [InlineData("http://localhost:8081", true)]
@@ -67,16 +95,22 @@ public sealed class SandboxHostTests
     public void Only_a_loopback_address_is_quiet(string url, bool loopback) =>
         Assert.Equal(loopback, SandboxEmulatorHost.IsLoopback(url));
 
-    private static async Task<IHost> StartSandboxAsync(TempDirectory directory)
+    private static async Task<IHost> StartSandboxAsync(TempDirectory directory, Dictionary<string, string?>? more = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:CoordBot"] = $"Data Source={directory.File("coordbot.db")}",
             ["Sandbox:Url"] = "http://127.0.0.1:0",
             ["Telegram:PollTimeoutSeconds"] = "2",
             ["Operations:Url"] = "", // not this test's business; the default port may be taken by anything else on the machine
-        });
+        };
+        foreach (var (key, value) in more ?? [])
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCoordBot();
         var host = builder.Build();
