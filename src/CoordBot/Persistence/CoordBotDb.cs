@@ -17,12 +17,27 @@ public class CoordBotDb : DbContext
     public CoordBotDb(DbContextOptions<CoordBotDb> options)
         : base(options)
     {
+        ChangeTracker.Tracked += StampWhenAdded;
     }
 
     /// <summary>For the provider's own context type, given options built for <see cref="CoordBotDb"/>.</summary>
     protected CoordBotDb(DbContextOptions options)
         : base(options)
     {
+        ChangeTracker.Tracked += StampWhenAdded;
+    }
+
+    /// <summary>
+    /// A row gets the body in scope when it is added, not when it is saved: an update's body is in scope only while its
+    /// handler runs (an async-local set inside the step), and the step saves after the handler has returned, so a row
+    /// stamped at save time (an invitation, a membership) fell to the first body whatever body the command named.
+    /// </summary>
+    private static void StampWhenAdded(object? sender, Microsoft.EntityFrameworkCore.ChangeTracking.EntityTrackedEventArgs e)
+    {
+        if (!e.FromQuery && e.Entry.State == EntityState.Added && e.Entry.Entity is IBodyOwned { BodyId: 0 } owned && BodyScope.CurrentId is { } body)
+        {
+            owned.BodyId = body;
+        }
     }
 
     public DbSet<InboxUpdate> InboxUpdates => Set<InboxUpdate>();

@@ -59,8 +59,10 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
             return new BodyChoice(keyed.Id);
         }
 
-        if (await BodyOfObjectAsync(db, words.Skip(1), cancellationToken) is { } objectBody
-            && (isOperator || theirs.Contains(objectBody)))
+        // An object of a body the person sits on names that body; an invitation names its body to anyone who holds its
+        // token (joining a body one does not sit on yet is what it is for: Estonia's head joining the 1718 Committee).
+        if (await BodyOfObjectAsync(db, words.Skip(1), cancellationToken) is ({ } objectBody, var invitation)
+            && (invitation || isOperator || theirs.Contains(objectBody)))
         {
             return new BodyChoice(objectBody);
         }
@@ -101,7 +103,7 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
     }
 
     /// <summary>The body of the first object the words name (a draft, session, agenda item, amendment or invitation), if any.</summary>
-    private static async Task<int?> BodyOfObjectAsync(CoordBotDb db, IEnumerable<string> words, CancellationToken cancellationToken)
+    private static async Task<(int? Body, bool Invitation)> BodyOfObjectAsync(CoordBotDb db, IEnumerable<string> words, CancellationToken cancellationToken)
     {
         foreach (var word in words)
         {
@@ -111,7 +113,7 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
                 {
                     if (token.Length >= 16 && await db.Invitations.IgnoreQueryFilters().Where(i => i.Token == token).Select(i => (int?)i.BodyId).FirstOrDefaultAsync(cancellationToken) is { } invited)
                     {
-                        return invited;
+                        return (invited, true);
                     }
 
                     continue;
@@ -127,12 +129,12 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
                 };
                 if (body is not null)
                 {
-                    return body;
+                    return (body, false);
                 }
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     private static bool IsGuideAnswer(Update update) =>

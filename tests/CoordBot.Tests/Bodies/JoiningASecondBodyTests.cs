@@ -1,0 +1,62 @@
+using CoordBot.BotApi;
+using CoordBot.Domain.Membership;
+using CoordBot.Features.Delegations;
+using CoordBot.Persistence;
+using CoordBot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoordBot.Tests.Bodies;
+
+/// <summary>
+/// One person, several bodies (issue 25 item 4), the way it happens: Latvia's head in the Council is invited to Latvia's
+/// seat on the 1718 Committee by the operator and joins with the token, as anyone joins. The rule "one delegation at a
+/// time" holds per body, so the Council membership does not refuse the Committee's invitation (it did, found in the
+/// sandbox), while a second seat in the same body is still refused.
+/// </summary>
+public sealed class JoiningASecondBodyTests
+{
+    private const long LvaHead = 7301;
+    private const long Operator = BotHarness.OperatorId;
+
+    [Fact]
+    public async Task A_council_member_joins_a_committee_by_its_invitation_and_sits_on_both()
+    {
+        using var directory = new TempDirectory();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Bodies:0:File"] = Path.Combine(AppContext.BaseDirectory, "Council", "security-council-2026.json"),
+            ["Bodies:1:File"] = Path.Combine(AppContext.BaseDirectory, "Council", "committee-1718-2026.json"),
+            ["Delivery:PrivatePerSecond"] = "50",
+            ["Delivery:GlobalPerSecond"] = "500",
+        };
+        await using var bot = await BotHarness.StartAsync(settings, new BotApiEmulatorOptions { EnforceLimits = false });
+        bot.Emulator.RegisterUser(LvaHead, "Head of Latvia");
+        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
+        {
+            db.People.Add(new Person { UserId = LvaHead, DisplayName = "Head of Latvia", FirstSeenAt = now, LastSeenAt = now });
+            db.Memberships.Add(new Membership { BodyId = 1, UserId = LvaHead, DelegationCode = "LVA", Role = DelegationRole.Head, JoinedAt = now, InvitedBy = Operator });
+            await Task.CompletedTask;
+        }, CancellationToken.None);
+
+        var invitation = await bot.AskAsync(Operator, "/invite 1718 LVA head");
+        var token = invitation.PlainText!.Split('\n').Single(l => l.StartsWith("Token: ", StringComparison.Ordinal))["Token: ".Length..];
+        var joined = await bot.AskAsync(LvaHead, $"/join {token}");
+        Assert.DoesNotContain("one delegation at a time", joined.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Latvia", joined.PlainText, StringComparison.Ordinal);
+
+        var seats = await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(
+            (db, ct) => db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == LvaHead && m.EndedAt == null).Select(m => m.BodyId).OrderBy(b => b).ToListAsync(ct),
+            CancellationToken.None);
+        Assert.Equal([1, 2], seats);
+
+        // Within one body the rule holds: a second Council seat is still refused, and the invitation stays unused.
+        var second = await bot.AskAsync(Operator, "/invite unsc GRC deputy");
+        var secondToken = second.PlainText!.Split('\n').Single(l => l.StartsWith("Token: ", StringComparison.Ordinal))["Token: ".Length..];
+        var refused = await bot.AskAsync(LvaHead, $"/join {secondToken}");
+        Assert.Contains("one delegation at a time", refused.PlainText, StringComparison.Ordinal);
+        Assert.Equal(2, await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(
+            (db, ct) => db.Memberships.IgnoreQueryFilters().CountAsync(m => m.UserId == LvaHead && m.EndedAt == null, ct), CancellationToken.None));
+    }
+}
