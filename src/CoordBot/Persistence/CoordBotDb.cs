@@ -172,7 +172,10 @@ public class CoordBotDb : DbContext
         where T : class, IBodyOwned =>
         modelBuilder.Entity<T>().HasQueryFilter(x => BodyFilter == null || x.BodyId == BodyFilter);
 
-    /// <summary>A row added without a body belongs to the body in scope, else to the first body.</summary>
+    /// <summary>
+    /// At save, a row still without a body (added outside any body's scope: <see cref="StampWhenAdded"/> stamps the others
+    /// as they are added) belongs to the body in scope, else to the first body.
+    /// </summary>
     private void StampBodies()
     {
         foreach (var entry in ChangeTracker.Entries<IBodyOwned>())
