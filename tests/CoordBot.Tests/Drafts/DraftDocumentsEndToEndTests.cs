@@ -34,9 +34,6 @@ public sealed class DraftDocumentsEndToEndTests
         return bot;
     }
 
-    private static Task<SentMessage> InChat(BotHarness bot, long chat, string contains) =>
-        bot.ReplyAsync(chat, m => (m.PlainText ?? m.Text ?? string.Empty).Contains(contains, StringComparison.Ordinal));
-
     private static Task<SentMessage> FileInChat(BotHarness bot, long chat, string name) =>
         bot.ReplyAsync(chat, m => m.DocumentName == name);
 
@@ -50,15 +47,16 @@ public sealed class DraftDocumentsEndToEndTests
             Listed(0, "Welcomes the agreement;"),
             Listed(0, "Calls for calm."));
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "sahel.docx", docx, "/draft_new Resolution on the Sahel");
-        var created = await InChat(bot, EstHead, "Created D1");
+        var created = await bot.AskWithDocumentAsync(EstHead, "sahel.docx", docx, "/draft_new Resolution on the Sahel");
+        Assert.StartsWith("Created D1", created.PlainText, StringComparison.Ordinal);
         Assert.Contains("version 1 (5 paragraphs", created.PlainText, StringComparison.Ordinal);
         Assert.Contains("Read from sahel.docx (Word document): paragraphs numbered §1 to §5.", created.PlainText, StringComparison.Ordinal);
 
         // France by its group, China privately and in French; the United States is not on the list.
         await bot.AskAsync(ChnHead, "/language fr");
         Assert.Contains("circulated to 2 delegation", (await bot.AskAsync(EstHead, "/circulate D1 FRA,CHN")).PlainText, StringComparison.Ordinal);
-        var text = await InChat(bot, FraGroup, "§4 2. Calls for calm.");
+        var text = await bot.MessageStartingWithCatalogueAsync(FraGroup, "Drafts.Circulated");
+        Assert.Contains("§4 2. Calls for calm.", text.PlainText, StringComparison.Ordinal);
         Assert.Contains("§3 1. Welcomes the agreement;", text.PlainText, StringComparison.Ordinal);
         var original = await FileInChat(bot, FraGroup, "sahel.docx");
         Assert.Equal(docx, original.DocumentContent);
@@ -69,8 +67,8 @@ public sealed class DraftDocumentsEndToEndTests
 
         // A revision from a PDF: its readers get the notice and the new original.
         var pdf = Pdf(["The Security Council,"], ["Recalling its previous resolutions", "on the Sahel,"], ["1. Welcomes the agreement."]);
-        bot.Emulator.SendDocument(EstHead, EstHead, "sahel-v2.pdf", pdf, "/revise D1");
-        var revised = await InChat(bot, EstHead, "now at version 2");
+        var revised = await bot.AskWithDocumentAsync(EstHead, "sahel-v2.pdf", pdf, "/revise D1");
+        Assert.StartsWith("D1 is now at version 2", revised.PlainText, StringComparison.Ordinal);
         Assert.Contains("Read from sahel-v2.pdf (PDF): paragraphs numbered §1 to §3.", revised.PlainText, StringComparison.Ordinal);
         var second = await FileInChat(bot, FraGroup, "sahel-v2.pdf");
         Assert.Equal(pdf, second.DocumentContent);
@@ -100,21 +98,22 @@ public sealed class DraftDocumentsEndToEndTests
     {
         await using var bot = await CouncilAsync();
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "broken.docx", "PK not really a zip"u8.ToArray(), "/draft_new Broken");
-        await InChat(bot, EstHead, "\"broken.docx\" is not a Word document I can read (.docx)");
+        // Each answer is the next message in the chat, so a reworded refusal shows as a difference here.
+        var broken = await bot.AskWithDocumentAsync(EstHead, "broken.docx", "PK not really a zip"u8.ToArray(), "/draft_new Broken");
+        Assert.Contains("\"broken.docx\" is not a Word document I can read (.docx)", broken.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "scan.pdf", EmptyPdf(1), "/draft_new Scanned");
-        await InChat(bot, EstHead, "I found no text in \"scan.pdf\": a scanned page is a picture");
+        var scanned = await bot.AskWithDocumentAsync(EstHead, "scan.pdf", EmptyPdf(1), "/draft_new Scanned");
+        Assert.Contains("I found no text in \"scan.pdf\": a scanned page is a picture", scanned.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "minutes.doc", "old"u8.ToArray(), "/draft_new Old Word");
-        await InChat(bot, EstHead, "I read drafts from .docx (Word), .pdf, .txt and .md files; \"minutes.doc\" is none of them.");
+        var old = await bot.AskWithDocumentAsync(EstHead, "minutes.doc", "old"u8.ToArray(), "/draft_new Old Word");
+        Assert.Contains("I read drafts from .docx (Word), .pdf, .txt and .md files; \"minutes.doc\" is none of them.", old.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "bomb.docx", ZipBomb(80), "/draft_new Bomb");
-        await InChat(bot, EstHead, "\"bomb.docx\" unpacks to far more than a draft can hold (over 64 MB)");
+        var bomb = await bot.AskWithDocumentAsync(EstHead, "bomb.docx", ZipBomb(80), "/draft_new Bomb");
+        Assert.Contains("\"bomb.docx\" unpacks to far more than a draft can hold (over 64 MB)", bomb.PlainText, StringComparison.Ordinal);
 
         await bot.AskAsync(FraHead, "/language fr");
-        bot.Emulator.SendDocument(FraHead, FraHead, "projet.pdf", "%PDF-1.7 rien"u8.ToArray(), "/draft_new Projet");
-        await InChat(bot, FraHead, "« projet.pdf » n'est pas un PDF que je sais lire");
+        var inFrench = await bot.AskWithDocumentAsync(FraHead, "projet.pdf", "%PDF-1.7 rien"u8.ToArray(), "/draft_new Projet");
+        Assert.Contains("« projet.pdf » n'est pas un PDF que je sais lire", inFrench.PlainText, StringComparison.Ordinal);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(0, await db.Drafts.CountAsync());

@@ -2,6 +2,7 @@ using System.Text;
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Drafts;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -40,8 +41,9 @@ public sealed class DraftsEndToEndTests
         return bot;
     }
 
-    private static Task<SentMessage> InChat(BotHarness bot, long chat, string contains) =>
-        bot.ReplyAsync(chat, m => (m.PlainText ?? m.Text ?? string.Empty).Contains(contains, StringComparison.Ordinal));
+    /// <summary>The first message in <paramref name="chat"/> after <paramref name="after"/> that begins with the catalogue entry <paramref name="key"/>: the wait is keyed on what the bot did, and the test then checks its words.</summary>
+    private static Task<SentMessage> Notice(BotHarness bot, long chat, string key, long after = 0) =>
+        bot.MessageStartingWithCatalogueAsync(chat, key, afterMessageId: after);
 
     [Fact]
     public async Task A_draft_is_commented_amended_revised_circulated_and_its_silence_broken()
@@ -61,7 +63,9 @@ public sealed class DraftsEndToEndTests
 
         var circulated = await bot.AskAsync(EstHead, "/circulate D1 FRA");
         Assert.Contains("circulated to 1 delegation", circulated.PlainText, StringComparison.Ordinal);
-        var inFrance = await InChat(bot, FraGroup, "The Council calls for calm.");
+        var inFrance = await Notice(bot, FraGroup, "Drafts.Circulated");
+        Assert.StartsWith("Circulated by Estonia (EST), penholder:", inFrance.PlainText, StringComparison.Ordinal);
+        Assert.Contains("The Council calls for calm.", inFrance.PlainText, StringComparison.Ordinal);
         Assert.Contains("D1 v1", inFrance.PlainText, StringComparison.Ordinal);
         Assert.Contains("Content hash:", inFrance.PlainText, StringComparison.Ordinal);
 
@@ -73,19 +77,20 @@ public sealed class DraftsEndToEndTests
 
         var comment = await bot.AskAsync(FraHead, "/comment D1 §2 Too weak.", FraGroup);
         Assert.Contains("D1 v1 §2 is recorded", comment.PlainText, StringComparison.Ordinal);
-        await InChat(bot, EstGroup, "Too weak.");
+        Assert.EndsWith("Too weak.", (await Notice(bot, EstGroup, "Drafts.Comment.Notice")).PlainText, StringComparison.Ordinal);
         var amendment = await bot.AskAsync(FraHead, "/amend D1 §2 The Council calls for calm and restraint.");
         Assert.Contains("Amendment M1", amendment.PlainText, StringComparison.Ordinal);
-        await InChat(bot, EstGroup, "/accept M1");
+        Assert.Contains("/accept M1", (await bot.MessageWithCatalogueAsync(EstGroup, "Drafts.Amend.Notice")).PlainText, StringComparison.Ordinal);
 
         Assert.Contains("Only the penholder", (await bot.AskAsync(FraHead, "/accept M1")).PlainText, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("M1 is accepted", (await bot.AskAsync(EstHead, "/accept M1")).PlainText, StringComparison.Ordinal);
-        await InChat(bot, EstHead, "The next version, D1 v2"); // the offer to apply it (DraftingEndToEndTests); here the penholder retypes
-        await InChat(bot, FraGroup, "accepted amendment M1");
+        // The offer to apply it (DraftingEndToEndTests); here the penholder retypes.
+        Assert.StartsWith("The next version, D1 v2", (await Notice(bot, EstHead, "Drafting.Apply.Offer")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("accepted amendment M1", (await bot.MessageWithCatalogueAsync(FraGroup, "Drafts.Decide.AcceptedNotice")).PlainText, StringComparison.Ordinal);
 
         var revised = await bot.AskAsync(EstHead, "/revise D1\nThe Council welcomes the agreement.\n\nThe Council calls for calm and restraint.");
         Assert.Contains("version 2", revised.PlainText, StringComparison.Ordinal);
-        await InChat(bot, FraGroup, "/diff D1 v1 v2");
+        Assert.Contains("/diff D1 v1 v2", (await Notice(bot, FraGroup, "Drafts.Revise.Notice")).PlainText, StringComparison.Ordinal);
 
         var diff = await bot.AskAsync(FraHead, "/diff D1 v1 v2", FraGroup);
         Assert.Contains("and restraint</u>", diff.Text, StringComparison.Ordinal);
@@ -93,20 +98,21 @@ public sealed class DraftsEndToEndTests
 
         var recirculated = await bot.AskAsync(EstHead, "/circulate D1 FRA,CHN");
         Assert.Contains("2 delegation(s)", recirculated.PlainText, StringComparison.Ordinal);
-        await InChat(bot, ChnHead, "calm and restraint"); // no CHN group: its members privately
+        Assert.Contains("calm and restraint", (await Notice(bot, ChnHead, "Drafts.Circulated")).PlainText, StringComparison.Ordinal); // no CHN group: its members privately
 
         var silence = await bot.AskAsync(EstHead, "/silence D1 24");
         Assert.Contains("under silence until", silence.PlainText, StringComparison.Ordinal);
-        await InChat(bot, FraGroup, "Silence procedure");
+        Assert.StartsWith("Silence procedure", (await Notice(bot, FraGroup, "Drafts.Silence.Notice")).PlainText, StringComparison.Ordinal);
         Assert.Contains("under silence", (await bot.AskAsync(EstHead, "/revise D1\nAnother text.")).PlainText, StringComparison.Ordinal);
         Assert.Contains("head of delegation or the deputy", (await bot.AskAsync(FraAdviser, "/breaksilence D1 no")).PlainText, StringComparison.Ordinal);
 
         var broken = await bot.AskAsync(FraHead, "/breaksilence D1 Paris needs the word \"ceasefire\".");
         Assert.Contains("You broke silence", broken.PlainText, StringComparison.Ordinal);
-        var told = await InChat(bot, EstGroup, "Silence broken");
+        var told = await Notice(bot, EstGroup, "Drafts.BreakSilence.Notice");
+        Assert.StartsWith("Silence broken on D1", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("France (FRA)", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("Paris needs the word \"ceasefire\".", told.PlainText, StringComparison.Ordinal);
-        await InChat(bot, ChnHead, "Silence broken");
+        Assert.StartsWith("Silence broken on D1", (await Notice(bot, ChnHead, "Drafts.BreakSilence.Notice")).PlainText, StringComparison.Ordinal);
 
         var read = await bot.AskAsync(FraHead, "/draft D1");
         Assert.Contains("Status: under negotiation", read.PlainText, StringComparison.Ordinal);
@@ -115,7 +121,7 @@ public sealed class DraftsEndToEndTests
         // A removed member loses access at once.
         Assert.Contains("D1 v2", (await bot.AskAsync(FraAdviser, "/draft D1")).PlainText, StringComparison.Ordinal);
         await bot.AskAsync(BotHarness.OperatorId, $"/remove FRA {FraAdviser}");
-        await InChat(bot, FraAdviser, "Your membership of the delegation of France has ended");
+        Assert.StartsWith("Your membership of the delegation of France has ended", (await Notice(bot, FraAdviser, "Remove.Notice")).PlainText, StringComparison.Ordinal);
         Assert.Contains("for members of the council", (await bot.AskAsync(FraAdviser, "/draft D1")).PlainText, StringComparison.Ordinal);
 
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
@@ -132,8 +138,8 @@ public sealed class DraftsEndToEndTests
         await using var bot = await CouncilAsync(clock);
 
         // D1 from a .txt document: the caption is the command.
-        bot.Emulator.SendDocument(EstHead, EstHead, "letter.txt", Encoding.UTF8.GetBytes("Letter to the Secretary-General.\n\nWe agree."), "/draft_new Letter to the Secretary-General");
-        await InChat(bot, EstHead, "Created D1");
+        var fromFile = await bot.AskWithDocumentAsync(EstHead, "letter.txt", Encoding.UTF8.GetBytes("Letter to the Secretary-General.\n\nWe agree."), "/draft_new Letter to the Secretary-General");
+        Assert.StartsWith("Created D1", fromFile.PlainText, StringComparison.Ordinal);
         await bot.AskAsync(EstHead, "/draft_new Second statement\nThe Council stands united.");
         await bot.AskAsync(EstHead, "/circulate D1 FRA");
         await bot.AskAsync(EstHead, "/circulate D2 FRA");
@@ -145,24 +151,26 @@ public sealed class DraftsEndToEndTests
 
         // D1's deadline (3 h) passes while the bot runs.
         clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromMinutes(1));
-        var agreed = await InChat(bot, FraGroup, "D1 v1 · Letter to the Secretary-General is agreed under silence");
+        var agreed = await Notice(bot, FraGroup, "Drafts.Silence.Agreed");
+        Assert.StartsWith("D1 v1 · Letter to the Secretary-General is agreed under silence", agreed.PlainText, StringComparison.Ordinal);
         Assert.Contains("content hash", agreed.PlainText, StringComparison.Ordinal);
 
         // D2's deadline (5 h) passes while the bot is down; it is told at the restart.
         await SettleAsync(bot);
+        var (inFrance, inEstonia) = (bot.LastMessageId(FraGroup), bot.LastMessageId(EstGroup));
         await bot.StopHostAsync();
         clock.Advance(TimeSpan.FromHours(3));
         await bot.StartHostAsync();
-        await InChat(bot, FraGroup, "D2 v1 · Second statement is agreed under silence");
-        await InChat(bot, EstGroup, "D2 v1 · Second statement is agreed under silence");
+        Assert.StartsWith("D2 v1 · Second statement is agreed under silence", (await Notice(bot, FraGroup, "Drafts.Silence.Agreed", inFrance)).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith("D2 v1 · Second statement is agreed under silence", (await Notice(bot, EstGroup, "Drafts.Silence.Agreed", inEstonia)).PlainText, StringComparison.Ordinal);
 
         // Once only, even after another restart (the reconciler finds nothing to do).
         await SettleAsync(bot);
         await bot.RestartHostAsync();
         Assert.Contains("agreed under silence", (await bot.AskAsync(FraHead, "/draft D2")).PlainText, StringComparison.Ordinal);
         // Told once: one message per delegation chat, queued by one conclusion.
-        Assert.Equal(1, CountIn(bot, FraGroup, "D1 v1 · Letter to the Secretary-General is agreed"));
-        Assert.Equal(1, CountIn(bot, FraGroup, "D2 v1 · Second statement is agreed"));
+        Assert.Equal(1, AgreedIn(bot, FraGroup, "D1 v1"));
+        Assert.Equal(1, AgreedIn(bot, FraGroup, "D2 v1"));
         await using (var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None))
         {
             Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "draft.silence.agreed"));
@@ -181,15 +189,16 @@ public sealed class DraftsEndToEndTests
     {
         await using var bot = await CouncilAsync();
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "long.txt", Encoding.UTF8.GetBytes(new string('a', 60_000)), "/draft_new Too long");
-        var tooLong = await InChat(bot, EstHead, "60,000 characters");
+        // Each refusal is the next message in the chat, so a reworded one shows as a difference here.
+        var tooLong = await bot.AskWithDocumentAsync(EstHead, "long.txt", Encoding.UTF8.GetBytes(new string('a', 60_000)), "/draft_new Too long");
+        Assert.Contains("60,000 characters", tooLong.PlainText, StringComparison.Ordinal);
         Assert.Contains("at most 50,000", tooLong.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "scan.pdf", [0x25, 0x50, 0x44, 0x46], "/draft_new A scan");
-        await InChat(bot, EstHead, "\"scan.pdf\" is not a PDF I can read");
+        var scan = await bot.AskWithDocumentAsync(EstHead, "scan.pdf", [0x25, 0x50, 0x44, 0x46], "/draft_new A scan");
+        Assert.Contains("\"scan.pdf\" is not a PDF I can read", scan.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "huge.md", new byte[300_000], "/draft_new Huge");
-        await InChat(bot, EstHead, "300,000 bytes");
+        var huge = await bot.AskWithDocumentAsync(EstHead, "huge.md", new byte[300_000], "/draft_new Huge");
+        Assert.Contains("300,000 bytes", huge.PlainText, StringComparison.Ordinal);
 
         var inline = await bot.AskAsync(EstHead, "/draft_new Inline too long\n" + new string('b', 50_001));
         Assert.Contains("50,001 characters", inline.PlainText, StringComparison.Ordinal);
@@ -211,15 +220,16 @@ public sealed class DraftsEndToEndTests
 
         var before = bot.Emulator.MessagesIn(EstHead).Count;
         Send(bot, EstHead, "/draft D1");
-        var last = await InChat(bot, EstHead, "Paragraph 40:");
+        // The last part is the one that holds the test's own last paragraph (its text, not the bot's words).
+        var last = await bot.ReplyAsync(EstHead, m => (m.PlainText ?? string.Empty).Contains("Paragraph 40:", StringComparison.Ordinal));
         var parts = bot.Emulator.MessagesIn(EstHead).Skip(before).ToList();
         Assert.True(parts.Count > 1);
         Assert.StartsWith("D1 v1", parts[0].PlainText, StringComparison.Ordinal);
         Assert.Equal(string.Join("\n\n", paragraphs.Select((p, i) => $"§{i + 1} {p}")), string.Join("\n\n", parts.Select(p => p.PlainText)).Split("\n\n", 2)[1]);
         Assert.Contains("operative <text> & more", last.PlainText, StringComparison.Ordinal);
 
-        bot.Emulator.SendDocument(EstHead, EstHead, "v2.md", Encoding.UTF8.GetBytes("Short now."), "/revise D1");
-        await InChat(bot, EstHead, "now at version 2");
+        var revised = await bot.AskWithDocumentAsync(EstHead, "v2.md", Encoding.UTF8.GetBytes("Short now."), "/revise D1");
+        Assert.StartsWith("D1 is now at version 2", revised.PlainText, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -233,8 +243,9 @@ public sealed class DraftsEndToEndTests
         await bot.AskAsync(EstHead, "/drafts", EstGroup);
     }
 
-    private static int CountIn(BotHarness bot, long chat, string text) =>
-        bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
+    /// <summary>How many notices of agreement under silence on <paramref name="label"/> ("D1 v1") reached <paramref name="chat"/>.</summary>
+    private static int AgreedIn(BotHarness bot, long chat, string label) =>
+        bot.Emulator.MessagesIn(chat).Count(m => CatalogueText.StartsWith(Languages.English, "Drafts.Silence.Agreed", m.Text) && m.PlainText!.StartsWith(label + " ·", StringComparison.Ordinal));
 
     private static void Send(BotHarness bot, long user, string text) => bot.Send(user, text);
 
@@ -274,8 +285,11 @@ public sealed class DraftsEndToEndTests
         var opened = await bot.AskAsync(BotHarness.OperatorId, "/vote_open D1 substantive 24h");
         Assert.Contains("Voting opened on D1 v1", opened.PlainText, StringComparison.Ordinal);
 
+        // The ballot reaches the same chat meanwhile: the text is the message with the content hash line.
+        var mark = bot.LastMessageId(UsaHead);
         bot.Send(UsaHead, "/draft D1 v1");
-        var asked = await InChat(bot, UsaHead, "Content hash:");
+        var asked = await bot.MessageWithCatalogueAsync(UsaHead, "Drafts.Header.Hash", afterMessageId: mark);
+        Assert.Contains("Content hash:", asked.PlainText, StringComparison.Ordinal);
         Assert.Contains("The Council condemns malicious cyber activities.", asked.PlainText, StringComparison.Ordinal);
     }
 }

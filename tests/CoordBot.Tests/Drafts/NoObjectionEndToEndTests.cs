@@ -1,5 +1,6 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
+using CoordBot.Localization;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -53,8 +54,11 @@ public sealed class NoObjectionEndToEndTests
         await bot.AskAsync(UsaHead, "/circulate D1 FRA LVA");
     }
 
-    private static Task<SentMessage> InChat(BotHarness bot, long chat, string contains, long after = 0) =>
-        bot.ReplyAsync(chat, m => m.MessageId > after && (m.PlainText ?? m.Text ?? string.Empty).Contains(contains, StringComparison.Ordinal));
+    /// <summary>The first message in <paramref name="chat"/> after <paramref name="after"/> that begins with the catalogue entry <paramref name="key"/>: the wait is keyed on what the bot did, and the test then checks its words.</summary>
+    private static Task<SentMessage> Notice(BotHarness bot, long chat, string key, long after = 0) =>
+        bot.MessageStartingWithCatalogueAsync(chat, key, afterMessageId: after);
+
+    private static bool Is(SentMessage message, string key) => CatalogueText.StartsWith(Languages.English, key, message.Text);
 
     private static Task<T> ReadAsync<T>(BotHarness bot, Func<CoordBotDb, Task<T>> read) => DraftsByButtonsTests.ReadAsync(bot, read);
 
@@ -69,14 +73,16 @@ public sealed class NoObjectionEndToEndTests
         var started = await bot.AskAsync(GrcHead, "/silence D1 5wd");
         Assert.Contains("under silence until", started.PlainText, StringComparison.Ordinal);
         Assert.Equal(new DateTime(2026, 12, 14, 15, 0, 0, DateTimeKind.Utc), await ReadAsync(bot, db => db.Drafts.Select(d => d.SilenceDeadlineUtc).SingleAsync()));
-        var notice = await InChat(bot, FraGroup, "Silence procedure");
+        var notice = await Notice(bot, FraGroup, "Drafts.Silence.Notice");
+        Assert.StartsWith("Silence procedure", notice.PlainText, StringComparison.Ordinal);
         Assert.Contains("/hold D1", notice.PlainText, StringComparison.Ordinal);
 
         // Wednesday: France holds it with the Hold button under the notice; the reason goes with a typed hold, so here there is none.
         clock.Advance(TimeSpan.FromDays(2));
-        var held = await DraftsByButtonsTests.TapAsync(bot, FraHead, notice, "Hold", m => (m.PlainText ?? string.Empty).Contains("placed a hold", StringComparison.Ordinal));
-        Assert.Contains("D1", held.PlainText, StringComparison.Ordinal);
-        var told = await InChat(bot, LvaGroup, "placed a hold");
+        var held = await DraftsByButtonsTests.TapAsync(bot, FraHead, notice, "Hold", m => Is(m, "Committees.Hold.Done"));
+        Assert.StartsWith("You placed a hold on D1", held.PlainText, StringComparison.Ordinal);
+        var told = await Notice(bot, LvaGroup, "Committees.Hold.Notice");
+        Assert.Contains("placed a hold", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("France (FRA)", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("Reason: none given", told.PlainText, StringComparison.Ordinal);
         Assert.Contains("72 h 0 min of working time", told.PlainText, StringComparison.Ordinal);
@@ -85,8 +91,12 @@ public sealed class NoObjectionEndToEndTests
         Assert.Contains("FRA already holds the decision", (await bot.AskAsync(FraHead, "/hold D1 again")).PlainText, StringComparison.Ordinal);
         Assert.Contains("head of delegation or the deputy", (await bot.AskAsync(FraAdviser, "/hold D1")).PlainText, StringComparison.Ordinal);
         Assert.Contains("You placed a hold on D1", (await bot.AskAsync(LvaHead, "/hold D1 Awaiting instructions from <Riga>.")).PlainText, StringComparison.Ordinal);
-        var reason = await InChat(bot, UsaGroup, "Awaiting instructions from <Riga>.");
+        // The penholder's group hears of both holds, France's first.
+        var first = await Notice(bot, UsaGroup, "Committees.Hold.Notice");
+        Assert.Contains("France (FRA)", first.PlainText, StringComparison.Ordinal);
+        var reason = await Notice(bot, UsaGroup, "Committees.Hold.Notice", first.MessageId);
         Assert.Contains("Latvia (LVA)", reason.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Reason: Awaiting instructions from <Riga>.", reason.PlainText, StringComparison.Ordinal);
         Assert.Contains("FRA", (await bot.AskAsync(GrcHead, "/extend D1 24")).PlainText, StringComparison.Ordinal);
 
         // The original deadline passes while held, and the bot restarts: nothing is adopted.
@@ -95,7 +105,7 @@ public sealed class NoObjectionEndToEndTests
         await bot.StartHostAsync();
         var shown = await bot.AskAsync(UsaHead, "/draft D1");
         Assert.Contains("under silence, on hold (held by FRA, LVA", shown.PlainText, StringComparison.Ordinal);
-        Assert.Equal(0, CountIn(bot, FraGroup, "agreed under silence"));
+        Assert.Equal(0, AgreedIn(bot, FraGroup));
 
         // Latvia lifts by command: France still holds, the clock stays stopped.
         var still = await bot.AskAsync(LvaHead, "/lift D1");
@@ -104,19 +114,20 @@ public sealed class NoObjectionEndToEndTests
 
         // France lifts with the Lift button under the notice of its own hold: the three working days left run from now
         // (Tuesday 10:00 in New York), so the new deadline is Friday 10:00.
-        var ownHold = bot.Emulator.MessagesIn(FraGroup).Last(m => (m.PlainText ?? string.Empty).Contains("placed a hold", StringComparison.Ordinal) && m.Buttons.Any(b => b.Text == "Lift hold"));
-        var lifted = await DraftsByButtonsTests.TapAsync(bot, FraHead, ownHold, "Lift hold", m => (m.PlainText ?? string.Empty).Contains("Its deadline is now", StringComparison.Ordinal));
-        Assert.Contains("You lifted your hold on D1", lifted.PlainText, StringComparison.Ordinal);
+        var ownHold = bot.Emulator.MessagesIn(FraGroup).Last(m => Is(m, "Committees.Hold.Notice") && m.Buttons.Any(b => b.Text == "Lift hold"));
+        var lifted = await DraftsByButtonsTests.TapAsync(bot, FraHead, ownHold, "Lift hold", m => Is(m, "Committees.Lift.Done"));
+        Assert.StartsWith("You lifted your hold on D1. Its deadline is now", lifted.PlainText, StringComparison.Ordinal);
         var newDeadline = new DateTime(2026, 12, 18, 15, 0, 0, DateTimeKind.Utc);
         Assert.Equal(newDeadline, await ReadAsync(bot, db => db.Drafts.Select(d => d.SilenceDeadlineUtc).SingleAsync()));
-        var resumed = await InChat(bot, UsaGroup, "The new deadline is");
+        var resumed = await Notice(bot, UsaGroup, "Committees.Lift.Notice");
+        Assert.Contains("The new deadline is", resumed.PlainText, StringComparison.Ordinal);
         Assert.Contains("France (FRA)", resumed.PlainText, StringComparison.Ordinal);
         Assert.Contains("18", resumed.PlainText, StringComparison.Ordinal);
 
         // No objection and no hold at the restored deadline: adopted, told once.
         clock.Advance(newDeadline.AddMinutes(1) - clock.GetUtcNow().UtcDateTime);
-        await InChat(bot, FraGroup, "agreed under silence");
-        await InChat(bot, LvaGroup, "agreed under silence");
+        Assert.Contains("agreed under silence", (await Notice(bot, FraGroup, "Drafts.Silence.Agreed")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("agreed under silence", (await Notice(bot, LvaGroup, "Drafts.Silence.Agreed")).PlainText, StringComparison.Ordinal);
         var holds = await ReadAsync(bot, db => db.DraftHolds.OrderBy(h => h.Id).ToListAsync());
         Assert.Equal(["FRA", "LVA"], holds.Select(h => h.DelegationCode));
         Assert.All(holds, h => Assert.NotNull(h.LiftedAt));
@@ -138,7 +149,7 @@ public sealed class NoObjectionEndToEndTests
         await bot.AskAsync(FraHead, "/hold D1 Consulting Paris.");
         var broken = await bot.AskAsync(LvaHead, "/breaksilence D1 The request does not meet the criteria.");
         Assert.Contains("You broke silence", broken.PlainText, StringComparison.Ordinal);
-        await InChat(bot, UsaGroup, "Silence broken");
+        Assert.StartsWith("Silence broken on D1", (await Notice(bot, UsaGroup, "Drafts.BreakSilence.Notice")).PlainText, StringComparison.Ordinal);
 
         // Over: nothing more to hold or lift, and the deadline never adopts it.
         Assert.Contains("not under silence", (await bot.AskAsync(FraHead, "/lift D1")).PlainText, StringComparison.Ordinal);
@@ -165,10 +176,10 @@ public sealed class NoObjectionEndToEndTests
         // Five calendar days later (Wednesday) and six (Thursday): still under silence, the weekend did not count.
         clock.Advance(TimeSpan.FromDays(6));
         Assert.Contains("under silence", (await bot.AskAsync(UsaHead, "/draft D1")).PlainText, StringComparison.Ordinal);
-        Assert.Equal(0, CountIn(bot, FraGroup, "agreed under silence"));
+        Assert.Equal(0, AgreedIn(bot, FraGroup));
 
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        await InChat(bot, FraGroup, "agreed under silence");
+        Assert.Contains("agreed under silence", (await Notice(bot, FraGroup, "Drafts.Silence.Agreed")).PlainText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,12 +189,13 @@ public sealed class NoObjectionEndToEndTests
         await using var bot = await CommitteeAsync(clock, "security-council-2026.json");
         await CirculatedDecisionAsync(bot);
         await bot.AskAsync(UsaHead, "/silence D1 24");
-        var notice = await InChat(bot, FraGroup, "Silence procedure");
+        var notice = await Notice(bot, FraGroup, "Drafts.Silence.Notice");
+        Assert.StartsWith("Silence procedure", notice.PlainText, StringComparison.Ordinal);
 
         Assert.DoesNotContain(notice.Buttons, b => b.Text == "Hold");
         Assert.Contains("not under the no-objection procedure", (await bot.AskAsync(FraHead, "/hold D1")).PlainText, StringComparison.Ordinal);
     }
 
-    private static int CountIn(BotHarness bot, long chat, string text) =>
-        bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
+    /// <summary>Notices of agreement under silence in <paramref name="chat"/>, recognised by their catalogue entry: a count of none cannot pass merely because the words changed.</summary>
+    private static int AgreedIn(BotHarness bot, long chat) => bot.Emulator.MessagesIn(chat).Count(m => Is(m, "Drafts.Silence.Agreed"));
 }

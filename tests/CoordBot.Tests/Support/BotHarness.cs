@@ -104,6 +104,15 @@ public sealed class BotHarness : IAsyncDisposable
         return await Emulator.WaitForMessageAsync(chat, m => m.MessageId > last, Patience);
     }
 
+    /// <summary>A user sends a file whose caption is a command (their private chat when <paramref name="chatId"/> is null); returns the next message the bot writes in that chat.</summary>
+    public async Task<SentMessage> AskWithDocumentAsync(long userId, string fileName, byte[] content, string caption, long? chatId = null)
+    {
+        var chat = chatId ?? userId;
+        var last = LastMessageId(chat);
+        Emulator.SendDocument(chat, userId, fileName, content, caption);
+        return await NextMessageAsync(chat, last);
+    }
+
     /// <summary>The id of the last message the bot wrote in <paramref name="chatId"/> (0 when none): a mark to wait after.</summary>
     public long LastMessageId(long chatId) => Emulator.MessagesIn(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
 
