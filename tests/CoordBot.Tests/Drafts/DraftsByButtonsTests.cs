@@ -83,7 +83,7 @@ public sealed class DraftsByButtonsTests
         Assert.Equal(["Read", "Comments", "Comment", "Amend", "Circulate", "Start silence", "Put in blue", "Make it a presidential statement", "Make it a press statement"], Labels(created));
         Assert.Equal(["r:draft D1", "r:comments D1", "r:comment D1", "r:amend D1", "r:circulate D1", "r:silence D1", "r:blue D1 check", "r:kind D1 prst", "r:kind D1 press"], created.Buttons.Select(b => b.CallbackData));
 
-        var circulated = await TapAsync(bot, estonia, created, "Circulate", m => m.PlainText!.StartsWith("D1 v1 (hash ", StringComparison.Ordinal));
+        var circulated = await TapAsync(bot, estonia, created, "Circulate", m => CatalogueText.StartsWith(Languages.English, "Drafts.Circulate.Done", m.Text));
         Assert.StartsWith("D1 v1 (hash ", circulated.PlainText, StringComparison.Ordinal);
         Assert.Contains("was circulated to 14 delegation(s), 14 chat(s)", circulated.PlainText, StringComparison.Ordinal);
         Assert.Equal(14, await ReadAsync(bot, db => db.DraftCirculations.CountAsync()));
@@ -94,10 +94,12 @@ public sealed class DraftsByButtonsTests
         Assert.Equal(["Read", "Comments", "Comment", "Amend"], Labels(copy));
 
         // France proposes an amendment: the Amend button under D1 starts the guide with D1 chosen; the text is typed.
-        var text = await TapAsync(bot, france, copy, "Amend", m => m.PlainText!.Contains("step 2 of 2: Proposed text", StringComparison.Ordinal));
+        var text = await TapAsync(bot, france, copy, "Amend", m => CatalogueText.Contains(Languages.English, "Guide.Step", m.Text));
+        Assert.Contains("step 2 of 2: Proposed text", text.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Cancel"], Labels(text));
         var check = await bot.AskAsync(france, "§2 It calls on all States to cooperate in accordance with international law.");
-        await TapAsync(bot, france, check, "Confirm", m => m.PlainText!.StartsWith("Amendment M1 to D1 v1 §2 is recorded", StringComparison.Ordinal));
+        var recorded = await TapAsync(bot, france, check, "Confirm", m => CatalogueText.StartsWith(Languages.English, "Drafts.Amend.Done", m.Text));
+        Assert.StartsWith("Amendment M1 to D1 v1 §2 is recorded", recorded.PlainText, StringComparison.Ordinal);
 
         // The penholder decides it by the buttons under the notice.
         var notice = await bot.MessageWithCatalogueAsync(estonia, "Drafts.Amend.Notice");
@@ -116,9 +118,10 @@ public sealed class DraftsByButtonsTests
         Assert.Equal("M1 was already accepted.", again.PlainText);
 
         // Put in blue from the first message: an old button acts on the draft as it is now, once confirmed.
-        var ask = await TapAsync(bot, estonia, created, "Put in blue", m => m.PlainText!.StartsWith("Put D1 v1", StringComparison.Ordinal));
+        var ask = await TapAsync(bot, estonia, created, "Put in blue", m => CatalogueText.StartsWith(Languages.English, "Drafting.Blue.Ask", m.Text));
+        Assert.StartsWith("Put D1 v1", ask.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
-        var blue = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => m.PlainText!.StartsWith("D1 v1 is in blue", StringComparison.Ordinal));
+        var blue = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => CatalogueText.StartsWith(Languages.English, "Drafts.Blue.Done", m.Text));
         Assert.StartsWith("D1 v1 is in blue: its text (hash ", blue.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
         var locked = await bot.MessageWithCatalogueAsync(france, "Drafts.Blue.Notice");
