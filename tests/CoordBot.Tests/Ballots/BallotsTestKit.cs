@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using CoordBot.BotApi;
-using CoordBot.Domain.Council;
-using CoordBot.Domain.Membership;
 using CoordBot.Features.Voting;
 using CoordBot.Localization;
 using CoordBot.Persistence;
@@ -25,7 +23,7 @@ internal sealed class BallotsTestKit : IAsyncDisposable
     /// <summary>Monday 7 January 2030, 12:00 UTC.</summary>
     public static readonly DateTimeOffset T0 = new(2030, 1, 7, 12, 0, 0, TimeSpan.Zero);
 
-    public static readonly IReadOnlyList<string> Codes = CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList();
+    public static readonly IReadOnlyList<string> Codes = TestCouncil.Codes;
 
     private BallotsTestKit(BotHarness bot, FakeTimeProvider clock, FakeDrafts drafts)
     {
@@ -40,13 +38,13 @@ internal sealed class BallotsTestKit : IAsyncDisposable
 
     public FakeDrafts Drafts { get; }
 
-    public static long HeadOf(string code) => 3000 + Codes.ToList().IndexOf(code);
+    public static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
-    public static long DeputyOf(string code) => 4000 + Codes.ToList().IndexOf(code);
+    public static long DeputyOf(string code) => TestCouncil.DeputyOf(code);
 
-    public static long AdviserOf(string code) => 6000 + Codes.ToList().IndexOf(code);
+    public static long AdviserOf(string code) => TestCouncil.AdviserOf(code);
 
-    public static long GroupOf(string code) => -5000 - Codes.ToList().IndexOf(code);
+    public static long GroupOf(string code) => TestCouncil.GroupOf(code);
 
     public static async Task<BallotsTestKit> StartAsync(IDictionary<string, string?>? settings = null, IReadOnlyCollection<string>? withoutGroups = null, bool advisers = false)
     {
@@ -60,19 +58,8 @@ internal sealed class BallotsTestKit : IAsyncDisposable
                 s.AddSingleton<TimeProvider>(clock);
                 s.AddSingleton<IVotableDrafts>(drafts);
             });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head, $"Head of {code}");
-            if (advisers)
-            {
-                await bot.SeedMemberAsync(AdviserOf(code), code, DelegationRole.Adviser, $"Adviser of {code}");
-            }
-
-            if (withoutGroups?.Contains(code) != true)
-            {
-                await bot.LinkGroupAsync(code, GroupOf(code));
-            }
-        }
+        var council = TestCouncil.Seed().WithGroups(except: withoutGroups ?? []);
+        await (advisers ? council.WithAdvisers() : council).SeedAsync(bot);
 
         drafts.AddInBlue(3);
         return new BallotsTestKit(bot, clock, drafts);

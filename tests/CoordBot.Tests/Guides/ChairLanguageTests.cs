@@ -1,6 +1,4 @@
 using CoordBot.BotApi;
-using CoordBot.Domain.Council;
-using CoordBot.Domain.Membership;
 using CoordBot.Features.Voting;
 using CoordBot.Localization;
 using CoordBot.Tests.Support;
@@ -10,19 +8,16 @@ namespace CoordBot.Tests.Guides;
 /// <summary>Issue 23's read-through: a notice to the chair is in the chair's language as every notice to a person is (chosen, else their Telegram app's).</summary>
 public sealed class ChairLanguageTests
 {
-    private static readonly List<string> Codes = [.. CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code)];
+    private static IReadOnlyList<string> Codes => TestCouncil.Codes;
 
-    private static long Head(string code) => 7800 + Codes.IndexOf(code);
+    private static long Head(string code) => TestCouncil.HeadOf(code);
 
     [Fact]
     public async Task A_chair_whose_app_is_in_French_hears_that_everyone_voted_in_French_without_choosing_a_language()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500", ["Voting:EarlyCloseGrace"] = "00:10:00" };
         await using var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in Codes)
-        {
-            await bot.SeedMemberAsync(Head(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         const long chair = BotHarness.OperatorId;
         bot.Emulator.RegisterUser(chair, "Chair");

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using CoordBot.BotApi;
-using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
-using CoordBot.Domain.Membership;
 using CoordBot.Domain.Sessions;
 using CoordBot.Localization;
 using CoordBot.Persistence;
@@ -153,16 +151,13 @@ public sealed class InputLanguagesEndToEndTests
         await bot.ReplyAsync(china, m => m.PlainText!.Contains(Opening("fr", "Drafts.Circulated"), StringComparison.Ordinal) && m.PlainText.Contains("D2", StringComparison.Ordinal));
     }
 
-    private static long HeadOf(string code) => 7000 + CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code).ToList().IndexOf(code);
+    private static long HeadOf(string code) => TestCouncil.HeadOf(code);
 
     private static async Task<BotHarness> CouncilAsync()
     {
         var fast = new Dictionary<string, string?> { ["Delivery:PrivatePerSecond"] = "50", ["Delivery:GroupPerMinute"] = "600", ["Delivery:GlobalPerSecond"] = "500" };
         var bot = await BotHarness.StartAsync(fast, new BotApiEmulatorOptions { EnforceLimits = false });
-        foreach (var code in CouncilPresets.SecurityCouncil2020.Members.Select(m => m.Code))
-        {
-            await bot.SeedMemberAsync(HeadOf(code), code, DelegationRole.Head);
-        }
+        await TestCouncil.Seed().SeedAsync(bot);
 
         return bot;
     }

@@ -41,6 +41,7 @@ public sealed class CouncilBuilder
     private readonly IReadOnlyList<string> _codes;
     private readonly HashSet<DelegationRole> _roles = [DelegationRole.Head];
     private bool _groups;
+    private IReadOnlyCollection<string> _withoutGroups = [];
     private Func<string, DelegationRole, string> _name = (code, role) => $"{role} of {code}";
     private string _timeZone = "UTC";
     private readonly Dictionary<string, string> _zones = new(StringComparer.Ordinal);
@@ -53,10 +54,11 @@ public sealed class CouncilBuilder
 
     public CouncilBuilder WithObservers() => With(DelegationRole.Observer);
 
-    /// <summary>Each delegation's group linked at <see cref="TestCouncil.GroupOf"/>.</summary>
-    public CouncilBuilder WithGroups()
+    /// <summary>Each delegation's group linked at <see cref="TestCouncil.GroupOf"/>, but for the delegations in <paramref name="except"/>.</summary>
+    public CouncilBuilder WithGroups(params IReadOnlyCollection<string> except)
     {
         _groups = true;
+        _withoutGroups = except;
         return this;
     }
 
@@ -91,7 +93,7 @@ public sealed class CouncilBuilder
                 await bot.SeedMemberAsync(IdOf(role, code), code, role, _name(code, role), _zones.GetValueOrDefault(code, _timeZone));
             }
 
-            if (_groups)
+            if (_groups && !_withoutGroups.Contains(code))
             {
                 await bot.LinkGroupAsync(code, TestCouncil.GroupOf(code));
             }
