@@ -64,7 +64,7 @@ public sealed class JoiningASecondBodyTests
     {
         var last = bot.Emulator.MessagesIn(Operator).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
         bot.Emulator.SendText(Operator, Operator, command);
-        var invitation = await bot.ReplyAsync(Operator, m => m.MessageId > last && m.PlainText?.Contains("\nToken: ", StringComparison.Ordinal) == true);
+        var invitation = await bot.MessageStartingWithCatalogueAsync(Operator, "Invite.Created", afterMessageId: last);
         return invitation.PlainText!.Split('\n').Single(l => l.StartsWith("Token: ", StringComparison.Ordinal))["Token: ".Length..];
     }
 }

@@ -2,6 +2,7 @@ using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
 using CoordBot.Features.Delegations;
 using CoordBot.Persistence;
+using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Drafts;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -73,8 +74,7 @@ public sealed class NoObjectionGuideTests
             tooLong.PlainText);
         var summary = await PressAsync(bot, chair, deadline, "5 working days");
         Assert.Contains("This sends /silence D1 5wd", summary.PlainText, StringComparison.Ordinal);
-        bot.Emulator.PressButton(chair, chair, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(chair, m => (m.PlainText ?? string.Empty).Contains("under silence until", StringComparison.Ordinal));
+        await ConfirmedAsync(bot, chair, summary);
 
         // Monday to the next Monday, the weekend skipped, exactly as the typed /silence D1 5wd counts it.
         var d1 = await DraftsByButtonsTests.ReadAsync(bot, db => db.Drafts.IgnoreQueryFilters().SingleAsync(d => d.Id == 1));
@@ -103,8 +103,7 @@ public sealed class NoObjectionGuideTests
         var drafts = await bot.AskAsync(UsaHead, "/silence");
         await PressAsync(bot, UsaHead, drafts, "D1 Exemption request 2026/8");
         var summary = await AnswerAsync(bot, UsaHead, "3 Working Days", "This sends /silence D1 3wd");
-        bot.Emulator.PressButton(UsaHead, UsaHead, summary.MessageId, "g:ok");
-        await bot.ReplyAsync(UsaHead, m => (m.PlainText ?? string.Empty).Contains("under silence until", StringComparison.Ordinal));
+        await ConfirmedAsync(bot, UsaHead, summary);
 
         // Monday 10:00 in New York and three working days: Thursday 10:00 there, in the penholder's zone.
         var draft = await DraftsByButtonsTests.ReadAsync(bot, db => db.Drafts.SingleAsync());
@@ -112,12 +111,24 @@ public sealed class NoObjectionGuideTests
         Assert.Equal("America/New_York", draft.SilenceZone);
     }
 
-    /// <summary>Sends <paramref name="text"/> and waits for the guide's next question or summary.</summary>
-    private static Task<SentMessage> AnswerAsync(BotHarness bot, long user, string text, string expected)
+    /// <summary>
+    /// Sends <paramref name="text"/> once every notice has gone, so the next message in the chat is the guide's next
+    /// question, summary or refusal; then checks that it says <paramref name="expected"/> (a rewording shows as a difference).
+    /// </summary>
+    private static async Task<SentMessage> AnswerAsync(BotHarness bot, long user, string text, string expected)
     {
-        var last = bot.LastMessageId(user);
-        bot.Send(user, text);
-        return bot.ReplyAsync(user, m => m.MessageId > last && (m.PlainText ?? string.Empty).Contains(expected, StringComparison.Ordinal));
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        var answer = await bot.AskAsync(user, text);
+        Assert.Contains(expected, answer.PlainText, StringComparison.Ordinal);
+        return answer;
+    }
+
+    /// <summary>The answer to the summary's Confirm: the silence started (the summary itself is only marked answered).</summary>
+    private static async Task ConfirmedAsync(BotHarness bot, long user, SentMessage summary)
+    {
+        bot.Emulator.PressButton(user, user, summary.MessageId, "g:ok");
+        var started = await bot.MessageWithCatalogueAsync(user, "Drafts.Silence.Done", afterMessageId: summary.MessageId);
+        Assert.Contains("under silence until", started.PlainText, StringComparison.Ordinal);
     }
 
     private static async Task SeedAsync(BotHarness bot, long userId, string code, int bodyId)

@@ -119,12 +119,12 @@ public sealed class DraftsRulesTests
 
         // The state of the draft is the next check: M1 cannot be decided twice, a text under silence cannot change.
         Assert.Contains("M1 is accepted", (await bot.AskAsync(EstHead, "/accept 1")).PlainText, StringComparison.Ordinal);
-        await NoticeAsync(bot, FraHead, "accepted amendment M1");
-        await NoticeAsync(bot, EstHead, "The next version, D1 v2");
+        await NoticeAsync(bot, FraHead, "Drafts.Decide.AcceptedNotice", "accepted amendment M1");
+        await NoticeAsync(bot, EstHead, "Drafting.Apply.Offer", "The next version, D1 v2");
         Assert.Equal("M1 was already accepted.", (await bot.AskAsync(EstHead, "/reject M1")).PlainText);
         // The penholder's own chat reads the reply, not the readers' notice as well (PenholderNoticeTests).
         Assert.Contains("under silence until", (await bot.AskAsync(EstHead, "/silence 1 24")).PlainText, StringComparison.Ordinal);
-        await NoticeAsync(bot, FraHead, "Silence procedure");
+        await NoticeAsync(bot, FraHead, "Drafts.Silence.Notice", "Silence procedure");
         var locked = await StateAsync(bot);
         Assert.Equal(
             "D1 is under silence: changing its text is not allowed; the silence must be broken first.",

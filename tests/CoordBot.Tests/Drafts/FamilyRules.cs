@@ -56,18 +56,21 @@ internal static class FamilyRules
         Assert.Contains("will preside", (await bot.AskAsync(BotHarness.OperatorId, "/setpresident CHN 2026-11")).PlainText, StringComparison.Ordinal);
         Assert.Contains("Created D1", (await bot.AskAsync(EstHead, "/draft_new Press statement\nThe Council welcomes the agreement.\n\nThe Council calls for calm.")).PlainText, StringComparison.Ordinal);
         Assert.Contains("circulated to 1 delegation", (await bot.AskAsync(EstHead, "/circulate D1 FRA")).PlainText, StringComparison.Ordinal);
-        await NoticeAsync(bot, FraHead, "Circulated by");
+        await NoticeAsync(bot, FraHead, "Drafts.Circulated", "Circulated by");
         Assert.Contains("Amendment M1", (await bot.AskAsync(FraHead, "/amend D1 §2 The Council calls for restraint.")).PlainText, StringComparison.Ordinal);
 
         // Estonia's members hear of M1 privately: waited for, so that no later answer in their chats is mistaken for it.
-        await NoticeAsync(bot, EstHead, "Decide with /accept M1");
-        await NoticeAsync(bot, EstAdviser, "Decide with /accept M1");
+        await NoticeAsync(bot, EstHead, "Drafts.Amend.Notice", "Decide with /accept M1");
+        await NoticeAsync(bot, EstAdviser, "Drafts.Amend.Notice", "Decide with /accept M1");
         return bot;
     }
 
-    /// <summary>Waits for a message containing <paramref name="text"/> in a private chat.</summary>
-    public static Task NoticeAsync(BotHarness bot, long chat, string text) =>
-        bot.ReplyAsync(chat, m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
+    /// <summary>
+    /// Waits for a message holding the catalogue entry <paramref name="key"/> in a chat, then checks that it says
+    /// <paramref name="text"/>: a reworded notice shows as a difference, not as a wait that times out.
+    /// </summary>
+    public static async Task NoticeAsync(BotHarness bot, long chat, string key, string text) =>
+        Assert.Contains(text, (await bot.MessageWithCatalogueAsync(chat, key)).PlainText, StringComparison.Ordinal);
 
     /// <summary>What no refusal may change: drafts and their state, versions, comments, amendments and their decisions, circulation, audit.</summary>
     public static async Task<object> StateAsync(BotHarness bot)
