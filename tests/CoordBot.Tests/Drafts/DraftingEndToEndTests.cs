@@ -1,6 +1,7 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Drafts;
 using CoordBot.Features.Drafts;
+using CoordBot.Localization;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using static CoordBot.Tests.Drafts.DraftsByButtonsTests;
@@ -14,14 +15,28 @@ namespace CoordBot.Tests.Drafts;
 /// </summary>
 public sealed class DraftingEndToEndTests
 {
-    private static bool Starts(SentMessage m, string text) => m.PlainText?.StartsWith(text, StringComparison.Ordinal) == true;
+    /// <summary>A message written from the catalogue entry <paramref name="key"/> (it begins with it).</summary>
+    private static bool Is(SentMessage m, string key) => CatalogueText.StartsWith(Languages.English, key, m.Text);
 
-    /// <summary>Sends <paramref name="text"/> and waits for the answer that starts with <paramref name="starts"/> (notices of others' actions may arrive in between).</summary>
-    private static async Task<SentMessage> AskAsync(BotHarness bot, long user, string text, string starts)
+    /// <summary>A reply refusing with the reason <paramref name="key"/> (a <c>Reason.*</c> entry, written as a sentence).</summary>
+    private static bool Refused(SentMessage m, string key) => CatalogueText.StartsWithRefusal(Languages.English, key, m.PlainText);
+
+    /// <summary>A draft's text as /draft shows it: the one message with the "Content hash:" line (notices say it otherwise).</summary>
+    private static bool Read(SentMessage m) => CatalogueText.Contains(Languages.English, "Drafts.Header.Hash", m.Text);
+
+    /// <summary>Checks that <paramref name="message"/>, found by what the bot did, begins with <paramref name="starts"/>: a rewording shows here as a difference, not as a wait that times out.</summary>
+    private static SentMessage Says(SentMessage message, string starts)
     {
-        var last = bot.Emulator.MessagesIn(user).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
+        Assert.StartsWith(starts, message.PlainText, StringComparison.Ordinal);
+        return message;
+    }
+
+    /// <summary>Sends <paramref name="text"/> and waits for the answer that <paramref name="answer"/> recognises (notices of others' actions may arrive in between), then checks it begins with <paramref name="starts"/>.</summary>
+    private static async Task<SentMessage> AskAsync(BotHarness bot, long user, string text, Func<SentMessage, bool> answer, string starts)
+    {
+        var last = bot.LastMessageId(user);
         bot.Send(user, text);
-        return await bot.ReplyAsync(user, m => m.MessageId > last && Starts(m, starts));
+        return Says(await bot.ReplyAsync(user, m => m.MessageId > last && answer(m)), starts);
     }
 
     [Fact]
@@ -53,25 +68,25 @@ public sealed class DraftingEndToEndTests
         await bot.AskAsync(france, "/amend D1 §2+ The Council supports the mediation of the African Union.");
 
         // Accepting the first offers the next version at once, as a diff, to make in one tap.
-        Assert.Equal("M1 is accepted. The proposing delegation has been told.", (await AskAsync(bot, estonia, "/accept M1", "M1 is")).PlainText);
-        var first = await bot.ReplyAsync(estonia, m => Starts(m, "The next version, D1 v2"));
+        Assert.Equal("M1 is accepted. The proposing delegation has been told.", (await AskAsync(bot, estonia, "/accept M1", m => Is(m, "Drafting.Decide.Accepted"), "M1 is")).PlainText);
+        var first = Says(await bot.ReplyAsync(estonia, m => Is(m, "Drafting.Apply.Offer")), "The next version, D1 v2");
         Assert.Contains("with amendments M1 applied to v1", first.PlainText, StringComparison.Ordinal);
         Assert.Contains("and restraint</u>", first.Text, StringComparison.Ordinal);
         Assert.Equal(["Make v2 with M1"], Labels(first));
 
         // Two accepted amendments replace §2: shown one under the other, the penholder takes one.
-        await AskAsync(bot, estonia, "/accept M2", "M2 is accepted");
-        var conflict = await bot.ReplyAsync(estonia, m => Starts(m, "§2: M1, M2 replace the same paragraph"));
+        await AskAsync(bot, estonia, "/accept M2", m => Is(m, "Drafting.Decide.Accepted"), "M2 is accepted");
+        var conflict = Says(await bot.ReplyAsync(estonia, m => Is(m, "Drafting.Apply.Conflict")), "§2: M1, M2 replace the same paragraph");
         Assert.Contains("§2 now: The Council calls for calm.", conflict.PlainText, StringComparison.Ordinal);
         Assert.Contains("M1 · France (FRA): The Council calls for calm and restraint.", conflict.PlainText, StringComparison.Ordinal);
         Assert.Contains("M2 · China (CHN): The Council calls on all parties to exercise restraint.", conflict.PlainText, StringComparison.Ordinal);
         Assert.Equal(["Take M1 for §2", "Take M2 for §2"], Labels(conflict));
 
-        var third = await AskAsync(bot, estonia, "/accept M3", "M3 is accepted");
-        var withInsert = await bot.ReplyAsync(estonia, m => m.MessageId > third.MessageId && Starts(m, "§2: M1, M2 replace the same paragraph"));
-        var chosen = await TapAsync(bot, estonia, withInsert, "Take M2 for §2", m => Starts(m, "The next version, D1 v2"));
+        var third = await AskAsync(bot, estonia, "/accept M3", m => Is(m, "Drafting.Decide.Accepted"), "M3 is accepted");
+        var withInsert = Says(await bot.ReplyAsync(estonia, m => m.MessageId > third.MessageId && Is(m, "Drafting.Apply.Conflict")), "§2: M1, M2 replace the same paragraph");
+        var chosen = Says(await TapAsync(bot, estonia, withInsert, "Take M2 for §2", m => Is(m, "Drafting.Apply.Offer")), "The next version, D1 v2");
         Assert.Contains("with amendments M2, M3 applied to v1", chosen.PlainText, StringComparison.Ordinal);
-        var made = await TapAsync(bot, estonia, chosen, "Make v2 with M2, M3", m => Starts(m, "D1 is now at version 2"));
+        var made = Says(await TapAsync(bot, estonia, chosen, "Make v2 with M2, M3", m => Is(m, "Drafting.Apply.Done")), "D1 is now at version 2");
         Assert.Contains("with amendments M2, M3 applied", made.PlainText, StringComparison.Ordinal);
         // The offer's button has done its work: it goes, and the offer shows what was done (as an answered question does).
         var used = await bot.ReplyAsync(estonia, m => m.MessageId == chosen.MessageId && m.EditCount > chosen.EditCount);
@@ -83,18 +98,18 @@ public sealed class DraftingEndToEndTests
         Assert.Equal("The Council welcomes the agreement.\nThe Council calls on all parties to exercise restraint.\nThe Council supports the mediation of the African Union.\nThe Council remains seized of the matter.", text);
         var carried = await ReadAsync(bot, db => db.DraftAmendments.OrderBy(m => m.Id).Select(m => m.AppliedInVersion).ToListAsync());
         Assert.Equal([null, 2, 2], carried);
-        var notice = await bot.ReplyAsync(france, m => Starts(m, "D1 v2 · Press statement on the Sahel: a new version"));
+        var notice = Says(await bot.ReplyAsync(france, m => Is(m, "Drafting.Apply.Notice")), "D1 v2 · Press statement on the Sahel: a new version");
         Assert.Contains("with amendments M2, M3 applied", notice.PlainText, StringComparison.Ordinal);
-        var diff = await AskAsync(bot, france, "/diff D1", "D1 · Press statement on the Sahel: changes");
+        var diff = await AskAsync(bot, france, "/diff D1", m => Is(m, "Drafts.Diff.Heading"), "D1 · Press statement on the Sahel: changes");
         Assert.Contains("Amendments applied: M2, M3.", diff.PlainText, StringComparison.Ordinal);
 
         // The first offer, pressed late, acts on the draft as it is now: its text has moved on.
-        var stale = await TapAsync(bot, estonia, first, "Make v2 with M1", m => Starts(m, "That offer was made on D1 v1"));
-        await bot.ReplyAsync(estonia, m => m.MessageId > stale.MessageId && Starts(m, "No accepted amendment to D1 v2"));
+        var stale = Says(await TapAsync(bot, estonia, first, "Make v2 with M1", m => Is(m, "Drafting.Apply.Stale")), "That offer was made on D1 v1");
+        Says(await bot.ReplyAsync(estonia, m => m.MessageId > stale.MessageId && Is(m, "Drafting.Apply.Nothing")), "No accepted amendment to D1 v2");
         Assert.Equal(2, await ReadAsync(bot, db => db.DraftVersions.CountAsync()));
 
         // Only the penholder applies.
-        await AskAsync(bot, france, "/apply D1", "Only the penholder delegation");
+        await AskAsync(bot, france, "/apply D1", m => Refused(m, "Reason.PenholderRevises"), "Only the penholder delegation");
     }
 
     [Fact]
@@ -107,8 +122,8 @@ public sealed class DraftingEndToEndTests
         await bot.AskAsync(estonia, "/silence D1 24");
         await bot.AskAsync(france, "/breaksilence D1 Paris needs the word \"ceasefire\".");
 
-        var draft = await AskAsync(bot, estonia, "/draft D1", "D1 v1 · Press statement\nStatus");
-        var ask = await TapAsync(bot, estonia, draft, "Put in blue", m => Starts(m, "Put D1 v1"));
+        var draft = await AskAsync(bot, estonia, "/draft D1", Read, "D1 v1 · Press statement\nStatus");
+        var ask = Says(await TapAsync(bot, estonia, draft, "Put in blue", m => Is(m, "Drafting.Blue.Ask")), "Put D1 v1");
         Assert.Contains("Unanswered objections to v1", ask.PlainText, StringComparison.Ordinal);
         Assert.Contains("France (FRA)", ask.PlainText, StringComparison.Ordinal);
         Assert.Contains("Paris needs the word \"ceasefire\".", ask.PlainText, StringComparison.Ordinal);
@@ -116,14 +131,14 @@ public sealed class DraftingEndToEndTests
         Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
 
         // A new version answers the objection; the old question's confirmation no longer fits the text.
-        await AskAsync(bot, estonia, "/revise D1\nThe Council calls for a ceasefire.", "D1 is now at version 2");
-        var changed = await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => Starts(m, "D1 has changed"));
-        var again = await bot.ReplyAsync(estonia, m => m.MessageId > changed.MessageId && Starts(m, "Put D1 v2"));
+        await AskAsync(bot, estonia, "/revise D1\nThe Council calls for a ceasefire.", m => Is(m, "Drafts.Revise.Done"), "D1 is now at version 2");
+        var changed = Says(await TapAsync(bot, estonia, ask, "Yes, put v1 in blue", m => Is(m, "Drafting.Blue.Changed")), "D1 has changed");
+        var again = Says(await bot.ReplyAsync(estonia, m => m.MessageId > changed.MessageId && Is(m, "Drafting.Blue.Ask")), "Put D1 v2");
         Assert.DoesNotContain("ceasefire\".", again.PlainText, StringComparison.Ordinal);
         Assert.Contains("No objection or amendment is waiting.", again.PlainText, StringComparison.Ordinal);
         Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
 
-        await TapAsync(bot, estonia, again, "Yes, put v2 in blue", m => Starts(m, "D1 v2 is in blue"));
+        Says(await TapAsync(bot, estonia, again, "Yes, put v2 in blue", m => Is(m, "Drafts.Blue.Done")), "D1 v2 is in blue");
         Assert.Equal(DraftStatus.InBlue, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
     }
 
@@ -136,16 +151,16 @@ public sealed class DraftingEndToEndTests
         await bot.AskAsync(estonia, "/circulate D1 FRA,CHN");
         await bot.AskAsync(china, "/comment D1 Fine with us.");
 
-        var done = await AskAsync(bot, france, "/comment_private D1 §1 Paris could live with \"restraint\" instead.", "Your comment");
+        var done = await AskAsync(bot, france, "/comment_private D1 §1 Paris could live with \"restraint\" instead.", m => Is(m, "Drafting.Comment.PrivateDone"), "Your comment");
         Assert.Contains("goes to the penholder, Estonia (EST), only", done.PlainText, StringComparison.Ordinal);
-        var told = await bot.ReplyAsync(estonia, m => Starts(m, "🔒 Comment to the penholder only on D1 v1 §1"));
+        var told = Says(await bot.ReplyAsync(estonia, m => Is(m, "Drafting.Comment.PrivateNotice")), "🔒 Comment to the penholder only on D1 v1 §1");
         Assert.Contains("Paris could live with", told.PlainText, StringComparison.Ordinal);
 
-        var penholder = await AskAsync(bot, estonia, "/comments D1", "D1 v1 · Press statement (hash");
+        var penholder = await AskAsync(bot, estonia, "/comments D1", m => Is(m, "Drafts.Comments.Heading"), "D1 v1 · Press statement (hash");
         Assert.Contains("🔒 (to the penholder only) §1", penholder.PlainText, StringComparison.Ordinal);
         Assert.Contains("Fine with us.", penholder.PlainText, StringComparison.Ordinal);
-        Assert.Contains("Paris could live with", (await AskAsync(bot, france, "/comments D1", "D1 v1 · Press statement (hash")).PlainText, StringComparison.Ordinal);
-        var other = await AskAsync(bot, china, "/comments D1", "D1 v1 · Press statement (hash");
+        Assert.Contains("Paris could live with", (await AskAsync(bot, france, "/comments D1", m => Is(m, "Drafts.Comments.Heading"), "D1 v1 · Press statement (hash")).PlainText, StringComparison.Ordinal);
+        var other = await AskAsync(bot, china, "/comments D1", m => Is(m, "Drafts.Comments.Heading"), "D1 v1 · Press statement (hash");
         Assert.Contains("Fine with us.", other.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("Paris", other.PlainText, StringComparison.Ordinal);
         Assert.DoesNotContain("🔒", other.PlainText, StringComparison.Ordinal);
@@ -158,31 +173,31 @@ public sealed class DraftingEndToEndTests
         var (estonia, france, niger, china) = (Head("EST"), Head("FRA"), Head("NER"), Head("CHN"));
         await bot.AskAsync(estonia, "/draft_new Press statement\nThe Council calls for calm.");
         await bot.AskAsync(estonia, "/circulate D1 NER,CHN");
-        await AskAsync(bot, france, "/revise D1\nNot yet ours.", "I know no draft D1");
+        await AskAsync(bot, france, "/revise D1\nNot yet ours.", m => Is(m, "Drafts.NotVisible"), "I know no draft D1");
 
-        await AskAsync(bot, estonia, "/copenholder D1 FRA", "France (FRA) is now co-penholder of D1");
-        await bot.ReplyAsync(france, m => Starts(m, "Estonia (EST) named your delegation co-penholder of D1"));
-        await AskAsync(bot, france, "/copenholder D1 GBR", "Only the lead penholder delegation (EST) names co-penholders.");
-        await AskAsync(bot, estonia, "/copenholder D1 FRA", "FRA already holds the pen of this draft.");
+        await AskAsync(bot, estonia, "/copenholder D1 FRA", m => Is(m, "Drafting.CoPenholder.Done"), "France (FRA) is now co-penholder of D1");
+        Says(await bot.ReplyAsync(france, m => Is(m, "Drafting.CoPenholder.Notice")), "Estonia (EST) named your delegation co-penholder of D1");
+        await AskAsync(bot, france, "/copenholder D1 GBR", m => Refused(m, "Reason.OnlyLeadNames"), "Only the lead penholder delegation (EST) names co-penholders.");
+        await AskAsync(bot, estonia, "/copenholder D1 FRA", m => Refused(m, "Reason.AlreadyPenholder"), "FRA already holds the pen of this draft.");
 
         // The co-penholder revises and decides amendments like the penholder.
-        await AskAsync(bot, france, "/revise D1\nThe Council calls for calm and restraint.", "D1 is now at version 2");
-        await AskAsync(bot, china, "/amend D1 §1 The Council calls for an immediate ceasefire.", "Amendment M1");
-        await bot.ReplyAsync(france, m => Starts(m, "Amendment M1 to D1 v2 §1 from China (CHN)"));
-        await AskAsync(bot, france, "/accept M1", "M1 is accepted");
+        await AskAsync(bot, france, "/revise D1\nThe Council calls for calm and restraint.", m => Is(m, "Drafts.Revise.Done"), "D1 is now at version 2");
+        await AskAsync(bot, china, "/amend D1 §1 The Council calls for an immediate ceasefire.", m => Is(m, "Drafts.Amend.Done"), "Amendment M1");
+        Says(await bot.ReplyAsync(france, m => Is(m, "Drafts.Amend.Notice")), "Amendment M1 to D1 v2 §1 from China (CHN)");
+        await AskAsync(bot, france, "/accept M1", m => Is(m, "Drafting.Decide.Accepted"), "M1 is accepted");
 
         // A reader joins the sponsors with the button under the draft; the penholders are told.
-        var read = await AskAsync(bot, niger, "/draft D1", "D1 v2 · Press statement\nStatus");
-        await TapAsync(bot, niger, read, "Sponsor", m => Starts(m, "Niger (NER) sponsors D1"));
-        await bot.ReplyAsync(estonia, m => Starts(m, "Niger (NER) joined the sponsors of D1"));
-        await bot.ReplyAsync(france, m => Starts(m, "Niger (NER) joined the sponsors of D1"));
-        await AskAsync(bot, niger, "/sponsor D1", "Your delegation already sponsors this draft.");
-        await AskAsync(bot, estonia, "/sponsor D1", "Your delegation holds the pen of this draft");
+        var read = await AskAsync(bot, niger, "/draft D1", Read, "D1 v2 · Press statement\nStatus");
+        Says(await TapAsync(bot, niger, read, "Sponsor", m => Is(m, "Drafting.Sponsor.Done")), "Niger (NER) sponsors D1");
+        Says(await bot.ReplyAsync(estonia, m => Is(m, "Drafting.Sponsor.Notice")), "Niger (NER) joined the sponsors of D1");
+        Says(await bot.ReplyAsync(france, m => Is(m, "Drafting.Sponsor.Notice")), "Niger (NER) joined the sponsors of D1");
+        await AskAsync(bot, niger, "/sponsor D1", m => Refused(m, "Reason.AlreadySponsor"), "Your delegation already sponsors this draft.");
+        await AskAsync(bot, estonia, "/sponsor D1", m => Refused(m, "Reason.SponsorIsPenholder"), "Your delegation holds the pen of this draft");
 
-        var listed = await AskAsync(bot, china, "/draft D1", "D1 v2 · Press statement\nStatus");
+        var listed = await AskAsync(bot, china, "/draft D1", Read, "D1 v2 · Press statement\nStatus");
         Assert.Contains("Co-penholders: France (FRA)", listed.PlainText, StringComparison.Ordinal);
         Assert.Contains("Sponsors: Niger (NER)", listed.PlainText, StringComparison.Ordinal);
         Assert.Contains("Sponsor", Labels(listed));
-        Assert.DoesNotContain("Sponsor", Labels(await AskAsync(bot, niger, "/draft D1", "D1 v2 · Press statement\nStatus")));
+        Assert.DoesNotContain("Sponsor", Labels(await AskAsync(bot, niger, "/draft D1", Read, "D1 v2 · Press statement\nStatus")));
     }
 }

@@ -34,11 +34,18 @@ public static partial class CatalogueText
     public static bool HoldsPlain(string? plainText, string language, string key, params object?[] args) =>
         plainText is not null && WithoutBidiMarks(plainText).Contains(Plain(language, key, args), StringComparison.Ordinal);
 
+    /// <summary>
+    /// True when <paramref name="plainText"/> (a message's <c>PlainText</c>) begins with the refusal <paramref name="key"/> (a
+    /// <c>Reason.*</c> clause) as a reply writes it, a capital first (<c>Reasons.Sentence</c>), whatever fills its placeholders.
+    /// </summary>
+    public static bool StartsWithRefusal(string language, string key, string? plainText) =>
+        plainText is not null && Patterns(language, key, anchoredAtEnd: false, sentence: true).Any(p => p.IsMatch(WithoutBidiMarks(plainText)));
+
     /// <summary>True when <paramref name="html"/> is the result of a vote (it begins with either heading, substantive or procedural).</summary>
     public static bool IsVoteResult(string language, string? html) =>
         StartsWith(language, "Voting.ResultHeading.Substantive", html) || StartsWith(language, "Voting.ResultHeading.Procedural", html);
 
-    private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true, bool anchoredAtStart = true)
+    private static IEnumerable<Regex> Patterns(string language, string key, bool anchoredAtEnd = true, bool anchoredAtStart = true, bool sentence = false)
     {
         var entries = Catalogue.Entries(language);
         var forms = entries.Where(e => e.Key == key || (e.Key.StartsWith(key + "_", StringComparison.Ordinal) && !e.Key[(key.Length + 1)..].Contains('.', StringComparison.Ordinal)))
@@ -51,7 +58,13 @@ public static partial class CatalogueText
 
         return forms.Select(template =>
         {
-            var pattern = Placeholder().Replace(Regex.Escape(WithoutBidiMarks(template)), "(?s:.*?)");
+            var text = WithoutBidiMarks(template);
+            if (sentence && text.Length > 0)
+            {
+                text = char.ToUpper(text[0], language == "en" ? System.Globalization.CultureInfo.InvariantCulture : Catalogue.FormatCulture(language)) + text[1..];
+            }
+
+            var pattern = Placeholder().Replace(Regex.Escape(text), "(?s:.*?)");
             return new Regex((anchoredAtStart ? "^" : string.Empty) + pattern + (anchoredAtEnd ? "$" : string.Empty), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         });
     }
