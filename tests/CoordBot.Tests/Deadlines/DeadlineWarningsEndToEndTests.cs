@@ -50,7 +50,7 @@ public sealed class DeadlineWarningsEndToEndTests
         clock.Advance(TimeSpan.FromHours(21));
         await InChat(bot, FraGroup, "Drafts.Silence.Agreed", "D2 v1", "D2 v1 · Short statement is agreed under silence");
         await SettleAsync(bot);
-        Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning));
+        Assert.Equal(0, Warnings(bot, FraGroup));
 
         // D1's warning (at 08:00 on the 25th) falls due while the bot is down: it goes at the restart, still before the deadline.
         await bot.StopHostAsync();
@@ -68,8 +68,8 @@ public sealed class DeadlineWarningsEndToEndTests
         await SettleAsync(bot);
         await bot.RestartHostAsync();
         await SettleAsync(bot);
-        Assert.Equal(1, CountIn(bot, FraGroup, SilenceWarning));
-        Assert.Equal(1, CountIn(bot, UsaHead, SilenceWarning));
+        Assert.Equal(1, Warnings(bot, FraGroup));
+        Assert.Equal(1, Warnings(bot, UsaHead));
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == SilenceWarnings.AuditAction));
     }
@@ -97,16 +97,16 @@ public sealed class DeadlineWarningsEndToEndTests
         clock.Advance(TimeSpan.FromHours(22) + TimeSpan.FromMinutes(1));
         await InChat(bot, FraGroup, "Deadlines.SilenceWarning", "D2 v1", SilenceWarning + "D2 v1 · Kept statement");
         await SettleAsync(bot);
-        Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D1"));
-        Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D3"));
+        Assert.Equal(0, Warnings(bot, FraGroup, "D1"));
+        Assert.Equal(0, Warnings(bot, FraGroup, "D3"));
 
         // Two hours before the new deadline, D3's warning names it.
         clock.Advance(TimeSpan.FromHours(24));
         var extended = await InChat(bot, FraGroup, "Deadlines.SilenceWarning", "D3 v1", SilenceWarning + "D3 v1 · Extended statement");
         Assert.Contains("26 Nov 2026 10:00", extended.PlainText, StringComparison.Ordinal);
         await SettleAsync(bot);
-        Assert.Equal(0, CountIn(bot, FraGroup, SilenceWarning + "D1"));
-        Assert.Equal(1, CountIn(bot, FraGroup, SilenceWarning + "D3"));
+        Assert.Equal(0, Warnings(bot, FraGroup, "D1"));
+        Assert.Equal(1, Warnings(bot, FraGroup, "D3"));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class DeadlineWarningsEndToEndTests
         bot.Emulator.PressButton(france, france, french.MessageId, "b:1:y");
         Assert.Contains("in favour of D3 v4", (await bot.MessageFromCatalogueAsync(france, "Voting.Receipt.Yes")).PlainText, StringComparison.Ordinal);
         await WhenDeliveredAsync(bot);
-        Assert.DoesNotContain(bot.Emulator.MessagesIn(usa), m => m.PlainText!.StartsWith(VoteReminder, StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(usa), IsVoteReminder);
 
         // The one-hour reminder falls due while the bot is down: it goes at the restart, to those who still have not voted.
         await bot.StopHostAsync();
@@ -142,9 +142,9 @@ public sealed class DeadlineWarningsEndToEndTests
         await bot.RestartHostAsync();
         await SettleVotersAsync(bot, estonia, france, usa);
 
-        Assert.Equal(2, Count(bot, estonia, VoteReminder));
-        Assert.Equal(1, Count(bot, france, VoteReminder));
-        Assert.Equal(0, Count(bot, usa, VoteReminder));
+        Assert.Equal(2, Reminders(bot, estonia));
+        Assert.Equal(1, Reminders(bot, france));
+        Assert.Equal(0, Reminders(bot, usa));
         await using var db = await bot.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
         var rounds = await db.AuditEntries.Where(a => a.Action == ClosingReminders.AuditAction).Select(a => a.Details).ToListAsync();
         Assert.Equal(["V1 01:00:00 before 2030-01-08T12:00:00.0000000Z", "V1 06:00:00 before 2030-01-08T12:00:00.0000000Z"], rounds.Order(StringComparer.Ordinal));
@@ -167,7 +167,7 @@ public sealed class DeadlineWarningsEndToEndTests
         clock.Advance(TimeSpan.FromHours(23));
         await bot.AskAsync(VotingTestKit.HeadOf("EST"), "/tally D3");
         await WhenDeliveredAsync(bot);
-        Assert.All(VotingTestKit.Codes, code => Assert.Equal(0, Count(bot, VotingTestKit.HeadOf(code), VoteReminder)));
+        Assert.All(VotingTestKit.Codes, code => Assert.Equal(0, Reminders(bot, VotingTestKit.HeadOf(code))));
     }
 
     private static async Task<BotHarness> CouncilAsync(FakeTimeProvider clock)
@@ -213,9 +213,14 @@ public sealed class DeadlineWarningsEndToEndTests
     private static Task WhenDeliveredAsync(BotHarness bot) =>
         bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
 
-    private static int CountIn(BotHarness bot, long chat, string text) =>
-        bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).Contains(text, StringComparison.Ordinal));
+    /// <summary>
+    /// Warnings that a silence ends soon in <paramref name="chat"/> (on <paramref name="draft"/>, "D1", when given), recognised
+    /// by their catalogue entry: a count of none cannot pass merely because the words changed (their English is asserted apart).
+    /// </summary>
+    private static int Warnings(BotHarness bot, long chat, string? draft = null) =>
+        bot.Emulator.MessagesIn(chat).Count(m => CatalogueText.StartsWith(Languages.English, "Deadlines.SilenceWarning", m.Text)
+            && (draft is null || m.PlainText!.Contains(draft + " v", StringComparison.Ordinal)));
 
-    private static int Count(BotHarness bot, long chat, string prefix) =>
-        bot.Emulator.MessagesIn(chat).Count(m => (m.PlainText ?? string.Empty).StartsWith(prefix, StringComparison.Ordinal));
+    /// <summary>Reminders that voting closes soon in <paramref name="chat"/>, recognised as <see cref="Warnings"/> are.</summary>
+    private static int Reminders(BotHarness bot, long chat) => bot.Emulator.MessagesIn(chat).Count(IsVoteReminder);
 }
