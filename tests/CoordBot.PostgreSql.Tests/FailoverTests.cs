@@ -65,7 +65,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
         emulator.RegisterUser(BotCluster.OperatorId, "Operator");
         var opened = Last(emulator, BotCluster.OperatorId);
         await cluster.PostUntilAcceptedAsync([a], BotCluster.Message(BotCluster.OperatorId, "/vote_open D1 substantive 0.01h", BotCluster.NextUpdateId()));
-        await emulator.WaitForMessageAsync(BotCluster.OperatorId, m => m.MessageId > opened && m.PlainText!.StartsWith("Voting opened on D1", StringComparison.Ordinal), BotHarness.Patience);
+        var opening = await emulator.WaitForMessageAsync(BotCluster.OperatorId, m => m.MessageId > opened && CatalogueText.StartsWith("en", "Voting.Opened", m.Text), BotHarness.Patience);
+        Assert.StartsWith("Voting opened on D1", opening.PlainText, StringComparison.Ordinal);
 
         var refusedBefore = emulator.Stats.TooManyRequestsSent;
 
@@ -104,10 +105,11 @@ public sealed class FailoverTests(ITestOutputHelper output)
         {
             var chat = HeadOf(code);
             var transcript = emulator.MessageThreadLog(chat);
-            var results = emulator.MessagesIn(chat).Where(m => m.PlainText!.StartsWith("Result of the vote on D1", StringComparison.Ordinal)).ToList();
+            var results = emulator.MessagesIn(chat).Where(m => CatalogueText.IsVoteResult("en", m.Text)).ToList();
             Assert.True(results.Count == 1, $"{code} got {results.Count} results:\n{transcript}");
+            Assert.StartsWith("Result of the vote on D1", results[0].PlainText, StringComparison.Ordinal);
             Assert.Contains("In favour (12)", results[0].PlainText, StringComparison.Ordinal);
-            Assert.True(1 == emulator.MessagesIn(chat).Count(m => m.PlainText!.Contains("agreed under silence", StringComparison.Ordinal)), $"{code}, silence:\n{transcript}");
+            Assert.True(1 == emulator.MessagesIn(chat).Count(m => CatalogueText.StartsWith("en", "Drafts.Silence.Agreed", m.Text)), $"{code}, silence:\n{transcript}");
             Assert.True(1 == emulator.MessagesIn(chat).Count(m => m.PlainText!.StartsWith("Reminder: ", StringComparison.Ordinal)), $"{code}, reminder:\n{transcript}");
         }
 
@@ -118,7 +120,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var estonia = HeadOf("EST");
         var before = Last(emulator, estonia);
         Assert.True(await cluster.PostAsync(b, BotCluster.Message(estonia, "/audit D1", BotCluster.NextUpdateId())));
-        var audit = await emulator.WaitForMessageAsync(estonia, m => m.MessageId > before && m.PlainText!.StartsWith("Audit of the vote on D1", StringComparison.Ordinal), BotHarness.Patience);
+        var audit = await emulator.WaitForMessageAsync(estonia, m => m.MessageId > before && CatalogueText.StartsWith("en", "Audit.Heading", m.Text), BotHarness.Patience);
+        Assert.StartsWith("Audit of the vote on D1", audit.PlainText, StringComparison.Ordinal);
         Assert.Contains("Hash chain: intact", audit.PlainText, StringComparison.Ordinal);
         Assert.Contains("Tally recomputed from the log matches the recorded votes (12 delegations)", audit.PlainText, StringComparison.Ordinal);
     }
@@ -174,10 +177,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
         // Sent after the kill, so only the survivor handled them: exactly one answer each.
         foreach (var user in users.Skip(40))
         {
-            Assert.Single(emulator.MessagesIn(user), m => m.PlainText!.StartsWith("Welcome to CoordBot", StringComparison.Ordinal));
+            Assert.StartsWith("Welcome to CoordBot", Assert.Single(emulator.MessagesIn(user), m => CatalogueText.StartsWith("en", "Start.Welcome", m.Text)).PlainText, StringComparison.Ordinal);
         }
 
-        Task Welcomed(long user) => emulator.WaitForMessageAsync(user, m => m.PlainText!.StartsWith("Welcome to CoordBot", StringComparison.Ordinal), Settle);
+        Task Welcomed(long user) => emulator.WaitForMessageAsync(user, m => CatalogueText.StartsWith("en", "Start.Welcome", m.Text), Settle);
     }
 
     /// <summary>
@@ -196,11 +199,10 @@ public sealed class FailoverTests(ITestOutputHelper output)
         await bot.AskAsync(estonia, "/blue D1");
         await bot.AskAsync(estonia, "/draft_new Letter to the Secretary-General\nThe Council takes note of the report.");
         await bot.AskAsync(estonia, "/circulate D2");
-        bot.Send(estonia, "/silence D2 1");
-        await bot.ReplyAsync(estonia, m => m.PlainText!.StartsWith("D2 v1 is under silence until", StringComparison.Ordinal));
+        Assert.StartsWith("D2 v1 is under silence until", (await bot.AskForCatalogueAsync(estonia, "/silence D2 1", "Drafts.Silence.Done")).PlainText, StringComparison.Ordinal);
         var day = TimeProvider.System.GetUtcNow().UtcDateTime.Date.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        bot.Send(BotHarness.OperatorId, $"/schedule {day} 10:00 UTC closed 60m Situation in Libya");
-        await bot.ReplyAsync(BotHarness.OperatorId, m => m.PlainText!.Contains("Libya", StringComparison.Ordinal));
+        var scheduled = await bot.AskStartingWithCatalogueAsync(BotHarness.OperatorId, $"/schedule {day} 10:00 UTC closed 60m Situation in Libya", "Sessions.Scheduled");
+        Assert.Contains("Libya", scheduled.PlainText, StringComparison.Ordinal);
 
         var due = TimeProvider.System.GetUtcNow().UtcDateTime + Lead;
         await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>

@@ -54,7 +54,8 @@ public sealed class ContendedVoteTests(ITestOutputHelper output)
         Assert.All(posted, Assert.True);
 
         // Every delegation hears the result; then every ballot has been handled (the refused ones too).
-        await Task.WhenAll(codes.Select(code => emulator.WaitForMessageAsync(TestCouncil.HeadOf(code), m => m.PlainText!.StartsWith("Result of the vote on D1", StringComparison.Ordinal), Patience)));
+        var heard = await Task.WhenAll(codes.Select(code => emulator.WaitForMessageAsync(TestCouncil.HeadOf(code), m => CatalogueText.IsVoteResult("en", m.Text), Patience)));
+        Assert.All(heard, result => Assert.StartsWith("Result of the vote on D1", result.PlainText, StringComparison.Ordinal));
         await CoordBot.PostgreSql.Tests.Processes.BotCluster.WaitUntilAsync(async () =>
         {
             await using var db = await a.Services.GetRequiredService<UnitOfWork>().ReadAsync(CancellationToken.None);
@@ -80,7 +81,7 @@ public sealed class ContendedVoteTests(ITestOutputHelper output)
         foreach (var code in codes)
         {
             var chat = TestCouncil.HeadOf(code);
-            var results = emulator.MessagesIn(chat).Count(m => m.PlainText!.StartsWith("Result of the vote on D1", StringComparison.Ordinal));
+            var results = emulator.MessagesIn(chat).Count(m => CatalogueText.IsVoteResult("en", m.Text));
             Assert.True(results == 1, $"{code} got {results} results:\n{emulator.MessageThreadLog(chat)}");
         }
     }
