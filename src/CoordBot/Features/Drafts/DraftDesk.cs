@@ -23,6 +23,9 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
 
     public DraftButtons Buttons => buttons;
 
+    /// <summary>The kinds of text the body in scope uses, its default first (<see cref="BodyKinds"/>).</summary>
+    public IReadOnlyList<DraftKind> Kinds => BodyKinds.Of(council.Council.WrittenProcedure);
+
     /// <summary>
     /// The draft with <paramref name="id"/>, when <paramref name="reach"/> admits the sender to it and its state allows
     /// <paramref name="action"/> (if given). A draft the sender may not read is refused exactly like one that does not exist.
