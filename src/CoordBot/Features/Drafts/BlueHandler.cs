@@ -15,19 +15,12 @@ namespace CoordBot.Features.Drafts;
 /// showing any objection not answered by a new version and amendments still undecided, and its confirmation
 /// (<c>/blue D&lt;n&gt; v&lt;k&gt;</c>) acts only while the text is still the version it asked about.
 /// </summary>
-internal sealed class BlueHandler(DraftDesk desk, PresidencyService presidency) : DraftCommand<string?>(desk)
+internal sealed class BlueHandler(DraftDesk desk, PresidencyService presidency) : PenholderCommand<string?>(desk)
 {
     /// <summary>The word of the button that asks before acting.</summary>
     public const string Check = "check";
 
-    public override CommandInfo Info { get; } = new("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/blue D3 (draft numbers are listed by /drafts)",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)", "/blue D3 (draft numbers are listed by /drafts)");
 
     protected override DraftAction? Action => DraftAction.PutInBlue;
 
