@@ -149,4 +149,10 @@ public enum ReasonCode
     PressNotRead,
     KindFixed,
     NotAgreed,
+
+    // A committee's decision (wave 7): agreed only in writing, and the only kind a no-objection body uses.
+    DecisionNotVoted,
+    DecisionNotRead,
+    DecisionsOnly,
+    NoDecisions,
 }

@@ -8,6 +8,12 @@ namespace CoordBot.Domain.Drafts;
 /// </summary>
 public static class DocumentSymbols
 {
+    /// <summary>
+    /// Whether an adopted text of this kind receives a symbol: a committee's decision does not (it is recorded by the
+    /// committee and, where public, reported in its reports, not issued as a document of its own).
+    /// </summary>
+    public static bool HasSeries(DraftKind kind) => kind != DraftKind.Decision;
+
     /// <summary>The year that splits the kind's series (0 for a series that runs on across years).</summary>
     public static int SeriesYear(DraftKind kind, int year) => kind == DraftKind.PresidentialStatement ? year : 0;
 

@@ -4,7 +4,8 @@ namespace CoordBot.Domain.Drafts;
 /// Which procedures a kind of text goes through (domain.md, "Kinds of text and how each is agreed"), on top of the
 /// state machine: a resolution may go under silence, is put in blue and voted; a presidential statement is agreed by
 /// consensus under silence and adopted when the president reads it at a meeting; a press statement is adopted when
-/// its silence ends with no objection. Neither statement is put in blue or voted; a resolution is never "read out".
+/// its silence ends with no objection, and so is a committee's decision under the no-objection procedure. Neither
+/// statement nor a decision is put in blue or voted; a resolution is never "read out".
 /// </summary>
 public static class DraftPaths
 {
@@ -19,6 +20,10 @@ public static class DraftPaths
             Verdict.Refused(ReasonCode.PressNotVoted, draft),
         (DraftKind.PressStatement, DraftAction.AdoptAtMeeting) =>
             Verdict.Refused(ReasonCode.PressNotRead, draft),
+        (DraftKind.Decision, DraftAction.PutInBlue or DraftAction.OpenVote or DraftAction.CloseVote) =>
+            Verdict.Refused(ReasonCode.DecisionNotVoted, draft),
+        (DraftKind.Decision, DraftAction.AdoptAtMeeting) =>
+            Verdict.Refused(ReasonCode.DecisionNotRead, draft),
         _ => Verdict.Allowed,
     };
 
@@ -30,8 +35,8 @@ public static class DraftPaths
     }
 
     /// <summary>
-    /// The status after the action for this kind of text: as the state machine says, except that a press statement's
-    /// silence ending with no objection adopts it (there is nothing more to agree).
+    /// The status after the action for this kind of text: as the state machine says, except that a press statement's or a
+    /// decision's silence ending with no objection adopts it (there is nothing more to agree).
     /// </summary>
     public static Outcome<DraftStatus, Reason> Next(DraftKind kind, DraftStatus status, DraftAction action, bool? adopted = null, string draft = "the draft")
     {
@@ -42,7 +47,7 @@ public static class DraftPaths
         }
 
         var next = DraftStateMachine.Next(status, action, adopted, draft);
-        return kind == DraftKind.PressStatement && next.IsAccepted && next.Value == DraftStatus.AgreedUnderSilence
+        return kind is DraftKind.PressStatement or DraftKind.Decision && next.IsAccepted && next.Value == DraftStatus.AgreedUnderSilence
             ? Outcome<DraftStatus, Reason>.Accept(DraftStatus.Adopted)
             : next;
     }

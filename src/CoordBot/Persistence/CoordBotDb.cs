@@ -28,9 +28,9 @@ public class CoordBotDb : DbContext
     }
 
     /// <summary>
-    /// A row gets the body in scope when it is added, not when it is saved: an update's body is in scope only while its
-    /// handler runs (an async-local set inside the step), and the step saves after the handler has returned, so a row
-    /// stamped at save time (an invitation, a membership) fell to the first body whatever body the command named.
+    /// A row gets the body in scope when it is added, not when it is saved: a job's body is in scope only inside its unit
+    /// of work (an async-local set inside the lambda, which saves after it returns), so a row stamped at save time fell to
+    /// the first body. (An update's body is entered before its step, so its save runs in scope too.)
     /// </summary>
     private static void StampWhenAdded(object? sender, Microsoft.EntityFrameworkCore.ChangeTracking.EntityTrackedEventArgs e)
     {

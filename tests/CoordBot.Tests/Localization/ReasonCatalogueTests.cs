@@ -106,6 +106,10 @@ public sealed partial class ReasonCatalogueTests
         { ReasonCode.PressNotRead, "D3 is a draft press statement: it is adopted when its silence ends, not read out at a meeting", ["D3"] },
         { ReasonCode.KindFixed, "what D3 is can change only while it is under negotiation", ["D3"] },
         { ReasonCode.NotAgreed, "D3 has not been agreed: it is read at a meeting once agreed under silence", ["D3"] },
+        { ReasonCode.DecisionNotVoted, "D3 is a draft decision: it is agreed in writing under the no-objection procedure, not put in blue or to a vote", ["D3"] },
+        { ReasonCode.DecisionNotRead, "D3 is a draft decision: it is adopted when its no-objection procedure ends with no objection, not read out at a meeting", ["D3"] },
+        { ReasonCode.DecisionsOnly, "this body agrees only decisions, in writing under the no-objection procedure: it has no resolutions, presidential statements or press statements", [] },
+        { ReasonCode.NoDecisions, "this body does not agree decisions under the no-objection procedure: its texts are resolutions, presidential statements and press statements", [] },
     };
 
     [Theory]

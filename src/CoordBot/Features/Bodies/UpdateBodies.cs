@@ -8,7 +8,11 @@ using Telegram.Bot.Types;
 namespace CoordBot.Features.Bodies;
 
 /// <summary>What an update acts in: a body (null: one-body deployment, no scope), or a question which body, with the candidates.</summary>
-public sealed record BodyChoice(int? BodyId, IReadOnlyList<BodyDefinition>? Ask = null, string? CommandName = null);
+public sealed record BodyChoice(int? BodyId, IReadOnlyList<BodyDefinition>? Ask = null, string? CommandName = null)
+{
+    /// <summary>A one-body deployment's choice: no scope, nothing asked.</summary>
+    public static BodyChoice OneBody { get; } = new((int?)null);
+}
 
 /// <summary>
 /// Decides the body an update acts in (issue 25, item 4), before anyone reads a row: a linked group's body is the
@@ -22,11 +26,14 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
     /// <summary>Commands that create something in a body: asked which body when the sender belongs to several.</summary>
     private static readonly HashSet<string> Creating = new(StringComparer.OrdinalIgnoreCase) { "schedule", "draft_new", "invite", "setpresident", "linkgroup" };
 
+    /// <summary>Whether there is a choice to make at all (a one-body deployment reads nothing for it).</summary>
+    public bool IsMultiBody => council.IsMultiBody;
+
     public async Task<BodyChoice> ChooseAsync(CoordBotDb db, Update update, long chatId, long userId, CancellationToken cancellationToken)
     {
         if (!council.IsMultiBody)
         {
-            return new BodyChoice(null);
+            return BodyChoice.OneBody;
         }
 
         if (chatId < 0 && await db.DelegationGroups.IgnoreQueryFilters().Where(g => g.ChatId == chatId).Select(g => (int?)g.BodyId).FirstOrDefaultAsync(cancellationToken) is { } groupBody)

@@ -1,5 +1,6 @@
 using CoordBot.Council;
 using CoordBot.Domain;
+using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
@@ -11,13 +12,21 @@ public sealed class DelegationsText(CouncilProvider council)
 {
     private string Name(string code, string language) => Html.Escape(council.Council.NameOf(code, language));
 
+    /// <summary>
+    /// The short name of the body in scope (the invitation's), when the deployment serves several: a person in several
+    /// bodies can tell which seat an invitation gives. Null for a single body, whose texts stay exactly as they were.
+    /// </summary>
+    private string? BodyName => council.IsMultiBody ? Html.Escape(council.Current.ShortName) : null;
+
     /// <summary>The reply to the person redeeming an invitation, in <paramref name="language"/>.</summary>
     public string Join(Outcome<Joined, JoinRefusal> outcome, Actor actor, string language)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(actor);
         return outcome.Match(
-            joined => Catalogue.Format(language, "Join.Welcome", Name(joined.DelegationCode, language), Html.Escape(actor.DisplayName), RoleNames.Describe(joined.Role, language)),
+            joined => BodyName is { } body
+                ? Catalogue.Format(language, "Bodies3.Join.Welcome", Name(joined.DelegationCode, language), Html.Escape(actor.DisplayName), RoleNames.Describe(joined.Role, language), body)
+                : Catalogue.Format(language, "Join.Welcome", Name(joined.DelegationCode, language), Html.Escape(actor.DisplayName), RoleNames.Describe(joined.Role, language)),
             refusal => refusal.Code switch
             {
                 JoinRefusalCode.NotPrivate => Catalogue.Format(language, "Join.NotPrivate"),
@@ -36,7 +45,18 @@ public sealed class DelegationsText(CouncilProvider council)
     {
         ArgumentNullException.ThrowIfNull(joined);
         ArgumentNullException.ThrowIfNull(actor);
-        return Catalogue.Format(language, "Join.InviterNote", Html.Escape(actor.DisplayName), Name(joined.DelegationCode, language), RoleNames.Describe(joined.Role, language));
+        return BodyName is { } body
+            ? Catalogue.Format(language, "Bodies3.Join.InviterNote", Html.Escape(actor.DisplayName), Name(joined.DelegationCode, language), RoleNames.Describe(joined.Role, language), body)
+            : Catalogue.Format(language, "Join.InviterNote", Html.Escape(actor.DisplayName), Name(joined.DelegationCode, language), RoleNames.Describe(joined.Role, language));
+    }
+
+    /// <summary>The reply to <c>/invite</c>: the seat, when the invitation expires, the link and the token (and the body, when there are several).</summary>
+    public string Invitation(DelegationRole role, string code, string expires, string link, string token, string language)
+    {
+        object[] args = [RoleNames.Describe(role, language), Name(code, language), expires, Html.Escape(link), Html.Code(token)];
+        return BodyName is { } body
+            ? Catalogue.Format(language, "Bodies3.Invite.Created", [.. args, body])
+            : Catalogue.Format(language, "Invite.Created", args);
     }
 
     /// <summary>A code that names no member of the council.</summary>

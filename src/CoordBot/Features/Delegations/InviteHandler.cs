@@ -45,13 +45,7 @@ internal sealed class InviteHandler(CouncilProvider council, BotIdentity bot, De
         context.Update.Audit("invitation.created", $"{args.Role} of {args.Code} by {context.Actor.UserId}");
         var link = $"https://t.me/{bot.Username}?start={token}";
         var language = context.Update.Language;
-        context.Reply(context.Text(
-            "Invite.Created",
-            RoleNames.Describe(args.Role, language),
-            Html.Escape(council.Council.NameOf(args.Code, language)),
-            Dates.InZoneAndUtc(language, InvitationRules.ExpiresAt(now), context.Actor.TimeZone),
-            Html.Escape(link),
-            Html.Code(token)));
+        context.Reply(text.Invitation(args.Role, args.Code, Dates.InZoneAndUtc(language, InvitationRules.ExpiresAt(now), context.Actor.TimeZone), link, token, language));
         return Task.CompletedTask;
     }
 

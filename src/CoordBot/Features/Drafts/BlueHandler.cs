@@ -1,7 +1,6 @@
 using System.Text;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
 using CoordBot.Telegram.Routing;
@@ -15,19 +14,12 @@ namespace CoordBot.Features.Drafts;
 /// showing any objection not answered by a new version and amendments still undecided, and its confirmation
 /// (<c>/blue D&lt;n&gt; v&lt;k&gt;</c>) acts only while the text is still the version it asked about.
 /// </summary>
-internal sealed class BlueHandler(DraftDesk desk, PresidencyService presidency) : DraftCommand<string?>(desk)
+internal sealed class BlueHandler(DraftDesk desk) : PenholderCommand<string?>(desk)
 {
     /// <summary>The word of the button that asks before acting.</summary>
     public const string Check = "check";
 
-    public override CommandInfo Info { get; } = new("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/blue D3 (draft numbers are listed by /drafts)",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)", "/blue D3 (draft numbers are listed by /drafts)");
 
     protected override DraftAction? Action => DraftAction.PutInBlue;
 
@@ -63,13 +55,9 @@ internal sealed class BlueHandler(DraftDesk desk, PresidencyService presidency) 
         draft.BlueVersionId = version.Id;
         context.Update.Audit("draft.blue", $"{draft.Label} v{version.Number} {version.Hash} by {context.Actor.UserId}");
         context.Reply(context.Text("Drafts.Blue.Done", draft.Label, version.Number, version.ShortHash));
-        // The vote is the chair's next step: the presiding delegation's copy offers it (the button asks the matter and the hours).
-        var president = await presidency.PresidentCodeAsync(db, context.Update.NowUtc, cancellationToken);
-        await Desk.SendAsync(db, context.Update.Outbox, await Desk.ReadersAsync(db, draft, cancellationToken),
+        // The vote is the chair's next step: the presiding delegation's copy offers it (DraftButtons.ForDelegation).
+        await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Drafts.Blue.Notice", draft.Label, version.Number, Html.Escape(draft.Title), version.ShortHash),
-            (code, language) => code == president
-                ? [.. Desk.Buttons.ForDelegation(draft, code, language), [CommandButton.For(Catalogue.Text(language, "Ballots.Button.OpenVote"), $"vote_open {draft.Label}")]]
-                : Desk.Buttons.ForDelegation(draft, code, language),
             cancellationToken);
     }
 

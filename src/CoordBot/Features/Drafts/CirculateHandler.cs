@@ -11,16 +11,9 @@ namespace CoordBot.Features.Drafts;
 /// <c>/circulate D&lt;n&gt; [CODE,CODE...]</c>: sends the current version to every member delegation (or the named
 /// ones) and adds them to the circulation list, which decides who may read the draft.
 /// </summary>
-internal sealed class CirculateHandler(DraftDesk desk) : DraftCommand<IReadOnlyList<string>?>(desk)
+internal sealed class CirculateHandler(DraftDesk desk) : PenholderCommand<IReadOnlyList<string>?>(desk)
 {
-    public override CommandInfo Info { get; } = new("circulate", "/circulate D<n> [CODE,CODE...]", "Penholder: send a draft to every delegation (or the named ones)")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/circulate D3 or /circulate D3 FRA,DEU",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("circulate", "/circulate D<n> [CODE,CODE...]", "Penholder: send a draft to every delegation (or the named ones)", "/circulate D3 or /circulate D3 FRA,DEU");
 
     protected override DraftAction? Action => DraftAction.Circulate;
 

@@ -22,23 +22,48 @@ public sealed class DraftButtons(IServiceProvider services)
     private readonly Lazy<IReadOnlyDictionary<string, IDraftCommand>> _commands = new(() =>
         services.GetServices<ICommandHandler>().OfType<IDraftCommand>().ToDictionary(c => c.Info.Name, StringComparer.Ordinal));
 
-    /// <summary>The buttons for <paramref name="actor"/>, who reads <paramref name="draft"/> here now (a reply to their command).</summary>
+    // The chair's next step on a text in blue is a command of the Voting feature (not a draft command): its declaration decides.
+    private readonly Lazy<CommandInfo?> _voteOpen = new(() =>
+        services.GetServices<ICommandHandler>().Select(c => c.Info).FirstOrDefault(i => i.Name == VoteOpen));
+
+    private const string VoteOpen = "vote_open";
+
+    /// <summary>Whether the draft's state has a next step for the chair (a text in blue is put to the vote), so a caller looks up who presides.</summary>
+    public static bool HasChairStep(Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return draft.Status == DraftStatus.InBlue && DraftPaths.ForKind(draft.Kind, DraftAction.OpenVote).IsAllowed;
+    }
+
+    /// <summary>
+    /// The buttons for <paramref name="actor"/>, who reads <paramref name="draft"/> here now (a reply to their command); the
+    /// chair's own next step last, when the actor presides.
+    /// </summary>
     public IReadOnlyList<IReadOnlyList<Button>> For(Draft draft, Actor actor, string language, bool offerRead = true)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(actor);
-        return Rows(draft, actor, language, offerRead, personal: true);
+        return [.. Rows(draft, actor, language, offerRead, personal: true), .. ChairStep(draft, actor, language)];
     }
 
     /// <summary>
     /// The buttons under a message to a delegation (its group, or each member): what the delegation may do through
-    /// its head; an adviser who presses one their role does not allow is told why by the command itself.
+    /// its head; an adviser who presses one their role does not allow is told why by the command itself. The presiding
+    /// delegation's copy (<paramref name="presidentCode"/>, looked up when <see cref="HasChairStep"/>) also carries the
+    /// chair's next step, last: its head or deputy presses it as the chair.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<Button>> ForDelegation(Draft draft, string code, string language)
+    public IReadOnlyList<IReadOnlyList<Button>> ForDelegation(Draft draft, string code, string? presidentCode, string language)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Rows(draft, CommandGate.DelegationReader(code), language, offerRead: true, personal: false);
+        var reader = CommandGate.DelegationReader(code);
+        return [.. Rows(draft, reader, language, offerRead: true, personal: false), .. ChairStep(draft, reader with { PresidentCode = presidentCode }, language)];
     }
+
+    /// <summary>The chair's next step on the draft, as a row of its own: the vote on a text in blue (the button asks the matter and the hours).</summary>
+    private IReadOnlyList<IReadOnlyList<Button>> ChairStep(Draft draft, Actor actor, string language) =>
+        HasChairStep(draft) && _voteOpen.Value is { } declared && declared.Rule(actor).IsAllowed
+            ? [[CommandButton.For(Catalogue.Text(language, "Ballots.Button.OpenVote"), $"{VoteOpen} {draft.Label}")]]
+            : [];
 
     /// <summary>Accept and Reject under a pending amendment, for a reader who may decide it now (the penholder).</summary>
     public IReadOnlyList<IReadOnlyList<Button>> ForAmendment(DraftAmendment amendment, Draft draft, Actor actor, string language)

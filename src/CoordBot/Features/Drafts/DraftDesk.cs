@@ -17,11 +17,14 @@ namespace CoordBot.Features.Drafts;
 /// delegations on its circulation list, checked against the active membership at each command), and
 /// telling those delegations, through <see cref="DelegationMessenger"/> only.
 /// </summary>
-public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messenger, DraftButtons buttons)
+public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messenger, DraftButtons buttons, PresidencyService presidency)
 {
     public CouncilProvider Council => council;
 
     public DraftButtons Buttons => buttons;
+
+    /// <summary>The kinds of text the body in scope uses, its default first (<see cref="BodyKinds"/>).</summary>
+    public IReadOnlyList<DraftKind> Kinds => BodyKinds.Of(council.Council.WrittenProcedure);
 
     /// <summary>
     /// The draft with <paramref name="id"/>, when <paramref name="reach"/> admits the sender to it and its state allows
@@ -159,13 +162,23 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
     /// Queues a message about <paramref name="draft"/> for <paramref name="codes"/>, in each recipient's language, with the draft's
     /// buttons for each delegation; and for <paramref name="starter"/>, whoever started what it reports, where they started it.
     /// </summary>
-    public Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null, long? answered = null) =>
-        messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => htmlIn(reader.Language))
+    public async Task<int> SendAsync(CoordBotDb db, Outbox outbox, IReadOnlyCollection<string> codes, Draft draft, Func<string, string> htmlIn, CancellationToken cancellationToken, StarterChat? starter = null, long? answered = null)
+    {
+        var president = await ChairStepPresidentAsync(db, draft, outbox.NowUtc, cancellationToken);
+        return await messenger.DeliverAsync(db, outbox, new DelegationNotice(codes, reader => htmlIn(reader.Language))
         {
-            Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, reader.Language),
+            Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, president, reader.Language),
             Starter = starter,
             Except = answered is { } chat ? [chat] : [],
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Who presides now, when the draft's state has a next step for the chair (<see cref="DraftButtons.HasChairStep"/>): the
+    /// presiding delegation's copy of a notice carries it. Null otherwise, and nothing is looked up.
+    /// </summary>
+    public async Task<string?> ChairStepPresidentAsync(CoordBotDb db, Draft draft, DateTime nowUtc, CancellationToken cancellationToken) =>
+        DraftButtons.HasChairStep(draft) ? await presidency.PresidentCodeAsync(db, nowUtc, cancellationToken) : null;
 
     /// <summary>
     /// Queues the original file of <paramref name="version"/> (a .docx or .pdf it was read from), by its Telegram file id, for

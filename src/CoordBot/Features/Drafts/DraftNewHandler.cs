@@ -54,6 +54,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             AgendaItemId = agendaItem,
             PenholderCode = actor.DelegationCode!,
             Status = DraftStatus.Negotiation,
+            Kind = BodyKinds.Default(desk.Council.Council.WrittenProcedure),
             CurrentVersion = 1,
             CreatedBy = actor.UserId,
             CreatedAt = now,
@@ -73,7 +74,7 @@ internal sealed class DraftNewHandler(DraftDesk desk, IDocumentFetcher fetcher) 
             + (agendaItem is { } linked ? context.Text("Drafts.New.Linked", $"A{linked}") : string.Empty)
             + (submission.Original is { } original ? "\n" + DocumentsText.Read(language, original, Paragraphs.Split(submission.Text).Count) : string.Empty)
             + "\n" + context.Text("Drafts.New.OnlyYours", draft.Label),
-            [.. desk.Buttons.For(draft, context.Actor, language), KindsText.Buttons(language, draft)]);
+            [.. desk.Buttons.For(draft, context.Actor, language), .. KindsText.Buttons(language, draft, desk.Kinds)]);
     }
 
     internal sealed record Arguments(long? AgendaItem, string Title);

@@ -1,3 +1,4 @@
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Localization;
 using CoordBot.Telegram.Rendering;
@@ -33,11 +34,33 @@ internal static class KindsText
         ["صحفي"] = DraftKind.PressStatement,
     };
 
+    /// <summary>The words of a committee's decision, in the six languages (UN terminology).</summary>
+    private static readonly IReadOnlyDictionary<string, DraftKind> DecisionWords = new Dictionary<string, DraftKind>(StringComparer.Ordinal)
+    {
+        ["decision"] = DraftKind.Decision,
+        ["décision"] = DraftKind.Decision,
+        ["decisión"] = DraftKind.Decision,
+        ["решение"] = DraftKind.Decision,
+        ["决定"] = DraftKind.Decision,
+        ["مقرر"] = DraftKind.Decision,
+    };
+
+    private static readonly IReadOnlyDictionary<string, DraftKind> AllWords =
+        Words.Concat(DecisionWords).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The words <c>/kind</c> reads in a body under <paramref name="procedure"/>: in a committee every kind's, so that a
+    /// kind it does not use is refused with the reason; in the Council its own three, as always (a decision is an unknown word there).
+    /// </summary>
+    public static IReadOnlyDictionary<string, DraftKind> WordsIn(WrittenProcedure procedure) =>
+        procedure == WrittenProcedure.NoObjection ? AllWords : Words;
+
     /// <summary>The code <c>/kind</c> takes for <paramref name="kind"/> (what a button sends).</summary>
     public static string Code(DraftKind kind) => kind switch
     {
         DraftKind.PresidentialStatement => "prst",
         DraftKind.PressStatement => "press",
+        DraftKind.Decision => "decision",
         _ => "resolution",
     };
 
@@ -63,16 +86,22 @@ internal static class KindsText
         {
             DraftKind.PressStatement when draft.Symbol is { } symbol => "\n" + Catalogue.Format(language, "Kinds.Press.Adopted", Html.Escape(symbol)),
             DraftKind.PresidentialStatement => "\n" + Catalogue.Format(language, "Kinds.Prst.Agreed", draft.Label),
+            DraftKind.Decision when draft.Status == DraftStatus.Adopted => "\n" + Catalogue.Text(language, "Kinds.Decision.Adopted"),
             _ => string.Empty,
         };
     }
 
-    /// <summary>Buttons that make the draft each of the other kinds (under a new draft and the answer to <c>/kind</c>).</summary>
-    public static IReadOnlyList<Button> Buttons(string language, Draft draft)
+    /// <summary>
+    /// The row of buttons that make the draft each of the other kinds its body uses (<paramref name="kinds"/>), under a new
+    /// draft and the answer to <c>/kind</c>; no row when there is no other (a committee's decision).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Button>> Buttons(string language, Draft draft, IReadOnlyList<DraftKind> kinds)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return [.. Enum.GetValues<DraftKind>()
+        ArgumentNullException.ThrowIfNull(kinds);
+        IReadOnlyList<Button> row = [.. kinds
             .Where(k => k != draft.Kind)
             .Select(k => CommandButton.For(Catalogue.Format(language, "Kinds.Button.MakeIt", Name(language, k)), $"kind {draft.Label} {Code(k)}"))];
+        return row.Count > 0 ? [row] : [];
     }
 }

@@ -20,3 +20,14 @@ internal abstract class PenholderCommand<TArgs>(DraftDesk desk) : DraftCommand<T
             Example = example,
         };
 }
+
+/// <summary>A penholder's command that takes nothing but the draft's id (a word more is answered with the usage line).</summary>
+internal abstract class PenholderCommand(DraftDesk desk) : PenholderCommand<NoArguments>(desk)
+{
+    protected sealed override NoArguments ParseArguments(ArgReader args) => NoArguments.Value;
+
+    protected sealed override Task ExecuteAsync(CommandContext context, Draft draft, NoArguments args, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, draft, cancellationToken);
+
+    protected abstract Task ExecuteAsync(CommandContext context, Draft draft, CancellationToken cancellationToken);
+}

@@ -8,16 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/revise D&lt;n&gt;</c> + text (or a document): the penholder's new version; refused once the text is locked.</summary>
-internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : DraftCommand(desk)
+internal sealed class ReviseHandler(DraftDesk desk, IDocumentFetcher fetcher) : PenholderCommand(desk)
 {
-    public override CommandInfo Info { get; } = new("revise", "/revise D<n>, then the new text after a line break (or as a .txt, .md, .docx or .pdf document with this as its caption)", "Penholder: a new version of a draft")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/revise D3, a line break, then the whole new text",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("revise", "/revise D<n>, then the new text after a line break (or as a .txt, .md, .docx or .pdf document with this as its caption)", "Penholder: a new version of a draft", "/revise D3, a line break, then the whole new text");
 
     protected override DraftAction? Action => DraftAction.Revise;
 

@@ -107,10 +107,17 @@ public sealed class SilenceProcedure(IJobScheduler scheduler, DraftDesk desk, Ad
         draft.AgreedUnderSilenceAt = nowUtc;
         var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, cancellationToken);
         db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.silence.agreed", Details = $"{draft.Label} v{version.Number} {version.Hash}, deadline {deadline:O}" });
-        var symbol = DraftPaths.Adopts(draft.Status) ? await symbols.AssignAsync(db, draft, nowUtc, cancellationToken) : null;
+        var adopted = DraftPaths.Adopts(draft.Status);
+        var symbol = adopted && DocumentSymbols.HasSeries(draft.Kind) ? await symbols.AssignAsync(db, draft, nowUtc, cancellationToken) : null;
         if (symbol is not null)
         {
             db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.adopted", Details = $"{draft.Label} v{version.Number} {version.Hash} adopted as {symbol} ({draft.Kind}, agreed under silence)" });
+        }
+        else if (adopted)
+        {
+            // A committee's decision: adopted by no objection, with no symbol of its own.
+            draft.AdoptedAt = nowUtc;
+            db.AuditEntries.Add(new AuditEntry { At = nowUtc, ActorUserId = 0, Action = "draft.adopted", Details = $"{draft.Label} v{version.Number} {version.Hash} adopted ({draft.Kind}, no objection)" });
         }
 
         await desk.NotifyReadersAsync(db, outbox, draft,

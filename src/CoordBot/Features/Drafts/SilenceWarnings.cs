@@ -88,10 +88,11 @@ internal sealed class SilenceWarningJob(UnitOfWork unitOfWork, DraftDesk desk, D
             var outbox = new Outbox(db, now) { NotAfter = deadline };
             var version = await desk.VersionAsync(db, draft, draft.CurrentVersion, ct);
             var zones = await VotingService.DelegationZonesAsync(db, readers, ct);
+            var president = await desk.ChairStepPresidentAsync(db, draft, now, ct);
             await messenger.DeliverAsync(db, outbox, new DelegationNotice(readers, reader =>
                 Catalogue.Format(reader.Language, "Deadlines.SilenceWarning", draft.Label, version.Number, Html.Escape(draft.Title), Dates.InZoneAndUtc(reader.Language, deadline, reader.OwnZone ?? zones[reader.DelegationCode]), version.ShortHash))
             {
-                Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, reader.Language),
+                Buttons = reader => buttons.ForDelegation(draft, reader.DelegationCode, president, reader.Language),
                 WithOwnZones = true,
             }, ct);
 

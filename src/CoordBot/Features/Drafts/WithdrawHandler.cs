@@ -7,16 +7,9 @@ using CoordBot.Telegram.Routing;
 namespace CoordBot.Features.Drafts;
 
 /// <summary><c>/withdraw D&lt;n&gt;</c>: the penholder withdraws a draft (not once voting has started).</summary>
-internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) : DraftCommand(desk)
+internal sealed class WithdrawHandler(DraftDesk desk, SilenceProcedure silence) : PenholderCommand(desk)
 {
-    public override CommandInfo Info { get; } = new("withdraw", "/withdraw D<n>", "Penholder: withdraw a draft")
-    {
-        Rule = Rules.Of(Permissions.MayHoldPens),
-        Where = ChatScope.CouncilChat,
-        Example = "/withdraw D3 (draft numbers are listed by /drafts)",
-    };
-
-    protected override DraftReach Reach => DraftReach.Penholder;
+    public override CommandInfo Info { get; } = Declare("withdraw", "/withdraw D<n>", "Penholder: withdraw a draft", "/withdraw D3 (draft numbers are listed by /drafts)");
 
     protected override DraftAction? Action => DraftAction.Withdraw;
 

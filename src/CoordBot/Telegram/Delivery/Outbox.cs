@@ -13,6 +13,9 @@ public sealed class Outbox(CoordBotDb db, DateTime nowUtc)
     /// <summary>UTC; what this outbox writes is dropped, not sent late, if it has not gone by then (a reminder: the session's start).</summary>
     public DateTime? NotAfter { get; init; }
 
+    /// <summary>The instant of the unit of work this outbox writes for (UTC).</summary>
+    public DateTime NowUtc => nowUtc;
+
     /// <summary>Queues an HTML message (user text must already be escaped); long texts become several messages. Returns the last (the one with the buttons).</summary>
     public OutboxMessage Send(long chatId, string html, IReadOnlyList<IReadOnlyList<Button>>? buttons = null)
     {

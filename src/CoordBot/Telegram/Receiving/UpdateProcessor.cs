@@ -265,34 +265,46 @@ public sealed class UpdateProcessor(
         // Current while the handler runs, so the outbox rows it writes carry its traceparent.
         using var activity = CoordBot.Operations.Metrics.CoordBotTracing.StartUpdate(row.UpdateId, chatId, update);
         var now = time.GetUtcNow().UtcDateTime;
+        // The body this update acts in (issue 25), chosen before the step that handles it so that all the step does, its
+        // save included, runs in that body's scope; chosen once, since choosing takes a typed key off the command.
+        CoordBot.Features.Bodies.BodyChoice? choice = null;
+        (int Id, Actor There)? asked = null;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await batch.RunStepAsync(async (db, ct) =>
+                choice ??= bodies.IsMultiBody
+                    ? await batch.RunStepAsync((db, ct) => bodies.ChooseAsync(db, update, chatId, sender.UserId, ct), cancellationToken)
+                    : CoordBot.Features.Bodies.BodyChoice.OneBody;
+                if (choice.Ask is { } candidates && asked is null)
                 {
-                    // The body this update acts in (issue 25), in scope for everything under it.
-                    var choice = await bodies.ChooseAsync(db, update, chatId, sender.UserId, ct);
-                    using var body = choice.BodyId is { } bodyId ? BodyScope.Enter(bodyId) : null;
-                    var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
-                    if (choice.Ask is { } candidates)
+                    var commandName = choice.CommandName;
+                    // Asked only among the bodies whose rule admits the sender: one needs no question; none, the gate refuses in the first.
+                    asked = await batch.RunStepAsync(async (db, ct) =>
                     {
-                        // Asked only among the bodies whose rule admits the sender: one needs no question; none, the gate refuses in the first.
-                        var declared = router.Commands.FirstOrDefault(c => string.Equals(c.Info.Name, choice.CommandName, StringComparison.OrdinalIgnoreCase))?.Info;
+                        var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
+                        var declared = router.Commands.FirstOrDefault(c => string.Equals(c.Info.Name, commandName, StringComparison.OrdinalIgnoreCase))?.Info;
                         var each = await bodies.AsInEachAsync(db, candidates, actor, now, ct);
                         var admitting = each.Where(b => declared?.IsOfferedTo(b.Actor) ?? true).ToList();
                         if (admitting.Count > 1)
                         {
-                            CoordBot.Features.Bodies.BodyQuestion.Ask(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), choice.CommandName!, [.. admitting.Select(a => a.Body)]);
-                            return;
+                            CoordBot.Features.Bodies.BodyQuestion.Ask(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), commandName!, [.. admitting.Select(a => a.Body)]);
+                            return ((int, Actor)?)null;
                         }
 
                         var (only, there) = admitting.Count == 1 ? admitting[0] : each[0];
-                        using var chosen = BodyScope.Enter(only.Id);
-                        await router.RouteAsync(new UpdateContext(db, update, chatId, chatType, there, now, identity.Username, row.ReceivedAt), ct);
-                        return;
+                        return (only.Id, there);
+                    }, cancellationToken);
+                    if (asked is null)
+                    {
+                        return Handling.Done;
                     }
+                }
 
+                using var body = (asked?.Id ?? choice.BodyId) is { } bodyId ? BodyScope.Enter(bodyId) : null;
+                await batch.RunStepAsync(async (db, ct) =>
+                {
+                    var actor = asked?.There ?? await actors.ResolveAsync(sender, chatId, db, now, ct);
                     await router.RouteAsync(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), ct);
                 }, cancellationToken);
                 return Handling.Done;
