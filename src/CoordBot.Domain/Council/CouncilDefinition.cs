@@ -20,6 +20,18 @@ public sealed record CouncilDefinition(
     /// <summary>The name shown to people where the body must be told apart ("Security Council", "1718 Committee"); the full name when the file gives none.</summary>
     public string ShortName { get; init; } = Name;
 
+    /// <summary>The full name in other languages, by language code ("fr", "zh"); English is <see cref="Name"/>.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The short name in other languages ("zh": "1718委员会"); English is <see cref="ShortName"/>.</summary>
+    public IReadOnlyDictionary<string, string> ShortNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The full name in <paramref name="language"/>, or <see cref="Name"/> when the file gives none.</summary>
+    public string NameIn(string language) => Names.TryGetValue(language, out var name) ? name : Name;
+
+    /// <summary>The short name in <paramref name="language"/>, or <see cref="ShortName"/> when the file gives none.</summary>
+    public string ShortNameIn(string language) => ShortNames.TryGetValue(language, out var name) ? name : ShortName;
+
     /// <summary>Where the membership and rules come from, as the file states it (empty when it says nothing).</summary>
     public string Source { get; init; } = string.Empty;
 

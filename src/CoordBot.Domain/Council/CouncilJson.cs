@@ -49,7 +49,7 @@ internal static class CouncilJson
 
         RejectUnknown(root, "", errors,
             ["name", "members", "decisionRule", "thresholds", "presidency", "votes"],
-            ["key", "shortName", "source", "note", "writtenProcedure"]);
+            ["key", "shortName", "names", "shortNames", "source", "note", "writtenProcedure"]);
         var name = ReadString(root, "", "name", errors, required: true);
         var key = ReadKey(root, errors);
         var shortName = ReadString(root, "", "shortName", errors, required: false);
@@ -93,6 +93,8 @@ internal static class CouncilJson
         {
             Key = key ?? CouncilDefinition.DefaultKey,
             ShortName = shortName ?? name,
+            Names = ReadNames(root, "", errors),
+            ShortNames = ReadNames(root, "", errors, "shortNames"),
             Source = source ?? string.Empty,
             WrittenProcedure = procedure,
             FixedChair = fixedChair,
@@ -430,18 +432,19 @@ internal static class CouncilJson
     }
 
     // A typo such as "alowChange" would otherwise silently fall back to the default.
-    // The member's name in other languages ("fr": "Belgique"); the English "name" stays the one the rotation sorts by.
-    private static Dictionary<string, string> ReadNames(JsonElement item, string path, List<string> errors)
+    // A member's or the body's name in other languages ("fr": "Belgique"); the English "name" stays the one the rotation
+    // sorts by, and the one shown when a language has none.
+    private static Dictionary<string, string> ReadNames(JsonElement item, string path, List<string> errors, string key = "names")
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!item.TryGetProperty("names", out var element))
+        if (!item.TryGetProperty(key, out var element))
         {
             return names;
         }
 
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{path}.names: expected an object of language code and name, e.g. {{ \"fr\": \"Belgique\" }}");
+            errors.Add($"{Join(path, key)}: expected an object of language code and name, e.g. {{ \"fr\": \"Belgique\" }}");
             return names;
         }
 
@@ -449,7 +452,7 @@ internal static class CouncilJson
         {
             if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
             {
-                errors.Add($"{path}.names.{property.Name}: expected a non-empty name");
+                errors.Add($"{Join(path, key)}.{property.Name}: expected a non-empty name");
                 continue;
             }
 

@@ -69,7 +69,9 @@ public sealed class CouncilDefinitionTests
         Assert.Equal(constant.Members, shipped.Members);
         Assert.Equal(constant.Members.Select(m => m.Names.OrderBy(n => n.Key)), shipped.Members.Select(m => m.Names.OrderBy(n => n.Key)));
         Assert.Equal(constant.PresidencyOrder, shipped.PresidencyOrder);
-        Assert.Equal(constant, shipped with { Members = constant.Members, PresidencyOrder = constant.PresidencyOrder });
+        Assert.Equal(constant.Names.OrderBy(n => n.Key), shipped.Names.OrderBy(n => n.Key));
+        Assert.Equal(constant.ShortNames.OrderBy(n => n.Key), shipped.ShortNames.OrderBy(n => n.Key));
+        Assert.Equal(constant, shipped with { Members = constant.Members, PresidencyOrder = constant.PresidencyOrder, Names = constant.Names, ShortNames = constant.ShortNames });
     }
 
     [Fact]
@@ -89,6 +91,23 @@ public sealed class CouncilDefinitionTests
 
         Assert.Equal(("1718", "1718 Committee", "S/RES/1718 (2006)", WrittenProcedure.NoObjection), (council.Key, council.ShortName, council.Source, council.WrittenProcedure));
     }
+
+    [Fact]
+    public void The_body_s_names_in_other_languages_are_read_and_English_keeps_its_own()
+    {
+        var json = WithSection("\"shortName\": \"1718 Committee\", \"names\": { \"fr\": \"Comité créé par la résolution 1718\" }, \"shortNames\": { \"zh\": \"1718委员会\" }");
+
+        var council = CouncilDefinition.Parse(json).Value;
+
+        Assert.Equal(("Comité créé par la résolution 1718", council.Name, council.Name), (council.NameIn("fr"), council.NameIn("en"), council.NameIn("zh")));
+        Assert.Equal(("1718委员会", "1718 Committee", "1718 Committee"), (council.ShortNameIn("zh"), council.ShortNameIn("en"), council.ShortNameIn("fr")));
+    }
+
+    [Theory]
+    [InlineData("\"names\": \"Comité\"", "names: expected an object of language code and name, e.g. { \"fr\": \"Belgique\" }")]
+    [InlineData("\"shortNames\": { \"zh\": \"\" }", "shortNames.zh: expected a non-empty name")]
+    public void A_broken_name_of_the_body_is_named_in_the_error(string section, string expected) =>
+        Assert.Contains(expected, CouncilDefinition.Parse(WithSection(section)).Errors);
 
     [Theory]
     [InlineData(2025, 12, "BEL")]

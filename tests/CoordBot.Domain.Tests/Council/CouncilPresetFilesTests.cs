@@ -43,6 +43,21 @@ public sealed class CouncilPresetFilesTests
     public void A_preset_says_where_its_membership_or_chair_is_unconfirmed(string file, string words) =>
         Assert.Contains(words, File.ReadAllText(PathOf(file)), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("security-council-2026.json")]
+    [InlineData("committee-1718-2026.json")]
+    [InlineData("au-peace-and-security-council.json")]
+    public void A_preset_names_its_body_in_the_five_other_official_languages(string file)
+    {
+        var council = Load(file);
+
+        Assert.All((string[])["fr", "es", "ru", "zh", "ar"], language =>
+        {
+            Assert.NotEqual(council.Name, council.NameIn(language));
+            Assert.NotEqual(council.ShortName, council.ShortNameIn(language));
+        });
+    }
+
     private static CouncilDefinition Load(string file)
     {
         var parsed = CouncilDefinition.Parse(File.ReadAllText(PathOf(file)));

@@ -41,6 +41,7 @@ internal static partial class NoEnglish
     [GeneratedRegex("[A-Za-z]{2,}")]
     private static partial Regex Latin();
 
-    [GeneratedRegex(@"/[a-z_]+(@\w+)?|\b[DSAMU]\d+\b|\bv\d+\b|\b[A-Z]{3}\b|\b[0-9a-f]{6,}\b|\b[A-Za-z_]+/[A-Za-z_]+\b|\bUser\d+\b|https?://\S+|\bt\.me/\S+|\b(en|fr|es|ru|zh|ar)\b")]
+    // Ids and codes are bounded by what is not a Latin letter or digit, not by \b: a code written against Chinese ("RUS搁置") is still a code.
+    [GeneratedRegex(@"/[a-z_]+(@\w+)?|(?<![A-Za-z0-9])([DSAMU]\d+|v\d+|[A-Z]{3})(?![A-Za-z0-9])|\b[0-9a-f]{6,}\b|\b[A-Za-z_]+/[A-Za-z_]+\b|\bUser\d+\b|https?://\S+|\bt\.me/\S+|\b(en|fr|es|ru|zh|ar)\b")]
     private static partial Regex Ids();
 }

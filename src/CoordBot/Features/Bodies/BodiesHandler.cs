@@ -40,9 +40,9 @@ internal sealed class BodiesHandler(CouncilProvider council, PresidencyService p
             var line = Catalogue.Format(
                 language,
                 "Bodies.Line",
-                Html.Escape(body.ShortName),
+                Html.Escape(body.Council.ShortNameIn(language)),
                 Html.Escape(body.Key),
-                Html.Escape(body.Council.Name),
+                Html.Escape(body.Council.NameIn(language)),
                 Html.Escape(body.Council.NameOf(chair, language)),
                 body.Council.Members.Count);
             var mine = roles.FirstOrDefault(r => r.BodyId == body.Id);

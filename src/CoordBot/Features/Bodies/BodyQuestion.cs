@@ -16,7 +16,7 @@ internal static class BodyQuestion
             // The typed arguments ride along when they fit in a button; otherwise the bare command starts its guide in that body.
             var full = arguments.Length == 0 ? $"{command} {b.Key}" : $"{command} {b.Key} {arguments}";
             var fits = System.Text.Encoding.UTF8.GetByteCount($"{CommandButton.Prefix}:{full}") <= 64 && !full.Contains('\n', StringComparison.Ordinal);
-            return (IReadOnlyList<Button>)[CommandButton.For(b.ShortName, fits ? full : $"{command} {b.Key}")];
+            return (IReadOnlyList<Button>)[CommandButton.For(b.Council.ShortNameIn(context.Language), fits ? full : $"{command} {b.Key}")];
         }).ToList();
         if (context.Update.CallbackQuery is { } query)
         {

@@ -41,7 +41,7 @@ internal sealed class TodayHandler(Dashboard dashboard, CoordBot.Council.Council
             var president = await presidency.PresidentCodeAsync(update.Db, update.NowUtc, cancellationToken);
             var actor = context.Actor with { DelegationCode = membership.DelegationCode, Role = membership.Role, PresidentCode = president };
             var (html, buttons) = await dashboard.ShowForAsync(update, actor, cancellationToken);
-            parts.Add($"<b>[{CoordBot.Telegram.Rendering.Html.Escape(body.ShortName)}]</b>\n{html}");
+            parts.Add($"<b>[{CoordBot.Telegram.Rendering.Html.Escape(body.Council.ShortNameIn(update.Language))}]</b>\n{html}");
             rows.AddRange(buttons ?? []);
         }
 

@@ -36,7 +36,7 @@ internal sealed class DelegationsHandler(CouncilProvider council) : Command<int>
         var all = council.Council.Members.OrderBy(m => m.NameIn(language), order).ToList();
         var page = ListPage.Of(all, requested);
         var heading = page.Heading(language);
-        var text = new StringBuilder($"<b>{Html.Escape(council.Council.Name)}</b>").Append(heading.Length == 0 ? string.Empty : $" ({heading})").Append('\n');
+        var text = new StringBuilder($"<b>{Html.Escape(council.Council.NameIn(language))}</b>").Append(heading.Length == 0 ? string.Empty : $" ({heading})").Append('\n');
         foreach (var member in page.Entries)
         {
             text.Append(context.Text(

@@ -26,7 +26,7 @@ internal sealed class TimezoneGuide : Guide
     public static StepZone ForTimes { get; } = new(Cities, ReadZone, SetAsync);
 
     /// <summary>
-    /// The common zones as buttons, each named as the reader names its city (Pékin, 纽约); in English by its zone id, as
+    /// The common zones as buttons, each named as the reader names its city (Moscou, 纽约); in English by its zone id, as
     /// these buttons always were.
     /// </summary>
     public static IReadOnlyList<GuideChoice> Cities(string language) =>

@@ -44,7 +44,7 @@ internal sealed class TimezoneHandler : Command<string?>
         var now = Dates.InZoneAndUtc(context.Update.Language, context.Update.NowUtc, zone.Id);
         var done = string.Equals(typed, zone.Id, StringComparison.Ordinal)
             ? context.Text("Timezone.Done", Html.Escape(zone.Id), now)
-            : context.Text("Timezone.DoneFrom", Html.Escape(zone.Id), Html.Escape(typed), Html.Escape(ZoneLookup.Label(zone.Id)), now);
+            : context.Text("Timezone.DoneFrom", Html.Escape(zone.Id), Html.Escape(typed), Html.Escape(ZoneLookup.Label(context.Update.Language, zone.Id)), now);
         var note = ZoneLookup.FixedOffsetNote(zone) is null ? string.Empty : "\n" + context.Text("Timezone.FixedOffset", Html.Escape(zone.Id));
         context.Reply(done + note);
     }
@@ -74,7 +74,7 @@ internal static class TimezoneWords
     internal static string Choices(string language, IReadOnlyList<string> ids)
     {
         var culture = Catalogue.FormatCulture(language);
-        var shown = ids.Take(8).Select(id => Html.Escape(ZoneLookup.Label(id))).ToList();
+        var shown = ids.Take(8).Select(id => Html.Escape(ZoneLookup.Label(language, id))).ToList();
         var list = shown.Count == 1
             ? shown[0]
             : string.Format(culture, Catalogue.Text(language, "Timezone.Or"), string.Join(", ", shown.Take(shown.Count - 1)), shown[^1]);

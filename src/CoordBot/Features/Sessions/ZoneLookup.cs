@@ -23,8 +23,8 @@ public static class ZoneLookup
         return places;
     });
 
-    private static readonly Lazy<Dictionary<string, string>> Countries = new(() =>
-        Catalogue.Value.Where(p => p.CountryName is not null).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CountryName!, StringComparer.Ordinal));
+    private static readonly Lazy<Dictionary<string, ZonePlace>> Countries = new(() =>
+        Catalogue.Value.Where(p => p.CountryName is not null).GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
 
     public static ZoneMatch Find(string text) => ZoneNames.Find(text, Catalogue.Value);
 
@@ -43,9 +43,23 @@ public static class ZoneLookup
     /// <summary>The zone <paramref name="text"/> names without doubt, or null.</summary>
     public static DateTimeZone? Resolve(string? text) => string.IsNullOrWhiteSpace(text) ? null : ZoneOf(Find(text));
 
-    /// <summary>"Europe/Tallinn (Estonia)".</summary>
+    /// <summary>"Europe/Tallinn (Estonia)": the country as the tz database names it (English, a contract).</summary>
     public static string Label(string zoneId) =>
-        Countries.Value.TryGetValue(zoneId, out var country) ? $"{zoneId} ({country})" : zoneId;
+        Countries.Value.TryGetValue(zoneId, out var place) ? $"{zoneId} ({place.CountryName})" : zoneId;
+
+    /// <summary>
+    /// The zone with its country in <paramref name="language"/>: "Europe/Tallinn (Estonie)", "Europe/Tallinn (爱沙尼亚)" (CLDR
+    /// through ICU, <see cref="Localization.Countries"/>); English is <see cref="Label(string)"/>, character for character.
+    /// </summary>
+    public static string Label(string language, string zoneId)
+    {
+        if (language == Localization.Languages.English || !Countries.Value.TryGetValue(zoneId, out var place) || place.CountryCode is null)
+        {
+            return Label(zoneId);
+        }
+
+        return Localization.Countries.Name(language, place.CountryCode) is { } country ? $"{zoneId} ({country})" : zoneId;
+    }
 
     /// <summary>
     /// Why <paramref name="text"/> is not one zone, as plain text (no HTML) without a final full stop: the choices,

@@ -408,7 +408,7 @@ public sealed class VotingText(CouncilProvider councilProvider)
         var (ballots, result) = count;
         var text = new StringBuilder();
         text.AppendLine(Line("Record.Title", Ref(vote.DraftId, vote.Version), vote.Title))
-            .AppendLine(Bidi.Lines(language, Council.Name))
+            .AppendLine(Bidi.Lines(language, Council.NameIn(language)))
             .AppendLine(Line("Record.MatterRule." + vote.Matter, CodeWords.Word(language, DecisionRuleNames.ToName(vote.Rule))))
             .AppendLine(Line("Record.Times", Stamp(vote.OpenedAt), Stamp(vote.ClosesAt), Stamp(vote.ClosedAt!.Value)))
             .AppendLine(Line(result.Adopted ? "Record.Result.Adopted" : "Record.Result.NotAdopted", Grounds(language, vote, count)))

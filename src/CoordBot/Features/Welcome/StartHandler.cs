@@ -42,7 +42,7 @@ internal sealed partial class StartHandler(JoinReplies join, CouncilProvider cou
         var lines = new List<string>
         {
             context.Text("Start.Welcome", Html.Escape(actor.DisplayName)),
-            context.Text("Start.Coordinate", Html.Escape(council.Council.Name)),
+            context.Text("Start.Coordinate", Html.Escape(council.Council.NameIn(language))),
         };
         if (actor.DelegationCode is { } code && actor.Role is { } role)
         {
