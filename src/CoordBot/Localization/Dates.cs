@@ -25,16 +25,15 @@ public static class Dates
         }
 
         var zone = TimeDisplay.ZoneOrUtc(zoneId);
-        var culture = Languages.Culture(language);
         var instant = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
-        var inUtc = $"{instant.InUtc().LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} UTC";
+        var inUtc = $"{DayAndTime(language, instant.InUtc().LocalDateTime.ToDateTimeUnspecified())} UTC";
         if (zone == DateTimeZone.Utc)
         {
             return inUtc;
         }
 
         var zoned = instant.InZone(zone);
-        return $"{zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", culture)} ({zone.Id}) = {inUtc}";
+        return $"{DayAndTime(language, zoned.LocalDateTime.ToDateTimeUnspecified())} ({zone.Id}) = {inUtc}";
     }
 
     /// <summary>A UTC time: English exactly as <see cref="TimeDisplay.Utc"/> writes it, the others in their culture's pattern.</summary>
@@ -50,7 +49,7 @@ public static class Dates
 
         var zone = TimeDisplay.ZoneOrUtc(zoneId);
         var zoned = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone);
-        var local = zoned.LocalDateTime.ToDateTimeUnspecified().ToString("f", Languages.Culture(language));
+        var local = DayAndTime(language, zoned.LocalDateTime.ToDateTimeUnspecified());
         return zone == DateTimeZone.Utc ? $"{local} UTC" : $"{local} ({zone.Id})";
     }
 
@@ -63,6 +62,14 @@ public static class Dates
     /// <summary>The wall-clock time in <paramref name="zoneId"/> (UTC if unknown) at the UTC instant <paramref name="utc"/>.</summary>
     public static DateTime LocalNow(DateTime utc, string? zoneId) =>
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(TimeDisplay.ZoneOrUtc(zoneId)).LocalDateTime.ToDateTimeUnspecified();
+
+    /// <summary>
+    /// A local day and time inside a non-English sentence, in the language's pattern from the catalogue
+    /// (<c>Dates.Pattern</c>): most take ICU's full pattern ("f"); Russian puts the weekday after the date, so that
+    /// "до {date}" stays grammatical (a weekday first would need the genitive).
+    /// </summary>
+    public static string DayAndTime(string language, DateTime local) =>
+        local.ToString(Catalogue.Text(language, "Dates.Pattern"), Languages.Culture(language));
 
     private static bool IsEnglish(string language) => !Languages.IsKnown(language) || string.Equals(language, Languages.English, StringComparison.Ordinal);
 }

@@ -178,6 +178,16 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
+    public void A_russian_deadline_reads_after_a_preposition()
+    {
+        // "до понедельник, 14 декабря" was ungrammatical (found in the sandbox): the weekday now follows the date.
+        var deadline = new DateTime(2026, 12, 14, 14, 14, 0, DateTimeKind.Utc);
+        Assert.Equal("14 декабря 2026 г. (понедельник), 14:14 UTC", Dates.Utc("ru", deadline));
+        Assert.Equal("14:14 UTC, 14 Dec 2026", Dates.Utc("en", deadline));
+        Assert.StartsWith("lundi 14 décembre 2026", Dates.Utc("fr", deadline), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Council_members_are_named_in_each_language_from_the_shipped_preset()
     {
         var council = CoordBot.Council.CouncilProvider.Load(new CoordBot.Council.CouncilOptions());

@@ -27,7 +27,7 @@ public static class WhenText
         string Day(DateOnly? day) => day is { } d ? d.ToString("D", culture) : string.Empty;
         string DayMonth(DateOnly? day) => day is { } d ? d.ToString(culture.DateTimeFormat.MonthDayPattern, culture) : string.Empty;
         string Iso(DateOnly? day) => day is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty;
-        string Local(DateTime? at) => at is { } a ? a.ToString("f", culture) : string.Empty;
+        string Local(DateTime? at) => at is { } a ? Dates.DayAndTime(language, a) : string.Empty;
         return problem.Code switch
         {
             WhenProblemCode.Date when problem.Date is { } date => InputText.DateClause(language, date),
@@ -52,7 +52,7 @@ public static class WhenText
     public static string Note(string language, string note, TwiceFacts? twice, string zoneId) =>
         language == Languages.English || !Languages.IsKnown(language) || twice is null
             ? Html.Escape(note)
-            : Catalogue.Format(language, "When.Twice", twice.Local.ToString("f", Languages.Culture(language)), zoneId, twice.Earlier, twice.Later);
+            : Catalogue.Format(language, "When.Twice", Dates.DayAndTime(language, twice.Local), zoneId, twice.Earlier, twice.Later);
 
     /// <summary>An example of the typed <c>/schedule</c> in the reader's own words.</summary>
     public static string Example(string language) => Html.Escape(Catalogue.Text(language, "When.ScheduleExample"));
