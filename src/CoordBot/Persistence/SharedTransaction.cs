@@ -46,6 +46,7 @@ public sealed class SharedTransaction
     {
         await _transaction.SaveAsync(Savepoint, cancellationToken);
         var db = _context ??= NewContext();
+        var addedBefore = Memo.AddsOutboxRows;
         try
         {
             var result = await work(db, cancellationToken);
@@ -61,6 +62,7 @@ public sealed class SharedTransaction
             _context = null;
             await db.DisposeAsync();
             Memo.Clear();
+            Memo.AddsOutboxRows = addedBefore;
             try
             {
                 await _transaction.RollbackAsync(Savepoint, CancellationToken.None);
