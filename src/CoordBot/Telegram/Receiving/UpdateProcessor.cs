@@ -213,45 +213,28 @@ public sealed class UpdateProcessor(
 
     /// <summary>
     /// Claims up to <see cref="ChatsPerClaim"/> chats nobody else is handling (their heads stay locked until the commit)
-    /// and reads their unhandled updates, oldest first. AllClaimed: as many chats as asked for were claimed, so more may wait.
+    /// and reads their unhandled updates, oldest first, in one statement (<see cref="ISqlDialect.ClaimChatHeads"/>).
+    /// AllClaimed: as many chats as asked for were claimed, so more may wait.
     /// </summary>
     private async Task<(List<PendingUpdate> Rows, bool AllClaimed)> ClaimAsync(CoordBotDb db, int maxUpdates, CancellationToken cancellationToken)
     {
-        var heads = new List<long>();
-        var chats = new List<long>();
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        await using (var command = connection.CreateCommand())
+        var rows = new List<PendingUpdate>();
+        long claimed = 0;
+        var chats = Math.Min(_claimChats, maxUpdates);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = dialect.ClaimChatHeads!;
+        AddParameter(command, "@chats", chats);
+        AddParameter(command, "@max", maxUpdates);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            command.Transaction = transaction;
-            command.CommandText = dialect.ClaimChatHeads!;
-            AddParameter(command, "@chats", Math.Min(_claimChats, maxUpdates));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                heads.Add(reader.GetInt64(0));
-                if (!reader.IsDBNull(1))
-                {
-                    chats.Add(reader.GetInt64(1));
-                }
-            }
+            var chat = reader.IsDBNull(1) ? (long?)null : reader.GetInt64(1);
+            rows.Add(new PendingUpdate(reader.GetInt64(0), chat, reader.GetString(2), DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc)));
+            claimed = reader.GetInt64(4);
         }
 
-        if (heads.Count == 0 || maxUpdates == 1)
-        {
-            return (heads.Count == 0 ? [] : await db.InboxUpdates.AsNoTracking().Where(u => u.UpdateId == heads[0])
-                .Select(u => new PendingUpdate(u.UpdateId, u.ChatId, u.Payload, u.ReceivedAt)).ToListAsync(cancellationToken), false);
-        }
-
-        // A new statement sees what committed since the claim, so a claimed chat's newest updates come too; no other
-        // instance can be handling them, since their chat's head is locked here.
-        var rows = await db.InboxUpdates.AsNoTracking()
-            .Where(u => u.ProcessedAt == null && (heads.Contains(u.UpdateId) || (u.ChatId != null && chats.Contains(u.ChatId.Value))))
-            .OrderBy(u => u.UpdateId)
-            .Take(maxUpdates)
-            .Select(u => new PendingUpdate(u.UpdateId, u.ChatId, u.Payload, u.ReceivedAt))
-            .ToListAsync(cancellationToken);
-        return (rows, heads.Count == Math.Min(_claimChats, maxUpdates));
+        return (rows, maxUpdates > 1 && claimed == chats);
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
