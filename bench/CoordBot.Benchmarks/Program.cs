@@ -15,18 +15,25 @@ using Microsoft.Extensions.DependencyInjection;
 // --delivery runs only parts 1-3 (fan-out, inbound, idle).
 // --cluster runs only parts 5-7: the built bot as child processes on a throw-away PostgreSQL (inbound with two
 // instances against one and against SQLite, fan-out from two instances, fail-over time); it needs PostgreSQL's binaries.
+// --cluster --profile runs only the inbound part on PostgreSQL (x1, x2) and says where the time goes (statements, CPU, waits).
 // --bodies runs only part 8: 50 bodies and 3,000 people against one body (inbound, fan-out, /today in five bodies).
 var quick = args.Contains("--quick");
 var clusterOnly = args.Contains("--cluster");
 var sessionsOnly = args.Contains("--sessions");
 var deliveryOnly = args.Contains("--delivery");
 var bodiesOnly = args.Contains("--bodies");
+var profile = args.Contains("--profile");
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
 Console.WriteLine($"CoordBot benchmark{(quick ? " (quick)" : "")}: {Machine()}");
 
-if (clusterOnly)
+if (clusterOnly && profile)
+{
+    ClusterProfile.PreloadStatistics();
+    await ClusterProfile.RunAsync(updates: quick ? 600 : 1000, users: quick ? 60 : 100);
+}
+else if (clusterOnly)
 {
     await ClusterBenchmark.RunAsync(quick, rows);
 }

@@ -96,16 +96,24 @@ internal sealed class ClusterSignals(
     }
 }
 
-/// <summary>Sends the outbox channel's NOTIFY in a transaction that adds outbox rows (delivered only if it commits).</summary>
+/// <summary>
+/// Sends the outbox channel's NOTIFY in a transaction that adds outbox rows (delivered only if it commits). A step of a
+/// batch (a context with a <see cref="TransactionMemo"/>) only marks the memo, and the batch announces once before its
+/// commit (<see cref="AnnounceAsync"/>): PostgreSQL folds a transaction's equal notifications into one anyway, so a
+/// NOTIFY per step was a round trip per update for nothing.
+/// </summary>
 internal sealed class OutboxAnnouncer : SaveChangesInterceptor
 {
     public static readonly OutboxAnnouncer Instance = new();
 
     private const string Notify = "NOTIFY " + ClusterSignals.OutboxChannel;
 
+    /// <summary>Tells the other instances, at the commit, that <paramref name="db"/>'s transaction added outbox rows.</summary>
+    public static Task AnnounceAsync(DbContext db, CancellationToken cancellationToken) => db.Database.ExecuteSqlRawAsync(Notify, cancellationToken);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (AddsOutboxRows(eventData.Context))
+        if (AddsOutboxRows(eventData.Context) && !MarkedForBatch(eventData.Context!))
         {
             eventData.Context!.Database.ExecuteSqlRaw(Notify);
         }
@@ -115,9 +123,9 @@ internal sealed class OutboxAnnouncer : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (AddsOutboxRows(eventData.Context))
+        if (AddsOutboxRows(eventData.Context) && !MarkedForBatch(eventData.Context!))
         {
-            await eventData.Context!.Database.ExecuteSqlRawAsync(Notify, cancellationToken);
+            await AnnounceAsync(eventData.Context!, cancellationToken);
         }
 
         return result;
@@ -125,4 +133,16 @@ internal sealed class OutboxAnnouncer : SaveChangesInterceptor
 
     private static bool AddsOutboxRows(DbContext? context) =>
         context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
+
+    /// <summary>A step of a batch: its batch announces at the end.</summary>
+    private static bool MarkedForBatch(DbContext context)
+    {
+        if (context is CoordBotDb { Memo: { } memo })
+        {
+            memo.AddsOutboxRows = true;
+            return true;
+        }
+
+        return false;
+    }
 }

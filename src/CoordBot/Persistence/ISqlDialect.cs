@@ -36,9 +36,10 @@ public interface ISqlDialect
 
     /// <summary>
     /// Where <see cref="ClaimsRows"/>: locks, with <c>FOR UPDATE SKIP LOCKED</c>, the oldest unhandled update of up to
-    /// <c>@chats</c> chats nobody else is handling (parameter <c>@chats</c>; returns each head's <c>UpdateId</c> and
-    /// <c>ChatId</c>). Holding a chat's head until the commit is the claim on the chat: no other instance can take that
-    /// chat's later updates, since the head is older and still unhandled. Null on SQLite.
+    /// <c>@chats</c> chats nobody else is handling, and reads, oldest first and at most <c>@max</c>, the unhandled updates of
+    /// the claimed chats (<c>UpdateId</c>, <c>ChatId</c>, <c>Payload</c>, <c>ReceivedAt</c>, and how many chats were
+    /// claimed). Holding a chat's head until the commit is the claim on the chat: no other instance can take that chat's
+    /// later updates, since the head is older and still unhandled. Null on SQLite.
     /// </summary>
     string? ClaimChatHeads { get; }
 

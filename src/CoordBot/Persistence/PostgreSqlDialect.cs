@@ -28,12 +28,17 @@ internal sealed class PostgreSqlDialect(IOptions<DatabaseOptions> options) : ISq
     /// The heads of chats: an unhandled update with no older unhandled update of its chat, locked or skipped. Another
     /// instance's head is skipped (it is locked); so are the later updates of its chat (their head is older and unhandled).
     /// A head handled and committed by another instance after this statement's snapshot is locked afresh and then
-    /// dropped, because PostgreSQL checks a locked row's <c>WHERE</c> again on its newest version.
+    /// dropped, because PostgreSQL checks a locked row's <c>WHERE</c> again on its newest version. The same statement reads
+    /// the claimed chats' unhandled updates (one round trip, not two); a chat's update committed after its snapshot is the
+    /// head of a later batch.
     /// </summary>
     public string? ClaimChatHeads =>
-        "SELECT i.\"UpdateId\", i.\"ChatId\" FROM \"InboxUpdates\" i WHERE i.\"ProcessedAt\" IS NULL " +
+        "WITH heads AS MATERIALIZED (SELECT i.\"UpdateId\", i.\"ChatId\" FROM \"InboxUpdates\" i WHERE i.\"ProcessedAt\" IS NULL " +
         "AND NOT EXISTS (SELECT 1 FROM \"InboxUpdates\" o WHERE o.\"ChatId\" = i.\"ChatId\" AND o.\"ProcessedAt\" IS NULL AND o.\"UpdateId\" < i.\"UpdateId\") " +
-        "ORDER BY i.\"UpdateId\" LIMIT @chats FOR UPDATE OF i SKIP LOCKED";
+        "ORDER BY i.\"UpdateId\" LIMIT @chats FOR UPDATE OF i SKIP LOCKED) " +
+        "SELECT u.\"UpdateId\", u.\"ChatId\", u.\"Payload\", u.\"ReceivedAt\", (SELECT count(*) FROM heads) FROM \"InboxUpdates\" u " +
+        "WHERE u.\"ProcessedAt\" IS NULL AND (u.\"UpdateId\" IN (SELECT h.\"UpdateId\" FROM heads h) OR u.\"ChatId\" IN (SELECT h.\"ChatId\" FROM heads h)) " +
+        "ORDER BY u.\"UpdateId\" LIMIT @max";
 
     public CoordBotDb CreateContext(DbContextOptions<CoordBotDb> contextOptions) => new PostgreSqlCoordBotDb(contextOptions);
 

@@ -31,6 +31,13 @@ public sealed class TransactionMemo
 
     public bool IsEmpty => _values.Count == 0;
 
+    /// <summary>
+    /// A step of this transaction has saved outbox rows that the other instances have not been told of yet (PostgreSQL:
+    /// <c>OutboxAnnouncer</c> sends one NOTIFY for the whole batch). Not a remembered value: <see cref="Clear"/> keeps it,
+    /// and a step rolled back to its savepoint puts back what it was before the step.
+    /// </summary>
+    public bool AddsOutboxRows { get; set; }
+
     public void Clear()
     {
         _values.Clear();

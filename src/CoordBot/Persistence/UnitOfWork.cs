@@ -13,7 +13,15 @@ namespace CoordBot.Persistence;
 /// </summary>
 public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate gate, OutboxSignal outboxSignal)
 {
-    public async Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunAsync(work, wakesSender: true, cancellationToken);
+
+    /// <param name="wakesSender">
+    /// False for a writer that never adds outbox rows (storing updates, the sender's own journal): waking the sender for
+    /// it costs a load of the outbox for nothing (on PostgreSQL a claim, a write with its term check; measured at two per
+    /// update before, docs/scale-out.md).
+    /// </param>
+    public async Task<T> RunAsync<T>(Func<CoordBotDb, CancellationToken, Task<T>> work, bool wakesSender, CancellationToken cancellationToken)
     {
         T result;
         using (await gate.EnterAsync(cancellationToken))
@@ -27,16 +35,24 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        outboxSignal.Notify();
+        if (wakesSender)
+        {
+            outboxSignal.Notify();
+        }
+
         return result;
     }
 
     public Task RunAsync(Func<CoordBotDb, CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        RunAsync(work, wakesSender: true, cancellationToken);
+
+    /// <inheritdoc cref="RunAsync{T}(Func{CoordBotDb, CancellationToken, Task{T}}, bool, CancellationToken)"/>
+    public Task RunAsync(Func<CoordBotDb, CancellationToken, Task> work, bool wakesSender, CancellationToken cancellationToken) =>
         RunAsync<bool>(async (db, ct) =>
         {
             await work(db, ct);
             return true;
-        }, cancellationToken);
+        }, wakesSender, cancellationToken);
 
     /// <summary>
     /// Group commit: one connection, one transaction and one durable commit for many steps (see
@@ -59,6 +75,12 @@ public sealed class UnitOfWork(IDbContextFactory<CoordBotDb> factory, WriteGate 
             finally
             {
                 await shared.DisposeStepContextAsync();
+            }
+
+            if (shared.Memo.AddsOutboxRows)
+            {
+                // The steps' outbox rows, announced to the other instances once for the batch (PostgreSQL; not once per step).
+                await Cluster.OutboxAnnouncer.AnnounceAsync(host, cancellationToken);
             }
 
             await host.SaveChangesAsync(cancellationToken);

@@ -17,6 +17,9 @@ public static class PostgresServer
     /// <summary>Set to <c>PostgreSQL</c> to run the bot hosts of the end-to-end tests (<c>BotHarness</c>) on this server.</summary>
     public const string EndToEndVariable = "COORDBOT_TEST_DATABASE";
 
+    /// <summary>More server options for this process's server (<c>-c name=value ...</c>), e.g. the benchmark's profile preloading <c>pg_stat_statements</c>.</summary>
+    public const string ExtraOptionsVariable = "COORDBOT_TEST_PG_OPTIONS";
+
     private static readonly Lazy<Task<Instance>> Started = new(StartAsync);
     private static int _databases;
 
@@ -94,7 +97,7 @@ public static class PostgresServer
         // Trust on loopback only; fsync off: a test server's data need not survive a power cut.
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions"], IsRoot());
         var settings = string.Create(CultureInfo.InvariantCulture,
-            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+            $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=500 -c fsync=off -c synchronous_commit=off -c full_page_writes=off {Environment.GetEnvironmentVariable(ExtraOptionsVariable)}");
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-o", settings, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "start"], IsRoot());
 
         WatchForExit(bin, directory, data);

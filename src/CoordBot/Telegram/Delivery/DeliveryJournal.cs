@@ -123,7 +123,7 @@ internal sealed class DeliveryJournal(UnitOfWork unitOfWork, ILogger logger, Fun
                     .SetProperty(m => m.ClaimedAt, (DateTime?)null), CancellationToken.None);
             }
         }
-    }, CancellationToken.None);
+    }, wakesSender: false, CancellationToken.None);
 
     private sealed record Entry(long Id, DateTime? Claim, DeliveryOutcome? Outcome)
     {

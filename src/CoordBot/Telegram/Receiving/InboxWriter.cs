@@ -53,7 +53,7 @@ public sealed class InboxWriter(UnitOfWork unitOfWork, ISqlDialect dialect, Inbo
             }
 
             return count;
-        }, cancellationToken);
+        }, wakesSender: false, cancellationToken);
 
         if (stored > 0)
         {
