@@ -31,7 +31,44 @@ public static class PostgresServer
         string.Equals(Environment.GetEnvironmentVariable(EndToEndVariable), "PostgreSQL", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A new, empty database on the shared server; its connection string.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    public static Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(template: null);
+
+    /// <summary>
+    /// A new database on the shared server holding the bot's schema and Quartz's, copied from a template migrated once
+    /// per process (<see cref="Support.DatabaseTemplate"/>); its connection string. The template takes no connections
+    /// once made, so no test can change what the next one copies.
+    /// </summary>
+    public static async Task<string> CreateMigratedDatabaseAsync() => await CreateDatabaseAsync(await Template.Value);
+
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var server = await Started.Value;
+        var connectionString = await CreateDatabaseAsync();
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await Support.DatabaseTemplate.PrepareAsync(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:CoordBot"] = connectionString,
+        });
+        using (var connection = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"ALTER DATABASE \"{name}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return name;
+    }
+
+    private static async Task<string> CreateDatabaseAsync(string? template)
     {
         if (MissingReason is { } reason)
         {
@@ -44,7 +81,7 @@ public static class PostgresServer
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            command.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
             await command.ExecuteNonQueryAsync();
         }
 

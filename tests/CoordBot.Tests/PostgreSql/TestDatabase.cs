@@ -38,9 +38,8 @@ public static class TestDatabase
             return;
         }
 
-        foreach (var (key, value) in await SettingsAsync())
-        {
-            settings[key] = value;
-        }
+        // A copy of the migrated template: the host's migrator finds nothing left to apply (see DatabaseTemplate).
+        settings["Database:Provider"] = "PostgreSQL";
+        settings["ConnectionStrings:CoordBot"] = await PostgresServer.CreateMigratedDatabaseAsync();
     }
 }

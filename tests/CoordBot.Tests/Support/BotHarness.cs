@@ -31,7 +31,7 @@ public sealed class BotHarness : IAsyncDisposable
             ["Telegram:BotToken"] = emulator.BotToken,
             ["Telegram:BaseUrl"] = emulator.BaseUrl.ToString().TrimEnd('/'),
             ["Telegram:PollTimeoutSeconds"] = "2",
-            ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File("coordbot.db")}",
+            ["ConnectionStrings:CoordBot"] = $"Data Source={_directory.File(DatabaseTemplate.DatabaseFile)}",
             ["Bot:Operators:0"] = OperatorId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Operations:Url"] = "", // many harnesses run at once; a test that needs the endpoint binds port 0
             // Tests close a vote the moment the last delegation votes, as the bot did before the grace; a test of the grace sets its own.
@@ -52,10 +52,24 @@ public sealed class BotHarness : IAsyncDisposable
         var emulator = await BotApiEmulator.StartAsync(emulatorOptions ?? new BotApiEmulatorOptions());
         var harness = new BotHarness(emulator, settings ?? new Dictionary<string, string?>());
         await PostgreSql.TestDatabase.UseWhenAskedAsync(harness._settings, settings);
+        if (harness.UsesItsOwnFolder)
+        {
+            await DatabaseTemplate.CopySqliteTo(harness._directory.Path);
+        }
+
         harness._configure = configure;
         await harness.StartHostAsync();
         return harness;
     }
+
+    /// <summary>
+    /// True when the host's database and Quartz's are the harness's own SQLite files (the test chose no database, engine
+    /// or Quartz store of its own): they start as copies of the migrated template.
+    /// </summary>
+    private bool UsesItsOwnFolder =>
+        _settings["ConnectionStrings:CoordBot"] == $"Data Source={_directory.File(DatabaseTemplate.DatabaseFile)}"
+        && !_settings.ContainsKey("Database:Provider")
+        && !_settings.ContainsKey("Scheduling:ConnectionString");
 
     public async Task StartHostAsync()
     {
