@@ -9,6 +9,8 @@ public static class CouncilPresets
           "name": "United Nations Security Council (2020)",
           "key": "unsc",
           "shortName": "Security Council",
+          "names": { "fr": "Conseil de sécurité de l'Organisation des Nations Unies (2020)", "es": "Consejo de Seguridad de las Naciones Unidas (2020)", "ru": "Совет Безопасности Организации Объединенных Наций (2020 год)", "zh": "联合国安全理事会（2020年）", "ar": "مجلس الأمن التابع للأمم المتحدة (2020)" },
+          "shortNames": { "fr": "Conseil de sécurité", "es": "Consejo de Seguridad", "ru": "Совет Безопасности", "zh": "安全理事会", "ar": "مجلس الأمن" },
           "source": "United Nations Security Council, members and presidency in 2020 (https://www.un.org/securitycouncil/); Charter of the United Nations, Article 27; provisional rules of procedure, rule 18",
           "members": [
             { "code": "BEL", "name": "Belgium", "permanent": false,

@@ -185,10 +185,10 @@ public sealed class CommitteeDecisionsTests
         Assert.Equal("Eleni accepted your invitation and joined Greece on the 1718 Committee as head of delegation.", told.PlainText);
         Assert.Equal(Committee, await ReadAsync(bot, db => db.Memberships.IgnoreQueryFilters().Where(m => m.UserId == Newcomer).Select(m => m.BodyId).SingleAsync()));
 
-        // The Council's invitation names the Council; in French, the body keeps the name its file gives it.
+        // The Council's invitation names the Council, in French by the French name its file gives it.
         await AskAsync(bot, BotHarness.OperatorId, "/language fr");
         var french = await AskAsync(bot, BotHarness.OperatorId, "/invite unsc FRA adviser");
-        Assert.Contains("de la délégation « France » auprès de l'organe « Security Council », valable une fois", french.PlainText, StringComparison.Ordinal);
+        Assert.Contains("de la délégation « France » auprès de l'organe « Conseil de sécurité », valable une fois", french.PlainText, StringComparison.Ordinal);
     }
 
     /// <summary>The operator invites, a newcomer joins with the token: the invitation, the welcome and the operator's notice.</summary>

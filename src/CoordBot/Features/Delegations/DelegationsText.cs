@@ -13,10 +13,10 @@ public sealed class DelegationsText(CouncilProvider council)
     private string Name(string code, string language) => Html.Escape(council.Council.NameOf(code, language));
 
     /// <summary>
-    /// The short name of the body in scope (the invitation's), when the deployment serves several: a person in several
+    /// The short name of the body in scope (the invitation's), in the reader's language, when the deployment serves several: a person in several
     /// bodies can tell which seat an invitation gives. Null for a single body, whose texts stay exactly as they were.
     /// </summary>
-    private string? BodyName => council.IsMultiBody ? Html.Escape(council.Current.ShortName) : null;
+    private string? BodyName(string language) => council.IsMultiBody ? Html.Escape(council.Current.Council.ShortNameIn(language)) : null;
 
     /// <summary>The reply to the person redeeming an invitation, in <paramref name="language"/>.</summary>
     public string Join(Outcome<Joined, JoinRefusal> outcome, Actor actor, string language)
@@ -24,7 +24,7 @@ public sealed class DelegationsText(CouncilProvider council)
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(actor);
         return outcome.Match(
-            joined => BodyName is { } body
+            joined => BodyName(language) is { } body
                 ? Catalogue.Format(language, "Bodies3.Join.Welcome", Name(joined.DelegationCode, language), Html.Escape(actor.DisplayName), RoleNames.Describe(joined.Role, language), body)
                 : Catalogue.Format(language, "Join.Welcome", Name(joined.DelegationCode, language), Html.Escape(actor.DisplayName), RoleNames.Describe(joined.Role, language)),
             refusal => refusal.Code switch
@@ -45,7 +45,7 @@ public sealed class DelegationsText(CouncilProvider council)
     {
         ArgumentNullException.ThrowIfNull(joined);
         ArgumentNullException.ThrowIfNull(actor);
-        return BodyName is { } body
+        return BodyName(language) is { } body
             ? Catalogue.Format(language, "Bodies3.Join.InviterNote", Html.Escape(actor.DisplayName), Name(joined.DelegationCode, language), RoleNames.Describe(joined.Role, language), body)
             : Catalogue.Format(language, "Join.InviterNote", Html.Escape(actor.DisplayName), Name(joined.DelegationCode, language), RoleNames.Describe(joined.Role, language));
     }
@@ -54,7 +54,7 @@ public sealed class DelegationsText(CouncilProvider council)
     public string Invitation(DelegationRole role, string code, string expires, string link, string token, string language)
     {
         object[] args = [RoleNames.Describe(role, language), Name(code, language), expires, Html.Escape(link), Html.Code(token)];
-        return BodyName is { } body
+        return BodyName(language) is { } body
             ? Catalogue.Format(language, "Bodies3.Invite.Created", [.. args, body])
             : Catalogue.Format(language, "Invite.Created", args);
     }

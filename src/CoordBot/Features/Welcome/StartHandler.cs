@@ -42,7 +42,7 @@ internal sealed partial class StartHandler(JoinReplies join, CouncilProvider cou
         var lines = new List<string>
         {
             context.Text("Start.Welcome", Html.Escape(actor.DisplayName)),
-            context.Text("Start.Coordinate", Html.Escape(council.Council.NameIn(language))),
+            context.Text("Start.Coordinate", BodiesServed(language)),
         };
         if (actor.DelegationCode is { } code && actor.Role is { } role)
         {
@@ -102,6 +102,15 @@ internal sealed partial class StartHandler(JoinReplies join, CouncilProvider cou
 
         await router.RunAsTypedAsync(update, $"/comments {EntityIds.Format('D', draftId.Value)}", cancellationToken);
     }
+
+    /// <summary>
+    /// What the bot serves, in the reader's language: the body's full name, or with several bodies their short names as
+    /// the language lists them ("Совет Безопасности и Комитет 1718"), so a newcomer is not told of the first body alone.
+    /// </summary>
+    private string BodiesServed(string language) =>
+        council.Bodies.Count == 1
+            ? Html.Escape(council.Council.NameIn(language))
+            : Lists.Join(language, [.. council.Bodies.Select(b => Html.Escape(b.Council.ShortNameIn(language)))]);
 
     [GeneratedRegex("^([DSAMdsam])([0-9]{1,18})$")]
     private static partial Regex DeepLink();
