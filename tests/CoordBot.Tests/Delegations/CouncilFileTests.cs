@@ -11,11 +11,13 @@ public sealed class CouncilFileTests
 
         Assert.Equal(15, council.Members.Count);
         Assert.Equal(["CHN", "FRA", "GBR", "RUS", "USA"], council.Members.Where(m => m.Permanent).Select(m => m.Code).Order());
-        // A record compares its lists by reference: the lists are compared item by item, the rest as a record.
+        // A record compares its lists and dictionaries by reference: those are compared item by item, the rest as a record.
         var preset = CoordBot.Domain.Council.CouncilPresets.SecurityCouncil2020;
         Assert.Equal(preset.Members, council.Members);
         Assert.Equal(preset.PresidencyOrder, council.PresidencyOrder);
-        Assert.Equal(preset with { Members = council.Members, PresidencyOrder = council.PresidencyOrder }, council);
+        Assert.Equal(preset.Names.OrderBy(n => n.Key), council.Names.OrderBy(n => n.Key));
+        Assert.Equal(preset.ShortNames.OrderBy(n => n.Key), council.ShortNames.OrderBy(n => n.Key));
+        Assert.Equal(preset with { Members = council.Members, PresidencyOrder = council.PresidencyOrder, Names = council.Names, ShortNames = council.ShortNames }, council);
     }
 
     [Fact]
