@@ -1,9 +1,6 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
-using CoordBot.Persistence;
 using CoordBot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CoordBot.Tests.Bodies;
 
@@ -30,8 +27,8 @@ public sealed class BodyNamesInLanguagesTests
             ["Delivery:GlobalPerSecond"] = "500",
         };
         await using var bot = await BotHarness.StartAsync(settings, new BotApiEmulatorOptions { EnforceLimits = false });
-        await SeatAsync(bot, RussianHead, "RUS", "ru");
-        await SeatAsync(bot, UkHead, "GBR", "en");
+        await SeatInBothAsync(bot, RussianHead, "RUS", "ru");
+        await SeatInBothAsync(bot, UkHead, "GBR", "en");
 
         var today = await bot.AskAsync(RussianHead, "/today");
         Assert.Contains("[Совет Безопасности]", today.PlainText, StringComparison.Ordinal);
@@ -42,14 +39,9 @@ public sealed class BodyNamesInLanguagesTests
         var asked = await bot.AskForCatalogueAsync(RussianHead, "/draft_new Проект", "Bodies.Which", language: "ru");
         Assert.Equal(["Совет Безопасности", "Комитет 1718"], asked.Buttons.Select(b => b.Text));
 
-        // A newcomer is told of every body the bot serves, not of the first alone; an invitation names the body too.
+        // A newcomer, who belongs to no body yet, is told of every body the bot serves, not of the first alone.
         bot.Emulator.RegisterUser(RussianNewcomer, "Новичок");
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-            db.People.Add(new Person { UserId = RussianNewcomer, DisplayName = "Новичок", Language = "ru", FirstSeenAt = now, LastSeenAt = now });
-            await Task.CompletedTask;
-        }, CancellationToken.None);
+        await bot.AskAsync(RussianNewcomer, "/language ru");
         var welcome = await bot.AskAsync(RussianNewcomer, "/start");
         Assert.Contains("Совет Безопасности и Комитет 1718", welcome.PlainText, StringComparison.Ordinal);
 
@@ -61,19 +53,9 @@ public sealed class BodyNamesInLanguagesTests
     }
 
     /// <summary>A head of the delegation in both bodies, reading <paramref name="language"/>.</summary>
-    private static async Task SeatAsync(BotHarness bot, long user, string code, string language)
+    private static async Task SeatInBothAsync(BotHarness bot, long user, string code, string language)
     {
-        bot.Emulator.RegisterUser(user, $"Head of {code}");
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            db.People.Add(new Person { UserId = user, DisplayName = $"Head of {code}", Language = language, FirstSeenAt = now, LastSeenAt = now });
-            foreach (var body in (int[])[1, 2])
-            {
-                db.Memberships.Add(new Membership { BodyId = body, UserId = user, DelegationCode = code, Role = DelegationRole.Head, JoinedAt = now, InvitedBy = BotHarness.OperatorId });
-            }
-
-            await Task.CompletedTask;
-        }, CancellationToken.None);
+        await bot.SeedMemberAsync(user, code, DelegationRole.Head, $"Head of {code}", timeZone: null, bodyId: 1, language: language);
+        await bot.SeedMemberAsync(user, code, DelegationRole.Head, $"Head of {code}", timeZone: null, bodyId: 2);
     }
 }

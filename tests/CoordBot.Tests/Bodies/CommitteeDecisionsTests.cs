@@ -1,9 +1,7 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
 using CoordBot.Localization;
-using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -61,21 +59,6 @@ public sealed class CommitteeDecisionsTests
         return await bot.AskAsync(user, text);
     }
 
-    private static async Task SeedAsync(BotHarness bot, long userId, string code, int bodyId, string name)
-    {
-        bot.Emulator.RegisterUser(userId, name);
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            if (await db.People.FindAsync([userId], ct) is null)
-            {
-                db.People.Add(new Person { UserId = userId, DisplayName = name, FirstSeenAt = now, LastSeenAt = now });
-            }
-
-            db.Memberships.Add(new Membership { BodyId = bodyId, UserId = userId, DelegationCode = code, Role = DelegationRole.Head, JoinedAt = now, InvitedBy = BotHarness.OperatorId });
-        }, CancellationToken.None);
-    }
-
     /// <summary>What the Council's penholder is answered, text and keyboard, on the way to the blue (the first draft of the deployment).</summary>
     private static async Task<IReadOnlyList<string>> CouncilAnswersAsync(BotHarness bot)
     {
@@ -100,14 +83,14 @@ public sealed class CommitteeDecisionsTests
         IReadOnlyList<string> expected;
         await using (var single = await StartAsync(alone, withCommittee: false))
         {
-            await SeedAsync(single, FraHead, "FRA", Council, "Nicolas");
+            await single.SeedMemberAsync(FraHead, "FRA", DelegationRole.Head, "Nicolas", timeZone: null, bodyId: Council);
             expected = await CouncilAnswersAsync(single);
         }
 
         var clock = new FakeTimeProvider(Now);
         await using var bot = await StartAsync(clock, withCommittee: true);
-        await SeedAsync(bot, FraHead, "FRA", Council, "Nicolas");
-        await SeedAsync(bot, UsaHead, "USA", Committee, "Kelly");
+        await bot.SeedMemberAsync(FraHead, "FRA", DelegationRole.Head, "Nicolas", timeZone: null, bodyId: Council);
+        await bot.SeedMemberAsync(UsaHead, "USA", DelegationRole.Head, "Kelly", timeZone: null, bodyId: Committee);
 
         // The Council, beside a committee: every answer and every keyboard as in a deployment of the Council alone.
         Assert.Equal(expected, await CouncilAnswersAsync(bot));
@@ -151,8 +134,8 @@ public sealed class CommitteeDecisionsTests
     {
         var clock = new FakeTimeProvider(Now);
         await using var bot = await StartAsync(clock, withCommittee: true);
-        await SeedAsync(bot, UsaHead, "USA", Committee, "Kelly");
-        await SeedAsync(bot, 7604, "GRC", Committee, "Aglaia"); // the Committee's chair in the preset
+        await bot.SeedMemberAsync(UsaHead, "USA", DelegationRole.Head, "Kelly", timeZone: null, bodyId: Committee);
+        await bot.SeedMemberAsync(7604, "GRC", DelegationRole.Head, "Aglaia", timeZone: null, bodyId: Committee); // the Committee's chair in the preset
         await AskAsync(bot, UsaHead, "/draft_new Exemption request 2026/7\nThe Committee approves the exemption request.");
         await AskAsync(bot, UsaHead, "/circulate D1");
         Assert.Contains("under silence until", (await AskAsync(bot, 7604, "/silence D1 24")).PlainText, StringComparison.Ordinal);

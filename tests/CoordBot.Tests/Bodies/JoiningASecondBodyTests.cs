@@ -1,6 +1,5 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
 using CoordBot.Persistence;
 using CoordBot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -31,14 +30,7 @@ public sealed class JoiningASecondBodyTests
             ["Delivery:GlobalPerSecond"] = "500",
         };
         await using var bot = await BotHarness.StartAsync(settings, new BotApiEmulatorOptions { EnforceLimits = false });
-        bot.Emulator.RegisterUser(LvaHead, "Head of Latvia");
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            db.People.Add(new Person { UserId = LvaHead, DisplayName = "Head of Latvia", FirstSeenAt = now, LastSeenAt = now });
-            db.Memberships.Add(new Membership { BodyId = 1, UserId = LvaHead, DelegationCode = "LVA", Role = DelegationRole.Head, JoinedAt = now, InvitedBy = Operator });
-            await Task.CompletedTask;
-        }, CancellationToken.None);
+        await bot.SeedMemberAsync(LvaHead, "LVA", DelegationRole.Head, "Head of Latvia", timeZone: null, bodyId: 1);
 
         var token = await InviteAsync(bot, "/invite 1718 LVA head");
         var joined = await bot.AskAsync(LvaHead, $"/join {token}");

@@ -1,7 +1,5 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
-using CoordBot.Persistence;
 using CoordBot.Telegram.Delivery;
 using CoordBot.Tests.Drafts;
 using CoordBot.Tests.Support;
@@ -42,8 +40,8 @@ public sealed class NoObjectionGuideTests
             ["Delivery:GlobalPerSecond"] = "500",
         };
         await using var bot = await BotHarness.StartAsync(settings, new BotApiEmulatorOptions { EnforceLimits = false }, configure: s => s.AddSingleton<TimeProvider>(clock));
-        await SeedAsync(bot, EstHead, "EST", 1);
-        await SeedAsync(bot, UsaHead, "USA", 2);
+        await bot.SeedMemberAsync(EstHead, "EST", DelegationRole.Head, "Head of EST", timeZone: null, bodyId: 1);
+        await bot.SeedMemberAsync(UsaHead, "USA", DelegationRole.Head, "Head of USA", timeZone: null, bodyId: 2);
         var chair = BotHarness.OperatorId;
 
         Assert.Contains("Created D1", (await bot.AskAsync(UsaHead, "/draft_new Exemption request 2026/7\nThe Committee approves the exemption request.")).PlainText, StringComparison.Ordinal);
@@ -131,18 +129,4 @@ public sealed class NoObjectionGuideTests
         Assert.Contains("under silence until", started.PlainText, StringComparison.Ordinal);
     }
 
-    private static async Task SeedAsync(BotHarness bot, long userId, string code, int bodyId)
-    {
-        bot.Emulator.RegisterUser(userId, $"Head of {code}");
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            if (await db.People.FindAsync([userId], ct) is null)
-            {
-                db.People.Add(new Person { UserId = userId, DisplayName = $"Head of {code}", FirstSeenAt = now, LastSeenAt = now });
-            }
-
-            db.Memberships.Add(new Membership { BodyId = bodyId, UserId = userId, DelegationCode = code, Role = DelegationRole.Head, JoinedAt = now, InvitedBy = BotHarness.OperatorId });
-        }, CancellationToken.None);
-    }
 }

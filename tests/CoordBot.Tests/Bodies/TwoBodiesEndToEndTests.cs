@@ -34,10 +34,10 @@ public sealed class TwoBodiesEndToEndTests
             ["Delivery:GlobalPerSecond"] = "500",
         };
         await using var bot = await BotHarness.StartAsync(settings, new BotApiEmulatorOptions { EnforceLimits = false });
-        await SeedAsync(bot, Estonia, "EST", 1);
-        await SeedAsync(bot, Estonia, "EST", 2);
-        await SeedAsync(bot, France, "FRA", 1);
-        await SeedAsync(bot, Germany, "DEU", 2);
+        await bot.SeedMemberAsync(Estonia, "EST", DelegationRole.Head, "Head of EST", timeZone: null, bodyId: 1);
+        await bot.SeedMemberAsync(Estonia, "EST", DelegationRole.Head, "Head of EST", timeZone: null, bodyId: 2);
+        await bot.SeedMemberAsync(France, "FRA", DelegationRole.Head, "Head of FRA", timeZone: null, bodyId: 1);
+        await bot.SeedMemberAsync(Germany, "DEU", DelegationRole.Head, "Head of DEU", timeZone: null, bodyId: 2);
         await LinkAsync(bot, "EST", 2, CommitteeGroup);
         var chair = BotHarness.OperatorId;
 
@@ -105,21 +105,6 @@ public sealed class TwoBodiesEndToEndTests
     {
         var reply = await bot.AskAsync(user, text);
         Assert.DoesNotContain(secret, reply.PlainText ?? reply.Text ?? string.Empty, StringComparison.Ordinal);
-    }
-
-    private static async Task SeedAsync(BotHarness bot, long userId, string code, int bodyId)
-    {
-        bot.Emulator.RegisterUser(userId, $"Head of {code}");
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync(async (db, ct) =>
-        {
-            if (await db.People.FindAsync([userId], ct) is null)
-            {
-                db.People.Add(new Person { UserId = userId, DisplayName = $"Head of {code}", FirstSeenAt = now, LastSeenAt = now });
-            }
-
-            db.Memberships.Add(new Membership { BodyId = bodyId, UserId = userId, DelegationCode = code, Role = DelegationRole.Head, JoinedAt = now, InvitedBy = BotHarness.OperatorId });
-        }, CancellationToken.None);
     }
 
     private static async Task LinkAsync(BotHarness bot, string code, int bodyId, long chatId)

@@ -1,6 +1,5 @@
 using CoordBot.BotApi;
 using CoordBot.Domain.Membership;
-using CoordBot.Features.Delegations;
 using CoordBot.Persistence;
 using CoordBot.Telegram.Guides;
 using CoordBot.Tests.Support;
@@ -163,18 +162,11 @@ public sealed class TwoBodiesNoEnglishTests
 
     private static async Task SeedAsync(BotHarness bot, long userId, string code, string languageCode)
     {
-        bot.Emulator.RegisterUser(userId, $"User{userId}");
-        bot.Emulator.SetLanguageCode(userId, languageCode);
-        var now = bot.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await bot.Services.GetRequiredService<UnitOfWork>().RunAsync((db, ct) =>
+        foreach (var body in (int[])[1, 2])
         {
-            db.People.Add(new Person { UserId = userId, DisplayName = $"User{userId}", TimeZone = "America/New_York", TimeZoneSetAt = now, FirstSeenAt = now, LastSeenAt = now });
-            foreach (var body in (int[])[1, 2])
-            {
-                db.Memberships.Add(new Membership { BodyId = body, UserId = userId, DelegationCode = code, Role = DelegationRole.Head, JoinedAt = now, InvitedBy = BotHarness.OperatorId });
-            }
+            await bot.SeedMemberAsync(userId, code, DelegationRole.Head, timeZone: "America/New_York", bodyId: body);
+        }
 
-            return Task.CompletedTask;
-        }, CancellationToken.None);
+        bot.Emulator.SetLanguageCode(userId, languageCode);
     }
 }

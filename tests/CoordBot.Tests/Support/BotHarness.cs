@@ -185,8 +185,13 @@ public sealed class BotHarness : IAsyncDisposable
         return MessageWithCatalogueAsync(chat, key, language, last);
     }
 
-    /// <summary>Makes <paramref name="userId"/> a member directly in the database (tests of other features start from a populated council).</summary>
-    public async Task SeedMemberAsync(long userId, string code, DelegationRole role, string? name = null, string timeZone = "UTC")
+    /// <summary>
+    /// Makes <paramref name="userId"/> a member directly in the database (tests of other features start from a populated
+    /// council). A null <paramref name="timeZone"/> leaves the person's zone unset, so a guide asks it once; with
+    /// <paramref name="bodyId"/> the seat is in that body (several bodies), otherwise in the body in scope or the first;
+    /// <paramref name="language"/> is a language chosen with /language. Seating one person in a second body adds the seat only.
+    /// </summary>
+    public async Task SeedMemberAsync(long userId, string code, DelegationRole role, string? name = null, string? timeZone = "UTC", int? bodyId = null, string language = "")
     {
         var displayName = name ?? $"User{userId}";
         Emulator.RegisterUser(userId, displayName);
@@ -195,10 +200,22 @@ public sealed class BotHarness : IAsyncDisposable
         {
             if (await db.People.FindAsync([userId], ct) is null)
             {
-                db.People.Add(new Person { UserId = userId, DisplayName = displayName, TimeZone = timeZone, TimeZoneSetAt = now, FirstSeenAt = now, LastSeenAt = now });
+                var person = new Person { UserId = userId, DisplayName = displayName, Language = language, FirstSeenAt = now, LastSeenAt = now };
+                if (timeZone is not null)
+                {
+                    (person.TimeZone, person.TimeZoneSetAt) = (timeZone, now);
+                }
+
+                db.People.Add(person);
             }
 
-            db.Memberships.Add(new Membership { UserId = userId, DelegationCode = code, Role = role, JoinedAt = now, InvitedBy = OperatorId });
+            var seat = new Membership { UserId = userId, DelegationCode = code, Role = role, JoinedAt = now, InvitedBy = OperatorId };
+            if (bodyId is { } body)
+            {
+                seat.BodyId = body;
+            }
+
+            db.Memberships.Add(seat);
         }, CancellationToken.None);
     }
 
