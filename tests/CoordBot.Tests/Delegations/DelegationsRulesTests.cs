@@ -107,8 +107,7 @@ public sealed class DelegationsRulesTests
     public async Task The_command_menus_are_read_from_the_declarations()
     {
         await using var bot = await BotHarness.StartAsync();
-        // Published at start on SQLite; on PostgreSQL by the elected publisher once it wins its election, after the start.
-        await bot.Services.GetRequiredService<CoordBot.Telegram.CommandMenuPublisher>().Published.WaitAsync(BotHarness.Patience);
+        await bot.MenusPublishedAsync();
         var declared = bot.Services.GetRequiredService<UpdateRouter>().Commands.Select(c => c.Info.Name).Order(StringComparer.Ordinal);
 
         var everywhere = bot.Emulator.Commands.Select(c => c.Command).ToList();

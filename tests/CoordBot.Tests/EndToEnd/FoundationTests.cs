@@ -21,6 +21,7 @@ public sealed class FoundationTests
 
         Assert.Contains("Welcome to CoordBot", reply.Text, StringComparison.Ordinal);
         Assert.Equal("HTML", reply.ParseMode, ignoreCase: true);
+        await bot.MenusPublishedAsync();
         Assert.Contains(bot.Emulator.Commands, c => c.Command == "help");
     }
 

@@ -86,6 +86,7 @@ public sealed class LanguagesEndToEndTests
         Assert.Equal("en", unknown.Language);
 
         // The menu: English by default, and one list per other official language, from the same declarations.
+        await bot.MenusPublishedAsync();
         var english = bot.Emulator.CommandsFor("all_private_chats");
         Assert.Contains(english, c => c.Command == "language" && c.Description == "Choose your language (or, in a group, the group's)");
         foreach (var language in Languages.All.Where(l => l != Languages.English))

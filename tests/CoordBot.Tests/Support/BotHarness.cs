@@ -219,6 +219,13 @@ public sealed class BotHarness : IAsyncDisposable
         }, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Waits until the bot-wide command menus are published: at start on SQLite, but on PostgreSQL by the elected
+    /// publisher once it wins its election, which may come after the first reply. Read the emulator's menus after this.
+    /// </summary>
+    public Task MenusPublishedAsync() =>
+        Services.GetRequiredService<CoordBot.Telegram.CommandMenuPublisher>().Published.WaitAsync(Patience);
+
     /// <summary>Links a group chat to a delegation directly in the database.</summary>
     public async Task LinkGroupAsync(string code, long chatId)
     {
