@@ -19,7 +19,7 @@ namespace CoordBot.Localization;
 public static class Catalogue
 {
     /// <summary>The resx families; a new feature area adds its own name here and its six files.</summary>
-    private static readonly string[] Families = ["Texts", "Sessions", "Drafts", "Operations", "Interaction", "Guidance", "Drafting", "Ballots", "Proceedings", "Terms", "Flow", "Documents", "Deadlines", "Committees", "Bodies", "Kinds", "Refusals", "Places", "Buttons2", "Bodies2", "Languages2", "Bodies3", "Calendar"];
+    private static readonly string[] Families = ["Texts", "Sessions", "Drafts", "Operations", "Interaction", "Guidance", "Drafting", "Ballots", "Proceedings", "Terms", "Flow", "Documents", "Deadlines", "Committees", "Bodies", "Kinds", "Refusals", "Places", "Buttons2", "Bodies2", "Languages2", "Bodies3", "Calendar", "Walk8"];
 
     private static readonly ResourceManager[] Resources = [.. Families.Select(f => new ResourceManager($"CoordBot.Localization.{f}", typeof(Catalogue).Assembly))];
     private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>> Sets = new(StringComparer.Ordinal);

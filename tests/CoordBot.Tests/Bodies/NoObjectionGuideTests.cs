@@ -49,8 +49,11 @@ public sealed class NoObjectionGuideTests
         Assert.Contains("Created D2", (await bot.AskAsync(EstHead, "/draft_new Council text on Haiti\nThe Security Council,")).PlainText, StringComparison.Ordinal);
         await bot.AskAsync(EstHead, "/circulate D2");
 
+        // The operator acts in both bodies, so a bare /silence asks which first (wave 8: it opened the first body's guide).
+        var which = await bot.AskForCatalogueAsync(chair, "/silence", "Bodies.Which");
+        Assert.Equal(["Council", "1718 Committee"], which.Buttons.Select(b => b.Text));
         // The Council decides under silence: its guide offers hours only, as before, and only the Council's draft.
-        var councilDrafts = await bot.AskAsync(chair, "/silence");
+        var councilDrafts = await DraftsByButtonsTests.TapAsync(bot, chair, which, "Council", m => m.Buttons.Any(b => b.Text == "Cancel"));
         Assert.Equal(["D2 Council text on Haiti", "Cancel"], councilDrafts.Buttons.Select(b => b.Text));
         var councilHours = await PressAsync(bot, chair, councilDrafts, "D2 Council text on Haiti");
         Assert.Equal(HourLabels, councilHours.Buttons.Select(b => b.Text));

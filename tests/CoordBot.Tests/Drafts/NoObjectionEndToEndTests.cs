@@ -77,9 +77,11 @@ public sealed class NoObjectionEndToEndTests
         Assert.StartsWith("Silence procedure", notice.PlainText, StringComparison.Ordinal);
         Assert.Contains("/hold D1", notice.PlainText, StringComparison.Ordinal);
 
-        // Wednesday: France holds it with the Hold button under the notice; the reason goes with a typed hold, so here there is none.
+        // Wednesday: France holds it with the Hold button under the notice, which asks why; France taps "No reason".
         clock.Advance(TimeSpan.FromDays(2));
-        var held = await DraftsByButtonsTests.TapAsync(bot, FraHead, notice, "Hold", m => Is(m, "Committees.Hold.Done"));
+        var why = await DraftsByButtonsTests.TapAsync(bot, FraHead, notice, "Hold", m => CatalogueText.Contains(Languages.English, "Guide.Step", m.Text));
+        Assert.Equal(["No reason", "Cancel"], why.Buttons.Select(b => b.Text));
+        var held = await DraftsByButtonsTests.TapAsync(bot, FraHead, why, "No reason", m => Is(m, "Committees.Hold.Done"));
         Assert.StartsWith("You placed a hold on D1", held.PlainText, StringComparison.Ordinal);
         var told = await Notice(bot, LvaGroup, "Committees.Hold.Notice");
         Assert.Contains("placed a hold", told.PlainText, StringComparison.Ordinal);

@@ -18,10 +18,11 @@ public sealed record BodyChoice(int? BodyId, IReadOnlyList<BodyDefinition>? Ask 
 /// Decides the body an update acts in (issue 25, item 4), before anyone reads a row: a linked group's body is the
 /// group's; in a private chat the body's key typed first (<c>/schedule 1718 ...</c>, taken off the command), else the
 /// body of the object it names (<c>D3</c>, <c>S2</c>, <c>A5</c>, <c>M4</c>, an invitation), else the person's only
-/// body; a command that creates something asks which body when the person belongs to several. A person in one body
-/// is never asked, and a single-body deployment is left exactly as it was.
+/// body; a command that creates something, or a bare command that opens its guide over a body's drafts, sessions or votes
+/// (<c>/silence</c>), asks which body when the person belongs to several. A person in one body is never asked, and a
+/// single-body deployment is left exactly as it was.
 /// </summary>
-public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOptions> bot, Delegations.PresidencyService presidency)
+public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOptions> bot, Delegations.PresidencyService presidency, Telegram.Guides.GuideRunner guides)
 {
     /// <summary>Commands that create something in a body: asked which body when the sender belongs to several.</summary>
     private static readonly HashSet<string> Creating = new(StringComparer.OrdinalIgnoreCase) { "schedule", "draft_new", "invite", "setpresident", "linkgroup" };
@@ -75,7 +76,10 @@ public sealed partial class UpdateBodies(CouncilProvider council, IOptions<BotOp
         }
 
         var mine = council.Bodies.Where(b => isOperator || theirs.Contains(b.Id)).ToList();
-        if (mine.Count > 1 && name is not null && Creating.Contains(name))
+        // A bare command that starts its guide in a private chat: the guide's choices are one body's (its drafts under silence),
+        // so a person in several is asked first, never shown the first body's alone.
+        var opensGuide = chatId > 0 && words.Length == 1 && update.Message?.Document is null && name is not null && guides.Find(name) is not null;
+        if (mine.Count > 1 && name is not null && (Creating.Contains(name) || opensGuide))
         {
             return new BodyChoice(null, mine, name.ToLowerInvariant());
         }

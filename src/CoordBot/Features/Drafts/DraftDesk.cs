@@ -242,7 +242,7 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             Say("Drafts.Header.Title", draft.Label, version.Number, Html.Escape(draft.Title)),
             Say("Drafts.Header.Status", StatusName(language, draft.Status))
                 + (draft.Status == DraftStatus.UnderSilence && draft.SilenceDeadlineUtc is { } deadline ? Say("Drafts.Header.Until", Dates.InZoneAndUtc(language, deadline, zoneId)) : string.Empty)
-                + (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0 ? Say("Committees.HeldBy", string.Join(", ", draft.HolderCodes)) : string.Empty)
+                + (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0 ? Say("Committees.HeldBy", Holders(language, draft)) : string.Empty)
                 + (draft.BlueVersionId == version.Id ? Say("Drafts.Header.TextInBlue") : string.Empty)
                 + (version.Number != draft.CurrentVersion ? Say("Drafts.Header.CurrentIs", draft.CurrentVersion) : string.Empty),
             KindsText.HeaderLine(language, draft),
@@ -264,6 +264,13 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
             Say("Drafts.Header.Hash", version.ShortHash),
         ]);
         return string.Join("\n", lines);
+    }
+
+    /// <summary>The codes of the delegations holding a decision, escaped and joined as the reader's language joins a list (English: "FRA, USA").</summary>
+    public static string Holders(string language, Draft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Lists.Join(language, [.. draft.HolderCodes.Select(Html.Escape)]);
     }
 
     /// <summary>The zone to show times in: the reader's own in a private chat, UTC in a group (its readers sit in many zones).</summary>

@@ -91,3 +91,30 @@ internal sealed class BreakSilenceGuide : Guide
 
     public override bool RunsOnLastAnswer => true;
 }
+
+/// <summary>
+/// The Hold button under a decision (<c>hold D&lt;n&gt;</c>): asks why, and the answer places the hold at once, exactly as
+/// <c>/hold D&lt;n&gt; &lt;reason&gt;</c> typed, the reason told to the committee; "No reason" places it without one, as a bare
+/// <c>/hold D&lt;n&gt;</c>. The bare <c>/hold</c> answers with its usage line, as it always did.
+/// </summary>
+internal sealed class HoldGuide : Guide
+{
+    public override string Command => "hold";
+
+    public override IReadOnlyList<GuideStep> Steps { get; } =
+    [
+        DraftGuideSteps.Draft(Q("Walk8.Hold.Draft"), DraftAction.HoldSilence) with { WhenNone = Q("Walk8.Hold.None") },
+        new("Guide.Step.Reason", Q("Walk8.Hold.Reason"))
+        {
+            IsRest = true,
+            QuestionArgument = scope => scope.Answers[0],
+            // An empty answer puts nothing after the id: the command line is /hold D<n>, a hold without a reason.
+            Choices = (scope, _) => Task.FromResult<IReadOnlyList<GuideChoice>>([new GuideChoice(Catalogue.Text(scope.Update.Language, Q("Walk8.Hold.NoReason")), string.Empty)]),
+            ChoicesPerRow = 1,
+        },
+    ];
+
+    public override bool StartsWhenBare => false;
+
+    public override bool RunsOnLastAnswer => true;
+}

@@ -68,7 +68,7 @@ internal sealed class DraftsHandler : Command<int>
 
             if (draft.Status == DraftStatus.UnderSilence && draft.HolderCodes.Count > 0)
             {
-                line.Append(context.Text("Committees.HeldBy", string.Join(", ", draft.HolderCodes)));
+                line.Append(context.Text("Committees.HeldBy", DraftDesk.Holders(language, draft)));
             }
 
             line.Append(context.Text("Drafts.List.Penholder", draft.PenholderCode));

@@ -51,6 +51,7 @@ public static class DraftsRegistration
             .AddCommand<BreakSilenceHandler>()
             .AddGuide<BreakSilenceGuide>()
             .AddCommand<HoldHandler>()
+            .AddGuide<HoldGuide>()
             .AddCommand<LiftHandler>()
             .AddCommand<ExtendHandler>()
             .AddCommand<BlueHandler>()

@@ -33,7 +33,7 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence, Si
         if (draft.SilenceDeadlineUtc is null)
         {
             // Held under the no-objection procedure: there is no deadline to move until the hold is lifted.
-            context.Reply(context.Text("Committees.Extend.Held", draft.Label, Html.Escape(string.Join(", ", draft.HolderCodes))));
+            context.Reply(context.Text("Committees.Extend.Held", draft.Label, DraftDesk.Holders(context.Update.Language, draft)));
             return;
         }
 

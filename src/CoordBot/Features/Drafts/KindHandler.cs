@@ -1,3 +1,4 @@
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
@@ -15,7 +16,19 @@ namespace CoordBot.Features.Drafts;
 /// </summary>
 internal sealed class KindHandler(DraftDesk desk) : PenholderCommand<DraftKind>(desk)
 {
-    public override CommandInfo Info { get; } = Declare("kind", "/kind D<n> <resolution|prst|press>", "Penholder: say whether a draft is a resolution, a presidential statement or a press statement", "/kind D3 prst");
+    // Declared once per kind of body: the usage line offers the kinds the body uses (BodyKinds), so /help in a committee
+    // offers no kind the committee refuses. The Council's declaration is the one it always was.
+    private static readonly CommandInfo InCouncil = Declare("kind", Usage(WrittenProcedure.Silence), "Penholder: say whether a draft is a resolution, a presidential statement or a press statement", "/kind D3 prst");
+
+    private static readonly CommandInfo InCommittee = Declare("kind", Usage(WrittenProcedure.NoObjection), Catalogue.Text(Languages.English, CommitteeDescription), "/kind D3 decision")
+        with { DescriptionKey = CommitteeDescription };
+
+    private const string CommitteeDescription = "Walk8.Command.kind.Committee";
+
+    /// <summary>The declaration in the body in scope (the one the update acts in; the first body outside any).</summary>
+    public override CommandInfo Info => Desk.Council.Council.WrittenProcedure == WrittenProcedure.NoObjection ? InCommittee : InCouncil;
+
+    private static string Usage(WrittenProcedure procedure) => $"/kind D<n> <{string.Join('|', BodyKinds.Of(procedure).Select(KindsText.Code))}>";
 
     protected override DraftAction? Action => DraftAction.ChangeKind;
 

@@ -71,11 +71,10 @@ internal sealed class LiftHandler(DraftDesk desk, SilenceProcedure silence, Sile
             return;
         }
 
-        var others = string.Join(", ", draft.HolderCodes);
-        context.Update.Audit("draft.silence.lifted", $"{draft.Label} by {actor.UserId} ({code}), still held by {others}");
-        context.Reply(context.Text("Committees.Lift.StillHeld", draft.Label, Html.Escape(others)));
+        context.Update.Audit("draft.silence.lifted", $"{draft.Label} by {actor.UserId} ({code}), still held by {string.Join(", ", draft.HolderCodes)}");
+        context.Reply(context.Text("Committees.Lift.StillHeld", draft.Label, DraftDesk.Holders(reply, draft)));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
-            language => Catalogue.Format(language, "Committees.Lift.NoticeStillHeld", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName), Html.Escape(others)),
+            language => Catalogue.Format(language, "Committees.Lift.NoticeStillHeld", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName), DraftDesk.Holders(language, draft)),
             cancellationToken, DraftDesk.SilenceStarter(draft));
     }
 }

@@ -35,9 +35,15 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
     public string UsageIn(string language) => UsageText.In(language, Usage);
 
     /// <summary>
+    /// The catalogue key of the description in the other languages: <c>Command.&lt;name&gt;</c> unless the declaration names
+    /// another (a command declared differently in a body of another kind, such as <c>/kind</c> in a committee).
+    /// </summary>
+    public string? DescriptionKey { get; init; }
+
+    /// <summary>
     /// The description for /help and the command menu in <paramref name="language"/>: English is the declaration
-    /// itself; the other languages read <c>Command.&lt;name&gt;</c> from the catalogue (a test checks every command has one).
+    /// itself; the other languages read <c>Command.&lt;name&gt;</c> (or <see cref="DescriptionKey"/>) from the catalogue (a test checks every command has one).
     /// </summary>
     public string DescriptionIn(string language) =>
-        language == Languages.English ? Description : Catalogue.Text(language, "Command." + Name);
+        language == Languages.English ? Description : Catalogue.Text(language, DescriptionKey ?? "Command." + Name);
 }
