@@ -16,6 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 // --cluster runs only parts 5-7: the built bot as child processes on a throw-away PostgreSQL (inbound with two
 // instances against one and against SQLite, fan-out from two instances, fail-over time); it needs PostgreSQL's binaries.
 // --cluster --profile runs only the inbound part on PostgreSQL (x1, x2) and says where the time goes (statements, CPU, waits).
+// --warmup N and --updates N set the cluster inbound's warm-up (default 12,000: a bot process's tiered JIT is still
+// recompiling its hot paths thousands of updates in) and its measured updates (6,000 quick, 10,000 otherwise).
 // --bodies runs only part 8: 50 bodies and 3,000 people against one body (inbound, fan-out, /today in five bodies).
 var quick = args.Contains("--quick");
 var clusterOnly = args.Contains("--cluster");
@@ -23,6 +25,12 @@ var sessionsOnly = args.Contains("--sessions");
 var deliveryOnly = args.Contains("--delivery");
 var bodiesOnly = args.Contains("--bodies");
 var profile = args.Contains("--profile");
+if (Array.IndexOf(args, "--warmup") is var w and >= 0 && w + 1 < args.Length)
+{
+    ClusterBenchmark.WarmUp = int.Parse(args[w + 1], CultureInfo.InvariantCulture);
+}
+
+var measuredUpdates = Array.IndexOf(args, "--updates") is var u and >= 0 && u + 1 < args.Length ? int.Parse(args[u + 1], CultureInfo.InvariantCulture) : (int?)null;
 var rows = new List<(string Part, string Figure, string Value, string Goal)>();
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
@@ -31,11 +39,11 @@ Console.WriteLine($"CoordBot benchmark{(quick ? " (quick)" : "")}: {Machine()}")
 if (clusterOnly && profile)
 {
     ClusterProfile.PreloadStatistics();
-    await ClusterProfile.RunAsync(updates: quick ? 600 : 1000, users: quick ? 60 : 100);
+    await ClusterProfile.RunAsync(updates: measuredUpdates ?? (quick ? 6000 : 10_000), users: quick ? 60 : 100);
 }
 else if (clusterOnly)
 {
-    await ClusterBenchmark.RunAsync(quick, rows);
+    await ClusterBenchmark.RunAsync(quick, rows, measuredUpdates);
 }
 
 if (bodiesOnly)

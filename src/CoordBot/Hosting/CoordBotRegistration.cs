@@ -67,6 +67,7 @@ public static class CoordBotRegistration
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<InboxSignal>();
         services.AddSingleton<InboxWriter>();
+        services.AddSingleton<InboxGroupCommit>();
         services.AddSingleton<GuideRunner>();
         services.AddSingleton<UpdateRouter>();
         services.AddSingleton<UpdateProcessor>();

@@ -8,6 +8,19 @@ public enum OutboxKind
     AnswerCallback = 3,
 }
 
+/// <summary>SQL written by hand over the outbox, as literals (a parameter would keep the planner from a partial index).</summary>
+public static class OutboxSql
+{
+    /// <summary>A pending row (<see cref="OutboxStatus.Pending"/>, whose value is 0).</summary>
+    public const string Pending = "\"Status\" = 0";
+
+    /// <summary>
+    /// A pending row no sender has loaded (<see cref="OutboxMessage.LoadedTerm"/>): the filter of the partial index
+    /// <c>IX_OutboxMessages_NeverLoaded</c> and the condition of the sender's claims once its term has swept the rest.
+    /// </summary>
+    public const string NeverLoaded = Pending + " AND \"LoadedTerm\" IS NULL";
+}
+
 public enum OutboxStatus
 {
     Pending = 0,

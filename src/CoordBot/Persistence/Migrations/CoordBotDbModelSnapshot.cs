@@ -1044,7 +1044,11 @@ namespace CoordBot.Persistence.Migrations
 
                     b.HasIndex("ProcessedAt");
 
-                    b.HasIndex("ChatId", "UpdateId");
+                    b.HasIndex("ChatId", "UpdateId")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "UpdateId" }, "IX_InboxUpdates_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("InboxUpdates");
                 });
@@ -1121,6 +1125,9 @@ namespace CoordBot.Persistence.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "ChatId", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_NeverLoaded")
+                        .HasFilter("\"Status\" = 0 AND \"LoadedTerm\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });

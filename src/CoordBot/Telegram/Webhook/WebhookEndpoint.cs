@@ -12,9 +12,9 @@ namespace CoordBot.Telegram.Webhook;
 /// Webhook mode: the endpoint at the path of <c>Telegram:WebhookUrl</c>, on <c>Telegram:WebhookListenUrl</c> of the bot's
 /// one web host (<see cref="BotWebHost"/>). Every call must carry the secret in <c>X-Telegram-Bot-Api-Secret-Token</c>
 /// (compared in constant time); the update is stored in the inbox before Telegram gets its 200, so a crash after that
-/// loses nothing.
+/// loses nothing. Calls that overlap share a transaction (<see cref="InboxGroupCommit"/>).
 /// </summary>
-public sealed class WebhookEndpoint(InboxWriter inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger) : IWebEndpoints
+public sealed class WebhookEndpoint(InboxGroupCommit inbox, IOptions<TelegramOptions> options, ILogger<WebhookEndpoint> logger) : IWebEndpoints
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
@@ -65,7 +65,8 @@ public sealed class WebhookEndpoint(InboxWriter inbox, IOptions<TelegramOptions>
             return Results.BadRequest();
         }
 
-        await inbox.StoreAsync([update], cancellationToken);
+        // With the calls that arrive beside it, in one transaction; answered once its own update is stored.
+        await inbox.StoreAsync(update).WaitAsync(cancellationToken);
         return Results.Ok();
     }
 

@@ -1095,7 +1095,11 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ProcessedAt");
 
-                    b.HasIndex("ChatId", "UpdateId");
+                    b.HasIndex("ChatId", "UpdateId")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
+
+                    b.HasIndex(new[] { "UpdateId" }, "IX_InboxUpdates_Pending")
+                        .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("InboxUpdates");
                 });
@@ -1174,6 +1178,9 @@ namespace CoordBot.Persistence.Migrations.PostgreSql
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.HasIndex("Status", "ChatId", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_NeverLoaded")
+                        .HasFilter("\"Status\" = 0 AND \"LoadedTerm\" IS NULL");
 
                     b.ToTable("OutboxMessages");
                 });
