@@ -1,4 +1,5 @@
 using CoordBot.BotApi;
+using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
 using CoordBot.Telegram.Delivery;
@@ -194,5 +195,109 @@ public sealed class CommitteeWalkTests
         // Latvia's /help in a private chat acts in the Council, its first body: the Council's declaration, as always.
         var councilHelp = await AskAsync(bot, LvaHead, "/help kind");
         Assert.StartsWith("/kind D<n> <resolution|prst|press> — Penholder: say whether a draft is a resolution, a presidential statement or a press statement\n", councilHelp.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_and_menus_offer_no_blue_and_no_vote_opening_to_a_member_of_committees_only_and_a_typed_blue_is_still_refused_with_the_reason()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await TwoBodiesAsync(clock);
+        Assert.Contains("Created D1", (await AskAsync(bot, UsaHead, "/draft_new Exemption request 2026/7\nThe Committee approves the exemption request.")).PlainText, StringComparison.Ordinal);
+
+        // The United States, on the Committee only: neither /help nor its menu offers what a no-objection body always refuses.
+        var overview = await AskAsync(bot, UsaHead, "/help");
+        var drafts = await AskAsync(bot, UsaHead, "/help drafts");
+        foreach (var help in new[] { overview, drafts })
+        {
+            Assert.DoesNotContain("/blue", help.PlainText, StringComparison.Ordinal);
+            Assert.DoesNotContain("/vote_open", help.PlainText, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("/kind", drafts.PlainText, StringComparison.Ordinal);
+        var menus = bot.Services.GetRequiredService<CoordBot.Features.Menus.PersonalMenus>();
+        menus.RefreshEveryone();
+        await menus.Idle;
+        var usaMenu = bot.Emulator.CommandsFor("chat", chatId: UsaHead).Select(c => c.Command).ToList();
+        Assert.Contains("kind", usaMenu);
+        Assert.DoesNotContain("blue", usaMenu);
+        Assert.DoesNotContain("vote_open", usaMenu);
+
+        // Typed anyway, /blue is refused with the procedure's reason, as before.
+        var typed = await AskAsync(bot, UsaHead, "/blue D1");
+        Assert.False(CatalogueText.StartsWith(Languages.English, "Help.Unknown", typed.Text), typed.PlainText);
+        Assert.Equal(DraftStatus.Negotiation, await ReadAsync(bot, db => db.Drafts.Select(d => d.Status).SingleAsync()));
+
+        // Latvia sits on the Council too: its /help (acting in the Council) and its menu offer /blue as they always did.
+        Assert.Contains("/blue D<n> — Penholder: put a draft in blue (final text, locked for the vote)", (await AskAsync(bot, LvaHead, "/help drafts")).PlainText, StringComparison.Ordinal);
+        Assert.Contains("blue", bot.Emulator.CommandsFor("chat", chatId: LvaHead).Select(c => c.Command));
+    }
+
+    [Fact]
+    public async Task Silence_usage_names_the_working_day_form_in_help_and_in_the_usage_reply_in_each_language()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommitteeUnderNoObjectionAsync(clock);
+        const string English = "/silence D<n> <hours> | <working days>wd | <yyyy-mm-dd> <HH:mm> [IANA zone]";
+
+        Assert.Contains(English + " — Chair or penholder: put a circulated draft under silence until a deadline", (await AskAsync(bot, GrcHead, "/help drafts")).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith(English + " — ", (await AskAsync(bot, GrcHead, "/help silence")).PlainText, StringComparison.Ordinal);
+        Assert.StartsWith("Usage: " + English, (await AskAsync(bot, GrcHead, "/silence D1 soon")).PlainText, StringComparison.Ordinal);
+        // Other commands' usage is as it was.
+        Assert.Contains("/extend D<n> <hours> | <yyyy-mm-dd> <HH:mm> [IANA zone]", (await AskAsync(bot, GrcHead, "/help drafts")).PlainText, StringComparison.Ordinal);
+
+        foreach (var (language, form) in new[]
+        {
+            ("fr", "<jours ouvrables>wd"), ("es", "<días hábiles>wd"), ("ru", "<рабочие дни>wd"), ("zh", "<工作日数>wd"), ("ar", "<أيام العمل>wd"),
+        })
+        {
+            await AskAsync(bot, GrcHead, "/language " + language);
+            Assert.Contains(form, (await AskAsync(bot, GrcHead, "/help drafts")).PlainText, StringComparison.Ordinal);
+            Assert.Contains(form, (await AskAsync(bot, GrcHead, "/help silence")).PlainText, StringComparison.Ordinal);
+            Assert.Contains(form, (await AskAsync(bot, GrcHead, "/silence D1 soon")).PlainText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_who_holds_reads_the_reply_alone_with_the_Lift_button_and_the_rest_of_the_delegation_and_the_committee_read_the_notice()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommitteeUnderNoObjectionAsync(clock);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        var (headMark, adviserMark, usaMark) = (bot.LastMessageId(FraHead), bot.LastMessageId(FraAdviser), bot.LastMessageId(UsaGroup));
+
+        var held = await bot.AskForCatalogueAsync(FraHead, "/hold D1 Awaiting instructions.", "Committees.Hold.Done");
+        Assert.Contains("Lift hold", Labels(held));
+        await bot.MessageWithCatalogueAsync(FraAdviser, "Committees.Hold.Notice", "fr", adviserMark);
+        await bot.MessageStartingWithCatalogueAsync(UsaGroup, "Committees.Hold.Notice", afterMessageId: usaMark);
+
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        var toHead = bot.Emulator.MessagesIn(FraHead).Where(m => m.MessageId > headMark).ToList();
+        Assert.Equal(1, toHead.Count(m => Is(m, "Committees.Hold.Done")));
+        Assert.Equal(0, toHead.Count(m => CatalogueText.Contains(Languages.English, "Committees.Hold.Notice", m.Text)));
+        Assert.Equal(1, bot.Emulator.MessagesIn(FraAdviser).Count(m => m.MessageId > adviserMark && CatalogueText.Contains("fr", "Committees.Hold.Notice", m.Text)));
+
+        // The reply's Lift button lifts the hold.
+        var lifted = await TapAsync(bot, FraHead, held, "Lift hold", m => Is(m, "Committees.Lift.Done"));
+        Assert.StartsWith("You lifted your hold on D1.", lifted.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Co_penholders_and_sponsors_are_listed_as_the_reader_s_language_lists_them_and_English_as_before()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommitteeUnderNoObjectionAsync(clock);
+        const long DnkHead = 7706;
+        await bot.SeedMemberAsync(DnkHead, "DNK", DelegationRole.Head, "Mette", "Europe/Copenhagen");
+        await AskAsync(bot, UsaHead, "/circulate D1 DNK");
+        await AskAsync(bot, UsaHead, "/copenholder D1 FRA");
+        await AskAsync(bot, UsaHead, "/copenholder D1 GRC");
+        await AskAsync(bot, LvaHead, "/sponsor D1");
+        await AskAsync(bot, DnkHead, "/sponsor D1");
+
+        var english = (await AskAsync(bot, UsaHead, "/draft D1")).PlainText;
+        Assert.Contains("\nCo-penholders: France (FRA), Greece (GRC)\nSponsors: Latvia (LVA), Denmark (DNK)\n", english, StringComparison.Ordinal);
+        var french = (await AskAsync(bot, FraAdviser, "/draft D1")).PlainText;
+        Assert.Contains("France (FRA) et Grèce (GRC)", french, StringComparison.Ordinal);
+        Assert.Contains("Lettonie (LVA) et Danemark (DNK)", french, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CoordBot.Domain.Council;
 using CoordBot.Domain.Drafts;
 using CoordBot.Domain.Membership;
 using CoordBot.Localization;
@@ -19,7 +20,13 @@ internal sealed class BlueHandler(DraftDesk desk) : PenholderCommand<string?>(de
     /// <summary>The word of the button that asks before acting.</summary>
     public const string Check = "check";
 
-    public override CommandInfo Info { get; } = Declare("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)", "/blue D3 (draft numbers are listed by /drafts)");
+    private static readonly CommandInfo InCouncil = Declare("blue", "/blue D<n>", "Penholder: put a draft in blue (final text, locked for the vote)", "/blue D3 (draft numbers are listed by /drafts)");
+
+    // A committee deciding by no-objection puts nothing in blue: /help and the menus there do not offer /blue (typed, the procedure refuses it with its reason).
+    private static readonly CommandInfo InCommittee = InCouncil with { UsedInBody = false };
+
+    /// <summary>The declaration in the body in scope (the one the update acts in; the first body outside any).</summary>
+    public override CommandInfo Info => Desk.Council.Council.WrittenProcedure == WrittenProcedure.NoObjection ? InCommittee : InCouncil;
 
     protected override DraftAction? Action => DraftAction.PutInBlue;
 

@@ -250,12 +250,12 @@ public sealed class DraftDesk(CouncilProvider council, DelegationMessenger messe
         };
         if (draft.CoPenholderCodes.Count > 0)
         {
-            lines.Add(Say("Drafting.Header.CoPenholders", string.Join(", ", draft.CoPenholderCodes.Select(c => Delegation(language, c)))));
+            lines.Add(Say("Drafting.Header.CoPenholders", Lists.Join(language, [.. draft.CoPenholderCodes.Select(c => Delegation(language, c))])));
         }
 
         if (draft.SponsorCodes.Count > 0)
         {
-            lines.Add(Say("Drafting.Header.Sponsors", string.Join(", ", draft.SponsorCodes.Select(c => Delegation(language, c)))));
+            lines.Add(Say("Drafting.Header.Sponsors", Lists.Join(language, [.. draft.SponsorCodes.Select(c => Delegation(language, c))])));
         }
 
         lines.AddRange(

@@ -71,11 +71,15 @@ internal sealed class HoldHandler(DraftDesk desk, SilenceProcedure silence) : Dr
         });
         var left = held.Value!.Remaining ?? TimeSpan.Zero;
         context.Update.Audit("draft.silence.held", $"{draft.Label} by {actor.UserId} ({code}), {left} left{(draft.SilenceWorkingDays ? " (working time)" : string.Empty)}: {reason}");
-        context.Reply(context.Text("Committees.Hold.Done", draft.Label, NoObjectionText.Left(context.Update.Language, left, draft.SilenceWorkingDays)));
+        // The holder's chat reads the reply only, not the notice as well (as the penholder's, PenholderNoticeTests); the reply carries
+        // the buttons the notice would have brought there, Lift hold among them. The rest of the delegation and the body read the notice.
+        context.Update.Reply(
+            context.Text("Committees.Hold.Done", draft.Label, NoObjectionText.Left(context.Update.Language, left, draft.SilenceWorkingDays)),
+            Desk.Buttons.For(draft, actor, context.Update.Language));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Committees.Hold.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName),
                 reason.Length == 0 ? Catalogue.Text(language, "Committees.Hold.NoReason") : Html.Escape(reason),
                 NoObjectionText.Left(language, left, draft.SilenceWorkingDays)),
-            cancellationToken, DraftDesk.SilenceStarter(draft));
+            cancellationToken, DraftDesk.SilenceStarter(draft), answered: context.Update.ChatId);
     }
 }

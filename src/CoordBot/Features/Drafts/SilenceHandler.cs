@@ -16,7 +16,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
     /// <summary>The longest silence, in hours typed or up to a day and time.</summary>
     public const int MaxHours = 720;
 
-    public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours> | <yyyy-mm-dd> <HH:mm> [IANA zone]", "Chair or penholder: put a circulated draft under silence until a deadline")
+    public override CommandInfo Info { get; } = new("silence", "/silence D<n> <hours> | <working days>wd | <yyyy-mm-dd> <HH:mm> [IANA zone]", "Chair or penholder: put a circulated draft under silence until a deadline")
     {
         // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
         Rule = a => Permissions.MayStartSilence(a, a.PresidentCode),

@@ -205,19 +205,41 @@ public sealed class PersonalMenus(
     private async Task<Menu> PersonMenuAsync(CoordBotDb db, IReadOnlyCollection<ICommandHandler> commands, long userId, string president, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.UserId == userId, cancellationToken);
-        var membership = await db.Memberships.AsNoTracking()
+        // Outside any body's scope every body's rows are seen: one membership per body the person sits on.
+        var memberships = await db.Memberships.AsNoTracking()
             .Where(m => m.UserId == userId && m.EndedAt == null)
-            .Select(m => new { m.DelegationCode, m.Role })
-            .FirstOrDefaultAsync(cancellationToken);
+            .OrderBy(m => m.BodyId)
+            .Select(m => new { m.BodyId, m.DelegationCode, m.Role })
+            .ToListAsync(cancellationToken);
         var isOperator = options.Value.Operators.Contains(userId);
-        if (membership is null && !isOperator)
+        if (memberships.Count == 0 && !isOperator)
         {
             // Not (or no longer) a member: the menu for every private chat applies again.
             return new Menu(userId, [], null);
         }
 
-        var actor = new Actor(userId, person?.DisplayName ?? string.Empty, isOperator, membership?.DelegationCode, membership?.Role, person?.TimeZone ?? "UTC", president);
-        return new Menu(userId, CommandMenu.Admitted(commands, privateChat: true, [actor]), Languages.IsKnown(person?.Language) ? person!.Language : null);
+        var language = Languages.IsKnown(person?.Language) ? person!.Language : null;
+        Actor As(string? code, DelegationRole? role, string presiding) =>
+            new(userId, person?.DisplayName ?? string.Empty, isOperator, code, role, person?.TimeZone ?? "UTC", presiding);
+        if (memberships.Count == 0)
+        {
+            return new Menu(userId, CommandMenu.Admitted(commands, privateChat: true, [As(null, null, president)]), language);
+        }
+
+        // What each of the person's bodies offers them there, by that body's own declarations (a member of committees only is
+        // not offered /blue); the first body's presidency is the one already read.
+        var offered = new Dictionary<string, CommandInfo>(StringComparer.Ordinal);
+        foreach (var membership in memberships)
+        {
+            using var there = BodyScope.Enter(membership.BodyId);
+            var presiding = membership.BodyId == BodyScope.DefaultId ? president : await presidency.PresidentCodeAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
+            foreach (var info in CommandMenu.Admitted(commands, privateChat: true, [As(membership.DelegationCode, membership.Role, presiding)]))
+            {
+                offered.TryAdd(info.Name, info);
+            }
+        }
+
+        return new Menu(userId, [.. offered.Values.OrderBy(i => i.Name, StringComparer.Ordinal)], language);
     }
 
     private async Task<Menu> GroupMenuAsync(CoordBotDb db, IReadOnlyCollection<ICommandHandler> commands, long chatId, string president, CancellationToken cancellationToken)
@@ -226,6 +248,13 @@ public sealed class PersonalMenus(
         if (link is null)
         {
             return new Menu(chatId, [], null);
+        }
+
+        // A linked group acts in its own body: its members there, by that body's declarations.
+        using var there = BodyScope.Enter(link.BodyId);
+        if (link.BodyId != BodyScope.DefaultId)
+        {
+            president = await presidency.PresidentCodeAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         // One menu for the whole group: every command some member of its delegation may run there.

@@ -14,12 +14,18 @@ internal sealed class VoteOpenHandler(CouncilProvider councilProvider, IVotableD
 {
     private const decimal MaxHours = 168;
 
-    public override CommandInfo Info { get; } = new("vote_open", "/vote_open D<n> [procedural|substantive] [<hours>h | <yyyy-mm-dd> <HH:mm> [IANA zone]] [recuse CODE,CODE] [council|majority|two-thirds|consensus]", "Open voting on a draft in blue (chair)")
+    private static readonly CommandInfo InCouncil = new("vote_open", "/vote_open D<n> [procedural|substantive] [<hours>h | <yyyy-mm-dd> <HH:mm> [IANA zone]] [recuse CODE,CODE] [council|majority|two-thirds|consensus]", "Open voting on a draft in blue (chair)")
     {
         Rule = Rules.Chair,
         Where = ChatScope.CouncilChat,
         Example = "/vote_open D3 substantive 24h recuse ZAF",
     };
+
+    // A committee deciding by no-objection votes on nothing (no text of it goes in blue): /help and the menus there do not offer /vote_open.
+    private static readonly CommandInfo InCommittee = InCouncil with { UsedInBody = false };
+
+    /// <summary>The declaration in the body in scope (the one the update acts in; the first body outside any).</summary>
+    public override CommandInfo Info => councilProvider.Council.WrittenProcedure == WrittenProcedure.NoObjection ? InCommittee : InCouncil;
 
     /// <summary>The draft, then optional words in any order; a word that is none of them fails the parse (the usage line).</summary>
     protected override Arguments Parse(ArgReader args)

@@ -91,7 +91,7 @@ internal sealed class HelpHandler(IServiceProvider services) : Command<string>
         var language = context.Update.Language;
         var lines = new List<string>
         {
-            Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(info.Usage)) + " — " + Html.Escape(info.DescriptionIn(language))),
+            Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(info.UsageIn(language))) + " — " + Html.Escape(info.DescriptionIn(language))),
         };
         if (info.Example is { } example)
         {

@@ -291,9 +291,14 @@ public sealed class UpdateProcessor(
                     asked = await batch.RunStepAsync(async (db, ct) =>
                     {
                         var actor = await actors.ResolveAsync(sender, chatId, db, now, ct);
-                        var declared = router.Commands.FirstOrDefault(c => string.Equals(c.Info.Name, commandName, StringComparison.OrdinalIgnoreCase))?.Info;
+                        var command = router.Commands.FirstOrDefault(c => string.Equals(c.Info.Name, commandName, StringComparison.OrdinalIgnoreCase));
                         var each = await bodies.AsInEachAsync(db, candidates, actor, now, ct);
-                        var admitting = each.Where(b => declared?.IsOfferedTo(b.Actor) ?? true).ToList();
+                        // Each body's own declaration: a command may be declared per kind of body (/blue is not used in a committee).
+                        var admitting = each.Where(b =>
+                        {
+                            using var there = BodyScope.Enter(b.Body.Id);
+                            return command?.Info.IsOfferedTo(b.Actor) ?? true;
+                        }).ToList();
                         if (admitting.Count > 1)
                         {
                             CoordBot.Features.Bodies.BodyQuestion.Ask(new UpdateContext(db, update, chatId, chatType, actor, now, identity.Username, row.ReceivedAt), commandName!, [.. admitting.Select(a => a.Body)]);

@@ -20,8 +20,15 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
     /// <summary>A filled-in example for the usage reply (plain text; escaped when rendered).</summary>
     public string? Example { get; init; }
 
-    /// <summary>Whether /help offers the command to <paramref name="actor"/>: whether its rule admits them.</summary>
-    public bool IsOfferedTo(Actor actor) => Rule(actor).IsAllowed;
+    /// <summary>
+    /// Whether the body in scope uses the command at all (true unless its declaration for a kind of body says otherwise): a committee
+    /// deciding by no-objection puts nothing in blue and opens no vote, so /help and the menus offer those commands to nobody there.
+    /// Typed, such a command still passes the gate and is refused with the procedure's reason.
+    /// </summary>
+    public bool UsedInBody { get; init; } = true;
+
+    /// <summary>Whether /help offers the command to <paramref name="actor"/>: whether the body uses it and its rule admits them.</summary>
+    public bool IsOfferedTo(Actor actor) => UsedInBody && Rule(actor).IsAllowed;
 
     /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any (in English).</summary>
     public string UsageReply => UsageReplyIn(Languages.English);
