@@ -111,7 +111,9 @@ public sealed class CommitteeWalkTests
         Assert.Contains("France (FRA)", byButton.PlainText, StringComparison.Ordinal);
         Assert.Contains("Latvia (LVA)", typed.PlainText, StringComparison.Ordinal);
         Assert.Equal(ReasonIn(typed), ReasonIn(byButton));
-        Assert.StartsWith("Awaiting instructions from <Paris>.\nThe capital reviews the annex.", ReasonIn(byButton), StringComparison.Ordinal);
+        // Whole, and with one full stop: the notice ends the sentence itself.
+        Assert.Equal("Awaiting instructions from <Paris>.\nThe capital reviews the annex", ReasonIn(byButton));
+        Assert.Contains("The capital reviews the annex. The deadline is stopped", byButton.PlainText, StringComparison.Ordinal);
         var holds = await ReadAsync(bot, db => db.DraftHolds.OrderBy(h => h.Id).ToListAsync());
         Assert.Equal([("FRA", Reason), ("LVA", Reason)], holds.Select(h => (h.DelegationCode, h.Reason)));
 
@@ -276,9 +278,14 @@ public sealed class CommitteeWalkTests
         Assert.Equal(0, toHead.Count(m => CatalogueText.Contains(Languages.English, "Committees.Hold.Notice", m.Text)));
         Assert.Equal(1, bot.Emulator.MessagesIn(FraAdviser).Count(m => m.MessageId > adviserMark && CatalogueText.Contains("fr", "Committees.Hold.Notice", m.Text)));
 
-        // The reply's Lift button lifts the hold.
+        // The reply's Lift button lifts the hold; the lifter too reads the reply alone, the adviser the notice.
+        (headMark, adviserMark) = (bot.LastMessageId(FraHead), bot.LastMessageId(FraAdviser));
         var lifted = await TapAsync(bot, FraHead, held, "Lift hold", m => Is(m, "Committees.Lift.Done"));
         Assert.StartsWith("You lifted your hold on D1.", lifted.PlainText, StringComparison.Ordinal);
+        Assert.Contains("Hold", Labels(lifted));
+        await bot.MessageWithCatalogueAsync(FraAdviser, "Committees.Lift.Notice", "fr", adviserMark);
+        await bot.Services.GetRequiredService<DeliveryStatus>().WhenIdleAsync(CancellationToken.None);
+        Assert.DoesNotContain(bot.Emulator.MessagesIn(FraHead).Where(m => m.MessageId > headMark), m => CatalogueText.Contains(Languages.English, "Committees.Lift.Notice", m.Text));
     }
 
     [Fact]

@@ -78,8 +78,12 @@ internal sealed class HoldHandler(DraftDesk desk, SilenceProcedure silence) : Dr
             Desk.Buttons.For(draft, actor, context.Update.Language));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Committees.Hold.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName),
-                reason.Length == 0 ? Catalogue.Text(language, "Committees.Hold.NoReason") : Html.Escape(reason),
+                reason.Length == 0 ? Catalogue.Text(language, "Committees.Hold.NoReason") : Html.Escape(WithoutFinalStop(reason)),
                 NoObjectionText.Left(language, left, draft.SilenceWorkingDays)),
             cancellationToken, DraftDesk.SilenceStarter(draft), answered: context.Update.ChatId);
     }
+
+    /// <summary>The notice ends the reason's sentence itself ("Reason: {4}."): a reason's own full stop would make two (an ellipsis stays).</summary>
+    internal static string WithoutFinalStop(string reason) =>
+        reason.Length > 1 && ((reason[^1] == '.' && reason[^2] != '.') || reason[^1] == '。') ? reason[..^1] : reason;
 }

@@ -64,17 +64,18 @@ internal sealed class LiftHandler(DraftDesk desk, SilenceProcedure silence, Sile
             // The warnings planned for the deadline the hold stopped are overtaken; the resumed deadline gets its own.
             await warnings.ScheduleAsync(draft.Id, deadline, now, cancellationToken);
             context.Update.Audit("draft.silence.lifted", $"{draft.Label} by {actor.UserId} ({code}), deadline {deadline:O}");
-            context.Reply(context.Text("Committees.Lift.Done", draft.Label, Dates.InZoneAndUtc(reply, deadline, actor.TimeZone)));
+            // As for a hold: the lifter's chat reads the reply only, with the buttons the notice would have brought there.
+            context.Update.Reply(context.Text("Committees.Lift.Done", draft.Label, Dates.InZoneAndUtc(reply, deadline, actor.TimeZone)), Desk.Buttons.For(draft, actor, reply));
             await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
                 language => Catalogue.Format(language, "Committees.Lift.Notice", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName), Dates.InZone(language, deadline, null)),
-                cancellationToken, DraftDesk.SilenceStarter(draft));
+                cancellationToken, DraftDesk.SilenceStarter(draft), answered: context.Update.ChatId);
             return;
         }
 
         context.Update.Audit("draft.silence.lifted", $"{draft.Label} by {actor.UserId} ({code}), still held by {string.Join(", ", draft.HolderCodes)}");
-        context.Reply(context.Text("Committees.Lift.StillHeld", draft.Label, DraftDesk.Holders(reply, draft)));
+        context.Update.Reply(context.Text("Committees.Lift.StillHeld", draft.Label, DraftDesk.Holders(reply, draft)), Desk.Buttons.For(draft, actor, reply));
         await Desk.NotifyReadersAsync(db, context.Update.Outbox, draft,
             language => Catalogue.Format(language, "Committees.Lift.NoticeStillHeld", draft.Label, Html.Escape(draft.Title), Desk.Delegation(language, code), Html.Escape(actor.DisplayName), DraftDesk.Holders(language, draft)),
-            cancellationToken, DraftDesk.SilenceStarter(draft));
+            cancellationToken, DraftDesk.SilenceStarter(draft), answered: context.Update.ChatId);
     }
 }
