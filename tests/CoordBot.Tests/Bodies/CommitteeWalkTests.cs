@@ -260,6 +260,36 @@ public sealed class CommitteeWalkTests
     }
 
     [Fact]
+    public async Task Examples_in_help_and_in_the_usage_reply_are_in_the_reader_s_language_and_their_typed_words_are_understood()
+    {
+        var clock = new FakeTimeProvider(Monday);
+        await using var bot = await CommitteeUnderNoObjectionAsync(clock);
+        Assert.Contains("Example: /silence D3 24 (whole hours from 1 to 720), /silence D3 5wd", (await AskAsync(bot, GrcHead, "/help silence")).PlainText, StringComparison.Ordinal);
+
+        var draft = 1;
+        foreach (var (language, tomorrow) in new[] { ("fr", "demain"), ("es", "mañana"), ("ru", "завтра"), ("zh", "明天"), ("ar", "غدا") })
+        {
+            await AskAsync(bot, GrcHead, "/language " + language);
+            foreach (var command in new[] { "silence", "extend", "amend", "draft", "join" })
+            {
+                var help = (await AskAsync(bot, GrcHead, "/help " + command)).PlainText!;
+                Assert.Contains(Catalogue.Text(language, "Walk8.Example." + command), help, StringComparison.Ordinal);
+                Assert.DoesNotContain("(whole hours", help, StringComparison.Ordinal);
+                Assert.DoesNotContain(" or ", help, StringComparison.Ordinal);
+            }
+
+            Assert.Contains(Catalogue.Text(language, "Walk8.Example.silence"), (await AskAsync(bot, GrcHead, "/silence D1 soon")).PlainText, StringComparison.Ordinal);
+
+            // The example's own words: a draft put under silence until "tomorrow 12:00 New York", as the reader writes tomorrow.
+            draft++;
+            await AskAsync(bot, UsaHead, $"/draft_new Exemption request {draft}\nThe Committee approves the request.");
+            await AskAsync(bot, UsaHead, $"/circulate D{draft}");
+            await bot.AskForCatalogueAsync(GrcHead, $"/silence D{draft} {tomorrow} 12:00 New York", "Drafts.Silence.Done", language: language);
+            Assert.Equal(new DateTime(2026, 12, 8, 17, 0, 0, DateTimeKind.Utc), await ReadAsync(bot, db => db.Drafts.Where(d => d.Id == draft).Select(d => d.SilenceDeadlineUtc).SingleAsync()));
+        }
+    }
+
+    [Fact]
     public async Task A_member_who_holds_reads_the_reply_alone_with_the_Lift_button_and_the_rest_of_the_delegation_and_the_committee_read_the_notice()
     {
         var clock = new FakeTimeProvider(Monday);

@@ -13,7 +13,7 @@ internal sealed class PenholderHandler(CouncilProvider council) : Command<Penhol
     {
         Rule = Rules.Chair,
         Where = ChatScope.CouncilChat,
-        Example = "/penholder A7 FRA,DEU (delegation codes, as /delegations lists them)",
+        Example = "/penholder A7 FRA,DEU (delegation codes, as /delegations lists them)", ExampleKey = "Walk8.Example.penholder",
     };
 
     // "FRA,DEU", "FRA, DEU" and "FRA DEU" all name two; no code at all (say "A1 ,,,") is answered with the usage line.

@@ -9,7 +9,7 @@ internal sealed class JoinHandler(JoinReplies join) : Command<string>
     public override CommandInfo Info { get; } = new("join", "/join <token>", "Join a delegation with an invitation token")
     {
         Rule = Rules.Of(Permissions.MayJoin),
-        Example = "/join q3Zx0… (or simply open the invitation link)",
+        Example = "/join q3Zx0… (or simply open the invitation link)", ExampleKey = "Walk8.Example.join",
     };
 
     protected override string Parse(ArgReader args) => args.Text();

@@ -15,7 +15,7 @@ internal sealed class RemoveHandler(CouncilProvider council, Menus.PersonalMenus
     {
         Rule = Rules.Of(Permissions.MayRemoveSomeone),
         Where = ChatScope.CouncilChat,
-        Example = "/remove EST 123456789 (the ids are listed by /delegation EST)",
+        Example = "/remove EST 123456789 (the ids are listed by /delegation EST)", ExampleKey = "Walk8.Example.remove",
     };
 
     protected override Arguments Parse(ArgReader args) => new(args.Code(), args.Number(1, long.MaxValue));

@@ -10,7 +10,7 @@ internal sealed class AcceptHandler(DraftDesk desk, AmendmentOffers offers) : De
     {
         Rule = Rules.Of(Permissions.MayHoldPens),
         Where = ChatScope.CouncilChat,
-        Example = "/accept M4 (amendments are listed by /comments D<n>)",
+        Example = "/accept M4 (amendments are listed by /comments D<n>)", ExampleKey = "Walk8.Example.accept",
     };
 
     protected override Decision Parse(ArgReader args) => new(args.Id('M'), null);

@@ -13,7 +13,7 @@ internal sealed class AmendHandler(DraftDesk desk) : DraftInputCommand(desk)
     {
         Rule = Rules.Of(Permissions.MayAmendDrafts),
         Where = ChatScope.CouncilChat,
-        Example = "/amend D3 §2 ... (§2 replaces paragraph 2; §2+ adds a new paragraph after it)",
+        Example = "/amend D3 §2 ... (§2 replaces paragraph 2; §2+ adds a new paragraph after it)", ExampleKey = "Walk8.Example.amend",
     };
 
     protected override DraftAction Work => DraftAction.Amend;

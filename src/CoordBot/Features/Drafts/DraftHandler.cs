@@ -12,7 +12,7 @@ internal sealed class DraftHandler(DraftDesk desk) : DraftCommand<string?>(desk)
     {
         Rule = Rules.Of(Permissions.MayOpenDrafts),
         Where = ChatScope.CouncilChat,
-        Example = "/draft D3 or /draft D3 v2",
+        Example = "/draft D3 or /draft D3 v2", ExampleKey = "Walk8.Example.draft",
     };
 
     // The version is read after the lookup: its answer names the versions the draft has.

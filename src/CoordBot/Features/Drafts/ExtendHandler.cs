@@ -13,7 +13,7 @@ internal sealed class ExtendHandler(DraftDesk desk, SilenceProcedure silence, Si
     {
         Rule = Rules.Chair,
         Where = ChatScope.CouncilChat,
-        Example = "/extend D3 24 (whole hours from 1 to 720: the deadline moves that much later), or /extend D3 friday 18:00 Europe/Paris",
+        Example = "/extend D3 24 (whole hours from 1 to 720: the deadline moves that much later), or /extend D3 friday 18:00 Europe/Paris", ExampleKey = "Walk8.Example.extend",
     };
 
     // The chair runs the procedure without reading the text.

@@ -10,7 +10,7 @@ internal sealed class RejectHandler(DraftDesk desk, AmendmentOffers offers) : De
     {
         Rule = Rules.Of(Permissions.MayHoldPens),
         Where = ChatScope.CouncilChat,
-        Example = "/reject M4 Not consistent with §1 (amendments are listed by /comments D<n>)",
+        Example = "/reject M4 Not consistent with §1 (amendments are listed by /comments D<n>)", ExampleKey = "Walk8.Example.reject",
     };
 
     protected override Decision Parse(ArgReader args) => new(args.Id('M'), args.Rest(optional: true));

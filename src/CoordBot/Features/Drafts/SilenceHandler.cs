@@ -21,7 +21,7 @@ internal sealed class SilenceHandler(DraftDesk desk, SilenceProcedure silence, S
         // The chair (who need not read the text), or someone who could hold the pen; whether they hold THIS one is checked after the lookup.
         Rule = a => Permissions.MayStartSilence(a, a.PresidentCode),
         Where = ChatScope.CouncilChat,
-        Example = "/silence D3 24 (whole hours from 1 to 720), /silence D3 5wd (working days that skip weekends), or /silence D3 tomorrow 12:00 New York",
+        Example = "/silence D3 24 (whole hours from 1 to 720), /silence D3 5wd (working days that skip weekends), or /silence D3 tomorrow 12:00 New York", ExampleKey = "Walk8.Example.silence",
     };
 
     protected override DraftReach Reach => DraftReach.ChairOrPenholder;

@@ -93,7 +93,7 @@ internal sealed class HelpHandler(IServiceProvider services) : Command<string>
         {
             Bidi.Lines(language, Bidi.Isolate(language, Html.Escape(info.UsageIn(language))) + " — " + Html.Escape(info.DescriptionIn(language))),
         };
-        if (info.Example is { } example)
+        if (info.ExampleIn(language) is { } example)
         {
             lines.Add(context.Text("Help.Example", Bidi.Isolate(language, Html.Escape(example))));
         }

@@ -21,6 +21,16 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
     public string? Example { get; init; }
 
     /// <summary>
+    /// The catalogue key of the example in the other languages, for an example that explains itself in words ("whole hours
+    /// from 1 to 720") or types words a reader writes in their own language ("tomorrow"); English is <see cref="Example"/>.
+    /// </summary>
+    public string? ExampleKey { get; init; }
+
+    /// <summary>The example in <paramref name="language"/>: <see cref="Example"/>, or its catalogue text (<see cref="ExampleKey"/>).</summary>
+    public string? ExampleIn(string language) =>
+        Example is null || ExampleKey is null || language == Languages.English ? Example : Catalogue.Text(language, ExampleKey);
+
+    /// <summary>
     /// Whether the body in scope uses the command at all (true unless its declaration for a kind of body says otherwise): a committee
     /// deciding by no-objection puts nothing in blue and opens no vote, so /help and the menus offer those commands to nobody there.
     /// Typed, such a command still passes the gate and is refused with the procedure's reason.
@@ -33,10 +43,10 @@ public sealed record CommandInfo(string Name, string Usage, string Description, 
     /// <summary>The reply to arguments that do not parse: the usage line, escaped, with the example if any (in English).</summary>
     public string UsageReply => UsageReplyIn(Languages.English);
 
-    /// <summary>The usage reply in <paramref name="language"/>; the usage line and the example stay as typed (commands are not translated).</summary>
+    /// <summary>The usage reply in <paramref name="language"/>: the usage line with its placeholders named, and the example (commands are not translated).</summary>
     public string UsageReplyIn(string language) =>
         Catalogue.Format(language, "Usage.Line", Rendering.Html.Escape(UsageIn(language))) +
-        (Example is null ? string.Empty : Catalogue.Format(language, "Usage.Example", Rendering.Html.Escape(Example)));
+        (ExampleIn(language) is { } example ? Catalogue.Format(language, "Usage.Example", Rendering.Html.Escape(example)) : string.Empty);
 
     /// <summary>The usage line with its placeholders named in <paramref name="language"/> (<see cref="UsageText"/>); English as declared.</summary>
     public string UsageIn(string language) => UsageText.In(language, Usage);
