@@ -19,16 +19,17 @@ public sealed class OutboxReader(UnitOfWork unitOfWork)
     private const int SweepEvery = 256;
 
     /// <summary>Pending rows an earlier term loaded and did not send (its sender stopped): read once per term, and now and then.</summary>
-    private const string ClaimLoadedBefore =
-        "UPDATE \"OutboxMessages\" AS o SET \"LoadedTerm\" = {0} FROM (SELECT \"Id\" FROM \"OutboxMessages\" " +
-        "WHERE " + OutboxSql.Pending + " AND \"LoadedTerm\" <> {0} ORDER BY \"Id\" LIMIT {1} FOR UPDATE SKIP LOCKED) AS s " +
-        "WHERE o.\"Id\" = s.\"Id\" RETURNING o.\"Id\" AS \"Value\"";
+    private const string ClaimLoadedBefore = ClaimWhere + OutboxSql.Pending + " AND \"LoadedTerm\" <> {0}" + ClaimedInOrder;
 
     /// <summary>Pending rows no sender has loaded, through their partial index: every claim once the term has swept.</summary>
-    private const string ClaimNeverLoaded =
-        "UPDATE \"OutboxMessages\" AS o SET \"LoadedTerm\" = {0} FROM (SELECT \"Id\" FROM \"OutboxMessages\" " +
-        "WHERE " + OutboxSql.NeverLoaded + " ORDER BY \"Id\" LIMIT {1} FOR UPDATE SKIP LOCKED) AS s " +
-        "WHERE o.\"Id\" = s.\"Id\" RETURNING o.\"Id\" AS \"Value\"";
+    private const string ClaimNeverLoaded = ClaimWhere + OutboxSql.NeverLoaded + ClaimedInOrder;
+
+    /// <summary>A claim marks with the term ({0}) the first {1} rows its condition (between these two) selects, oldest first.</summary>
+    private const string ClaimWhere =
+        "UPDATE \"OutboxMessages\" AS o SET \"LoadedTerm\" = {0} FROM (SELECT \"Id\" FROM \"OutboxMessages\" WHERE ";
+
+    private const string ClaimedInOrder =
+        " ORDER BY \"Id\" LIMIT {1} FOR UPDATE SKIP LOCKED) AS s WHERE o.\"Id\" = s.\"Id\" RETURNING o.\"Id\" AS \"Value\"";
 
     /// <summary>
     /// Claims, for the sender's term <paramref name="fence"/>, pending rows no sender has loaded in this term (PostgreSQL,
